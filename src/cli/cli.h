@@ -1,0 +1,22 @@
+/* The subcommands of the evalreport command line. Each returns the exit
+ * status: 0 success, 1 bad input or failed output, 2 usage error. */
+#ifndef ER_CLI_H
+#define ER_CLI_H
+
+#include "model/model.h"
+
+#include <stdio.h>
+
+enum { ER_EXIT_OK = 0, ER_EXIT_INPUT = 1, ER_EXIT_USAGE = 2 };
+
+int er_cmd_check(int argc, char **argv);
+int er_cmd_score(int argc, char **argv);
+int er_cmd_schema(int argc, char **argv);
+
+/* Prints a usage error for `cmd` and returns ER_EXIT_USAGE. */
+int er_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints "FILE: N errors, M warnings" in Chinese and English. */
+void er_print_counts(const er_diag *d, FILE *out);
+
+#endif

@@ -1,0 +1,54 @@
+/* evalreport: fiscal performance-evaluation reports from one data file. */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#define ER_VERSION "0.1.0"
+
+static const char usage[] =
+    "用法 (usage): evalreport COMMAND [OPTIONS]\n"
+    "\n"
+    "  check FILE            检查数据文件，列出全部问题 (check a data file)\n"
+    "  score FILE [--json]   计算各级指标得分、总分和等级 (score the indicator tree)\n"
+    "  schema                输出数据格式的 JSON Schema (print the data format's JSON Schema)\n"
+    "  version               输出版本 (print the version)\n"
+    "\n"
+    "退出状态 (exit status): 0 成功, 1 数据有错误, 2 用法错误\n";
+
+int er_usage_error(const char *cmd, const char *fmt, ...) {
+  fprintf(stderr, "evalreport %s: ", cmd);
+  va_list ap;
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputs("\n（evalreport help 查看用法）\n", stderr);
+  return ER_EXIT_USAGE;
+}
+
+void er_print_counts(const er_diag *d, FILE *out) {
+  fprintf(out, "%s: %zu 个错误，%zu 个警告 (%zu error%s, %zu warning%s)\n", d->file, d->errors,
+          d->warnings, d->errors, d->errors == 1 ? "" : "s", d->warnings,
+          d->warnings == 1 ? "" : "s");
+}
+
+int main(int argc, char **argv) {
+  static const struct {
+    const char *name;
+    int (*run)(int, char **);
+  } commands[] = {{"check", er_cmd_check}, {"score", er_cmd_score}, {"schema", er_cmd_schema}};
+  if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+      strcmp(argv[1], "-h") == 0) {
+    fputs(usage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? ER_EXIT_USAGE : ER_EXIT_OK;
+  }
+  if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+    puts("evalreport " ER_VERSION);
+    return ER_EXIT_OK;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(argv[1], commands[i].name) == 0)
+      return commands[i].run(argc - 1, argv + 1);
+  fprintf(stderr, "evalreport: 未知命令“%s” (unknown command)\n\n%s", argv[1], usage);
+  return ER_EXIT_USAGE;
+}

@@ -1,0 +1,365 @@
+/* Consistency checks over a loaded and scored evaluation: the mistakes
+ * that real, hand-typed data contains (domain.md). */
+#include "model/check.h"
+
+#include "model/expr.h"
+#include "model/funds.h"
+#include "model/load.h"
+#include "model/score.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const er_dec ONE = {ER_DEC_SCALE};
+
+static const char *fmt(er_dec v, char buf[ER_DEC_BUFSIZE]) { return er_dec_format_trim(v, 6, buf); }
+
+/* ---- funds ---- */
+
+static void check_fund_item(const er_fund_item *item, const char *unit, er_diag *d) {
+  er_fund_totals t;
+  er_fund_item_totals(item, &t);
+  char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE], c[ER_DEC_BUFSIZE];
+  if (item->total.set && er_dec_cmp(item->total.v, t.arrived) != 0)
+    er_error(d, item->total.pos, "sources-total",
+             "资金项目“%s”的资金总额 %s%s 与各来源到位数之和 %s%s 不符", item->name.s,
+             fmt(item->total.v, a), unit, fmt(t.arrived, b), unit);
+  if (item->balance.set && er_dec_cmp(er_dec_add(t.spent, item->balance.v), t.arrived) != 0)
+    er_error(d, item->balance.pos, "balance",
+             "资金项目“%s”：支出 %s + 结余 %s ≠ 到位 %s%s（结余应为 %s）", item->name.s,
+             fmt(t.spent, a), fmt(item->balance.v, b), fmt(t.arrived, c), unit,
+             fmt(t.balance, a));
+  else if (!item->balance.set && t.balance.units < 0)
+    er_error(d, item->pos, "overspent", "资金项目“%s”：支出 %s 超过到位 %s%s", item->name.s,
+             fmt(t.spent, a), fmt(t.arrived, b), unit);
+  for (size_t i = 0; i < item->sources.count; i++) {
+    const er_source *s = &item->sources.items[i];
+    if (s->arrived.set && s->planned.set && er_dec_cmp(s->arrived.v, s->planned.v) > 0)
+      er_warn(d, s->arrived.pos, "over-arrived", "资金来源“%s”的到位数 %s 超过计划数 %s",
+              er_source_label(s), fmt(s->arrived.v, a), fmt(s->planned.v, b));
+  }
+}
+
+static void check_funds(const er_eval *ev, er_diag *d) {
+  const char *unit = ev->funds.unit.index == 1 ? "元" : "万元";
+  for (size_t i = 0; i < ev->funds.items.count; i++) {
+    const er_fund_item *item = &ev->funds.items.items[i];
+    for (size_t j = 0; j < i; j++)
+      if (item->name.s && ev->funds.items.items[j].name.s &&
+          strcmp(item->name.s, ev->funds.items.items[j].name.s) == 0)
+        er_error(d, item->name.pos, "duplicate-fund", "资金项目“%s”重复（第 %u 行已有）",
+                 item->name.s, ev->funds.items.items[j].name.pos.line);
+    check_fund_item(item, unit, d);
+  }
+}
+
+/* ---- band tables and scales ---- */
+
+typedef struct band_iv {
+  er_interval iv;
+  const er_band *band;
+} band_iv;
+
+static int by_lower_end(const void *a, const void *b) {
+  const band_iv *x = a, *y = b;
+  int c = er_interval_cmp_lo(&x->iv, &y->iv);
+  return c ? c : (x->band > y->band) - (x->band < y->band);
+}
+
+static void check_band_table(const er_bands *bands, const char *name, er_diag *d) {
+  if (bands->count == 0) {
+    er_error(d, bands->pos, "empty-bands", "分档表“%s”没有分档", name);
+    return;
+  }
+  band_iv *ivs = calloc(bands->count, sizeof *ivs);
+  if (!ivs)
+    abort();
+  size_t n = 0;
+  for (size_t i = 0; i < bands->count; i++) {
+    const er_band *b = &bands->items[i];
+    const char *why;
+    if (b->fraction.set) {
+      er_dec f = b->fraction.percent ? er_dec_div(b->fraction.v, er_dec_int(100)) : b->fraction.v;
+      if (er_dec_cmp(f, ONE) > 0)
+        er_error(d, b->fraction.pos, "fraction-range", "得分比值应在 0 到 1 之间");
+    }
+    if (!b->when.s)
+      continue;
+    if (!er_interval_parse(b->when.s, &ivs[n].iv, &why)) {
+      er_error(d, b->when.pos, "band-syntax", "分档条件“%s”无法识别：%s", b->when.s, why);
+      continue;
+    }
+    ivs[n++].band = b;
+  }
+  qsort(ivs, n, sizeof *ivs, by_lower_end);
+  for (size_t i = 0; i + 1 < n; i++) {
+    int meet = er_interval_meet(&ivs[i].iv, &ivs[i + 1].iv);
+    const er_band *x = ivs[i].band, *y = ivs[i + 1].band;
+    if (meet > 0)
+      er_error(d, y->when.pos, "band-overlap", "分档“%s”与“%s”（第 %u 行）重叠", y->when.s,
+               x->when.s, x->when.pos.line);
+    else if (meet < 0)
+      er_error(d, y->when.pos, "band-gap", "分档“%s”（第 %u 行）与“%s”之间有空档", x->when.s,
+               x->when.pos.line, y->when.s);
+  }
+  free(ivs);
+}
+
+static void check_levels(const er_named_nums *levels, er_diag *d) {
+  for (size_t i = 0; i < levels->count; i++) {
+    const er_num *v = &levels->items[i].value;
+    er_dec f = v->percent ? er_dec_div(v->v, er_dec_int(100)) : v->v;
+    if (er_dec_cmp(f, ONE) > 0)
+      er_error(d, v->pos, "fraction-range", "等级“%s”的得分比值应在 0 到 1 之间",
+               levels->items[i].name.s);
+  }
+}
+
+static void check_scales(const er_eval *ev, er_diag *d) {
+  for (size_t i = 0; i < ev->scales.count; i++) {
+    const er_scale *s = &ev->scales.items[i];
+    if (s->bands.items)
+      check_band_table(&s->bands, s->name.s, d);
+    else
+      check_levels(&s->levels, d);
+  }
+}
+
+/* ---- the indicator tree ---- */
+
+typedef struct code_seen {
+  const char *code;
+  er_pos pos;
+} code_seen;
+
+typedef struct tree_state {
+  const er_eval *ev;
+  er_diag *d;
+  code_seen *codes;
+  size_t ncodes, cap;
+} tree_state;
+
+static int by_code(const void *a, const void *b) {
+  const code_seen *x = a, *y = b;
+  int c = strcmp(x->code, y->code);
+  if (c)
+    return c;
+  return x->pos.line != y->pos.line ? (x->pos.line < y->pos.line ? -1 : 1)
+                                    : (int)x->pos.col - (int)y->pos.col;
+}
+
+static void remember_code(tree_state *st, const er_indicator *n) {
+  if (!n->code.s)
+    return;
+  if (st->ncodes == st->cap) {
+    st->cap = st->cap ? 2 * st->cap : 64;
+    st->codes = realloc(st->codes, st->cap * sizeof *st->codes);
+    if (!st->codes)
+      abort();
+  }
+  st->codes[st->ncodes++] = (code_seen){n->code.s, n->code.pos};
+}
+
+static void check_rule_inputs(tree_state *st, const er_indicator *n) {
+  er_diag *d = st->d;
+  if (n->rule.index == ER_RULE_BANDS) {
+    const er_bands *bands = er_indicator_bands(st->ev, n);
+    if (bands && !n->bands.name.s)
+      check_band_table(bands, n->code.s, d);
+    if (bands && n->value.set && !er_dec_is_zero(n->value.v))
+      for (size_t i = 0; i < bands->count; i++) {
+        er_interval iv;
+        const char *why;
+        if (!bands->items[i].when.s || !er_interval_parse(bands->items[i].when.s, &iv, &why) ||
+            iv.unitless)
+          continue;
+        if (iv.percent != n->value.percent)
+          er_warn(d, n->value.pos, "percent-mismatch",
+                  "指标 %s 的实测值%s百分号，而分档条件%s百分号", n->code.s,
+                  n->value.percent ? "带" : "不带", iv.percent ? "带" : "不带");
+        break;
+      }
+  }
+  if (n->rule.index == ER_RULE_JUDGEMENT && n->levels.set && !n->levels.name.s)
+    check_levels(&n->levels.levels, d);
+  if (n->rule.index == ER_RULE_CHECKLIST) {
+    er_dec sum = er_dec_zero();
+    for (size_t i = 0; i < n->items.count; i++)
+      sum = er_dec_add(sum, n->items.items[i].points.v);
+    char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE];
+    if (er_dec_cmp(sum, n->weight.v) != 0)
+      er_error(d, n->items.count ? n->items.pos : n->rule.text.pos, "checklist-points",
+               "指标 %s 的评分要点分值之和 %s 不等于指标分值 %s", n->code.s, fmt(sum, a),
+               fmt(n->weight.v, b));
+  }
+  if (n->rule.index == ER_RULE_ROLLUP && n->groups.count) {
+    er_dec sum = er_dec_zero();
+    for (size_t i = 0; i < n->groups.count; i++) {
+      const er_num *s = &n->groups.items[i].share;
+      sum = er_dec_add(sum, s->percent ? er_dec_div(s->v, er_dec_int(100)) : s->v);
+    }
+    if (er_dec_cmp(sum, ONE) != 0)
+      er_error(d, n->groups.pos, "rollup-shares", "指标 %s 各单位组的比重之和应为 100%%",
+               n->code.s);
+  }
+  if (n->rule.index == ER_RULE_SATISFACTION)
+    for (size_t i = 0; i < n->responses.count; i++) {
+      const er_num *w = &n->responses.items[i].weight;
+      er_dec f = w->percent ? er_dec_div(w->v, er_dec_int(100)) : w->v;
+      if (er_dec_cmp(f, ONE) > 0)
+        er_error(d, w->pos, "fraction-range", "满意度权重应在 0 到 1 之间");
+    }
+}
+
+static void check_node(tree_state *st, const er_indicator *n) {
+  er_diag *d = st->d;
+  char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE];
+  remember_code(st, n);
+  if (n->children.count) {
+    if (n->rule.text.s) {
+      er_error(d, n->rule.text.pos, "rule-on-parent",
+               "指标 %s 有下级指标，得分为下级之和，不能再有评分规则", n->code.s);
+      er_diag_anchor(d, n->code.s);
+    }
+    er_dec sum = er_dec_zero();
+    for (size_t i = 0; i < n->children.count; i++) {
+      const er_indicator *c = &n->children.items[i];
+      if (!c->bonus.v)
+        sum = er_dec_add(sum, c->weight.v);
+      check_node(st, c);
+    }
+    if (n->weight.set && er_dec_cmp(sum, n->weight.v) != 0) {
+      er_error(d, n->weight.pos, "weights", "指标 %s 的分值 %s 不等于下级指标分值之和 %s",
+               n->code.s, fmt(n->weight.v, a), fmt(sum, b));
+      er_diag_anchor(d, n->code.s);
+    }
+    return;
+  }
+  check_rule_inputs(st, n);
+  const er_scored *r = &n->result;
+  if (r->valid && !n->bonus.v &&
+      (r->score.units < 0 || er_dec_cmp(r->score, n->weight.v) > 0)) {
+    er_error(d, n->rule.text.pos, "score-range", "指标 %s 的得分 %s 超出 0 到分值 %s 的范围",
+             n->code.s, fmt(r->score, a), fmt(n->weight.v, b));
+    er_diag_anchor(d, n->code.s);
+  }
+  if (r->valid && n->stated_score.set &&
+      er_dec_cmp(er_dec_round(r->score, r->places), er_dec_round(n->stated_score.v, r->places))) {
+    er_warn(d, n->stated_score.pos, "stated-score", "指标 %s 填报得分 %s，按规则计算为 %s",
+            n->code.s, fmt(n->stated_score.v, a), er_dec_format_trim(r->score, r->places, b));
+    er_diag_anchor(d, n->code.s);
+  }
+}
+
+static void check_tree(const er_eval *ev, er_diag *d) {
+  tree_state st = {ev, d, NULL, 0, 0};
+  er_dec weight = er_dec_zero();
+  for (size_t i = 0; i < ev->indicators.count; i++) {
+    check_node(&st, &ev->indicators.items[i]);
+    if (!ev->indicators.items[i].bonus.v)
+      weight = er_dec_add(weight, ev->indicators.items[i].weight.v);
+  }
+  qsort(st.codes, st.ncodes, sizeof *st.codes, by_code);
+  for (size_t i = 1; i < st.ncodes; i++)
+    if (strcmp(st.codes[i].code, st.codes[i - 1].code) == 0)
+      er_error(d, st.codes[i].pos, "duplicate-code", "指标编码“%s”重复（第 %u 行已有）",
+               st.codes[i].code, st.codes[i - 1].pos.line);
+  free(st.codes);
+  char a[ER_DEC_BUFSIZE];
+  if (ev->indicators.count && er_dec_cmp(weight, er_dec_int(100)) != 0)
+    er_warn(d, ev->indicators.pos, "total-weight", "一级指标分值之和为 %s，通常应为 100",
+            fmt(weight, a));
+}
+
+/* ---- grades, stated results, targets, survey ---- */
+
+static void check_grades(const er_eval *ev, er_diag *d) {
+  for (size_t i = 1; i < ev->grades.count; i++)
+    if (er_dec_cmp(ev->grades.items[i].min.v, ev->grades.items[i - 1].min.v) >= 0)
+      er_error(d, ev->grades.items[i].min.pos, "grade-order",
+               "评价等级应从高到低排列，“%s”的下限不低于上一等级", ev->grades.items[i].name.s);
+  if (ev->grades.count && !er_dec_is_zero(ev->grades.items[ev->grades.count - 1].min.v))
+    er_warn(d, ev->grades.items[ev->grades.count - 1].min.pos, "grade-floor",
+            "最低等级的下限不是 0，更低的总分将没有等级");
+}
+
+static void check_stated(const er_eval *ev, er_diag *d) {
+  char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE];
+  if (!ev->scored)
+    return;
+  if (ev->stated.total.set &&
+      er_dec_cmp(er_dec_round(ev->stated.total.v, 2), er_dec_round(ev->total, 2)) != 0)
+    er_error(d, ev->stated.total.pos, "stated-total", "填报总分 %s 与计算总分 %s 不符",
+             fmt(ev->stated.total.v, a), er_dec_format(ev->total, 2, b));
+  if (ev->stated.grade.s && strcmp(ev->stated.grade.s, ev->grade) != 0)
+    er_error(d, ev->stated.grade.pos, "stated-grade", "填报等级“%s”与按总分 %s 评定的“%s”不符",
+             ev->stated.grade.s, er_dec_format(ev->total, 2, a), ev->grade);
+}
+
+static void check_targets(const er_eval *ev, er_diag *d) {
+  for (size_t i = 0; i < ev->targets.items.count; i++) {
+    const er_target *t = &ev->targets.items.items[i];
+    if (!t->actual.s) {
+      er_error(d, t->pos, "missing-actual", "绩效指标“%s”没有实际完成值（actual）", t->name.s);
+      continue;
+    }
+    er_measure target, actual;
+    er_measure_parse(t->target.s, &target);
+    er_measure_parse(t->actual.s, &actual);
+    bool comparable = target.numeric && actual.numeric && target.percent == actual.percent &&
+                      strcmp(target.unit, actual.unit) == 0;
+    if (comparable) {
+      bool met = er_measure_met(&target, &actual);
+      if (t->met.set && t->met.v != met)
+        er_error(d, t->met.pos, "target-met", "绩效指标“%s”：实际 %s 对目标 %s 应为 met: %s",
+                 t->name.s, t->actual.s, t->target.s, met ? "true" : "false");
+    } else if (!t->met.set)
+      er_error(d, t->actual.pos, "missing-met",
+               "绩效指标“%s”的目标或实际值不是可比较的数字，请写明 met: true 或 false", t->name.s);
+  }
+}
+
+static void check_survey(const er_eval *ev, er_diag *d) {
+  char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE];
+  for (size_t g = 0; g < ev->survey.groups.count; g++) {
+    const er_survey_group *grp = &ev->survey.groups.items[g];
+    for (size_t q = 0; q < grp->questions.count; q++) {
+      const er_question *qu = &grp->questions.items[q];
+      er_dec sum = er_dec_zero();
+      for (size_t o = 0; o < qu->options.count; o++) {
+        const er_named_num *opt = &qu->options.items[o];
+        sum = er_dec_add(sum, opt->value.v);
+        if (qu->multiple.v && er_dec_cmp(opt->value.v, grp->respondents.v) > 0)
+          er_error(d, opt->value.pos, "survey-count", "选项“%s”的人数 %s 超过答卷人数 %s",
+                   opt->name.s, fmt(opt->value.v, a), fmt(grp->respondents.v, b));
+      }
+      if (qu->multiple.v || !grp->respondents.set)
+        continue;
+      if (er_dec_cmp(sum, grp->respondents.v) > 0)
+        er_error(d, qu->text.pos, "survey-count",
+                 "单选题“%s”各选项人数之和 %s 超过答卷人数 %s；若为多选题请写 multiple: true",
+                 qu->text.s, fmt(sum, a), fmt(grp->respondents.v, b));
+      else if (er_dec_cmp(sum, grp->respondents.v) < 0)
+        er_warn(d, qu->text.pos, "survey-count", "单选题“%s”各选项人数之和 %s 少于答卷人数 %s",
+                qu->text.s, fmt(sum, a), fmt(grp->respondents.v, b));
+    }
+  }
+}
+
+void er_check(const er_eval *ev, er_diag *d) {
+  check_funds(ev, d);
+  check_scales(ev, d);
+  check_tree(ev, d);
+  check_grades(ev, d);
+  check_stated(ev, d);
+  check_targets(ev, d);
+  check_survey(ev, d);
+}
+
+er_eval *er_evaluate(const char *path, er_diag *d) {
+  er_eval *ev = er_load(path, d);
+  er_score(ev, d);
+  er_check(ev, d);
+  er_diag_sort(d);
+  return ev;
+}

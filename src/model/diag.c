@@ -1,0 +1,92 @@
+#include "model/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void er_diag_init(er_diag *d, const char *file) {
+  memset(d, 0, sizeof *d);
+  d->file = file;
+}
+
+void er_diag_free(er_diag *d) {
+  for (size_t i = 0; i < d->count; i++) {
+    free(d->items[i].message);
+    free(d->items[i].anchor);
+  }
+  free(d->items);
+  d->items = NULL;
+  d->count = d->cap = 0;
+}
+
+static char *vformat(const char *fmt, va_list ap) {
+  va_list copy;
+  va_copy(copy, ap);
+  int n = vsnprintf(NULL, 0, fmt, copy);
+  va_end(copy);
+  char *p = malloc((size_t)n + 1);
+  if (!p)
+    abort();
+  vsnprintf(p, (size_t)n + 1, fmt, ap);
+  return p;
+}
+
+void er_diag_add(er_diag *d, er_severity sev, er_pos pos, const char *key, const char *fmt, ...) {
+  if (d->count == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 16;
+    d->items = realloc(d->items, d->cap * sizeof *d->items);
+    if (!d->items)
+      abort();
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  char *text = vformat(fmt, ap);
+  va_end(ap);
+  size_t len = strlen(text) + strlen(key) + 4;
+  char *message = malloc(len);
+  if (!message)
+    abort();
+  snprintf(message, len, "%s [%s]", text, key);
+  free(text);
+  d->items[d->count] = (er_finding){sev, pos, message, NULL, d->count};
+  d->count++;
+  if (sev == ER_ERROR)
+    d->errors++;
+  else
+    d->warnings++;
+}
+
+void er_diag_anchor(er_diag *d, const char *anchor) {
+  if (d->count == 0 || !anchor)
+    return;
+  er_finding *f = &d->items[d->count - 1];
+  free(f->anchor);
+  f->anchor = strdup(anchor);
+}
+
+static int by_position(const void *a, const void *b) {
+  const er_finding *x = a, *y = b;
+  if (x->pos.line != y->pos.line)
+    return x->pos.line < y->pos.line ? -1 : 1;
+  if (x->pos.col != y->pos.col)
+    return x->pos.col < y->pos.col ? -1 : 1;
+  return (x->seq > y->seq) - (x->seq < y->seq); /* stable: order of discovery */
+}
+
+void er_diag_sort(er_diag *d) {
+  if (d->count > 1)
+    qsort(d->items, d->count, sizeof *d->items, by_position);
+}
+
+void er_diag_print_one(const er_diag *d, const er_finding *f, FILE *out) {
+  const char *sev = f->severity == ER_ERROR ? "error" : "warning";
+  if (f->pos.line)
+    fprintf(out, "%s:%u:%u: %s: %s\n", d->file, f->pos.line, f->pos.col, sev, f->message);
+  else
+    fprintf(out, "%s: %s: %s\n", d->file, sev, f->message);
+}
+
+void er_diag_print(const er_diag *d, FILE *out) {
+  for (size_t i = 0; i < d->count; i++)
+    er_diag_print_one(d, &d->items[i], out);
+}

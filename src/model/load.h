@@ -1,0 +1,13 @@
+/* Reading a data file into the model. */
+#ifndef ER_LOAD_H
+#define ER_LOAD_H
+
+#include "model/model.h"
+
+/* Reads and parses `path` (YAML 1.2 or JSON). Always returns a model, as
+ * complete as the file allowed; every problem found is added to `d`. Free
+ * with er_eval_free(). */
+er_eval *er_load(const char *path, er_diag *d);
+void er_eval_free(er_eval *ev);
+
+#endif

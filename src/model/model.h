@@ -1,0 +1,350 @@
+/* The evaluation model: C structs of one data file, as docs/data-format.md
+ * describes it. Every value remembers where it came from (er_pos), so checks
+ * and renderers can point back into the file. The loader fills these structs
+ * from the shape tables in shape.c; the scorer adds the computed parts
+ * (er_scored_*), which live beside the input, never over it. */
+#ifndef ER_MODEL_H
+#define ER_MODEL_H
+
+#include "model/arena.h"
+#include "model/decimal.h"
+#include "model/diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ---- Scalar values with their position ---------------------------------- */
+
+typedef struct er_text {
+  const char *s; /* NULL when absent */
+  er_pos pos;
+} er_text;
+
+typedef struct er_num {
+  er_dec v;
+  er_pos pos;
+  bool set;
+  bool percent; /* written with a % sign */
+} er_num;
+
+typedef struct er_flag {
+  bool v;
+  er_pos pos;
+  bool set;
+} er_flag;
+
+typedef struct er_date {
+  int year, month, day; /* day 0: a month only */
+  er_pos pos;
+  bool set;
+} er_date;
+
+#define ER_LIST(T)                                                                                 \
+  struct {                                                                                         \
+    T *items;                                                                                      \
+    size_t count;                                                                                  \
+    er_pos pos;                                                                                    \
+  }
+
+/* A name → number pair of an ordered mapping (judgement levels, options). */
+typedef struct er_named_num {
+  er_text name;
+  er_num value;
+} er_named_num;
+typedef ER_LIST(er_named_num) er_named_nums;
+
+/* Paragraphs, optionally in titled sections. */
+typedef struct er_section {
+  er_text title; /* absent for plain paragraphs */
+  ER_LIST(er_text) paras;
+} er_section;
+typedef ER_LIST(er_section) er_prose;
+
+/* ---- Project --------------------------------------------------------------- */
+
+typedef struct er_period {
+  er_date from, to;
+  er_pos pos;
+} er_period;
+
+typedef struct er_project {
+  er_text name, title, subtitle, region, department, implementer, commissioner, evaluator, basis;
+  er_num year;
+  er_date report_date;
+  er_period period;
+  er_pos pos;
+} er_project;
+
+/* ---- Funds ----------------------------------------------------------------- */
+
+typedef enum er_fund_level {
+  ER_LEVEL_CENTRAL,
+  ER_LEVEL_PROVINCIAL,
+  ER_LEVEL_MUNICIPAL,
+  ER_LEVEL_COUNTY,
+  ER_LEVEL_CARRYOVER,
+  ER_LEVEL_OTHER,
+  ER_LEVEL_COUNT
+} er_fund_level;
+extern const char *const er_fund_level_names[]; /* 中央 省级 市级 县级 上年结转 其他 */
+
+typedef struct er_choice {
+  int index; /* into the field's value list; -1 when absent */
+  er_text text;
+} er_choice;
+
+typedef struct er_source {
+  er_choice level;
+  er_text name;
+  er_num initial, planned, arrived;
+  er_pos pos;
+} er_source;
+
+typedef struct er_spending {
+  er_text category;
+  er_num amount;
+  er_pos pos;
+} er_spending;
+
+typedef struct er_fund_item {
+  er_text name;
+  er_prose description;
+  ER_LIST(er_source) sources;
+  ER_LIST(er_spending) spending;
+  er_num total, balance;
+  er_pos pos;
+} er_fund_item;
+
+typedef struct er_funds {
+  er_choice unit; /* 万元 | 元 */
+  ER_LIST(er_fund_item) items;
+  er_pos pos;
+} er_funds;
+
+/* Sums of one fund item or of all items (computed by er_funds_totals). */
+typedef struct er_fund_totals {
+  er_dec initial, planned, arrived, spent, balance;
+  er_dec arrival_rate, execution_rate; /* percent; zero when undefined */
+  bool arrival_defined, execution_defined;
+} er_fund_totals;
+
+/* ---- Beneficiaries and targets ----------------------------------------------- */
+
+typedef struct er_beneficiary {
+  er_text category, person_unit, standard_unit, note;
+  er_num households, persons, standard, amount;
+  er_pos pos;
+} er_beneficiary;
+
+typedef struct er_target {
+  er_text level1, level2, name, target, actual, deviation;
+  er_flag met;
+  er_num weight;
+  er_pos pos;
+} er_target;
+
+typedef struct er_targets {
+  er_prose overall, overall_actual;
+  ER_LIST(er_target) items;
+  er_pos pos;
+} er_targets;
+
+/* ---- Indicator tree and scoring rules ----------------------------------------- */
+
+typedef enum er_rule_kind {
+  ER_RULE_NONE = -1,
+  ER_RULE_JUDGEMENT,
+  ER_RULE_BANDS,
+  ER_RULE_RATIO,
+  ER_RULE_EXECUTION,
+  ER_RULE_QUALITATIVE,
+  ER_RULE_DEDUCTIONS,
+  ER_RULE_CHECKLIST,
+  ER_RULE_SATISFACTION,
+  ER_RULE_ROLLUP,
+  ER_RULE_SCORE,
+  ER_RULE_COUNT
+} er_rule_kind;
+extern const char *const er_rule_names[];
+
+typedef struct er_band {
+  er_text when;
+  er_num fraction;
+  er_text label;
+  er_pos pos;
+} er_band;
+typedef ER_LIST(er_band) er_bands;
+
+/* A judgement scale or band table: given inline or by a name in `scales`. */
+typedef struct er_scale_ref {
+  er_text name;          /* a named scale */
+  er_named_nums levels;  /* an inline judgement scale */
+  er_bands bands;        /* an inline band table */
+  er_pos pos;
+  bool set;
+} er_scale_ref;
+
+typedef struct er_deduction {
+  er_num points;
+  er_text reason;
+  er_pos pos;
+} er_deduction;
+
+typedef struct er_check_item {
+  er_text name;
+  er_num points;
+  er_flag met;
+  er_pos pos;
+} er_check_item;
+
+typedef struct er_response {
+  er_text level;
+  er_num weight, count;
+  er_pos pos;
+} er_response;
+
+typedef struct er_rollup_group {
+  er_text name;
+  er_num share;
+  ER_LIST(er_num) scores;
+  er_pos pos;
+} er_rollup_group;
+
+/* What the scorer computes for a node. */
+typedef struct er_scored {
+  er_dec score;        /* unrounded */
+  er_dec rate;         /* score / weight, in percent */
+  er_dec fraction;     /* leaves: the fraction of the weight earned */
+  const char *label;   /* leaves: the band or level reached, if any */
+  bool valid;          /* false when the inputs could not be scored */
+  int places;          /* decimals to show: 2, or 3 where needed */
+} er_scored;
+
+typedef struct er_indicator er_indicator;
+typedef ER_LIST(er_indicator) er_indicators;
+
+struct er_indicator {
+  er_text code, name, point, criteria, note;
+  er_num weight, stated_score;
+  er_flag bonus;
+  er_prose analysis;
+  er_indicators children;
+  /* the rule and its inputs (only those of the chosen rule are set) */
+  er_choice rule;
+  er_text level;                     /* judgement, qualitative */
+  er_scale_ref levels;               /* judgement */
+  er_num value;                      /* bands */
+  er_scale_ref bands;                /* bands */
+  er_num actual, target, cap;        /* ratio */
+  er_choice direction;               /* ratio: higher | lower */
+  er_text fund;                      /* execution */
+  er_num percent;                    /* qualitative */
+  ER_LIST(er_deduction) deductions;  /* deductions */
+  ER_LIST(er_check_item) items;      /* checklist */
+  ER_LIST(er_response) responses;    /* satisfaction */
+  er_num out_of;                     /* rollup */
+  ER_LIST(er_rollup_group) groups;   /* rollup */
+  er_num score;                      /* score */
+  er_pos pos;
+  /* computed */
+  int depth; /* 1 for first-level nodes */
+  er_indicator *parent;
+  er_scored result;
+};
+
+/* A named entry of `scales`. */
+typedef struct er_scale {
+  er_text name;
+  er_named_nums levels; /* a judgement scale … */
+  er_bands bands;       /* … or a band table */
+  er_pos pos;
+} er_scale;
+
+typedef struct er_grade {
+  er_text name;
+  er_num min;
+  er_pos pos;
+} er_grade;
+
+typedef struct er_stated {
+  er_num total;
+  er_text grade;
+  er_pos pos;
+} er_stated;
+
+/* ---- Narrative ---------------------------------------------------------------- */
+
+typedef struct er_narrative {
+  er_prose foreword, background, content, funds, management, goals, goals_achieved, allocation,
+      fund_management, indicator_analysis, purpose, scope, approach, methods, indicator_system,
+      sampling, process, conclusion, summary_basics, summary_conclusion, problems_intro, deviation,
+      improvement, application, disclosure, other;
+  er_pos pos;
+} er_narrative;
+
+typedef struct er_finding_item {
+  er_text title, group, summary;
+  er_prose text;
+  er_pos pos;
+} er_finding_item;
+typedef ER_LIST(er_finding_item) er_finding_items;
+
+/* ---- Survey ------------------------------------------------------------------- */
+
+typedef struct er_question {
+  er_text text;
+  er_flag multiple;
+  er_named_nums options;
+  er_pos pos;
+} er_question;
+
+typedef struct er_survey_group {
+  er_text name, title;
+  er_num respondents;
+  ER_LIST(er_question) questions;
+  er_pos pos;
+} er_survey_group;
+
+typedef struct er_survey {
+  er_prose intro;
+  ER_LIST(er_survey_group) groups;
+  er_pos pos;
+} er_survey;
+
+typedef struct er_signature {
+  er_text org;
+  er_date date;
+  er_pos pos;
+} er_signature;
+
+/* ---- The evaluation ------------------------------------------------------------ */
+
+typedef enum er_kind { ER_KIND_FULL, ER_KIND_SELF } er_kind;
+
+typedef struct er_eval {
+  er_num version;
+  er_choice kind;
+  er_project project;
+  er_funds funds;
+  ER_LIST(er_beneficiary) beneficiaries;
+  er_targets targets;
+  er_indicators indicators;
+  ER_LIST(er_scale) scales;
+  ER_LIST(er_grade) grades;
+  er_stated stated;
+  er_narrative narrative;
+  er_finding_items problems, experience, recommendations;
+  er_survey survey;
+  er_signature signature;
+  er_pos pos;
+
+  /* computed by er_score() */
+  er_dec total, total_weight, bonus;
+  const char *grade;
+  bool scored; /* every leaf could be scored */
+
+  const char *file;
+  er_arena arena;
+} er_eval;
+
+#endif

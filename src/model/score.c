@@ -1,0 +1,411 @@
+/* The scoring engine: every leaf from its rule and inputs, every subtotal,
+ * rate, the total and the grade, in exact decimals. */
+#include "model/score.h"
+
+#include "model/expr.h"
+#include "model/funds.h"
+#include "model/text.h"
+
+#include <string.h>
+
+static const er_dec ONE = {ER_DEC_SCALE};
+static const er_dec HUNDRED = {100 * ER_DEC_SCALE};
+
+/* A fraction-like input: 0.8 as written, or 80% meaning 0.8. */
+static er_dec as_fraction(const er_num *n) {
+  return n->percent ? er_dec_div(n->v, HUNDRED) : n->v;
+}
+
+/* A percent-like input: 70 or 70% both mean 70%. */
+static er_dec as_percent(const er_num *n) { return n->v; }
+
+static const char *const default_level_names[] = {"好", "较好", "一般", "较差", "差"};
+static const int64_t default_level_fractions[] = {1000000, 800000, 500000, 300000, 0};
+
+const er_scale *er_find_scale(const er_eval *ev, const char *name) {
+  for (size_t i = 0; i < ev->scales.count; i++)
+    if (strcmp(ev->scales.items[i].name.s, name) == 0)
+      return &ev->scales.items[i];
+  return NULL;
+}
+
+static void missing_input(er_diag *d, const er_indicator *n, const char *rule, const char *key) {
+  er_error(d, n->rule.text.pos, "missing-input", "指标 %s 的评分规则 %s 需要“%s”", n->code.s,
+           rule, key);
+  er_diag_anchor(d, n->code.s);
+}
+
+/* Resolves `levels` to the named or inline scale; *out stays NULL for the
+ * default scale. Reports an unknown name. */
+static bool resolve_levels(const er_eval *ev, const er_indicator *n, er_diag *d,
+                           const er_named_nums **out) {
+  const er_scale_ref *ref = &n->levels;
+  *out = NULL;
+  if (!ref->set)
+    return true;
+  if (!ref->name.s) {
+    *out = &ref->levels;
+    return true;
+  }
+  const er_scale *s = er_find_scale(ev, ref->name.s);
+  if (!s || !s->levels.items) {
+    er_error(d, ref->name.pos, "unknown-scale", "scales 中没有名为“%s”的等级", ref->name.s);
+    er_diag_anchor(d, n->code.s);
+    return false;
+  }
+  *out = &s->levels;
+  return true;
+}
+
+const er_bands *er_indicator_bands(const er_eval *ev, const er_indicator *n) {
+  const er_scale_ref *ref = &n->bands;
+  if (!ref->set)
+    return NULL;
+  if (!ref->name.s)
+    return &ref->bands;
+  const er_scale *s = er_find_scale(ev, ref->name.s);
+  return s && s->bands.items ? &s->bands : NULL;
+}
+
+static bool score_judgement(const er_eval *ev, er_indicator *n, er_diag *d) {
+  if (!n->level.s) {
+    missing_input(d, n, "judgement", "level");
+    return false;
+  }
+  const er_named_nums *levels;
+  if (!resolve_levels(ev, n, d, &levels))
+    return false;
+  const char *names[64];
+  size_t count = levels ? levels->count : 5;
+  for (size_t i = 0; i < count && i < 63; i++) {
+    names[i] = levels ? levels->items[i].name.s : default_level_names[i];
+    if (strcmp(names[i], n->level.s) == 0) {
+      n->result.fraction = levels ? as_fraction(&levels->items[i].value)
+                                  : (er_dec){default_level_fractions[i]};
+      n->result.label = names[i];
+      return true;
+    }
+  }
+  names[count < 63 ? count : 63] = NULL;
+  const char *near = er_nearest(n->level.s, names);
+  er_error(d, n->level.pos, "unknown-level", "等级“%s”不在评分等级中%s%s%s", n->level.s,
+           near ? "，是否为“" : "", near ? near : "", near ? "”？" : "");
+  er_diag_anchor(d, n->code.s);
+  return false;
+}
+
+static bool score_bands(const er_eval *ev, er_indicator *n, er_diag *d) {
+  if (!n->value.set) {
+    missing_input(d, n, "bands", "value");
+    return false;
+  }
+  if (!n->bands.set) {
+    missing_input(d, n, "bands", "bands");
+    return false;
+  }
+  const er_bands *bands = er_indicator_bands(ev, n);
+  if (!bands) {
+    er_error(d, n->bands.name.pos, "unknown-scale", "scales 中没有名为“%s”的分档表",
+             n->bands.name.s);
+    er_diag_anchor(d, n->code.s);
+    return false;
+  }
+  for (size_t i = 0; i < bands->count; i++) {
+    er_interval iv;
+    const char *why;
+    if (!bands->items[i].when.s || !er_interval_parse(bands->items[i].when.s, &iv, &why))
+      return false; /* check reports the broken band table */
+    if (er_interval_contains(&iv, n->value.v)) {
+      n->result.fraction = as_fraction(&bands->items[i].fraction);
+      n->result.label = bands->items[i].label.s;
+      return true;
+    }
+  }
+  char buf[ER_DEC_BUFSIZE];
+  er_error(d, n->value.pos, "no-band", "指标 %s 的实测值 %s%s 不在任何分档中", n->code.s,
+           er_dec_format_trim(n->value.v, 6, buf), n->value.percent ? "%" : "");
+  er_diag_anchor(d, n->code.s);
+  return false;
+}
+
+static bool score_ratio(er_indicator *n, er_diag *d) {
+  if (!n->actual.set || !n->target.set) {
+    missing_input(d, n, "ratio", n->actual.set ? "target" : "actual");
+    return false;
+  }
+  bool lower = n->direction.index == 1;
+  er_dec cap = n->cap.set ? as_fraction(&n->cap) : ONE;
+  er_dec num = lower ? n->target.v : n->actual.v, den = lower ? n->actual.v : n->target.v;
+  if (er_dec_is_zero(den)) {
+    if (lower) { /* nothing spent on a lower-is-better target: full marks */
+      n->result.fraction = cap;
+      return true;
+    }
+    er_error(d, n->target.pos, "zero-target", "指标 %s 的目标值为 0，无法计算比值", n->code.s);
+    er_diag_anchor(d, n->code.s);
+    return false;
+  }
+  n->result.fraction = er_dec_min(er_dec_div(num, den), cap);
+  return true;
+}
+
+static bool score_execution(const er_eval *ev, er_indicator *n, er_diag *d) {
+  er_fund_totals t;
+  if (!er_funds_totals(&ev->funds, n->fund.s, &t)) {
+    er_error(d, n->fund.pos, "unknown-fund", "funds 中没有名为“%s”的资金项目", n->fund.s);
+    er_diag_anchor(d, n->code.s);
+    return false;
+  }
+  if (!t.execution_defined) {
+    er_error(d, n->rule.text.pos, "no-funds", "指标 %s 按执行率评分，但资金到位数为 0",
+             n->code.s);
+    er_diag_anchor(d, n->code.s);
+    return false;
+  }
+  n->result.fraction = er_dec_min(er_dec_div(t.execution_rate, HUNDRED), ONE);
+  return true;
+}
+
+/* 达成 80–100%, 部分达成 60–80%, 未达成 0–60% (财预〔2020〕10号). */
+static bool score_qualitative(er_indicator *n, er_diag *d) {
+  static const struct {
+    const char *name;
+    int lo, hi, fallback;
+  } levels[] = {{"达成", 80, 100, 100}, {"部分达成", 60, 80, 60}, {"未达成", 0, 60, 0}};
+  if (!n->level.s) {
+    missing_input(d, n, "qualitative", "level");
+    return false;
+  }
+  for (size_t i = 0; i < 3; i++) {
+    if (strcmp(n->level.s, levels[i].name) != 0)
+      continue;
+    er_dec p = n->percent.set ? as_percent(&n->percent) : er_dec_int(levels[i].fallback);
+    if (er_dec_cmp(p, er_dec_int(levels[i].lo)) < 0 ||
+        er_dec_cmp(p, er_dec_int(levels[i].hi)) > 0) {
+      er_error(d, n->percent.pos, "out-of-range", "“%s”的达成程度应在 %d%%–%d%% 之间",
+               levels[i].name, levels[i].lo, levels[i].hi);
+      er_diag_anchor(d, n->code.s);
+      return false;
+    }
+    n->result.fraction = er_dec_div(p, HUNDRED);
+    n->result.label = levels[i].name;
+    return true;
+  }
+  er_error(d, n->level.pos, "unknown-level", "等级“%s”无效，应为 达成、部分达成 或 未达成",
+           n->level.s);
+  er_diag_anchor(d, n->code.s);
+  return false;
+}
+
+static bool score_satisfaction(er_indicator *n, er_diag *d) {
+  er_dec weighted = er_dec_zero(), respondents = er_dec_zero();
+  for (size_t i = 0; i < n->responses.count; i++) {
+    const er_response *r = &n->responses.items[i];
+    weighted = er_dec_add(weighted, er_dec_mul(r->count.v, as_fraction(&r->weight)));
+    respondents = er_dec_add(respondents, r->count.v);
+  }
+  if (er_dec_is_zero(respondents)) {
+    er_error(d, n->responses.count ? n->responses.pos : n->rule.text.pos, "no-responses",
+             "指标 %s 的满意度调查没有回答（Σnᵢ = 0）", n->code.s);
+    er_diag_anchor(d, n->code.s);
+    return false;
+  }
+  n->result.fraction = er_dec_div(weighted, respondents);
+  return true;
+}
+
+static bool score_rollup(er_indicator *n, er_diag *d) {
+  if (n->groups.count == 0) {
+    missing_input(d, n, "rollup", "groups");
+    return false;
+  }
+  er_dec out_of = n->out_of.set ? n->out_of.v : HUNDRED, composite = er_dec_zero();
+  for (size_t i = 0; i < n->groups.count; i++) {
+    const er_rollup_group *g = &n->groups.items[i];
+    if (g->scores.count == 0) {
+      er_error(d, g->pos, "no-scores", "单位组“%s”没有得分", g->name.s);
+      er_diag_anchor(d, n->code.s);
+      return false;
+    }
+    er_dec sum = er_dec_zero();
+    for (size_t j = 0; j < g->scores.count; j++)
+      sum = er_dec_add(sum, g->scores.items[j].v);
+    er_dec average = er_dec_div(sum, er_dec_int((int64_t)g->scores.count));
+    composite = er_dec_add(composite, er_dec_mul(as_fraction(&g->share), average));
+  }
+  if (er_dec_is_zero(out_of)) {
+    er_error(d, n->out_of.pos, "zero", "out_of 不能为 0");
+    return false;
+  }
+  n->result.fraction = er_dec_div(composite, out_of);
+  return true;
+}
+
+/* Rules that yield points directly rather than a fraction of the weight. */
+static bool score_points(er_indicator *n, er_dec *points, er_diag *d) {
+  switch (n->rule.index) {
+  case ER_RULE_DEDUCTIONS: {
+    er_dec lost = er_dec_zero();
+    for (size_t i = 0; i < n->deductions.count; i++)
+      lost = er_dec_add(lost, n->deductions.items[i].points.v);
+    *points = er_dec_max(er_dec_sub(n->weight.v, lost), er_dec_zero());
+    return true;
+  }
+  case ER_RULE_CHECKLIST:
+    *points = er_dec_zero();
+    for (size_t i = 0; i < n->items.count; i++) {
+      const er_check_item *c = &n->items.items[i];
+      if (!c->met.set) {
+        er_error(d, c->pos, "missing-input", "评分要点“%s”需要 met: true 或 false", c->name.s);
+        er_diag_anchor(d, n->code.s);
+        return false;
+      }
+      if (c->met.v)
+        *points = er_dec_add(*points, c->points.v);
+    }
+    return true;
+  case ER_RULE_SCORE:
+    if (!n->score.set) {
+      missing_input(d, n, "score", "score");
+      return false;
+    }
+    *points = n->score.v;
+    return true;
+  default:
+    return false;
+  }
+}
+
+static void score_leaf(const er_eval *ev, er_indicator *n, er_diag *d) {
+  bool ok = false;
+  bool fractional = true;
+  er_dec points = er_dec_zero();
+  switch (n->rule.index) {
+  case ER_RULE_JUDGEMENT:
+    ok = score_judgement(ev, n, d);
+    break;
+  case ER_RULE_BANDS:
+    ok = score_bands(ev, n, d);
+    break;
+  case ER_RULE_RATIO:
+    ok = score_ratio(n, d);
+    break;
+  case ER_RULE_EXECUTION:
+    ok = score_execution(ev, n, d);
+    break;
+  case ER_RULE_QUALITATIVE:
+    ok = score_qualitative(n, d);
+    break;
+  case ER_RULE_SATISFACTION:
+    ok = score_satisfaction(n, d);
+    break;
+  case ER_RULE_ROLLUP:
+    ok = score_rollup(n, d);
+    break;
+  case ER_RULE_DEDUCTIONS:
+  case ER_RULE_CHECKLIST:
+  case ER_RULE_SCORE:
+    fractional = false;
+    ok = score_points(n, &points, d);
+    break;
+  default:
+    if (n->rule.text.s == NULL && n->code.s) {
+      er_error(d, n->pos, "missing-rule",
+               "末级指标 %s 需要评分规则 rule（judgement、bands、ratio、execution、qualitative、"
+               "deductions、checklist、satisfaction、rollup 或 score）",
+               n->code.s);
+      er_diag_anchor(d, n->code.s);
+    }
+    break;
+  }
+  n->result.valid = ok;
+  if (!ok)
+    return;
+  if (fractional)
+    n->result.score = er_dec_mul(n->result.fraction, n->weight.v);
+  else {
+    n->result.score = points;
+    n->result.fraction = er_dec_is_zero(n->weight.v) ? er_dec_zero()
+                                                     : er_dec_div(points, n->weight.v);
+  }
+}
+
+/* Scores show two decimals; a satisfaction leaf shows a third where it
+ * has one (2.025), as score sheets do. Subtotals keep two. */
+static int display_places(const er_indicator *n) {
+  er_dec s = n->result.score;
+  bool third = er_dec_cmp(er_dec_round(s, 2), er_dec_round(s, 3)) != 0;
+  return n->children.count == 0 && n->rule.index == ER_RULE_SATISFACTION && third ? 3 : 2;
+}
+
+static bool score_node(const er_eval *ev, er_indicator *n, er_indicator *parent, int depth,
+                       er_diag *d) {
+  n->parent = parent;
+  n->depth = depth;
+  if (n->children.count == 0)
+    score_leaf(ev, n, d);
+  else {
+    bool all = true;
+    er_dec sum = er_dec_zero();
+    for (size_t i = 0; i < n->children.count; i++) {
+      er_indicator *c = &n->children.items[i];
+      all &= score_node(ev, c, n, depth + 1, d);
+      sum = er_dec_add(sum, c->result.score);
+    }
+    n->result.score = sum;
+    n->result.valid = all;
+    n->result.fraction = er_dec_is_zero(n->weight.v) ? er_dec_zero() : er_dec_div(sum, n->weight.v);
+  }
+  n->result.rate = er_dec_mul(n->result.fraction, HUNDRED);
+  n->result.places = display_places(n);
+  return n->result.valid;
+}
+
+static const er_grade default_grades[] = {
+    {{"优", {0, 0}}, {{90 * ER_DEC_SCALE}, {0, 0}, true, false}, {0, 0}},
+    {{"良", {0, 0}}, {{80 * ER_DEC_SCALE}, {0, 0}, true, false}, {0, 0}},
+    {{"中", {0, 0}}, {{60 * ER_DEC_SCALE}, {0, 0}, true, false}, {0, 0}},
+    {{"差", {0, 0}}, {{0}, {0, 0}, true, false}, {0, 0}},
+};
+
+const er_grade *er_grade_scheme(const er_eval *ev, size_t *count) {
+  if (ev->grades.count) {
+    *count = ev->grades.count;
+    return ev->grades.items;
+  }
+  *count = sizeof default_grades / sizeof default_grades[0];
+  return default_grades;
+}
+
+const char *er_grade_for(const er_eval *ev, er_dec total) {
+  size_t count;
+  const er_grade *g = er_grade_scheme(ev, &count);
+  /* grade the total as the report shows it, so that "90.00分" is never 良 */
+  er_dec shown = er_dec_round(total, 2);
+  for (size_t i = 0; i < count; i++)
+    if (g[i].min.set && er_dec_cmp(shown, g[i].min.v) >= 0)
+      return g[i].name.s;
+  return count ? g[count - 1].name.s : "";
+}
+
+void er_score(er_eval *ev, er_diag *d) {
+  ev->total = ev->total_weight = ev->bonus = er_dec_zero();
+  bool all = true;
+  for (size_t i = 0; i < ev->indicators.count; i++) {
+    er_indicator *n = &ev->indicators.items[i];
+    all &= score_node(ev, n, NULL, 1, d);
+    ev->total = er_dec_add(ev->total, n->result.score);
+    if (n->bonus.v)
+      ev->bonus = er_dec_add(ev->bonus, n->result.score);
+    else
+      ev->total_weight = er_dec_add(ev->total_weight, n->weight.v);
+  }
+  ev->scored = all && ev->indicators.count > 0;
+  ev->grade = er_grade_for(ev, ev->total);
+}
+
+er_dec er_total_rate(const er_eval *ev) {
+  return er_dec_is_zero(ev->total_weight)
+             ? er_dec_zero()
+             : er_dec_div(er_dec_mul(ev->total, HUNDRED), ev->total_weight);
+}

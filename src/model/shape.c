@@ -1,0 +1,328 @@
+/* The data format of docs/data-format.md, as tables. */
+#include "model/shape.h"
+
+#include "model/model.h"
+
+#include <string.h>
+
+const char *const er_fund_level_names[] = {"中央", "省级", "市级", "县级", "上年结转", "其他", NULL};
+const char *const er_rule_names[] = {"judgement",    "bands",    "ratio",      "execution",
+                                     "qualitative",  "deductions", "checklist", "satisfaction",
+                                     "rollup",       "score",    NULL};
+static const char *const kind_names[] = {"full", "self", NULL};
+static const char *const unit_names[] = {"万元", "元", NULL};
+static const char *const direction_names[] = {"higher", "lower", NULL};
+
+/* Field constructors; S is the struct being described. */
+#define FIELD(key, type, member, flags, shape, choices, doc)                                       \
+  { key, type, offsetof(S, member), flags, shape, choices, doc }
+#define TEXT(key, member, flags, doc) FIELD(key, ER_F_TEXT, member, flags, NULL, NULL, doc)
+#define NUM(key, member, flags, doc) FIELD(key, ER_F_NUM, member, flags, NULL, NULL, doc)
+#define FLAG(key, member, doc) FIELD(key, ER_F_FLAG, member, 0, NULL, NULL, doc)
+#define DATE(key, member, doc) FIELD(key, ER_F_DATE, member, 0, NULL, NULL, doc)
+#define CHOICE(key, member, flags, choices, doc)                                                   \
+  FIELD(key, ER_F_CHOICE, member, flags, NULL, choices, doc)
+#define PROSE(key, member, doc) FIELD(key, ER_F_PROSE, member, 0, NULL, NULL, doc)
+#define NAMED(key, member, flags, doc) FIELD(key, ER_F_NAMED_NUMS, member, flags, NULL, NULL, doc)
+#define OBJECT(key, member, shape, doc) FIELD(key, ER_F_OBJECT, member, 0, &shape, NULL, doc)
+#define LIST(key, member, flags, shape, doc) FIELD(key, ER_F_LIST, member, flags, &shape, NULL, doc)
+#define SCALE(key, member, doc) FIELD(key, ER_F_SCALE_REF, member, 0, NULL, NULL, doc)
+#define END                                                                                        \
+  { NULL, 0, 0, 0, NULL, NULL, NULL }
+#define SHAPE(var, name, doc)                                                                      \
+  const er_shape var = {#var, name, sizeof(S), offsetof(S, pos), var##_fields, doc}
+
+#define NUM_POS (ER_NONNEG)
+#define PCT (ER_PERCENT | ER_NONNEG)
+
+/* ---- project ---- */
+#define S er_period
+static const er_field period_shape_fields[] = {
+    DATE("from", from, "起始年月"), DATE("to", to, "截止年月"), END};
+static SHAPE(period_shape, "评价期间", "评价期间");
+#undef S
+
+#define S er_project
+static const er_field project_shape_fields[] = {
+    TEXT("name", name, ER_REQUIRED, "项目名称"),
+    TEXT("title", title, 0, "报告标题，默认为“项目名称+绩效评价报告”"),
+    TEXT("subtitle", subtitle, 0, "标题下的副标题"),
+    NUM("year", year, ER_REQUIRED | ER_INTEGER | ER_NONNEG, "评价的预算年度"),
+    TEXT("region", region, 0, "地区"),
+    TEXT("department", department, 0, "主管部门 / 项目单位"),
+    TEXT("implementer", implementer, 0, "实施单位"),
+    TEXT("commissioner", commissioner, 0, "委托单位"),
+    TEXT("evaluator", evaluator, 0, "评价机构"),
+    DATE("report_date", report_date, "报告日期"),
+    OBJECT("period", period, period_shape, "评价期间"),
+    TEXT("basis", basis, 0, "评价依据文件"),
+    END};
+static SHAPE(project_shape, "项目", "项目基本信息");
+#undef S
+
+/* ---- funds ---- */
+#define S er_source
+static const er_field source_shape_fields[] = {
+    CHOICE("level", level, ER_REQUIRED, er_fund_level_names, "资金级次"),
+    TEXT("name", name, 0, "来源名称"),
+    NUM("initial", initial, NUM_POS, "年初预算数"),
+    NUM("planned", planned, ER_REQUIRED | NUM_POS, "全年预算数（计划）"),
+    NUM("arrived", arrived, ER_REQUIRED | NUM_POS, "到位数"),
+    END};
+static SHAPE(source_shape, "资金来源", "一项资金来源");
+#undef S
+
+#define S er_spending
+static const er_field spending_shape_fields[] = {
+    TEXT("category", category, ER_REQUIRED, "支出类别"),
+    NUM("amount", amount, ER_REQUIRED | NUM_POS, "支出金额"), END};
+static SHAPE(spending_shape, "资金支出", "一类支出");
+#undef S
+
+#define S er_fund_item
+static const er_field fund_item_shape_fields[] = {
+    TEXT("name", name, ER_REQUIRED, "资金项目名称"),
+    PROSE("description", description, "资金项目说明"),
+    LIST("sources", sources, ER_REQUIRED, source_shape, "资金来源"),
+    LIST("spending", spending, 0, spending_shape, "资金支出"),
+    NUM("total", total, NUM_POS, "资金总额（填报数，用于核对）"),
+    NUM("balance", balance, 0, "结转结余（填报数，用于核对）"),
+    END};
+static SHAPE(fund_item_shape, "资金项目", "一个资金项目");
+#undef S
+
+#define S er_funds
+static const er_field funds_shape_fields[] = {
+    CHOICE("unit", unit, 0, unit_names, "金额单位，默认万元"),
+    LIST("items", items, ER_REQUIRED, fund_item_shape, "资金项目"), END};
+static SHAPE(funds_shape, "资金", "资金投入和使用");
+#undef S
+
+/* ---- beneficiaries, targets ---- */
+#define S er_beneficiary
+static const er_field beneficiary_shape_fields[] = {
+    TEXT("category", category, ER_REQUIRED, "保障类别"),
+    NUM("households", households, ER_INTEGER | ER_NONNEG, "户数"),
+    NUM("persons", persons, ER_INTEGER | ER_NONNEG, "人数"),
+    TEXT("person_unit", person_unit, 0, "人数单位：人 或 人次"),
+    NUM("standard", standard, NUM_POS, "保障标准"),
+    TEXT("standard_unit", standard_unit, 0, "保障标准单位，如 元/人/月"),
+    NUM("amount", amount, NUM_POS, "发放金额"),
+    TEXT("note", note, 0, "备注"),
+    END};
+static SHAPE(beneficiary_shape, "保障对象", "保障对象一行");
+#undef S
+
+#define S er_target
+static const er_field target_shape_fields[] = {
+    TEXT("level1", level1, ER_REQUIRED, "一级指标：产出指标、效益指标、满意度指标"),
+    TEXT("level2", level2, 0, "二级指标：数量指标、质量指标、时效指标……"),
+    TEXT("name", name, ER_REQUIRED, "三级指标名称"),
+    TEXT("target", target, ER_REQUIRED, "年度指标值，如 ≥90%、31000人、每月10日前"),
+    TEXT("actual", actual, 0, "实际完成值"),
+    FLAG("met", met, "是否完成"),
+    NUM("weight", weight, NUM_POS, "自评表中的分值"),
+    TEXT("deviation", deviation, 0, "偏差原因分析及改进措施"),
+    END};
+static SHAPE(target_shape, "绩效目标", "绩效目标一行");
+#undef S
+
+#define S er_targets
+static const er_field targets_shape_fields[] = {
+    PROSE("overall", overall, "年度总体目标"),
+    PROSE("overall_actual", overall_actual, "总体目标实际完成情况"),
+    LIST("items", items, 0, target_shape, "绩效指标"), END};
+static SHAPE(targets_shape, "绩效目标", "绩效目标及完成情况");
+#undef S
+
+/* ---- indicators ---- */
+#define S er_band
+static const er_field band_shape_fields[] = {
+    TEXT("when", when, ER_REQUIRED, "区间，如 90% ≤ x < 100%"),
+    NUM("fraction", fraction, ER_REQUIRED | PCT, "得分比值（0 到 1）"),
+    TEXT("label", label, 0, "档次名称，如 较好"),
+    END};
+const er_shape er_band_shape = {"band", "分档", sizeof(S), offsetof(S, pos), band_shape_fields, "一档"};
+#undef S
+
+#define S er_deduction
+static const er_field deduction_shape_fields[] = {
+    NUM("points", points, ER_REQUIRED | NUM_POS, "扣分"),
+    TEXT("reason", reason, ER_REQUIRED, "扣分原因"), END};
+static SHAPE(deduction_shape, "扣分", "一项扣分");
+#undef S
+
+#define S er_check_item
+static const er_field check_item_shape_fields[] = {
+    TEXT("name", name, ER_REQUIRED, "评分要点"),
+    NUM("points", points, ER_REQUIRED | NUM_POS, "分值"),
+    FLAG("met", met, "是否做到"), END};
+static SHAPE(check_item_shape, "评分要点", "一个评分要点");
+#undef S
+
+#define S er_response
+static const er_field response_shape_fields[] = {
+    TEXT("level", level, ER_REQUIRED, "满意程度"),
+    NUM("weight", weight, ER_REQUIRED | PCT, "满意度权重 pᵢ（0 到 1）"),
+    NUM("count", count, ER_REQUIRED | ER_INTEGER | ER_NONNEG, "人数 nᵢ"), END};
+static SHAPE(response_shape, "满意度档次", "一个满意度档次");
+#undef S
+
+#define S er_rollup_group
+static const er_field rollup_group_shape_fields[] = {
+    TEXT("name", name, ER_REQUIRED, "单位组名称"),
+    NUM("share", share, ER_REQUIRED | PCT, "所占比重"),
+    FIELD("scores", ER_F_NUM_LIST, scores, ER_REQUIRED | ER_NONNEG, NULL, NULL, "各单位得分"),
+    END};
+static SHAPE(rollup_group_shape, "单位组", "一组下级单位");
+#undef S
+
+#define S er_indicator
+static const er_field indicator_fields[] = {
+    TEXT("code", code, ER_REQUIRED, "指标编码，如 A11"),
+    TEXT("name", name, ER_REQUIRED, "指标名称"),
+    NUM("weight", weight, ER_REQUIRED | ER_NONNEG, "分值（权重）"),
+    LIST("children", children, 0, er_indicator_shape, "下级指标"),
+    TEXT("point", point, 0, "评价要点"),
+    TEXT("criteria", criteria, 0, "评分标准"),
+    TEXT("note", note, 0, "扣分说明"),
+    PROSE("analysis", analysis, "一级指标的分析文字"),
+    FLAG("bonus", bonus, "加分项"),
+    NUM("stated_score", stated_score, ER_NONNEG, "原表填写的得分，用于核对"),
+    CHOICE("rule", rule, 0, er_rule_names, "评分规则"),
+    TEXT("level", level, 0, "评定的等级（judgement、qualitative）"),
+    SCALE("levels", levels, "等级及得分比值，或 scales 中的名称（judgement）"),
+    NUM("value", value, ER_PERCENT, "实测值 x（bands）"),
+    SCALE("bands", bands, "分档表，或 scales 中的名称（bands）"),
+    NUM("actual", actual, ER_PERCENT | ER_NONNEG, "实际值（ratio）"),
+    NUM("target", target, ER_PERCENT | ER_NONNEG, "目标值（ratio）"),
+    NUM("cap", cap, PCT, "比值上限，默认 1（ratio）"),
+    CHOICE("direction", direction, 0, direction_names, "higher：越高越好；lower：越低越好（ratio）"),
+    TEXT("fund", fund, 0, "资金项目名称，默认全部（execution）"),
+    NUM("percent", percent, PCT, "达成程度（qualitative）"),
+    LIST("deductions", deductions, 0, deduction_shape, "扣分项（deductions）"),
+    LIST("items", items, 0, check_item_shape, "评分要点（checklist）"),
+    LIST("responses", responses, 0, response_shape, "满意度调查结果（satisfaction）"),
+    NUM("out_of", out_of, ER_NONNEG, "下级单位得分的满分，默认 100（rollup）"),
+    LIST("groups", groups, 0, rollup_group_shape, "下级单位组（rollup）"),
+    NUM("score", score, ER_NONNEG, "直接评定的得分（score）"),
+    END};
+const er_shape er_indicator_shape = {"indicator", "指标", sizeof(S), offsetof(S, pos), indicator_fields,
+                                     "指标体系中的一个指标"};
+#undef S
+
+#define S er_grade
+static const er_field grade_shape_fields[] = {
+    TEXT("name", name, ER_REQUIRED, "等级名称"),
+    NUM("min", min, ER_REQUIRED | ER_NONNEG, "下限（含）"), END};
+static SHAPE(grade_shape, "等级", "一个评价等级");
+#undef S
+
+#define S er_stated
+static const er_field stated_shape_fields[] = {
+    NUM("total", total, ER_NONNEG, "原报告的总分"),
+    TEXT("grade", grade, 0, "原报告的等级"), END};
+static SHAPE(stated_shape, "填报结果", "原报告中的结果，用于核对");
+#undef S
+
+/* ---- narrative and lists ---- */
+#define S er_narrative
+static const er_field narrative_shape_fields[] = {
+    PROSE("foreword", foreword, "开篇段落"),
+    PROSE("background", background, "立项背景"),
+    PROSE("content", content, "项目内容"),
+    PROSE("funds", funds, "资金来源及使用情况"),
+    PROSE("management", management, "实施管理情况"),
+    PROSE("goals", goals, "绩效目标"),
+    PROSE("goals_achieved", goals_achieved, "绩效目标完成情况"),
+    PROSE("allocation", allocation, "绩效目标分解下达情况"),
+    PROSE("fund_management", fund_management, "资金管理情况分析"),
+    PROSE("indicator_analysis", indicator_analysis, "绩效指标完成情况分析"),
+    PROSE("purpose", purpose, "评价目的"),
+    PROSE("scope", scope, "评价对象和范围"),
+    PROSE("approach", approach, "评价思路及重点"),
+    PROSE("methods", methods, "评价方式方法及程序"),
+    PROSE("indicator_system", indicator_system, "评价指标体系说明"),
+    PROSE("sampling", sampling, "选点及抽样调查"),
+    PROSE("process", process, "评价工作过程"),
+    PROSE("conclusion", conclusion, "评价结论的文字"),
+    PROSE("summary_basics", summary_basics, "摘要：项目基本情况"),
+    PROSE("summary_conclusion", summary_conclusion, "摘要：评价结论"),
+    PROSE("problems_intro", problems_intro, "存在问题的引言"),
+    PROSE("deviation", deviation, "偏离绩效目标的原因"),
+    PROSE("improvement", improvement, "下一步改进措施"),
+    PROSE("application", application, "自评结果应用情况"),
+    PROSE("disclosure", disclosure, "公开情况"),
+    PROSE("other", other, "其他需要说明的问题"),
+    END};
+static SHAPE(narrative_shape, "叙述", "报告中的叙述文字");
+#undef S
+
+#define S er_finding_item
+static const er_field finding_item_shape_fields[] = {
+    TEXT("title", title, 0, "标题"),
+    TEXT("group", group, 0, "分组"),
+    TEXT("summary", summary, 0, "摘要中的简述"),
+    PROSE("text", text, "正文"), END};
+static SHAPE(finding_item_shape, "条目", "一条问题、经验或建议");
+#undef S
+
+#define S er_question
+static const er_field question_shape_fields[] = {
+    TEXT("text", text, ER_REQUIRED, "问题"),
+    FLAG("multiple", multiple, "多选题"),
+    NAMED("options", options, ER_REQUIRED | ER_INTEGER | ER_NONNEG, "选项及人数，按顺序"), END};
+static SHAPE(question_shape, "问题", "问卷中的一个问题");
+#undef S
+
+#define S er_survey_group
+static const er_field survey_group_shape_fields[] = {
+    TEXT("name", name, ER_REQUIRED, "调查对象"),
+    TEXT("title", title, 0, "汇总表标题"),
+    NUM("respondents", respondents, ER_REQUIRED | ER_INTEGER | ER_NONNEG, "有效问卷份数"),
+    LIST("questions", questions, 0, question_shape, "问题"), END};
+static SHAPE(survey_group_shape, "调查对象组", "一组调查对象");
+#undef S
+
+#define S er_survey
+static const er_field survey_shape_fields[] = {
+    PROSE("intro", intro, "问卷调查说明"),
+    LIST("groups", groups, 0, survey_group_shape, "调查对象组"), END};
+static SHAPE(survey_shape, "问卷调查", "问卷调查");
+#undef S
+
+#define S er_signature
+static const er_field signature_shape_fields[] = {
+    TEXT("org", org, 0, "落款单位"), DATE("date", date, "落款日期"), END};
+static SHAPE(signature_shape, "落款", "落款");
+#undef S
+
+#define S er_eval
+static const er_field eval_fields[] = {
+    NUM("evalreport", version, ER_REQUIRED | ER_INTEGER, "格式版本，总是 1"),
+    CHOICE("kind", kind, 0, kind_names, "full：第三方评价报告；self：绩效自评报告"),
+    OBJECT("project", project, project_shape, "项目基本信息"),
+    OBJECT("funds", funds, funds_shape, "资金投入和使用"),
+    LIST("beneficiaries", beneficiaries, 0, beneficiary_shape, "保障对象"),
+    OBJECT("targets", targets, targets_shape, "绩效目标"),
+    LIST("indicators", indicators, ER_REQUIRED, er_indicator_shape, "指标体系"),
+    FIELD("scales", ER_F_SCALES, scales, 0, NULL, NULL, "共用的分档表和等级"),
+    LIST("grades", grades, 0, grade_shape, "评价等级，从高到低"),
+    OBJECT("stated", stated, stated_shape, "原报告中的结果"),
+    OBJECT("narrative", narrative, narrative_shape, "叙述文字"),
+    LIST("problems", problems, 0, finding_item_shape, "存在的问题"),
+    LIST("experience", experience, 0, finding_item_shape, "经验做法"),
+    LIST("recommendations", recommendations, 0, finding_item_shape, "有关建议"),
+    OBJECT("survey", survey, survey_shape, "问卷调查"),
+    OBJECT("signature", signature, signature_shape, "落款"),
+    END};
+const er_shape er_eval_shape = {"evaluation", "评价", sizeof(S), offsetof(S, pos), eval_fields,
+                                "一次绩效评价的全部数据"};
+#undef S
+
+const er_field *er_shape_field(const er_shape *shape, const char *key, size_t len) {
+  for (const er_field *f = shape->fields; f->key; f++)
+    if (strlen(f->key) == len && memcmp(f->key, key, len) == 0)
+      return f;
+  return NULL;
+}

@@ -1,0 +1,167 @@
+#include "model/text.h"
+
+#include <string.h>
+
+size_t er_utf8_valid_prefix(const unsigned char *s, size_t len) {
+  if (len == 0 || s[0] == 0)
+    return 0;
+  if (s[0] < 0x80)
+    return 1;
+  size_t n;
+  unsigned min;
+  unsigned cp;
+  if ((s[0] & 0xE0) == 0xC0) {
+    n = 2, min = 0x80, cp = s[0] & 0x1F;
+  } else if ((s[0] & 0xF0) == 0xE0) {
+    n = 3, min = 0x800, cp = s[0] & 0x0F;
+  } else if ((s[0] & 0xF8) == 0xF0) {
+    n = 4, min = 0x10000, cp = s[0] & 0x07;
+  } else
+    return 0;
+  if (len < n)
+    return 0;
+  for (size_t i = 1; i < n; i++) {
+    if ((s[i] & 0xC0) != 0x80)
+      return 0;
+    cp = cp << 6 | (s[i] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    return 0;
+  return n;
+}
+
+bool er_is_blank(const char *s, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if (!strchr(" \t\r\n", s[i]))
+      return false;
+  return true;
+}
+
+static size_t edit_distance(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 64 || lb > 64)
+    return (size_t)-1;
+  size_t row[65];
+  for (size_t j = 0; j <= lb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= la; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= lb; j++) {
+      size_t up = row[j];
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      size_t best = diag + cost;
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[lb];
+}
+
+const char *er_nearest(const char *word, const char *const *candidates) {
+  const char *best = NULL;
+  size_t best_d = (size_t)-1;
+  for (size_t i = 0; candidates[i]; i++) {
+    size_t d = edit_distance(word, candidates[i]);
+    if (d < best_d) {
+      best_d = d;
+      best = candidates[i];
+    }
+  }
+  size_t len = strlen(word);
+  size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+  return best && best_d > 0 && best_d <= limit ? best : NULL;
+}
+
+/* Copies one paragraph [a, b) joining its lines. */
+static const char *join_lines(er_arena *arena, const char *a, const char *b) {
+  char *out = er_arena_alloc(arena, (size_t)(b - a) + 1);
+  size_t n = 0;
+  for (const char *p = a; p < b; p++) {
+    if (*p == '\r')
+      continue;
+    if (*p == '\n') {
+      /* drop the break and the indentation around it */
+      while (n > 0 && (out[n - 1] == ' ' || out[n - 1] == '\t'))
+        n--;
+      while (p + 1 < b && (p[1] == ' ' || p[1] == '\t'))
+        p++;
+      bool ascii_before = n > 0 && (unsigned char)out[n - 1] < 0x80;
+      bool ascii_after = p + 1 < b && (unsigned char)p[1] < 0x80 && p[1] != '\n';
+      if (ascii_before && ascii_after)
+        out[n++] = ' ';
+      continue;
+    }
+    if (n == 0 && (*p == ' ' || *p == '\t'))
+      continue;
+    out[n++] = *p;
+  }
+  while (n > 0 && strchr(" \t\n", out[n - 1]))
+    n--;
+  out[n] = '\0';
+  return out;
+}
+
+const char **er_paragraphs(er_arena *arena, const char *s, size_t *count) {
+  size_t cap = 8, n = 0;
+  const char **out = er_arena_alloc(arena, cap * sizeof *out);
+  const char *p = s, *para = NULL;
+  for (;;) {
+    const char *eol = strchr(p, '\n');
+    size_t len = eol ? (size_t)(eol - p) : strlen(p);
+    bool blank = er_is_blank(p, len);
+    if (!blank && !para)
+      para = p;
+    if ((blank || !eol) && para) {
+      if (n == cap) {
+        const char **bigger = er_arena_alloc(arena, 2 * cap * sizeof *out);
+        memcpy(bigger, out, cap * sizeof *out);
+        out = bigger;
+        cap *= 2;
+      }
+      out[n++] = join_lines(arena, para, p + len);
+      para = NULL;
+    }
+    if (!eol)
+      break;
+    p = eol + 1;
+  }
+  *count = n;
+  return out;
+}
+
+/* East Asian Wide and Fullwidth ranges (UAX #11), enough for Chinese text. */
+static bool is_wide(unsigned cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+         (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) ||
+         cp == 0x2014 || cp == 0x2026 || cp == 0x201C || cp == 0x201D;
+}
+
+size_t er_display_width(const char *s) {
+  size_t width = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    size_t n = er_utf8_valid_prefix(p, 4);
+    if (n == 0) {
+      p++;
+      width++;
+      continue;
+    }
+    unsigned cp = n == 1 ? p[0]
+                  : n == 2 ? (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)
+                  : n == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu)
+                           : (p[0] & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 | (p[2] & 0x3Fu) << 6 |
+                                 (p[3] & 0x3Fu);
+    width += is_wide(cp) ? 2 : 1;
+    p += n;
+  }
+  return width;
+}
