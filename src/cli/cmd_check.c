@@ -8,7 +8,8 @@
 
 int er_cmd_check(int argc, char **argv) {
   if (argc != 2 || argv[1][0] == '-')
-    return er_usage_error("check", "需要一个数据文件 (expects one data file): evalreport check FILE");
+    return er_usage_error("check",
+                          "需要一个数据文件 (expects one data file): evalreport check FILE");
   er_diag d;
   er_diag_init(&d, argv[1]);
   er_eval *ev = er_evaluate(argv[1], &d);

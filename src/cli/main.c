@@ -11,6 +11,8 @@ static const char usage[] =
     "\n"
     "  check FILE            检查数据文件，列出全部问题 (check a data file)\n"
     "  score FILE [--json]   计算各级指标得分、总分和等级 (score the indicator tree)\n"
+    "  render FILE [-o DIR] [--format html|pdf|xlsx] [--template NAME|DIR] [--draft]\n"
+    "                        生成报告 (render the report and annex into DIR)\n"
     "  schema                输出数据格式的 JSON Schema (print the data format's JSON Schema)\n"
     "  version               输出版本 (print the version)\n"
     "\n"
@@ -36,7 +38,10 @@ int main(int argc, char **argv) {
   static const struct {
     const char *name;
     int (*run)(int, char **);
-  } commands[] = {{"check", er_cmd_check}, {"score", er_cmd_score}, {"schema", er_cmd_schema}};
+  } commands[] = {{"check", er_cmd_check},
+                  {"score", er_cmd_score},
+                  {"schema", er_cmd_schema},
+                  {"render", er_cmd_render}};
   if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
       strcmp(argv[1], "-h") == 0) {
     fputs(usage, argc < 2 ? stderr : stdout);

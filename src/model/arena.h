@@ -14,8 +14,7 @@ typedef struct er_arena {
 void *er_arena_alloc(er_arena *arena, size_t size);
 /* Copies `len` bytes of `s` into the arena, NUL-terminated. */
 char *er_arena_strndup(er_arena *arena, const char *s, size_t len);
-char *er_arena_printf(er_arena *arena, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *er_arena_printf(er_arena *arena, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void er_arena_free(er_arena *arena);
 
 #endif

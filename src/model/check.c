@@ -27,8 +27,7 @@ static void check_fund_item(const er_fund_item *item, const char *unit, er_diag 
   if (item->balance.set && er_dec_cmp(er_dec_add(t.spent, item->balance.v), t.arrived) != 0)
     er_error(d, item->balance.pos, "balance",
              "资金项目“%s”：支出 %s + 结余 %s ≠ 到位 %s%s（结余应为 %s）", item->name.s,
-             fmt(t.spent, a), fmt(item->balance.v, b), fmt(t.arrived, c), unit,
-             fmt(t.balance, a));
+             fmt(t.spent, a), fmt(item->balance.v, b), fmt(t.arrived, c), unit, fmt(t.balance, a));
   else if (!item->balance.set && t.balance.units < 0)
     er_error(d, item->pos, "overspent", "资金项目“%s”：支出 %s 超过到位 %s%s", item->name.s,
              fmt(t.spent, a), fmt(t.arrived, b), unit);
@@ -237,8 +236,7 @@ static void check_node(tree_state *st, const er_indicator *n) {
   }
   check_rule_inputs(st, n);
   const er_scored *r = &n->result;
-  if (r->valid && !n->bonus.v &&
-      (r->score.units < 0 || er_dec_cmp(r->score, n->weight.v) > 0)) {
+  if (r->valid && !n->bonus.v && (r->score.units < 0 || er_dec_cmp(r->score, n->weight.v) > 0)) {
     er_error(d, n->rule.text.pos, "score-range", "指标 %s 的得分 %s 超出 0 到分值 %s 的范围",
              n->code.s, fmt(r->score, a), fmt(n->weight.v, b));
     er_diag_anchor(d, n->code.s);

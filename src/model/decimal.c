@@ -110,8 +110,8 @@ char *er_dec_format(er_dec a, int places, char *buf) {
   er_dec r = er_dec_round(a, places);
   uint64_t mag = r.units < 0 ? (uint64_t)(-(r.units)) : (uint64_t)r.units;
   uint64_t int_part = mag / ER_DEC_SCALE, frac = mag % ER_DEC_SCALE;
-  int n = snprintf(buf, ER_DEC_BUFSIZE, "%s%llu", r.units < 0 ? "-" : "",
-                   (unsigned long long)int_part);
+  int n =
+      snprintf(buf, ER_DEC_BUFSIZE, "%s%llu", r.units < 0 ? "-" : "", (unsigned long long)int_part);
   if (places > 0) {
     frac /= (uint64_t)pow10_of(ER_DEC_PLACES - places);
     snprintf(buf + n, ER_DEC_BUFSIZE - (size_t)n, ".%0*llu", places, (unsigned long long)frac);

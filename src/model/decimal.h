@@ -28,8 +28,8 @@ typedef struct er_dec {
 
 typedef enum er_dec_parse_status {
   ER_DEC_OK = 0,
-  ER_DEC_SYNTAX,    /* not a plain decimal number */
-  ER_DEC_TOO_LARGE, /* more than ER_DEC_INT_DIGITS integer digits */
+  ER_DEC_SYNTAX,     /* not a plain decimal number */
+  ER_DEC_TOO_LARGE,  /* more than ER_DEC_INT_DIGITS integer digits */
   ER_DEC_TOO_PRECISE /* more than ER_DEC_PLACES decimals */
 } er_dec_parse_status;
 

@@ -24,7 +24,7 @@ static er_cmp read_cmp(const char **s) {
     er_cmp cmp;
   } ops[] = {{"<=", ER_CMP_LE}, {">=", ER_CMP_GE}, {"==", ER_CMP_EQ}, {"≤", ER_CMP_LE},
              {"≦", ER_CMP_LE},  {"≥", ER_CMP_GE},  {"≧", ER_CMP_GE},  {"＜", ER_CMP_LT},
-             {"＞", ER_CMP_GT}, {"＝", ER_CMP_EQ}, {"<", ER_CMP_LT},   {">", ER_CMP_GT},
+             {"＞", ER_CMP_GT}, {"＝", ER_CMP_EQ}, {"<", ER_CMP_LT},  {">", ER_CMP_GT},
              {"=", ER_CMP_EQ}};
   for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
     if (starts(*s, ops[i].text)) {

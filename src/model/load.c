@@ -187,12 +187,11 @@ static void load_choice(loader *L, struct fy_node *n, const er_field *f, er_choi
     }
   char list[512] = "";
   for (int i = 0; f->choices[i]; i++)
-    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? "、" : "",
-             f->choices[i]);
+    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? "、" : "", f->choices[i]);
   const char *near = er_nearest(t.s, f->choices);
   if (near)
-    er_error(L->d, t.pos, "bad-value", "“%s”的值“%s”无效，是否为“%s”？可选：%s", f->key, t.s,
-             near, list);
+    er_error(L->d, t.pos, "bad-value", "“%s”的值“%s”无效，是否为“%s”？可选：%s", f->key, t.s, near,
+             list);
   else
     er_error(L->d, t.pos, "bad-value", "“%s”的值“%s”无效，可选：%s", f->key, t.s, list);
 }
@@ -258,8 +257,9 @@ static void load_prose(loader *L, struct fy_node *n, const char *key, er_prose *
           for (size_t i = 0; i < sec->paras.count; i++)
             sec->paras.items[i].pos = node_pos(v, kpos);
         } else
-          er_error(L->d, kpos, "unknown-key", "“%s”中的段落只能有 title 和 text（文字），这里是“%.*s”",
-                   key, (int)klen, k ? k : "");
+          er_error(L->d, kpos, "unknown-key",
+                   "“%s”中的段落只能有 title 和 text（文字），这里是“%.*s”", key, (int)klen,
+                   k ? k : "");
       }
     } else
       er_error(L->d, ipos, "type", "“%s”的每一项应为文字或 {title, text}", key);
@@ -331,8 +331,8 @@ static void load_list(loader *L, struct fy_node *n, const er_field *f, void *slo
   while ((item = fy_node_sequence_iterate(n, &it))) {
     er_pos ipos = node_pos(item, out->pos);
     if (!fy_node_is_mapping(item)) {
-      er_error(L->d, ipos, "type", "“%s”的每一项应为映射（%s），这里是%s", f->key,
-               f->shape->name, type_name(item));
+      er_error(L->d, ipos, "type", "“%s”的每一项应为映射（%s），这里是%s", f->key, f->shape->name,
+               type_name(item));
       continue;
     }
     load_object(L, item, f->shape, items + out->count * f->shape->size, ipos);
@@ -381,8 +381,7 @@ static void load_scales(loader *L, struct fy_node *n, const char *key, void *slo
     else if (fy_node_is_sequence(v))
       load_bands(L, v, s->name.s, &s->bands, s->pos);
     else {
-      er_error(L->d, s->pos, "type", "scales 中的“%s”应为分档表（列表）或等级（映射）",
-               s->name.s);
+      er_error(L->d, s->pos, "type", "scales 中的“%s”应为分档表（列表）或等级（映射）", s->name.s);
       continue;
     }
     out->count++;
@@ -439,8 +438,7 @@ static void unknown_key(loader *L, const er_shape *shape, const char *key, er_po
   names[n] = NULL;
   const char *near = er_nearest(key, names);
   if (near)
-    er_error(L->d, pos, "unknown-key", "未知字段“%s”（%s），是否为“%s”？", key, shape->name,
-             near);
+    er_error(L->d, pos, "unknown-key", "未知字段“%s”（%s），是否为“%s”？", key, shape->name, near);
   else
     er_error(L->d, pos, "unknown-key", "未知字段“%s”（%s）", key, shape->name);
 }

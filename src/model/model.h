@@ -177,9 +177,9 @@ typedef ER_LIST(er_band) er_bands;
 
 /* A judgement scale or band table: given inline or by a name in `scales`. */
 typedef struct er_scale_ref {
-  er_text name;          /* a named scale */
-  er_named_nums levels;  /* an inline judgement scale */
-  er_bands bands;        /* an inline band table */
+  er_text name;         /* a named scale */
+  er_named_nums levels; /* an inline judgement scale */
+  er_bands bands;       /* an inline band table */
   er_pos pos;
   bool set;
 } er_scale_ref;
@@ -212,12 +212,12 @@ typedef struct er_rollup_group {
 
 /* What the scorer computes for a node. */
 typedef struct er_scored {
-  er_dec score;        /* unrounded */
-  er_dec rate;         /* score / weight, in percent */
-  er_dec fraction;     /* leaves: the fraction of the weight earned */
-  const char *label;   /* leaves: the band or level reached, if any */
-  bool valid;          /* false when the inputs could not be scored */
-  int places;          /* decimals to show: 2, or 3 where needed */
+  er_dec score;      /* unrounded */
+  er_dec rate;       /* score / weight, in percent */
+  er_dec fraction;   /* leaves: the fraction of the weight earned */
+  const char *label; /* leaves: the band or level reached, if any */
+  bool valid;        /* false when the inputs could not be scored */
+  int places;        /* decimals to show: 2, or 3 where needed */
 } er_scored;
 
 typedef struct er_indicator er_indicator;
@@ -231,20 +231,20 @@ struct er_indicator {
   er_indicators children;
   /* the rule and its inputs (only those of the chosen rule are set) */
   er_choice rule;
-  er_text level;                     /* judgement, qualitative */
-  er_scale_ref levels;               /* judgement */
-  er_num value;                      /* bands */
-  er_scale_ref bands;                /* bands */
-  er_num actual, target, cap;        /* ratio */
-  er_choice direction;               /* ratio: higher | lower */
-  er_text fund;                      /* execution */
-  er_num percent;                    /* qualitative */
-  ER_LIST(er_deduction) deductions;  /* deductions */
-  ER_LIST(er_check_item) items;      /* checklist */
-  ER_LIST(er_response) responses;    /* satisfaction */
-  er_num out_of;                     /* rollup */
-  ER_LIST(er_rollup_group) groups;   /* rollup */
-  er_num score;                      /* score */
+  er_text level;                    /* judgement, qualitative */
+  er_scale_ref levels;              /* judgement */
+  er_num value;                     /* bands */
+  er_scale_ref bands;               /* bands */
+  er_num actual, target, cap;       /* ratio */
+  er_choice direction;              /* ratio: higher | lower */
+  er_text fund;                     /* execution */
+  er_num percent;                   /* qualitative */
+  ER_LIST(er_deduction) deductions; /* deductions */
+  ER_LIST(er_check_item) items;     /* checklist */
+  ER_LIST(er_response) responses;   /* satisfaction */
+  er_num out_of;                    /* rollup */
+  ER_LIST(er_rollup_group) groups;  /* rollup */
+  er_num score;                     /* score */
   er_pos pos;
   /* computed */
   int depth; /* 1 for first-level nodes */

@@ -12,9 +12,7 @@ static const er_dec ONE = {ER_DEC_SCALE};
 static const er_dec HUNDRED = {100 * ER_DEC_SCALE};
 
 /* A fraction-like input: 0.8 as written, or 80% meaning 0.8. */
-static er_dec as_fraction(const er_num *n) {
-  return n->percent ? er_dec_div(n->v, HUNDRED) : n->v;
-}
+static er_dec as_fraction(const er_num *n) { return n->percent ? er_dec_div(n->v, HUNDRED) : n->v; }
 
 /* A percent-like input: 70 or 70% both mean 70%. */
 static er_dec as_percent(const er_num *n) { return n->v; }
@@ -30,8 +28,8 @@ const er_scale *er_find_scale(const er_eval *ev, const char *name) {
 }
 
 static void missing_input(er_diag *d, const er_indicator *n, const char *rule, const char *key) {
-  er_error(d, n->rule.text.pos, "missing-input", "指标 %s 的评分规则 %s 需要“%s”", n->code.s,
-           rule, key);
+  er_error(d, n->rule.text.pos, "missing-input", "指标 %s 的评分规则 %s 需要“%s”", n->code.s, rule,
+           key);
   er_diag_anchor(d, n->code.s);
 }
 
@@ -80,8 +78,8 @@ static bool score_judgement(const er_eval *ev, er_indicator *n, er_diag *d) {
   for (size_t i = 0; i < count && i < 63; i++) {
     names[i] = levels ? levels->items[i].name.s : default_level_names[i];
     if (strcmp(names[i], n->level.s) == 0) {
-      n->result.fraction = levels ? as_fraction(&levels->items[i].value)
-                                  : (er_dec){default_level_fractions[i]};
+      n->result.fraction =
+          levels ? as_fraction(&levels->items[i].value) : (er_dec){default_level_fractions[i]};
       n->result.label = names[i];
       return true;
     }
@@ -157,8 +155,7 @@ static bool score_execution(const er_eval *ev, er_indicator *n, er_diag *d) {
     return false;
   }
   if (!t.execution_defined) {
-    er_error(d, n->rule.text.pos, "no-funds", "指标 %s 按执行率评分，但资金到位数为 0",
-             n->code.s);
+    er_error(d, n->rule.text.pos, "no-funds", "指标 %s 按执行率评分，但资金到位数为 0", n->code.s);
     er_diag_anchor(d, n->code.s);
     return false;
   }
@@ -325,8 +322,8 @@ static void score_leaf(const er_eval *ev, er_indicator *n, er_diag *d) {
     n->result.score = er_dec_mul(n->result.fraction, n->weight.v);
   else {
     n->result.score = points;
-    n->result.fraction = er_dec_is_zero(n->weight.v) ? er_dec_zero()
-                                                     : er_dec_div(points, n->weight.v);
+    n->result.fraction =
+        er_dec_is_zero(n->weight.v) ? er_dec_zero() : er_dec_div(points, n->weight.v);
   }
 }
 

@@ -5,10 +5,11 @@
 
 #include <string.h>
 
-const char *const er_fund_level_names[] = {"中央", "省级", "市级", "县级", "上年结转", "其他", NULL};
-const char *const er_rule_names[] = {"judgement",    "bands",    "ratio",      "execution",
-                                     "qualitative",  "deductions", "checklist", "satisfaction",
-                                     "rollup",       "score",    NULL};
+const char *const er_fund_level_names[] = {"中央",     "省级", "市级", "县级",
+                                           "上年结转", "其他", NULL};
+const char *const er_rule_names[] = {"judgement",   "bands",      "ratio",     "execution",
+                                     "qualitative", "deductions", "checklist", "satisfaction",
+                                     "rollup",      "score",      NULL};
 static const char *const kind_names[] = {"full", "self", NULL};
 static const char *const unit_names[] = {"万元", "元", NULL};
 static const char *const direction_names[] = {"higher", "lower", NULL};
@@ -37,8 +38,8 @@ static const char *const direction_names[] = {"higher", "lower", NULL};
 
 /* ---- project ---- */
 #define S er_period
-static const er_field period_shape_fields[] = {
-    DATE("from", from, "起始年月"), DATE("to", to, "截止年月"), END};
+static const er_field period_shape_fields[] = {DATE("from", from, "起始年月"),
+                                               DATE("to", to, "截止年月"), END};
 static SHAPE(period_shape, "评价期间", "评价期间");
 #undef S
 
@@ -140,9 +141,9 @@ static SHAPE(targets_shape, "绩效目标", "绩效目标及完成情况");
 static const er_field band_shape_fields[] = {
     TEXT("when", when, ER_REQUIRED, "区间，如 90% ≤ x < 100%"),
     NUM("fraction", fraction, ER_REQUIRED | PCT, "得分比值（0 到 1）"),
-    TEXT("label", label, 0, "档次名称，如 较好"),
-    END};
-const er_shape er_band_shape = {"band", "分档", sizeof(S), offsetof(S, pos), band_shape_fields, "一档"};
+    TEXT("label", label, 0, "档次名称，如 较好"), END};
+const er_shape er_band_shape = {"band", "分档", sizeof(S), offsetof(S, pos), band_shape_fields,
+                                "一档"};
 #undef S
 
 #define S er_deduction
@@ -155,8 +156,7 @@ static SHAPE(deduction_shape, "扣分", "一项扣分");
 #define S er_check_item
 static const er_field check_item_shape_fields[] = {
     TEXT("name", name, ER_REQUIRED, "评分要点"),
-    NUM("points", points, ER_REQUIRED | NUM_POS, "分值"),
-    FLAG("met", met, "是否做到"), END};
+    NUM("points", points, ER_REQUIRED | NUM_POS, "分值"), FLAG("met", met, "是否做到"), END};
 static SHAPE(check_item_shape, "评分要点", "一个评分要点");
 #undef S
 
@@ -172,8 +172,7 @@ static SHAPE(response_shape, "满意度档次", "一个满意度档次");
 static const er_field rollup_group_shape_fields[] = {
     TEXT("name", name, ER_REQUIRED, "单位组名称"),
     NUM("share", share, ER_REQUIRED | PCT, "所占比重"),
-    FIELD("scores", ER_F_NUM_LIST, scores, ER_REQUIRED | ER_NONNEG, NULL, NULL, "各单位得分"),
-    END};
+    FIELD("scores", ER_F_NUM_LIST, scores, ER_REQUIRED | ER_NONNEG, NULL, NULL, "各单位得分"), END};
 static SHAPE(rollup_group_shape, "单位组", "一组下级单位");
 #undef S
 
@@ -197,7 +196,8 @@ static const er_field indicator_fields[] = {
     NUM("actual", actual, ER_PERCENT | ER_NONNEG, "实际值（ratio）"),
     NUM("target", target, ER_PERCENT | ER_NONNEG, "目标值（ratio）"),
     NUM("cap", cap, PCT, "比值上限，默认 1（ratio）"),
-    CHOICE("direction", direction, 0, direction_names, "higher：越高越好；lower：越低越好（ratio）"),
+    CHOICE("direction", direction, 0, direction_names,
+           "higher：越高越好；lower：越低越好（ratio）"),
     TEXT("fund", fund, 0, "资金项目名称，默认全部（execution）"),
     NUM("percent", percent, PCT, "达成程度（qualitative）"),
     LIST("deductions", deductions, 0, deduction_shape, "扣分项（deductions）"),
@@ -207,8 +207,8 @@ static const er_field indicator_fields[] = {
     LIST("groups", groups, 0, rollup_group_shape, "下级单位组（rollup）"),
     NUM("score", score, ER_NONNEG, "直接评定的得分（score）"),
     END};
-const er_shape er_indicator_shape = {"indicator", "指标", sizeof(S), offsetof(S, pos), indicator_fields,
-                                     "指标体系中的一个指标"};
+const er_shape er_indicator_shape = {"indicator",      "指标",           sizeof(S),
+                                     offsetof(S, pos), indicator_fields, "指标体系中的一个指标"};
 #undef S
 
 #define S er_grade
@@ -219,9 +219,8 @@ static SHAPE(grade_shape, "等级", "一个评价等级");
 #undef S
 
 #define S er_stated
-static const er_field stated_shape_fields[] = {
-    NUM("total", total, ER_NONNEG, "原报告的总分"),
-    TEXT("grade", grade, 0, "原报告的等级"), END};
+static const er_field stated_shape_fields[] = {NUM("total", total, ER_NONNEG, "原报告的总分"),
+                                               TEXT("grade", grade, 0, "原报告的等级"), END};
 static SHAPE(stated_shape, "填报结果", "原报告中的结果，用于核对");
 #undef S
 
@@ -260,25 +259,21 @@ static SHAPE(narrative_shape, "叙述", "报告中的叙述文字");
 
 #define S er_finding_item
 static const er_field finding_item_shape_fields[] = {
-    TEXT("title", title, 0, "标题"),
-    TEXT("group", group, 0, "分组"),
-    TEXT("summary", summary, 0, "摘要中的简述"),
-    PROSE("text", text, "正文"), END};
+    TEXT("title", title, 0, "标题"), TEXT("group", group, 0, "分组"),
+    TEXT("summary", summary, 0, "摘要中的简述"), PROSE("text", text, "正文"), END};
 static SHAPE(finding_item_shape, "条目", "一条问题、经验或建议");
 #undef S
 
 #define S er_question
 static const er_field question_shape_fields[] = {
-    TEXT("text", text, ER_REQUIRED, "问题"),
-    FLAG("multiple", multiple, "多选题"),
+    TEXT("text", text, ER_REQUIRED, "问题"), FLAG("multiple", multiple, "多选题"),
     NAMED("options", options, ER_REQUIRED | ER_INTEGER | ER_NONNEG, "选项及人数，按顺序"), END};
 static SHAPE(question_shape, "问题", "问卷中的一个问题");
 #undef S
 
 #define S er_survey_group
 static const er_field survey_group_shape_fields[] = {
-    TEXT("name", name, ER_REQUIRED, "调查对象"),
-    TEXT("title", title, 0, "汇总表标题"),
+    TEXT("name", name, ER_REQUIRED, "调查对象"), TEXT("title", title, 0, "汇总表标题"),
     NUM("respondents", respondents, ER_REQUIRED | ER_INTEGER | ER_NONNEG, "有效问卷份数"),
     LIST("questions", questions, 0, question_shape, "问题"), END};
 static SHAPE(survey_group_shape, "调查对象组", "一组调查对象");
@@ -292,8 +287,8 @@ static SHAPE(survey_shape, "问卷调查", "问卷调查");
 #undef S
 
 #define S er_signature
-static const er_field signature_shape_fields[] = {
-    TEXT("org", org, 0, "落款单位"), DATE("date", date, "落款日期"), END};
+static const er_field signature_shape_fields[] = {TEXT("org", org, 0, "落款单位"),
+                                                  DATE("date", date, "落款日期"), END};
 static SHAPE(signature_shape, "落款", "落款");
 #undef S
 
@@ -316,8 +311,8 @@ static const er_field eval_fields[] = {
     OBJECT("survey", survey, survey_shape, "问卷调查"),
     OBJECT("signature", signature, signature_shape, "落款"),
     END};
-const er_shape er_eval_shape = {"evaluation", "评价", sizeof(S), offsetof(S, pos), eval_fields,
-                                "一次绩效评价的全部数据"};
+const er_shape er_eval_shape = {"evaluation",     "评价",      sizeof(S),
+                                offsetof(S, pos), eval_fields, "一次绩效评价的全部数据"};
 #undef S
 
 const er_field *er_shape_field(const er_shape *shape, const char *key, size_t len) {

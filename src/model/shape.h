@@ -24,9 +24,9 @@ typedef enum er_field_type {
 
 enum {
   ER_REQUIRED = 1u << 0,
-  ER_PERCENT = 1u << 1,  /* a trailing % is allowed */
-  ER_INTEGER = 1u << 2,  /* a whole number */
-  ER_NONNEG = 1u << 3,   /* not below zero */
+  ER_PERCENT = 1u << 1, /* a trailing % is allowed */
+  ER_INTEGER = 1u << 2, /* a whole number */
+  ER_NONNEG = 1u << 3,  /* not below zero */
 };
 
 typedef struct er_shape er_shape;
@@ -36,9 +36,9 @@ typedef struct er_field {
   er_field_type type;
   size_t offset;
   unsigned flags;
-  const er_shape *shape;        /* ER_F_OBJECT, ER_F_LIST */
-  const char *const *choices;   /* ER_F_CHOICE: NULL-terminated */
-  const char *doc;              /* one line, Chinese, for the schema */
+  const er_shape *shape;      /* ER_F_OBJECT, ER_F_LIST */
+  const char *const *choices; /* ER_F_CHOICE: NULL-terminated */
+  const char *doc;            /* one line, Chinese, for the schema */
 } er_field;
 
 struct er_shape {

@@ -141,8 +141,8 @@ static bool is_wide(unsigned cp) {
          (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
          (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) ||
-         cp == 0x2014 || cp == 0x2026 || cp == 0x201C || cp == 0x201D;
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) || cp == 0x2014 ||
+         cp == 0x2026 || cp == 0x201C || cp == 0x201D;
 }
 
 size_t er_display_width(const char *s) {
@@ -155,7 +155,7 @@ size_t er_display_width(const char *s) {
       width++;
       continue;
     }
-    unsigned cp = n == 1 ? p[0]
+    unsigned cp = n == 1   ? p[0]
                   : n == 2 ? (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)
                   : n == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu)
                            : (p[0] & 0x07u) << 18 | (p[1] & 0x3Fu) << 12 | (p[2] & 0x3Fu) << 6 |

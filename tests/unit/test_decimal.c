@@ -5,7 +5,7 @@
 
 static void rounds_half_up_where_binary_floats_fail(void **state) {
   (void)state;
-  assert_string_equal(dec_str(dec("2.675"), 2), "2.68");   /* 2.67499999… as a double */
+  assert_string_equal(dec_str(dec("2.675"), 2), "2.68"); /* 2.67499999… as a double */
   assert_string_equal(dec_str(dec("41.375"), 2), "41.38");
   assert_string_equal(dec_str(dec("88.375"), 2), "88.38");
   assert_string_equal(dec_str(dec("1.005"), 2), "1.01");
