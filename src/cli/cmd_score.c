@@ -50,11 +50,8 @@ static void print_node(FILE *out, const er_indicator *n) {
           r->valid ? er_dec_format(r->score, r->places, score) : "—",
           r->valid ? er_dec_format(r->rate, 2, rate) : "—");
   if (n->children.count == 0) {
-    const char *note = n->note.s;
-    if (!note && r->valid && er_dec_cmp(r->score, n->weight.v) >= 0)
-      note = "未扣分";
-    if (note)
-      fprintf(out, "  %s", note);
+    if (r->note)
+      fprintf(out, "  %s", r->note);
   }
   fputc('\n', out);
   for (size_t i = 0; i < n->children.count; i++)
@@ -97,7 +94,7 @@ static void json_node(er_json *j, const er_indicator *n) {
       er_json_string(j, n->result.label);
     }
     er_json_key(j, "note");
-    er_json_string(j, n->note.s);
+    er_json_string(j, n->result.note);
   }
   er_json_key(j, "children");
   er_json_begin_array(j);

@@ -216,6 +216,7 @@ typedef struct er_scored {
   er_dec rate;       /* score / weight, in percent */
   er_dec fraction;   /* leaves: the fraction of the weight earned */
   const char *label; /* leaves: the band or level reached, if any */
+  const char *note;  /* leaves: 扣分说明 to show (the data's, or derived) */
   bool valid;        /* false when the inputs could not be scored */
   int places;        /* decimals to show: 2, or 3 where needed */
 } er_scored;

@@ -6,6 +6,7 @@
 #include "model/funds.h"
 #include "model/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const er_dec ONE = {ER_DEC_SCALE};
@@ -327,6 +328,29 @@ static void score_leaf(const er_eval *ev, er_indicator *n, er_diag *d) {
   }
 }
 
+/* The 扣分说明 a leaf shows: the data's note; else the deductions with
+ * their reasons; else 未扣分 at full marks. */
+static const char *leaf_note(const er_indicator *n, er_arena *arena) {
+  if (n->note.s)
+    return n->note.s;
+  if (n->rule.index == ER_RULE_DEDUCTIONS && n->deductions.count) {
+    size_t cap = 64;
+    for (size_t i = 0; i < n->deductions.count; i++)
+      cap += strlen(n->deductions.items[i].reason.s ? n->deductions.items[i].reason.s : "") + 40;
+    char *note = er_arena_alloc(arena, cap), *p = note;
+    for (size_t i = 0; i < n->deductions.count; i++) {
+      const er_deduction *x = &n->deductions.items[i];
+      char pts[ER_DEC_BUFSIZE];
+      p += snprintf(p, cap - (size_t)(p - note), "%s%s（扣%s分）", i ? "；" : "",
+                    x->reason.s ? x->reason.s : "", er_dec_format_trim(x->points.v, 3, pts));
+    }
+    return note;
+  }
+  if (n->result.valid && er_dec_cmp(n->result.score, n->weight.v) >= 0)
+    return "未扣分";
+  return NULL;
+}
+
 /* Scores show two decimals; a satisfaction leaf shows a third where it
  * has one (2.025), as score sheets do. Subtotals keep two. */
 static int display_places(const er_indicator *n) {
@@ -335,13 +359,13 @@ static int display_places(const er_indicator *n) {
   return n->children.count == 0 && n->rule.index == ER_RULE_SATISFACTION && third ? 3 : 2;
 }
 
-static bool score_node(const er_eval *ev, er_indicator *n, er_indicator *parent, int depth,
-                       er_diag *d) {
+static bool score_node(er_eval *ev, er_indicator *n, er_indicator *parent, int depth, er_diag *d) {
   n->parent = parent;
   n->depth = depth;
-  if (n->children.count == 0)
+  if (n->children.count == 0) {
     score_leaf(ev, n, d);
-  else {
+    n->result.note = leaf_note(n, &ev->arena);
+  } else {
     bool all = true;
     er_dec sum = er_dec_zero();
     for (size_t i = 0; i < n->children.count; i++) {
