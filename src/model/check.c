@@ -257,7 +257,8 @@ static void check_tree(const er_eval *ev, er_diag *d) {
     if (!ev->indicators.items[i].bonus.v)
       weight = er_dec_add(weight, ev->indicators.items[i].weight.v);
   }
-  qsort(st.codes, st.ncodes, sizeof *st.codes, by_code);
+  if (st.ncodes > 1)
+    qsort(st.codes, st.ncodes, sizeof *st.codes, by_code);
   for (size_t i = 1; i < st.ncodes; i++)
     if (strcmp(st.codes[i].code, st.codes[i - 1].code) == 0)
       er_error(d, st.codes[i].pos, "duplicate-code", "指标编码“%s”重复（第 %u 行已有）",

@@ -130,6 +130,6 @@ char *er_dec_format_trim(er_dec a, int places, char *buf) {
       *dot = '\0';
   }
   if (strcmp(buf, "-0") == 0)
-    strcpy(buf, "0");
+    memmove(buf, buf + 1, 2); /* "-0" → "0" */
   return buf;
 }

@@ -25,8 +25,9 @@ static const char *const direction_names[] = {"higher", "lower", NULL};
   FIELD(key, ER_F_CHOICE, member, flags, NULL, choices, doc)
 #define PROSE(key, member, doc) FIELD(key, ER_F_PROSE, member, 0, NULL, NULL, doc)
 #define NAMED(key, member, flags, doc) FIELD(key, ER_F_NAMED_NUMS, member, flags, NULL, NULL, doc)
-#define OBJECT(key, member, shape, doc) FIELD(key, ER_F_OBJECT, member, 0, &shape, NULL, doc)
-#define LIST(key, member, flags, shape, doc) FIELD(key, ER_F_LIST, member, flags, &shape, NULL, doc)
+#define OBJECT(key, member, shape, doc) FIELD(key, ER_F_OBJECT, member, 0, &(shape), NULL, doc)
+#define LIST(key, member, flags, shape, doc)                                                       \
+  FIELD(key, ER_F_LIST, member, flags, &(shape), NULL, doc)
 #define SCALE(key, member, doc) FIELD(key, ER_F_SCALE_REF, member, 0, NULL, NULL, doc)
 #define END                                                                                        \
   { NULL, 0, 0, 0, NULL, NULL, NULL }
