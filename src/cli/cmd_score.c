@@ -67,7 +67,7 @@ static void print_text(FILE *out, const er_eval *ev) {
   char total[ER_DEC_BUFSIZE], weight[ER_DEC_BUFSIZE], rate[ER_DEC_BUFSIZE];
   fprintf(out, "\n总分 %s / %s（得分率 %s%%），评价等级：%s\n", er_dec_format(ev->total, 2, total),
           er_dec_format_trim(ev->total_weight, 3, weight),
-          er_dec_format(er_total_rate(ev), 2, rate), ev->grade);
+          er_dec_format(er_total_rate(ev), 2, rate), ev->grade ? ev->grade : "—");
 }
 
 static void json_node(er_json *j, const er_indicator *n) {

@@ -19,7 +19,7 @@ static const char *fmt(er_dec v, char buf[ER_DEC_BUFSIZE]) { return er_dec_forma
 static void check_fund_item(const er_fund_item *item, const char *unit, er_diag *d) {
   er_fund_totals t;
   er_fund_item_totals(item, &t);
-  char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE], c[ER_DEC_BUFSIZE];
+  char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE], c[ER_DEC_BUFSIZE], e[ER_DEC_BUFSIZE];
   if (item->total.set && er_dec_cmp(item->total.v, t.arrived) != 0)
     er_error(d, item->total.pos, "sources-total",
              "资金项目“%s”的资金总额 %s%s 与各来源到位数之和 %s%s 不符", item->name.s,
@@ -27,7 +27,7 @@ static void check_fund_item(const er_fund_item *item, const char *unit, er_diag 
   if (item->balance.set && er_dec_cmp(er_dec_add(t.spent, item->balance.v), t.arrived) != 0)
     er_error(d, item->balance.pos, "balance",
              "资金项目“%s”：支出 %s + 结余 %s ≠ 到位 %s%s（结余应为 %s）", item->name.s,
-             fmt(t.spent, a), fmt(item->balance.v, b), fmt(t.arrived, c), unit, fmt(t.balance, a));
+             fmt(t.spent, a), fmt(item->balance.v, b), fmt(t.arrived, c), unit, fmt(t.balance, e));
   else if (!item->balance.set && t.balance.units < 0)
     er_error(d, item->pos, "overspent", "资金项目“%s”：支出 %s 超过到位 %s%s", item->name.s,
              fmt(t.spent, a), fmt(t.arrived, b), unit);
@@ -65,6 +65,14 @@ static int by_lower_end(const void *a, const void *b) {
   return c ? c : (x->band > y->band) - (x->band < y->band);
 }
 
+/* True when a's upper end lies beyond b's. */
+static bool upper_beyond(const er_interval *a, const er_interval *b) {
+  if (!a->has_hi || !b->has_hi)
+    return !a->has_hi && b->has_hi;
+  int c = er_dec_cmp(a->hi, b->hi);
+  return c > 0 || (c == 0 && a->hi_incl && !b->hi_incl);
+}
+
 static void check_band_table(const er_bands *bands, const char *name, er_diag *d) {
   if (bands->count == 0) {
     er_error(d, bands->pos, "empty-bands", "分档表“%s”没有分档", name);
@@ -90,10 +98,24 @@ static void check_band_table(const er_bands *bands, const char *name, er_diag *d
     }
     ivs[n++].band = b;
   }
-  qsort(ivs, n, sizeof *ivs, by_lower_end);
-  for (size_t i = 0; i + 1 < n; i++) {
-    int meet = er_interval_meet(&ivs[i].iv, &ivs[i + 1].iv);
-    const er_band *x = ivs[i].band, *y = ivs[i + 1].band;
+  const band_iv *percent = NULL, *plain = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (!ivs[i].iv.unitless)
+      *(ivs[i].iv.percent ? &percent : &plain) = &ivs[i];
+  if (percent && plain)
+    er_error(d, plain->band->when.pos, "band-units",
+             "分档“%s”不带百分号，而“%s”（第 %u 行）带百分号：同一分档表应统一",
+             plain->band->when.s, percent->band->when.s, percent->band->when.pos.line);
+  if (n > 1)
+    qsort(ivs, n, sizeof *ivs, by_lower_end);
+  /* walk up from the lowest band, comparing each with the band that has
+   * reached furthest so far (not merely the previous one) */
+  const band_iv *reach = n ? &ivs[0] : NULL;
+  for (size_t i = 1; i < n; i++) {
+    int meet = er_interval_meet(&reach->iv, &ivs[i].iv);
+    const er_band *x = reach->band, *y = ivs[i].band;
+    if (upper_beyond(&ivs[i].iv, &reach->iv))
+      reach = &ivs[i];
     if (meet > 0)
       er_error(d, y->when.pos, "band-overlap", "分档“%s”与“%s”（第 %u 行）重叠", y->when.s,
                x->when.s, x->when.pos.line);
@@ -236,9 +258,15 @@ static void check_node(tree_state *st, const er_indicator *n) {
   }
   check_rule_inputs(st, n);
   const er_scored *r = &n->result;
-  if (r->valid && !n->bonus.v && (r->score.units < 0 || er_dec_cmp(r->score, n->weight.v) > 0)) {
-    er_error(d, n->rule.text.pos, "score-range", "指标 %s 的得分 %s 超出 0 到分值 %s 的范围",
-             n->code.s, fmt(r->score, a), fmt(n->weight.v, b));
+  /* fraction rules cannot leave [0, weight] once fractions are in [0, 1],
+   * which is checked above; typed scores and capped ratios can */
+  bool open_ended = n->rule.index == ER_RULE_SCORE || n->rule.index == ER_RULE_CHECKLIST ||
+                    n->rule.index == ER_RULE_RATIO;
+  if (r->valid && open_ended && !n->bonus.v &&
+      (r->score.units < 0 || er_dec_cmp(r->score, n->weight.v) > 0)) {
+    er_error(d, n->rule.index == ER_RULE_SCORE ? n->score.pos : n->rule.text.pos, "score-range",
+             "指标 %s 的得分 %s 超出 0 到分值 %s 的范围", n->code.s, fmt(r->score, a),
+             fmt(n->weight.v, b));
     er_diag_anchor(d, n->code.s);
   }
   if (r->valid && n->stated_score.set &&
@@ -265,7 +293,10 @@ static void check_tree(const er_eval *ev, er_diag *d) {
                st.codes[i].code, st.codes[i - 1].pos.line);
   free(st.codes);
   char a[ER_DEC_BUFSIZE];
-  if (ev->indicators.count && er_dec_cmp(weight, er_dec_int(100)) != 0)
+  bool weights_known = ev->indicators.count > 0;
+  for (size_t i = 0; i < ev->indicators.count; i++)
+    weights_known &= ev->indicators.items[i].weight.set;
+  if (weights_known && er_dec_cmp(weight, er_dec_int(100)) != 0)
     er_warn(d, ev->indicators.pos, "total-weight", "一级指标分值之和为 %s，通常应为 100",
             fmt(weight, a));
 }
@@ -290,9 +321,9 @@ static void check_stated(const er_eval *ev, er_diag *d) {
       er_dec_cmp(er_dec_round(ev->stated.total.v, 2), er_dec_round(ev->total, 2)) != 0)
     er_error(d, ev->stated.total.pos, "stated-total", "填报总分 %s 与计算总分 %s 不符",
              fmt(ev->stated.total.v, a), er_dec_format(ev->total, 2, b));
-  if (ev->stated.grade.s && strcmp(ev->stated.grade.s, ev->grade) != 0)
+  if (ev->stated.grade.s && (!ev->grade || strcmp(ev->stated.grade.s, ev->grade) != 0))
     er_error(d, ev->stated.grade.pos, "stated-grade", "填报等级“%s”与按总分 %s 评定的“%s”不符",
-             ev->stated.grade.s, er_dec_format(ev->total, 2, a), ev->grade);
+             ev->stated.grade.s, er_dec_format(ev->total, 2, a), ev->grade ? ev->grade : "（无）");
 }
 
 static void check_targets(const er_eval *ev, er_diag *d) {

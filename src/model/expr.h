@@ -39,7 +39,7 @@ typedef struct er_measure {
 
 void er_measure_parse(const char *s, er_measure *out);
 /* Whether `actual` meets `target` (both numeric, same unit); a target with
- * no comparator is a floor. */
+ * no comparator is a floor, one with = must be met exactly. */
 bool er_measure_met(const er_measure *target, const er_measure *actual);
 
 #endif

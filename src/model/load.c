@@ -39,8 +39,12 @@ static er_pos mark_pos(const struct fy_mark *m) {
 static er_pos node_pos(struct fy_node *n, er_pos fallback) {
   if (n && fy_node_is_scalar(n)) {
     struct fy_token *t = fy_node_get_scalar_token(n);
-    if (t)
-      return mark_pos(fy_token_start_mark(t));
+    if (t) {
+      er_pos pos = mark_pos(fy_token_start_mark(t));
+      if (fy_node_is_alias(n) && pos.col > 1)
+        pos.col--; /* an alias token starts after its '*' */
+      return pos;
+    }
   }
   if (n && fy_node_is_mapping(n)) {
     void *it = NULL;
@@ -103,6 +107,7 @@ static void load_num(loader *L, struct fy_node *n, const char *key, unsigned fla
   size_t len;
   const char *s = fy_node_get_scalar(n, &len);
   er_pos pos = node_pos(n, at);
+  out->pos = pos; /* where it stands even if rejected (set stays false) */
   const char *text = er_arena_strndup(&L->ev->arena, s, len);
   while (len > 0 && s[len - 1] == ' ')
     len--;
@@ -180,9 +185,10 @@ static void load_choice(loader *L, struct fy_node *n, const er_field *f, er_choi
   load_text(L, n, f->key, &t, at);
   if (!t.s)
     return;
+  out->text = t; /* given, even if not one of the choices */
   for (int i = 0; f->choices[i]; i++)
     if (strcmp(t.s, f->choices[i]) == 0) {
-      *out = (er_choice){i, t};
+      out->index = i;
       return;
     }
   char list[512] = "";
@@ -616,7 +622,8 @@ er_eval *er_load(const char *path, er_diag *d) {
   long start = check_text(d, (const unsigned char *)text, len);
   bool blank = start >= 0 && er_is_blank(text + start, len - (size_t)start);
   if (blank)
-    er_error(d, ((er_pos){0, 0}), "empty", "文件是空的：请从 evalreport init 生成的模板开始");
+    er_error(d, ((er_pos){0, 0}), "empty",
+             "文件是空的：请参照 docs/data-format.md 中的完整示例填写");
   /* the document points into text: free text only after it */
   struct fy_document *doc =
       start < 0 || blank ? NULL : parse_yaml(text + start, len - (size_t)start, d);

@@ -28,9 +28,40 @@ const er_scale *er_find_scale(const er_eval *ev, const char *name) {
   return NULL;
 }
 
-static void missing_input(er_diag *d, const er_indicator *n, const char *rule, const char *key) {
+/* Reports a rule input that is missing. `given` is where the key stands
+ * when it was written with a value the loader already rejected: then
+ * nothing more is said. */
+static void missing_input(er_diag *d, const er_indicator *n, const char *rule, const char *key,
+                          er_pos given) {
+  if (given.line)
+    return;
   er_error(d, n->rule.text.pos, "missing-input", "指标 %s 的评分规则 %s 需要“%s”", n->code.s, rule,
            key);
+  er_diag_anchor(d, n->code.s);
+}
+
+/* Reports a `levels` or `bands` name that names no scale of that kind. */
+static void unknown_scale(const er_eval *ev, er_diag *d, const er_indicator *n, const er_text *name,
+                          bool want_bands) {
+  const char *kind = want_bands ? "分档表" : "等级";
+  const er_scale *s = er_find_scale(ev, name->s);
+  if (s)
+    er_error(d, name->pos, "scale-kind", "scales 中的“%s”是%s，这里需要%s", name->s,
+             want_bands ? "等级" : "分档表", kind);
+  else {
+    const char *names[64];
+    size_t k = 0;
+    for (size_t i = 0; i < ev->scales.count && k < 63; i++)
+      if ((ev->scales.items[i].bands.items != NULL) == want_bands)
+        names[k++] = ev->scales.items[i].name.s;
+    names[k] = NULL;
+    const char *near = er_nearest(name->s, names);
+    if (near)
+      er_error(d, name->pos, "unknown-scale", "scales 中没有名为“%s”的%s，是否为“%s”？", name->s,
+               kind, near);
+    else
+      er_error(d, name->pos, "unknown-scale", "scales 中没有名为“%s”的%s", name->s, kind);
+  }
   er_diag_anchor(d, n->code.s);
 }
 
@@ -48,8 +79,7 @@ static bool resolve_levels(const er_eval *ev, const er_indicator *n, er_diag *d,
   }
   const er_scale *s = er_find_scale(ev, ref->name.s);
   if (!s || !s->levels.items) {
-    er_error(d, ref->name.pos, "unknown-scale", "scales 中没有名为“%s”的等级", ref->name.s);
-    er_diag_anchor(d, n->code.s);
+    unknown_scale(ev, d, n, &ref->name, false);
     return false;
   }
   *out = &s->levels;
@@ -68,7 +98,7 @@ const er_bands *er_indicator_bands(const er_eval *ev, const er_indicator *n) {
 
 static bool score_judgement(const er_eval *ev, er_indicator *n, er_diag *d) {
   if (!n->level.s) {
-    missing_input(d, n, "judgement", "level");
+    missing_input(d, n, "judgement", "level", n->level.pos);
     return false;
   }
   const er_named_nums *levels;
@@ -86,29 +116,36 @@ static bool score_judgement(const er_eval *ev, er_indicator *n, er_diag *d) {
     }
   }
   names[count < 63 ? count : 63] = NULL;
+  char list[512] = "";
+  for (size_t i = 0; names[i]; i++)
+    snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? "、" : "", names[i]);
   const char *near = er_nearest(n->level.s, names);
-  er_error(d, n->level.pos, "unknown-level", "等级“%s”不在评分等级中%s%s%s", n->level.s,
-           near ? "，是否为“" : "", near ? near : "", near ? "”？" : "");
+  if (near)
+    er_error(d, n->level.pos, "unknown-level", "等级“%s”不在评分等级中，是否为“%s”？可选：%s",
+             n->level.s, near, list);
+  else
+    er_error(d, n->level.pos, "unknown-level", "等级“%s”不在评分等级中，可选：%s", n->level.s,
+             list);
   er_diag_anchor(d, n->code.s);
   return false;
 }
 
 static bool score_bands(const er_eval *ev, er_indicator *n, er_diag *d) {
   if (!n->value.set) {
-    missing_input(d, n, "bands", "value");
+    missing_input(d, n, "bands", "value", n->value.pos);
     return false;
   }
   if (!n->bands.set) {
-    missing_input(d, n, "bands", "bands");
+    missing_input(d, n, "bands", "bands", n->bands.pos);
     return false;
   }
   const er_bands *bands = er_indicator_bands(ev, n);
   if (!bands) {
-    er_error(d, n->bands.name.pos, "unknown-scale", "scales 中没有名为“%s”的分档表",
-             n->bands.name.s);
-    er_diag_anchor(d, n->code.s);
+    unknown_scale(ev, d, n, &n->bands.name, true);
     return false;
   }
+  if (bands->count == 0)
+    return false; /* check reports the empty table */
   for (size_t i = 0; i < bands->count; i++) {
     er_interval iv;
     const char *why;
@@ -129,7 +166,8 @@ static bool score_bands(const er_eval *ev, er_indicator *n, er_diag *d) {
 
 static bool score_ratio(er_indicator *n, er_diag *d) {
   if (!n->actual.set || !n->target.set) {
-    missing_input(d, n, "ratio", n->actual.set ? "target" : "actual");
+    missing_input(d, n, "ratio", n->actual.set ? "target" : "actual",
+                  n->actual.set ? n->target.pos : n->actual.pos);
     return false;
   }
   bool lower = n->direction.index == 1;
@@ -171,7 +209,7 @@ static bool score_qualitative(er_indicator *n, er_diag *d) {
     int lo, hi, fallback;
   } levels[] = {{"达成", 80, 100, 100}, {"部分达成", 60, 80, 60}, {"未达成", 0, 60, 0}};
   if (!n->level.s) {
-    missing_input(d, n, "qualitative", "level");
+    missing_input(d, n, "qualitative", "level", n->level.pos);
     return false;
   }
   for (size_t i = 0; i < 3; i++) {
@@ -189,8 +227,10 @@ static bool score_qualitative(er_indicator *n, er_diag *d) {
     n->result.label = levels[i].name;
     return true;
   }
-  er_error(d, n->level.pos, "unknown-level", "等级“%s”无效，应为 达成、部分达成 或 未达成",
-           n->level.s);
+  static const char *const names[] = {"达成", "部分达成", "未达成", NULL};
+  const char *near = er_nearest(n->level.s, names);
+  er_error(d, n->level.pos, "unknown-level", "等级“%s”无效，%s%s%s应为 达成、部分达成 或 未达成",
+           n->level.s, near ? "是否为“" : "", near ? near : "", near ? "”？" : "");
   er_diag_anchor(d, n->code.s);
   return false;
 }
@@ -214,7 +254,7 @@ static bool score_satisfaction(er_indicator *n, er_diag *d) {
 
 static bool score_rollup(er_indicator *n, er_diag *d) {
   if (n->groups.count == 0) {
-    missing_input(d, n, "rollup", "groups");
+    missing_input(d, n, "rollup", "groups", n->groups.pos);
     return false;
   }
   er_dec out_of = n->out_of.set ? n->out_of.v : HUNDRED, composite = er_dec_zero();
@@ -264,7 +304,7 @@ static bool score_points(er_indicator *n, er_dec *points, er_diag *d) {
     return true;
   case ER_RULE_SCORE:
     if (!n->score.set) {
-      missing_input(d, n, "score", "score");
+      missing_input(d, n, "score", "score", n->score.pos);
       return false;
     }
     *points = n->score.v;
@@ -307,7 +347,9 @@ static void score_leaf(const er_eval *ev, er_indicator *n, er_diag *d) {
     ok = score_points(n, &points, d);
     break;
   default:
-    if (n->rule.text.s == NULL && n->code.s) {
+    /* an invalid rule name was reported by the loader; children dropped
+     * at the depth limit leave a node that is no leaf */
+    if (n->rule.text.s == NULL && n->children.pos.line == 0 && n->code.s) {
       er_error(d, n->pos, "missing-rule",
                "末级指标 %s 需要评分规则 rule（judgement、bands、ratio、execution、qualitative、"
                "deductions、checklist、satisfaction、rollup 或 score）",
@@ -406,7 +448,7 @@ const char *er_grade_for(const er_eval *ev, er_dec total) {
   for (size_t i = 0; i < count; i++)
     if (g[i].min.set && er_dec_cmp(shown, g[i].min.v) >= 0)
       return g[i].name.s;
-  return count ? g[count - 1].name.s : "";
+  return NULL; /* below every lower bound: check warns of the scheme's floor */
 }
 
 void er_score(er_eval *ev, er_diag *d) {

@@ -9,8 +9,9 @@
  * are reported to `d` and leave that node's result invalid. */
 void er_score(er_eval *ev, er_diag *d);
 
-/* The grade of a total under the data's scheme (or the national default).
- * The total is graded as displayed, rounded to two decimals. */
+/* The grade of a total under the data's scheme (or the national default),
+ * or NULL when the total is below every lower bound. The total is graded
+ * as displayed, rounded to two decimals. */
 const char *er_grade_for(const er_eval *ev, er_dec total);
 /* The grade scheme in force, highest first. */
 const er_grade *er_grade_scheme(const er_eval *ev, size_t *count);

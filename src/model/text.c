@@ -37,9 +37,32 @@ bool er_is_blank(const char *s, size_t len) {
   return true;
 }
 
-static size_t edit_distance(const char *a, const char *b) {
-  size_t la = strlen(a), lb = strlen(b);
-  if (la > 64 || lb > 64)
+/* Splits UTF-8 text into code points; returns their number, or SIZE_MAX
+ * when there are more than `max`. */
+static size_t code_points(const char *s, unsigned *out, size_t max) {
+  size_t n = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    if (n == max)
+      return (size_t)-1;
+    size_t len = er_utf8_valid_prefix(p, 4);
+    if (len == 0)
+      len = 1;
+    unsigned cp = p[0];
+    for (size_t i = 1; i < len; i++)
+      cp = cp << 8 | p[i]; /* a unique key per character is all that is needed */
+    out[n++] = cp;
+    p += len;
+  }
+  return n;
+}
+
+/* Levenshtein distance in characters, so a one-character Chinese typo
+ * counts as one edit. */
+static size_t edit_distance(const char *sa, const char *sb) {
+  unsigned a[64], b[64];
+  size_t la = code_points(sa, a, 64), lb = code_points(sb, b, 64);
+  if (la == (size_t)-1 || lb == (size_t)-1)
     return (size_t)-1;
   size_t row[65];
   for (size_t j = 0; j <= lb; j++)
@@ -72,7 +95,8 @@ const char *er_nearest(const char *word, const char *const *candidates) {
       best = candidates[i];
     }
   }
-  size_t len = strlen(word);
+  unsigned cps[64];
+  size_t len = code_points(word, cps, 64);
   size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
   return best && best_d > 0 && best_d <= limit ? best : NULL;
 }
