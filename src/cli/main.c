@@ -13,6 +13,8 @@ static const char usage[] =
     "  score FILE [--json]   计算各级指标得分、总分和等级 (score the indicator tree)\n"
     "  render FILE [-o DIR] [--format html|pdf|xlsx] [--template NAME|DIR] [--draft]\n"
     "                        生成报告 (render the report and annex into DIR)\n"
+    "  init [--kind full|self] [FILE]\n"
+    "                        生成带中文注释的数据文件模板 (write a starter data file)\n"
     "  schema                输出数据格式的 JSON Schema (print the data format's JSON Schema)\n"
     "  version               输出版本 (print the version)\n"
     "\n"
@@ -41,7 +43,8 @@ int main(int argc, char **argv) {
   } commands[] = {{"check", er_cmd_check},
                   {"score", er_cmd_score},
                   {"schema", er_cmd_schema},
-                  {"render", er_cmd_render}};
+                  {"render", er_cmd_render},
+                  {"init", er_cmd_init}};
   if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
       strcmp(argv[1], "-h") == 0) {
     fputs(usage, argc < 2 ? stderr : stdout);

@@ -1,0 +1,60 @@
+/* evalreport init [--kind full|self] [FILE]: a starter data file with
+ * Chinese comments on every field, that passes check and renders. */
+#include "cli/cli.h"
+#include "cli/output.h"
+
+#include <libgen.h>
+#include <string.h>
+#include <sys/stat.h>
+
+extern const char er_init_full[], er_init_self[];
+
+static int write_new_file(const char *path, const char *text) {
+  struct stat st;
+  if (stat(path, &st) == 0) {
+    fprintf(stderr, "evalreport init: %s 已存在，不会覆盖 (exists; not overwritten)\n", path);
+    return ER_EXIT_INPUT;
+  }
+  char dir_buf[4096], name_buf[4096];
+  snprintf(dir_buf, sizeof dir_buf, "%s", path);
+  snprintf(name_buf, sizeof name_buf, "%s", path);
+  er_output out;
+  if (!er_output_begin(&out, dirname(dir_buf), basename(name_buf)))
+    return ER_EXIT_INPUT;
+  FILE *f = fopen(out.temp_path, "wb");
+  bool ok = f && fputs(text, f) >= 0;
+  ok = f && fclose(f) == 0 && ok;
+  if (!ok) {
+    perror("evalreport init");
+    er_output_abort(&out);
+    return ER_EXIT_INPUT;
+  }
+  if (!er_output_commit(&out))
+    return ER_EXIT_INPUT;
+  fprintf(stderr, "已写入 %s；填好后运行 evalreport check %s\n", path, path);
+  return ER_EXIT_OK;
+}
+
+int er_cmd_init(int argc, char **argv) {
+  const char *kind = "full", *file = NULL;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc)
+      kind = argv[++i];
+    else if (argv[i][0] == '-')
+      return er_usage_error("init", "未知选项“%s” (unknown option)", argv[i]);
+    else if (file)
+      return er_usage_error("init", "只能给一个文件名 (one file only)");
+    else
+      file = argv[i];
+  }
+  const char *text = strcmp(kind, "full") == 0   ? er_init_full
+                     : strcmp(kind, "self") == 0 ? er_init_self
+                                                 : NULL;
+  if (!text)
+    return er_usage_error("init", "--kind 应为 full 或 self");
+  if (!file) {
+    fputs(text, stdout);
+    return ER_EXIT_OK;
+  }
+  return write_new_file(file, text);
+}
