@@ -14,6 +14,8 @@ int er_cmd_score(int argc, char **argv);
 int er_cmd_schema(int argc, char **argv);
 int er_cmd_render(int argc, char **argv);
 int er_cmd_init(int argc, char **argv);
+int er_cmd_batch(int argc, char **argv);
+int er_cmd_serve(int argc, char **argv);
 
 /* Prints a usage error for `cmd` and returns ER_EXIT_USAGE. */
 int er_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

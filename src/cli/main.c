@@ -13,6 +13,11 @@ static const char usage[] =
     "  score FILE [--json]   计算各级指标得分、总分和等级 (score the indicator tree)\n"
     "  render FILE [-o DIR] [--format html|pdf|xlsx] [--template NAME|DIR] [--draft]\n"
     "                        生成报告 (render the report and annex into DIR)\n"
+    "  batch INPUT… -o OUTDIR [-j N] [--format F,…] [--template NAME|DIR]\n"
+    "                        批量生成并写出汇总排名表 summary.csv / summary.xlsx\n"
+    "                        (render many files and a ranked summary)\n"
+    "  serve FILE [--port N] [--host ADDR] [--template NAME|DIR]\n"
+    "                        本地预览草稿，改动后自动刷新 (live preview in a browser)\n"
     "  init [--kind full|self] [FILE]\n"
     "                        生成带中文注释的数据文件模板 (write a starter data file)\n"
     "  schema                输出数据格式的 JSON Schema (print the data format's JSON Schema)\n"
@@ -44,7 +49,11 @@ int main(int argc, char **argv) {
                   {"score", er_cmd_score},
                   {"schema", er_cmd_schema},
                   {"render", er_cmd_render},
-                  {"init", er_cmd_init}};
+                  {"init", er_cmd_init},
+                  // clang-format off: one command a line
+                  {"batch", er_cmd_batch},
+                  {"serve", er_cmd_serve}};
+  // clang-format on
   if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
       strcmp(argv[1], "-h") == 0) {
     fputs(usage, argc < 2 ? stderr : stdout);

@@ -14,11 +14,54 @@ static const er_dec ONE = {ER_DEC_SCALE};
 
 static const char *fmt(er_dec v, char buf[ER_DEC_BUFSIZE]) { return er_dec_format_trim(v, 6, buf); }
 
+/* ---- names given twice ---- */
+
+typedef struct name_seen {
+  const char *name;
+  er_pos pos;
+} name_seen;
+
+static int by_name(const void *a, const void *b) {
+  const name_seen *x = a, *y = b;
+  int c = strcmp(x->name, y->name);
+  if (c)
+    return c;
+  return x->pos.line != y->pos.line ? (x->pos.line < y->pos.line ? -1 : 1)
+                                    : (int)x->pos.col - (int)y->pos.col;
+}
+
+/* Sorts names[0..n) and reports each that repeats an earlier one: sorting,
+ * not comparing every pair, so that 100,000 names take no time. */
+static void report_repeats(er_diag *d, name_seen *names, size_t n, const char *what,
+                           const char *key) {
+  if (n > 1)
+    qsort(names, n, sizeof *names, by_name);
+  for (size_t i = 1; i < n; i++)
+    if (strcmp(names[i].name, names[i - 1].name) == 0)
+      er_error(d, names[i].pos, key, "%s“%s”重复（第 %u 行已有）", what, names[i].name,
+               names[i - 1].pos.line);
+}
+
 /* ---- funds ---- */
 
-static void check_fund_item(const er_fund_item *item, const char *unit, er_diag *d) {
+/* Sums saturate at ER_DEC_MAX (decimal.h): ten amounts of twelve digits add
+ * up to more than it holds. Such a sum is no figure to report. */
+static bool saturated(er_dec v) { return v.units == ER_DEC_MAX || v.units == -ER_DEC_MAX; }
+
+static bool totals_saturated(const er_fund_totals *t) {
+  return saturated(t->initial) || saturated(t->planned) || saturated(t->arrived) ||
+         saturated(t->spent) || saturated(t->balance);
+}
+
+/* Returns false when the item's sums are out of range (and reported). */
+static bool check_fund_item(const er_fund_item *item, const char *unit, er_diag *d) {
   er_fund_totals t;
   er_fund_item_totals(item, &t);
+  if (totals_saturated(&t)) {
+    er_error(d, item->pos, "number-range", "资金项目“%s”的金额合计超出可计算的范围",
+             item->name.s ? item->name.s : "");
+    return false;
+  }
   char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE], c[ER_DEC_BUFSIZE], e[ER_DEC_BUFSIZE];
   if (item->total.set && er_dec_cmp(item->total.v, t.arrived) != 0)
     er_error(d, item->total.pos, "sources-total",
@@ -37,19 +80,28 @@ static void check_fund_item(const er_fund_item *item, const char *unit, er_diag 
       er_warn(d, s->arrived.pos, "over-arrived", "资金来源“%s”的到位数 %s 超过计划数 %s",
               er_source_label(s), fmt(s->arrived.v, a), fmt(s->planned.v, b));
   }
+  return true;
 }
 
 static void check_funds(const er_eval *ev, er_diag *d) {
   const char *unit = ev->funds.unit.index == 1 ? "元" : "万元";
+  name_seen *names = calloc(ev->funds.items.count + 1, sizeof *names);
+  if (!names)
+    abort();
+  size_t n = 0;
+  bool in_range = true;
   for (size_t i = 0; i < ev->funds.items.count; i++) {
     const er_fund_item *item = &ev->funds.items.items[i];
-    for (size_t j = 0; j < i; j++)
-      if (item->name.s && ev->funds.items.items[j].name.s &&
-          strcmp(item->name.s, ev->funds.items.items[j].name.s) == 0)
-        er_error(d, item->name.pos, "duplicate-fund", "资金项目“%s”重复（第 %u 行已有）",
-                 item->name.s, ev->funds.items.items[j].name.pos.line);
-    check_fund_item(item, unit, d);
+    if (item->name.s)
+      names[n++] = (name_seen){item->name.s, item->name.pos};
+    in_range &= check_fund_item(item, unit, d);
   }
+  report_repeats(d, names, n, "资金项目", "duplicate-fund");
+  free(names);
+  er_fund_totals all;
+  er_funds_totals(&ev->funds, NULL, &all);
+  if (in_range && totals_saturated(&all))
+    er_error(d, ev->funds.pos, "number-range", "各资金项目的金额合计超出可计算的范围");
 }
 
 /* ---- band tables and scales ---- */
@@ -76,6 +128,11 @@ static bool upper_beyond(const er_interval *a, const er_interval *b) {
 static void check_band_table(const er_bands *bands, const char *name, er_diag *d) {
   if (bands->count == 0) {
     er_error(d, bands->pos, "empty-bands", "分档表“%s”没有分档", name);
+    return;
+  }
+  if (bands->count > ER_MAX_BANDS) {
+    er_error(d, bands->pos, "too-many-bands", "分档表“%s”有 %zu 档，最多 %d 档", name, bands->count,
+             ER_MAX_BANDS);
     return;
   }
   band_iv *ivs = calloc(bands->count, sizeof *ivs);
@@ -148,26 +205,12 @@ static void check_scales(const er_eval *ev, er_diag *d) {
 
 /* ---- the indicator tree ---- */
 
-typedef struct code_seen {
-  const char *code;
-  er_pos pos;
-} code_seen;
-
 typedef struct tree_state {
   const er_eval *ev;
   er_diag *d;
-  code_seen *codes;
+  name_seen *codes;
   size_t ncodes, cap;
 } tree_state;
-
-static int by_code(const void *a, const void *b) {
-  const code_seen *x = a, *y = b;
-  int c = strcmp(x->code, y->code);
-  if (c)
-    return c;
-  return x->pos.line != y->pos.line ? (x->pos.line < y->pos.line ? -1 : 1)
-                                    : (int)x->pos.col - (int)y->pos.col;
-}
 
 static void remember_code(tree_state *st, const er_indicator *n) {
   if (!n->code.s)
@@ -178,7 +221,7 @@ static void remember_code(tree_state *st, const er_indicator *n) {
     if (!st->codes)
       abort();
   }
-  st->codes[st->ncodes++] = (code_seen){n->code.s, n->code.pos};
+  st->codes[st->ncodes++] = (name_seen){n->code.s, n->code.pos};
 }
 
 static void check_rule_inputs(tree_state *st, const er_indicator *n) {
@@ -187,7 +230,7 @@ static void check_rule_inputs(tree_state *st, const er_indicator *n) {
     const er_bands *bands = er_indicator_bands(st->ev, n);
     if (bands && !n->bands.name.s)
       check_band_table(bands, n->code.s, d);
-    if (bands && n->value.set && !er_dec_is_zero(n->value.v))
+    if (bands && bands->count <= ER_MAX_BANDS && n->value.set && !er_dec_is_zero(n->value.v))
       for (size_t i = 0; i < bands->count; i++) {
         er_interval iv;
         const char *why;
@@ -285,18 +328,15 @@ static void check_tree(const er_eval *ev, er_diag *d) {
     if (!ev->indicators.items[i].bonus.v)
       weight = er_dec_add(weight, ev->indicators.items[i].weight.v);
   }
-  if (st.ncodes > 1)
-    qsort(st.codes, st.ncodes, sizeof *st.codes, by_code);
-  for (size_t i = 1; i < st.ncodes; i++)
-    if (strcmp(st.codes[i].code, st.codes[i - 1].code) == 0)
-      er_error(d, st.codes[i].pos, "duplicate-code", "指标编码“%s”重复（第 %u 行已有）",
-               st.codes[i].code, st.codes[i - 1].pos.line);
+  report_repeats(d, st.codes, st.ncodes, "指标编码", "duplicate-code");
   free(st.codes);
   char a[ER_DEC_BUFSIZE];
   bool weights_known = ev->indicators.count > 0;
   for (size_t i = 0; i < ev->indicators.count; i++)
     weights_known &= ev->indicators.items[i].weight.set;
-  if (weights_known && er_dec_cmp(weight, er_dec_int(100)) != 0)
+  if (saturated(weight))
+    er_error(d, ev->indicators.pos, "number-range", "一级指标分值之和超出可计算的范围");
+  else if (weights_known && er_dec_cmp(weight, er_dec_int(100)) != 0)
     er_warn(d, ev->indicators.pos, "total-weight", "一级指标分值之和为 %s，通常应为 100",
             fmt(weight, a));
 }
@@ -329,6 +369,8 @@ static void check_stated(const er_eval *ev, er_diag *d) {
 static void check_targets(const er_eval *ev, er_diag *d) {
   for (size_t i = 0; i < ev->targets.items.count; i++) {
     const er_target *t = &ev->targets.items.items[i];
+    if (!t->target.s)
+      continue; /* the loader reported the missing target */
     if (!t->actual.s) {
       er_error(d, t->pos, "missing-actual", "绩效指标“%s”没有实际完成值（actual）", t->name.s);
       continue;

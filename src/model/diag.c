@@ -32,6 +32,14 @@ static char *vformat(const char *fmt, va_list ap) {
 }
 
 void er_diag_add(er_diag *d, er_severity sev, er_pos pos, const char *key, const char *fmt, ...) {
+  if (sev == ER_ERROR)
+    d->errors++;
+  else
+    d->warnings++;
+  if (d->count == ER_DIAG_MAX) {
+    d->dropped++;
+    return;
+  }
   if (d->count == d->cap) {
     d->cap = d->cap ? d->cap * 2 : 16;
     d->items = realloc(d->items, d->cap * sizeof *d->items);
@@ -50,15 +58,11 @@ void er_diag_add(er_diag *d, er_severity sev, er_pos pos, const char *key, const
   free(text);
   d->items[d->count] = (er_finding){sev, pos, message, NULL, d->count};
   d->count++;
-  if (sev == ER_ERROR)
-    d->errors++;
-  else
-    d->warnings++;
 }
 
 void er_diag_anchor(er_diag *d, const char *anchor) {
-  if (d->count == 0 || !anchor)
-    return;
+  if (d->count == 0 || d->dropped || !anchor)
+    return; /* once findings are dropped, the last one added was */
   er_finding *f = &d->items[d->count - 1];
   free(f->anchor);
   f->anchor = strdup(anchor);
@@ -89,4 +93,7 @@ void er_diag_print_one(const er_diag *d, const er_finding *f, FILE *out) {
 void er_diag_print(const er_diag *d, FILE *out) {
   for (size_t i = 0; i < d->count; i++)
     er_diag_print_one(d, &d->items[i], out);
+  if (d->dropped)
+    fprintf(out, "%s: note: 另有 %zu 个问题未列出（最多列出 %d 个） [too-many]\n", d->file,
+            d->dropped, ER_DIAG_MAX);
 }

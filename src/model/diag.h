@@ -26,11 +26,16 @@ typedef struct er_finding {
   size_t seq;    /* order of discovery, to keep sorting stable */
 } er_finding;
 
+/* Findings kept: a hostile file can have millions (one per empty list
+ * item); beyond this many they are counted, not kept. */
+#define ER_DIAG_MAX 10000
+
 typedef struct er_diag {
   const char *file;
   er_finding *items;
   size_t count, cap;
-  size_t errors, warnings;
+  size_t errors, warnings; /* all of them, kept or not */
+  size_t dropped;          /* findings beyond ER_DIAG_MAX, not kept */
 } er_diag;
 
 void er_diag_init(er_diag *d, const char *file);
@@ -46,7 +51,8 @@ void er_diag_anchor(er_diag *d, const char *anchor);
 
 /* Orders findings by position (stable), so output reads top to bottom. */
 void er_diag_sort(er_diag *d);
-/* Prints "FILE:LINE:COL: error: message" lines. */
+/* Prints "FILE:LINE:COL: error: message" lines, and a note of the
+ * findings not kept. */
 void er_diag_print(const er_diag *d, FILE *out);
 void er_diag_print_one(const er_diag *d, const er_finding *f, FILE *out);
 

@@ -31,6 +31,10 @@ void er_fund_item_totals(const er_fund_item *item, er_fund_totals *out) {
   derive_rates(out);
 }
 
+void er_fund_totals_add(er_fund_totals *t, const er_fund_item *item) { add_item(item, t); }
+
+void er_fund_totals_derive(er_fund_totals *t) { derive_rates(t); }
+
 bool er_funds_totals(const er_funds *funds, const char *only, er_fund_totals *out) {
   memset(out, 0, sizeof *out);
   bool found = only == NULL;

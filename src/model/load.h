@@ -8,6 +8,11 @@
  * complete as the file allowed; every problem found is added to `d`. Free
  * with er_eval_free(). */
 er_eval *er_load(const char *path, er_diag *d);
+/* The same for a file already in memory: `len` bytes at `data` (which may
+ * be NULL when `len` is 0), not necessarily NUL-terminated, free to go once
+ * this returns (the model holds copies). `name` is the file the findings
+ * are about; it is kept, so it must outlive the model. */
+er_eval *er_load_buffer(const char *name, const char *data, size_t len, er_diag *d);
 void er_eval_free(er_eval *ev);
 
 #endif

@@ -330,7 +330,7 @@ typedef struct er_eval {
   ER_LIST(er_beneficiary) beneficiaries;
   er_targets targets;
   er_indicators indicators;
-  ER_LIST(er_scale) scales;
+  ER_LIST(er_scale) scales; /* sorted by name, for er_find_scale */
   ER_LIST(er_grade) grades;
   er_stated stated;
   er_narrative narrative;

@@ -7,6 +7,7 @@
 #include "model/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const er_dec ONE = {ER_DEC_SCALE};
@@ -21,11 +22,15 @@ static er_dec as_percent(const er_num *n) { return n->v; }
 static const char *const default_level_names[] = {"好", "较好", "一般", "较差", "差"};
 static const int64_t default_level_fractions[] = {1000000, 800000, 500000, 300000, 0};
 
+static int scale_has_name(const void *name, const void *scale) {
+  return strcmp(name, ((const er_scale *)scale)->name.s);
+}
+
 const er_scale *er_find_scale(const er_eval *ev, const char *name) {
-  for (size_t i = 0; i < ev->scales.count; i++)
-    if (strcmp(ev->scales.items[i].name.s, name) == 0)
-      return &ev->scales.items[i];
-  return NULL;
+  /* the loader sorts scales by name */
+  return ev->scales.count ? bsearch(name, ev->scales.items, ev->scales.count,
+                                    sizeof *ev->scales.items, scale_has_name)
+                          : NULL;
 }
 
 /* Reports a rule input that is missing. `given` is where the key stands
@@ -144,8 +149,8 @@ static bool score_bands(const er_eval *ev, er_indicator *n, er_diag *d) {
     unknown_scale(ev, d, n, &n->bands.name, true);
     return false;
   }
-  if (bands->count == 0)
-    return false; /* check reports the empty table */
+  if (bands->count == 0 || bands->count > ER_MAX_BANDS)
+    return false; /* check reports the empty or oversized table */
   for (size_t i = 0; i < bands->count; i++) {
     er_interval iv;
     const char *why;
@@ -186,9 +191,62 @@ static bool score_ratio(er_indicator *n, er_diag *d) {
   return true;
 }
 
-static bool score_execution(const er_eval *ev, er_indicator *n, er_diag *d) {
+/* Fund items by name, for the execution leaves: each looks its item up
+ * instead of summing all items (er_funds_totals) again. */
+typedef struct fund_entry {
+  const char *name;
+  const er_fund_item *item;
+} fund_entry;
+
+typedef struct fund_index {
+  fund_entry *by_name; /* items with a name, sorted by it */
+  size_t count;
+  er_fund_totals all;
+} fund_index;
+
+static int by_fund_name(const void *a, const void *b) {
+  return strcmp(((const fund_entry *)a)->name, ((const fund_entry *)b)->name);
+}
+
+static void index_funds(const er_funds *funds, fund_index *fi) {
+  fi->by_name = malloc((funds->items.count + 1) * sizeof *fi->by_name);
+  if (!fi->by_name)
+    abort();
+  fi->count = 0;
+  for (size_t i = 0; i < funds->items.count; i++)
+    if (funds->items.items[i].name.s)
+      fi->by_name[fi->count++] = (fund_entry){funds->items.items[i].name.s, &funds->items.items[i]};
+  if (fi->count > 1)
+    qsort(fi->by_name, fi->count, sizeof *fi->by_name, by_fund_name);
+  er_funds_totals(funds, NULL, &fi->all);
+}
+
+/* The totals of the items named `name` (all items when NULL), as
+ * er_funds_totals gives them. */
+static bool fund_totals(const fund_index *fi, const char *name, er_fund_totals *t) {
+  if (!name) {
+    *t = fi->all;
+    return true;
+  }
+  size_t lo = 0, hi = fi->count; /* the first item not before name */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(fi->by_name[mid].name, name) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  memset(t, 0, sizeof *t);
+  size_t end = lo;
+  for (; end < fi->count && strcmp(fi->by_name[end].name, name) == 0; end++)
+    er_fund_totals_add(t, fi->by_name[end].item);
+  er_fund_totals_derive(t);
+  return end > lo;
+}
+
+static bool score_execution(const fund_index *fi, er_indicator *n, er_diag *d) {
   er_fund_totals t;
-  if (!er_funds_totals(&ev->funds, n->fund.s, &t)) {
+  if (!fund_totals(fi, n->fund.s, &t)) {
     er_error(d, n->fund.pos, "unknown-fund", "funds 中没有名为“%s”的资金项目", n->fund.s);
     er_diag_anchor(d, n->code.s);
     return false;
@@ -314,7 +372,7 @@ static bool score_points(er_indicator *n, er_dec *points, er_diag *d) {
   }
 }
 
-static void score_leaf(const er_eval *ev, er_indicator *n, er_diag *d) {
+static void score_leaf(const er_eval *ev, const fund_index *fi, er_indicator *n, er_diag *d) {
   bool ok = false;
   bool fractional = true;
   er_dec points = er_dec_zero();
@@ -329,7 +387,7 @@ static void score_leaf(const er_eval *ev, er_indicator *n, er_diag *d) {
     ok = score_ratio(n, d);
     break;
   case ER_RULE_EXECUTION:
-    ok = score_execution(ev, n, d);
+    ok = score_execution(fi, n, d);
     break;
   case ER_RULE_QUALITATIVE:
     ok = score_qualitative(n, d);
@@ -401,18 +459,19 @@ static int display_places(const er_indicator *n) {
   return n->children.count == 0 && n->rule.index == ER_RULE_SATISFACTION && third ? 3 : 2;
 }
 
-static bool score_node(er_eval *ev, er_indicator *n, er_indicator *parent, int depth, er_diag *d) {
+static bool score_node(er_eval *ev, const fund_index *fi, er_indicator *n, er_indicator *parent,
+                       int depth, er_diag *d) {
   n->parent = parent;
   n->depth = depth;
   if (n->children.count == 0) {
-    score_leaf(ev, n, d);
+    score_leaf(ev, fi, n, d);
     n->result.note = leaf_note(n, &ev->arena);
   } else {
     bool all = true;
     er_dec sum = er_dec_zero();
     for (size_t i = 0; i < n->children.count; i++) {
       er_indicator *c = &n->children.items[i];
-      all &= score_node(ev, c, n, depth + 1, d);
+      all &= score_node(ev, fi, c, n, depth + 1, d);
       sum = er_dec_add(sum, c->result.score);
     }
     n->result.score = sum;
@@ -453,16 +512,19 @@ const char *er_grade_for(const er_eval *ev, er_dec total) {
 
 void er_score(er_eval *ev, er_diag *d) {
   ev->total = ev->total_weight = ev->bonus = er_dec_zero();
+  fund_index fi;
+  index_funds(&ev->funds, &fi);
   bool all = true;
   for (size_t i = 0; i < ev->indicators.count; i++) {
     er_indicator *n = &ev->indicators.items[i];
-    all &= score_node(ev, n, NULL, 1, d);
+    all &= score_node(ev, &fi, n, NULL, 1, d);
     ev->total = er_dec_add(ev->total, n->result.score);
     if (n->bonus.v)
       ev->bonus = er_dec_add(ev->bonus, n->result.score);
     else
       ev->total_weight = er_dec_add(ev->total_weight, n->weight.v);
   }
+  free(fi.by_name);
   ev->scored = all && ev->indicators.count > 0;
   ev->grade = er_grade_for(ev, ev->total);
 }

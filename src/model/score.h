@@ -18,6 +18,10 @@ const er_grade *er_grade_scheme(const er_eval *ev, size_t *count);
 /* total / total weight, in percent. */
 er_dec er_total_rate(const er_eval *ev);
 
+/* Bands in one table: real ones have three to six. Every leaf looks its
+ * value up in its table, so a larger one is refused (check reports it). */
+#define ER_MAX_BANDS 100
+
 const er_scale *er_find_scale(const er_eval *ev, const char *name);
 /* The band table a `bands` leaf uses, or NULL when it names no table. */
 const er_bands *er_indicator_bands(const er_eval *ev, const er_indicator *n);

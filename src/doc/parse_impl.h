@@ -1,0 +1,60 @@
+/* What the document parser's files share: the content models, the
+ * element table's type, the parser state and small helpers. Private to
+ * src/doc. */
+#ifndef ER_DOC_PARSE_IMPL_H
+#define ER_DOC_PARSE_IMPL_H
+
+#include "doc/doc.h"
+
+#include <libxml/tree.h>
+#include <string.h>
+
+typedef enum content {
+  C_BLOCKS,  /* block elements only */
+  C_INLINES, /* text and inline elements */
+  C_FLOW,    /* either, not both */
+  C_EMPTY,
+  C_LIST,     /* li only */
+  C_TABLE,    /* caption, colgroup, thead, tbody */
+  C_COLGROUP, /* col only */
+  C_ROWS,     /* tr only */
+  C_CELLS,    /* th, td only */
+  C_CHART     /* data, figcaption */
+} content;
+
+typedef struct element {
+  const char *name;
+  er_doc_type type;
+  content content;
+  const char *cls;   /* the class it must have, or NULL */
+  const char *attrs; /* allowed attributes besides id and class, space-separated */
+} element;
+
+typedef struct parser {
+  er_doc *doc;
+  er_diag *d;
+  bool failed;
+  /* whitespace state of the inline run being built */
+  bool pending, pending_newline, last_cjk, at_start;
+  const char *ids[4096];
+  size_t nids;
+} parser;
+
+/* Adds an error on `line`; `anchor` is the markup to look for in the
+ * template ("<video", " onclick="), or NULL. */
+void er_doc_problem(parser *P, unsigned line, const char *anchor, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Checks the attributes of element x against e, setting n's fields. */
+void er_doc_attributes(parser *P, er_node *n, const xmlNode *x, const element *e);
+/* True when s is a valid id: letters, digits, '-' and '_'. */
+bool er_doc_id_chars(const char *s);
+
+static inline unsigned er_doc_line(const xmlNode *x) { return (unsigned)xmlGetLineNo(x); }
+static inline char *er_doc_attr(const xmlNode *x, const char *name) {
+  return (char *)xmlGetProp(x, (const xmlChar *)name);
+}
+static inline const char *er_doc_keep(parser *P, const char *s) {
+  return s ? er_arena_strndup(&P->doc->arena, s, strlen(s)) : NULL;
+}
+
+#endif

@@ -1,0 +1,163 @@
+/* Reading a style profile with libfyaml. Every key is required, so a
+ * profile says everything a writer needs and a typo is caught. */
+#include "doc/style.h"
+
+#include <libfyaml.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const er_font_role_names[] = {"body",  "title",   "h2",   "h3",         "h4",
+                                          "table", "caption", "note", "page_number"};
+
+typedef struct reader {
+  er_style *s;
+  er_diag *d;
+  bool failed;
+} reader;
+
+static er_pos where(struct fy_node *n) {
+  struct fy_token *t = n ? fy_node_get_scalar_token(n) : NULL;
+  const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
+  return m ? (er_pos){(uint32_t)m->line + 1, (uint32_t)m->column + 1} : (er_pos){0, 0};
+}
+
+static struct fy_node *need(reader *R, struct fy_node *root, const char *path) {
+  struct fy_node *n = fy_node_by_path(root, path, (size_t)-1, FYNWF_DONT_FOLLOW);
+  if (!n) {
+    er_error(R->d, ((er_pos){0, 0}), "style", "样式缺少“%s”", path);
+    R->failed = true;
+  }
+  return n;
+}
+
+static const char *scalar(reader *R, struct fy_node *n, const char *path) {
+  size_t len;
+  const char *s = n && fy_node_is_scalar(n) ? fy_node_get_scalar(n, &len) : NULL;
+  if (!s) {
+    if (n) {
+      er_error(R->d, where(n), "style", "样式“%s”应为文字", path);
+      R->failed = true;
+    }
+    return NULL;
+  }
+  return er_arena_strndup(&R->s->arena, s, len);
+}
+
+/* "37mm", "16pt", "1.5cm", "0.5in" in points. */
+static bool parse_length(const char *s, er_dec *pt) {
+  size_t n = 0;
+  while ((s[n] >= '0' && s[n] <= '9') || s[n] == '.')
+    n++;
+  er_dec v;
+  if (!n || er_dec_parse(s, n, &v) != ER_DEC_OK)
+    return false;
+  const char *unit = s + n;
+  if (!strcmp(unit, "pt"))
+    *pt = v;
+  else if (!strcmp(unit, "mm"))
+    *pt = er_dec_div(er_dec_mul(v, er_dec_int(720)), er_dec_int(254));
+  else if (!strcmp(unit, "cm"))
+    *pt = er_dec_div(er_dec_mul(v, er_dec_int(7200)), er_dec_int(254));
+  else if (!strcmp(unit, "in"))
+    *pt = er_dec_mul(v, er_dec_int(72));
+  else
+    return false;
+  return true;
+}
+
+static void length(reader *R, struct fy_node *root, const char *path, er_length *out) {
+  struct fy_node *n = need(R, root, path);
+  const char *s = scalar(R, n, path);
+  if (!s)
+    return;
+  if (!parse_length(s, &out->pt)) {
+    er_error(R->d, where(n), "style", "样式“%s”的长度“%s”无效（单位 mm、cm、pt、in）", path, s);
+    R->failed = true;
+    return;
+  }
+  out->text = s;
+}
+
+/* Family names must not be able to end a CSS string or declaration. */
+static bool safe_family(const char *s) {
+  for (; *s; s++)
+    if (strchr("\"'\\;{}<>\n\r", *s))
+      return false;
+  return true;
+}
+
+static void font(reader *R, struct fy_node *root, er_font_role role) {
+  char path[64];
+  er_font *f = &R->s->fonts[role];
+  snprintf(path, sizeof path, "/fonts/%s/families", er_font_role_names[role]);
+  struct fy_node *list = need(R, root, path);
+  if (list && fy_node_is_sequence(list)) {
+    int count = fy_node_sequence_item_count(list);
+    f->families =
+        er_arena_alloc(&R->s->arena, (size_t)(count > 0 ? count : 1) * sizeof *f->families);
+    void *it = NULL;
+    struct fy_node *item;
+    while ((item = fy_node_sequence_iterate(list, &it))) {
+      const char *name = scalar(R, item, path);
+      if (name && safe_family(name))
+        f->families[f->count++] = name;
+      else if (name) {
+        er_error(R->d, where(item), "style", "字体名“%s”含有不允许的字符", name);
+        R->failed = true;
+      }
+    }
+  } else if (list) {
+    er_error(R->d, where(list), "style", "样式“%s”应为字体名列表", path);
+    R->failed = true;
+  }
+  snprintf(path, sizeof path, "/fonts/%s/size", er_font_role_names[role]);
+  length(R, root, path, &f->size);
+  snprintf(path, sizeof path, "/fonts/%s/bold", er_font_role_names[role]);
+  struct fy_node *bold = fy_node_by_path(root, path, (size_t)-1, FYNWF_DONT_FOLLOW);
+  const char *b = bold ? scalar(R, bold, path) : NULL;
+  f->bold = b && !strcmp(b, "true");
+}
+
+er_style *er_style_load(const char *path, er_diag *d) {
+  er_style *s = calloc(1, sizeof *s);
+  if (!s)
+    abort();
+  reader R = {s, d, false};
+  struct fy_document *doc = fy_document_build_from_file(NULL, path);
+  struct fy_node *root = doc ? fy_document_root(doc) : NULL;
+  if (!root) {
+    er_error(d, ((er_pos){0, 0}), "style", "无法读取样式文件");
+    fy_document_destroy(doc);
+    free(s);
+    return NULL;
+  }
+  s->name = scalar(&R, need(&R, root, "/name"), "name");
+  length(&R, root, "/page/width", &s->page_width);
+  length(&R, root, "/page/height", &s->page_height);
+  length(&R, root, "/page/margins/top", &s->margin_top);
+  length(&R, root, "/page/margins/right", &s->margin_right);
+  length(&R, root, "/page/margins/bottom", &s->margin_bottom);
+  length(&R, root, "/page/margins/left", &s->margin_left);
+  length(&R, root, "/grid/line_pitch", &s->line_pitch);
+  length(&R, root, "/table/rule", &s->rule);
+  const char *indent = scalar(&R, need(&R, root, "/indent_chars"), "indent_chars");
+  if (indent && er_dec_parse(indent, strlen(indent), &s->indent_chars) != ER_DEC_OK) {
+    er_error(d, ((er_pos){0, 0}), "style", "indent_chars 应为数字");
+    R.failed = true;
+  }
+  for (int r = 0; r < ER_ROLE_COUNT; r++)
+    font(&R, root, (er_font_role)r);
+  fy_document_destroy(doc);
+  if (R.failed) {
+    er_style_free(s);
+    return NULL;
+  }
+  return s;
+}
+
+void er_style_free(er_style *s) {
+  if (!s)
+    return;
+  er_arena_free(&s->arena);
+  free(s);
+}

@@ -1,0 +1,151 @@
+/* The style sheet, generated from the style profile: the page (A4, GB/T
+ * 9704 margins) for print, the same page as a sheet of paper on screen,
+ * fonts per role with the official families first, tables, charts,
+ * contents, and the draft panel. */
+#include "html/html.h"
+
+static const char *generic(er_font_role role) {
+  return role == ER_ROLE_H2 || role == ER_ROLE_CAPTION ? "sans-serif" : "serif";
+}
+
+static void family(const er_style *s, er_font_role role, FILE *out) {
+  const er_font *f = &s->fonts[role];
+  fputs("font-family: ", out);
+  for (size_t i = 0; i < f->count; i++)
+    fprintf(out, "\"%s\", ", f->families[i]);
+  fprintf(out, "%s; font-size: %s; font-weight: %s;", generic(role), f->size.text,
+          f->bold ? "bold" : "normal");
+}
+
+static void page(const er_style *s, FILE *out) {
+  fprintf(out,
+          "@page {\n  size: %s %s;\n  margin: %s %s %s %s;\n"
+          "  @bottom-center { content: \"— \" counter(page) \" —\"; ",
+          s->page_width.text, s->page_height.text, s->margin_top.text, s->margin_right.text,
+          s->margin_bottom.text, s->margin_left.text);
+  family(s, ER_ROLE_PAGE_NUMBER, out);
+  fputs(" }\n}\n@page :first { @bottom-center { content: none; } }\n", out);
+}
+
+static void roles(const er_style *s, FILE *out) {
+  fputs("body { margin: 0; color: #000; ", out);
+  family(s, ER_ROLE_BODY, out);
+  fprintf(out, " line-height: %s; }\n", s->line_pitch.text);
+  fputs("h1 { ", out);
+  family(s, ER_ROLE_TITLE, out);
+  fputs(" text-align: center; line-height: 1.45; margin: 0 0 1em; }\n", out);
+  char indent[ER_DEC_BUFSIZE];
+  er_dec_format_trim(s->indent_chars, 3, indent);
+  static const char *const heads[] = {"h2", "h3", "h4"};
+  for (int i = 0; i < 3; i++) {
+    fprintf(out, "%s { ", heads[i]);
+    family(s, (er_font_role)(ER_ROLE_H2 + i), out);
+    fprintf(out, " text-indent: %sem; margin: 0; line-height: %s; }\n", indent, s->line_pitch.text);
+  }
+  fprintf(out, "p { margin: 0; text-indent: %sem; text-align: justify; }\n", indent);
+  fputs("table { ", out);
+  family(s, ER_ROLE_TABLE, out);
+  fprintf(out,
+          " border-collapse: collapse; width: 100%%; line-height: 1.4; margin: 0.4em 0 1em; }\n"
+          "th, td { border: %s solid #000; padding: 0.8mm 1.4mm; vertical-align: middle; }\n",
+          s->rule.text);
+  fputs("caption { ", out);
+  family(s, ER_ROLE_CAPTION, out);
+  fputs(" caption-side: top; padding: 0.6em 0 0.3em; line-height: 1.4; }\n", out);
+  fputs("figcaption { ", out);
+  family(s, ER_ROLE_CAPTION, out);
+  fputs(" text-align: center; line-height: 1.4; margin-top: 0.3em; }\n", out);
+  fputs("aside.footnote, table.small, .diagnostics { ", out);
+  family(s, ER_ROLE_NOTE, out);
+  fputs(" line-height: 1.45; }\n", out);
+  fputs("figure.chart svg text { ", out);
+  family(s, ER_ROLE_TABLE, out);
+  fputs(" }\n", out);
+}
+
+static const char fixed_rules[] =
+    "html { background: #e9e9e6; }\n"
+    "main.paper { box-sizing: border-box; background: #fff; margin: 10mm auto;"
+    " box-shadow: 0 0.5mm 3mm rgba(0,0,0,0.25); }\n"
+    "h2, h3, h4 { break-after: avoid; }\n"
+    "h1 + h1, .subtitle { margin-top: -0.6em; }\n"
+    "p.center, .subtitle { text-align: center; text-indent: 0; }\n"
+    "p.right, p.signature { text-align: right; text-indent: 0; }\n"
+    "p.noindent, td p, th p, li p, .diagnostics p { text-indent: 0; }\n"
+    "p.note { text-indent: 0; font-size: 0.75em; line-height: 1.5; }\n"
+    "th { font-weight: bold; text-align: center; }\n"
+    "td { text-align: left; }\n"
+    "td.center, th.center, td.level { text-align: center; }\n"
+    "td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
+    "th.num { white-space: nowrap; }\n"
+    "table.sheet th.num, table.selftable th.num, table.survey th.num { white-space: normal; }\n"
+    "thead { display: table-header-group; }\n"
+    "tr { break-inside: avoid; }\n"
+    "table.sheet { font-size: 9pt; }\n"
+    "table.sheet, table.selftable, table.survey { table-layout: fixed; }\n"
+    "table.sheet td, table.selftable td { overflow-wrap: anywhere; }\n"
+    "table.small th, table.small td { padding: 0.5mm 0.8mm; }\n"
+    "table.total tbody tr:last-child td, table.total tbody tr:last-child th,"
+    " tr.total td, tr.total th { font-weight: bold; }\n"
+    "table.fields { width: 88%; margin: 0 auto; border: 0; }\n"
+    "table.fields th, table.fields td { border: 0; padding: 1.6mm 0; font-size: 16pt;"
+    " vertical-align: top; }\n"
+    "table.fields th { width: 6em; text-align: justify; text-align-last: justify;"
+    " font-weight: normal; padding-right: 1em; }\n"
+    "table.fields td { border-bottom: 0.75pt solid #000; text-align: center; }\n"
+    "section.cover { display: flex; flex-direction: column; justify-content: space-between;"
+    " min-height: 215mm; padding-top: 18mm; }\n"
+    "section.cover h1 { font-size: 26pt; line-height: 1.6; }\n"
+    "section.cover p.date { text-align: center; text-indent: 0; margin-top: 20mm; }\n"
+    "figure.chart { margin: 0.6em 0 1em; text-align: center; break-inside: avoid; }\n"
+    "figure.chart svg { max-width: 100%; height: auto; }\n"
+    "nav.toc ol { list-style: none; margin: 0; padding: 0; }\n"
+    "nav.toc li { line-height: 1.9; }\n"
+    "nav.toc li.toc-3 { padding-left: 2em; }\n"
+    "nav.toc li.toc-4 { padding-left: 4em; }\n"
+    "nav.toc a { display: flex; color: inherit; text-decoration: none; }\n"
+    "nav.toc a .leader { flex: 1; border-bottom: 1.5pt dotted #555; margin: 0 0.3em 0.45em; }\n"
+    "nav.toc a:hover { color: #2f5597; }\n"
+    "div.page-break { break-after: page; height: 0; border-top: 1px dashed #c8c8c8;"
+    " margin: 12mm 0; }\n"
+    "aside.footnote { border-top: 0.5pt solid #000; margin-top: 0.5em; padding-top: 0.2em; }\n"
+    ".diagnostics { border: 1.5pt solid #b00; background: #fff6f5; padding: 3mm 4mm;"
+    " margin: 0 0 8mm; }\n"
+    ".diagnostics ul { margin: 0.3em 0 0; padding-left: 1.4em; }\n"
+    ".diagnostics li.error::marker { color: #b00; }\n"
+    ".diagnostics li.warning::marker { color: #b78a00; }\n"
+    ".diagnostics a { color: inherit; }\n"
+    ".diagnostics .sev { font-weight: bold; }\n"
+    ".diagnostics li.error .sev { color: #b00; }\n"
+    ".diagnostics li.warning .sev { color: #8a6500; }\n"
+    ":target { background: #fff1a8; }\n";
+
+static const char watermark[] =
+    ".watermark { position: fixed; inset: 0; display: flex; align-items: center;"
+    " justify-content: center; pointer-events: none; z-index: 10; }\n"
+    ".watermark span { font-size: 150pt; color: rgba(190, 0, 0, 0.10); transform: rotate(-30deg);"
+    " font-weight: bold; letter-spacing: 0.2em; white-space: nowrap; }\n";
+
+void er_html_css(const er_style *s, bool draft, FILE *out) {
+  page(s, out);
+  roles(s, out);
+  fputs(fixed_rules, out);
+  fprintf(out, "main.paper { width: %s; min-height: %s; padding: %s %s %s %s; }\n",
+          s->page_width.text, s->page_height.text, s->margin_top.text, s->margin_right.text,
+          s->margin_bottom.text, s->margin_left.text);
+  fprintf(out, "div.page-break { margin-left: -%s; margin-right: -%s; }\n", s->margin_left.text,
+          s->margin_right.text);
+  /* wide score sheets print on landscape pages */
+  fprintf(out, "@page wide { size: %s %s; }\n", s->page_height.text, s->page_width.text);
+  if (draft)
+    fputs(watermark, out);
+  fputs("@media print {\n"
+        "  html { background: none; }\n"
+        "  main.paper { width: auto; min-height: 0; padding: 0; margin: 0; box-shadow: none; }\n"
+        "  div.page-break { border: 0; margin: 0; }\n"
+        "  table.sheet { page: wide; font-size: 10.5pt; }\n"
+        "  nav.toc a .leader { border-bottom-color: #000; }\n"
+        "  :target { background: none; }\n"
+        "}\n",
+        out);
+}

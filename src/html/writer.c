@@ -1,0 +1,298 @@
+/* The document tree as HTML: one element per node, the contents filled
+ * from the headings, charts drawn as SVG, a watermark on drafts. */
+#include "html/html.h"
+
+#include <string.h>
+
+typedef struct writer {
+  er_doc *doc;
+  const er_style *style;
+  FILE *out;
+} writer;
+
+void er_html_escape(const char *s, FILE *out) {
+  for (; *s; s++) {
+    switch (*s) {
+    case '&':
+      fputs("&amp;", out);
+      break;
+    case '<':
+      fputs("&lt;", out);
+      break;
+    case '>':
+      fputs("&gt;", out);
+      break;
+    case '"':
+      fputs("&quot;", out);
+      break;
+    case '\'':
+      fputs("&#39;", out);
+      break;
+    default:
+      fputc(*s, out);
+    }
+  }
+}
+
+/* ` id="…" class="…"` of a node; both were checked by the parser. */
+static void common_attrs(writer *w, const er_node *n, const char *extra_class) {
+  if (n->id)
+    fprintf(w->out, " id=\"%s\"", n->id);
+  if (n->cls || extra_class) {
+    fputs(" class=\"", w->out);
+    if (extra_class)
+      fputs(extra_class, w->out);
+    if (n->cls && extra_class)
+      fputc(' ', w->out);
+    if (n->cls)
+      er_html_escape(n->cls, w->out);
+    fputc('"', w->out);
+  }
+}
+
+static void inlines(writer *w, const er_node *n);
+
+static void inline_node(writer *w, const er_node *n) {
+  static const char *const tags[] = {[ER_DOC_STRONG] = "strong",
+                                     [ER_DOC_EMPH] = "em",
+                                     [ER_DOC_SUP] = "sup",
+                                     [ER_DOC_SUB] = "sub",
+                                     [ER_DOC_SPAN] = "span"};
+  switch (n->type) {
+  case ER_DOC_TEXT:
+    er_html_escape(n->text, w->out);
+    return;
+  case ER_DOC_BREAK:
+    fputs("<br>", w->out);
+    return;
+  case ER_DOC_STRONG:
+  case ER_DOC_EMPH:
+  case ER_DOC_SUP:
+  case ER_DOC_SUB:
+  case ER_DOC_SPAN:
+    fprintf(w->out, "<%s", tags[n->type]);
+    common_attrs(w, n, NULL);
+    fputc('>', w->out);
+    inlines(w, n);
+    fprintf(w->out, "</%s>", tags[n->type]);
+    return;
+  default:
+    return;
+  }
+}
+
+static void inlines(writer *w, const er_node *n) {
+  for (const er_node *c = n->first; c; c = c->next)
+    inline_node(w, c);
+}
+
+static void blocks(writer *w, const er_node *n);
+static void block(writer *w, const er_node *n);
+
+/* The children of a node that holds either inlines or blocks. */
+static void flow(writer *w, const er_node *n) {
+  if (n->first && er_doc_is_inline(n->first->type))
+    inlines(w, n);
+  else
+    blocks(w, n);
+}
+
+static void simple(writer *w, const er_node *n, const char *tag) {
+  fprintf(w->out, "<%s", tag);
+  common_attrs(w, n, NULL);
+  fputc('>', w->out);
+  flow(w, n);
+  fprintf(w->out, "</%s>\n", tag);
+}
+
+/* Headings the contents lists: h2 and h3 at the top level of the body. */
+static bool listed(const er_node *n) {
+  return n->type == ER_DOC_HEADING && n->level >= 2 && n->level <= 3 && n->parent &&
+         n->parent->type == ER_DOC_DOCUMENT;
+}
+
+static void toc(writer *w, const er_node *nav) {
+  fputs("<nav", w->out);
+  common_attrs(w, nav, NULL);
+  fputs(">\n", w->out);
+  blocks(w, nav);
+  fputs("<ol>\n", w->out);
+  for (const er_node *n = nav->next; n; n = n->next) {
+    if (!listed(n))
+      continue;
+    fprintf(w->out, "<li class=\"toc-%d\"><a href=\"#%s\"><span class=\"entry\">", n->level, n->id);
+    inlines(w, n);
+    fputs("</span><span class=\"leader\"></span></a></li>\n", w->out);
+  }
+  fputs("</ol>\n</nav>\n", w->out);
+}
+
+static void cell(writer *w, const er_node *n) {
+  const char *tag = n->header ? "th" : "td";
+  fprintf(w->out, "<%s", tag);
+  common_attrs(w, n, NULL);
+  if (n->rowspan > 1)
+    fprintf(w->out, " rowspan=\"%d\"", n->rowspan);
+  if (n->colspan > 1)
+    fprintf(w->out, " colspan=\"%d\"", n->colspan);
+  fputc('>', w->out);
+  flow(w, n);
+  fprintf(w->out, "</%s>", tag);
+}
+
+static void table_part(writer *w, const er_node *n) {
+  switch (n->type) {
+  case ER_DOC_CAPTION:
+    simple(w, n, "caption");
+    break;
+  case ER_DOC_COLGROUP:
+    fputs("<colgroup>", w->out);
+    for (const er_node *c = n->first; c; c = c->next) {
+      fputs("<col", w->out);
+      common_attrs(w, c, NULL);
+      if (c->width)
+        fprintf(w->out, " style=\"width: %s\"", c->width);
+      fputc('>', w->out);
+    }
+    fputs("</colgroup>\n", w->out);
+    break;
+  case ER_DOC_THEAD:
+  case ER_DOC_TBODY:
+    fputs(n->type == ER_DOC_THEAD ? "<thead>\n" : "<tbody>\n", w->out);
+    for (const er_node *r = n->first; r; r = r->next) {
+      fputs("<tr", w->out);
+      common_attrs(w, r, NULL);
+      fputc('>', w->out);
+      for (const er_node *c = r->first; c; c = c->next)
+        cell(w, c);
+      fputs("</tr>\n", w->out);
+    }
+    fputs(n->type == ER_DOC_THEAD ? "</thead>\n" : "</tbody>\n", w->out);
+    break;
+  default:
+    break;
+  }
+}
+
+static void diagnostics(writer *w, const er_node *n) {
+  fputs("<div", w->out);
+  common_attrs(w, n, NULL);
+  fputs(">\n", w->out);
+  for (const er_node *b = n->first; b; b = b->next) {
+    if (b->type != ER_DOC_LIST) {
+      block(w, b);
+      continue;
+    }
+    fputs(b->ordered ? "<ol>\n" : "<ul>\n", w->out);
+    for (const er_node *li = b->first; li; li = li->next) {
+      fputs("<li", w->out);
+      common_attrs(w, li, NULL);
+      fputc('>', w->out);
+      if (li->target)
+        fprintf(w->out, "<a href=\"#%s\">", li->target);
+      flow(w, li);
+      if (li->target)
+        fputs("</a>", w->out);
+      fputs("</li>\n", w->out);
+    }
+    fputs(b->ordered ? "</ol>\n" : "</ul>\n", w->out);
+  }
+  fputs("</div>\n", w->out);
+}
+
+static void block(writer *w, const er_node *n) {
+  switch (n->type) {
+  case ER_DOC_HEADING: {
+    char tag[4] = {'h', (char)('0' + n->level), 0};
+    simple(w, n, tag);
+    break;
+  }
+  case ER_DOC_PARAGRAPH:
+    simple(w, n, "p");
+    break;
+  case ER_DOC_LIST:
+    fputs(n->ordered ? "<ol" : "<ul", w->out);
+    common_attrs(w, n, NULL);
+    fputs(">\n", w->out);
+    for (const er_node *li = n->first; li; li = li->next)
+      simple(w, li, "li");
+    fputs(n->ordered ? "</ol>\n" : "</ul>\n", w->out);
+    break;
+  case ER_DOC_TABLE:
+    fputs("<table", w->out);
+    common_attrs(w, n, NULL);
+    fputs(">\n", w->out);
+    for (const er_node *c = n->first; c; c = c->next)
+      table_part(w, c);
+    fputs("</table>\n", w->out);
+    break;
+  case ER_DOC_CHART:
+    fputs("<figure", w->out);
+    common_attrs(w, n, NULL);
+    fputs(">\n", w->out);
+    er_html_chart(w->doc, n, w->out);
+    for (const er_node *c = n->first; c; c = c->next)
+      if (c->type == ER_DOC_FIGCAPTION)
+        simple(w, c, "figcaption");
+    fputs("</figure>\n", w->out);
+    break;
+  case ER_DOC_COVER:
+    fputs("<section", w->out);
+    common_attrs(w, n, NULL);
+    fputs(">\n", w->out);
+    blocks(w, n);
+    fputs("</section>\n", w->out);
+    break;
+  case ER_DOC_TOC:
+    toc(w, n);
+    break;
+  case ER_DOC_PAGE_BREAK:
+    fputs("<div", w->out);
+    common_attrs(w, n, NULL);
+    fputs("></div>\n", w->out);
+    break;
+  case ER_DOC_FOOTNOTE:
+    simple(w, n, "aside");
+    break;
+  case ER_DOC_DIAGNOSTICS:
+    diagnostics(w, n);
+    break;
+  default:
+    break;
+  }
+}
+
+static void blocks(writer *w, const er_node *n) {
+  for (const er_node *c = n->first; c; c = c->next)
+    block(w, c);
+}
+
+/* Gives every listed heading an id, so the contents can link to it. */
+static void heading_ids(er_doc *doc) {
+  int k = 0;
+  for (er_node *n = doc->root->first; n; n = n->next)
+    if (listed(n) && !n->id)
+      n->id = er_arena_printf(&doc->arena, "h-%d", ++k);
+}
+
+void er_html_document(er_doc *doc, const er_style *style, bool draft, FILE *out) {
+  writer w = {doc, style, out};
+  heading_ids(doc);
+  fprintf(out, "<!DOCTYPE html>\n<html lang=\"");
+  er_html_escape(doc->lang ? doc->lang : "zh-CN", out);
+  fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; img-src data:\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta name=\"generator\" content=\"evalreport\">\n<title>",
+        out);
+  er_html_escape(doc->title ? doc->title : "", out);
+  fputs("</title>\n<style>\n", out);
+  er_html_css(style, draft, out);
+  fputs("</style>\n</head>\n<body>\n", out);
+  if (draft)
+    fputs("<div class=\"watermark\" aria-hidden=\"true\"><span>草稿</span></div>\n", out);
+  fputs("<main class=\"paper\">\n", out);
+  blocks(&w, doc->root);
+  fputs("</main>\n</body>\n</html>\n", out);
+}

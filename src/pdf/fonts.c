@@ -1,0 +1,298 @@
+/* Font roles resolved with fontconfig, faces opened with HarfBuzz. */
+#include "pdf/fonts.h"
+
+#include <fontconfig/fontconfig.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utf8.h>
+
+typedef struct role_face {
+  int face;
+  double embolden;
+} role_face;
+
+struct er_fontset {
+  er_face *faces;
+  size_t nfaces;
+  struct {
+    role_face *items;
+    int *ids; /* the same faces, for er_fontset_role_faces */
+    size_t count;
+  } roles[ER_ROLE_COUNT];
+  hb_set_t *reported; /* characters already warned about */
+};
+
+static void *xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size);
+  if (!p)
+    abort();
+  return p;
+}
+
+static char *xstrdup(const char *s) {
+  char *copy = strdup(s);
+  if (!copy)
+    abort();
+  return copy;
+}
+
+/* The installed face of `family` closest to an upright regular weight,
+ * among TrueType faces. Ties go to the smaller file name and index, so the
+ * choice does not depend on fontconfig's order. */
+static bool find_family(FcConfig *cfg, const char *family, char **file, int *index) {
+  FcPattern *pat = FcPatternCreate();
+  FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+  FcObjectSet *os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT, NULL);
+  FcFontSet *set = FcFontList(cfg, pat, os);
+  FcObjectSetDestroy(os);
+  FcPatternDestroy(pat);
+  int best = -1, best_score = 0, best_index = 0;
+  const char *best_file = NULL;
+  for (int i = 0; set && i < set->nfont; i++) {
+    FcPattern *p = set->fonts[i];
+    FcChar8 *f = NULL, *format = NULL;
+    int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN, idx = 0;
+    if (FcPatternGetString(p, FC_FILE, 0, &f) != FcResultMatch)
+      continue;
+    if (FcPatternGetString(p, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
+        strcmp((const char *)format, "TrueType") != 0)
+      continue; /* CFF, Type 1, bitmaps: libharu embeds none of them */
+    FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
+    FcPatternGetInteger(p, FC_SLANT, 0, &slant);
+    FcPatternGetInteger(p, FC_INDEX, 0, &idx);
+    int score = abs(weight - FC_WEIGHT_REGULAR) + (slant != FC_SLANT_ROMAN ? 1000 : 0);
+    int cmp = best < 0 ? -1 : strcmp((const char *)f, best_file);
+    if (best < 0 || score < best_score ||
+        (score == best_score && (cmp < 0 || (cmp == 0 && idx < best_index)))) {
+      best = i;
+      best_score = score;
+      best_file = (const char *)f;
+      best_index = idx;
+    }
+  }
+  if (best >= 0) {
+    *file = xstrdup(best_file);
+    *index = best_index;
+  }
+  if (set)
+    FcFontSetDestroy(set);
+  return best >= 0;
+}
+
+static bool open_face(er_face *face, er_diag *d) {
+  hb_blob_t *blob = hb_blob_create_from_file_or_fail(face->file);
+  if (!blob)
+    return false;
+  face->hb_face = hb_face_create(blob, (unsigned)face->index);
+  hb_blob_destroy(blob);
+  hb_blob_t *glyf = hb_face_reference_table(face->hb_face, HB_TAG('g', 'l', 'y', 'f'));
+  bool truetype = hb_blob_get_length(glyf) > 0;
+  hb_blob_destroy(glyf);
+  if (!truetype) {
+    er_warn(d, ((er_pos){0, 0}), "font-not-truetype",
+            "字体“%s”（%s）不是 TrueType 轮廓，PDF 无法嵌入，已跳过", face->family, face->file);
+    hb_face_destroy(face->hb_face);
+    face->hb_face = NULL;
+    return false;
+  }
+  face->upem = hb_face_get_upem(face->hb_face);
+  face->hb_font = hb_font_create(face->hb_face);
+  return true;
+}
+
+/* Families already looked up while a font set is built: most come back
+ * in several roles (the fallbacks in all of them), and each lookup scans
+ * every installed font. */
+typedef struct looked_up {
+  const char *family;
+  int face; /* or -1 */
+} looked_up;
+
+typedef struct lookups {
+  looked_up *items;
+  size_t count, cap;
+} lookups;
+
+static int remembered(const lookups *seen, const char *family) {
+  for (size_t i = 0; i < seen->count; i++)
+    if (strcmp(seen->items[i].family, family) == 0)
+      return (int)i;
+  return -1;
+}
+
+static int remember(lookups *seen, const char *family, int face) {
+  if (seen->count == seen->cap) {
+    seen->cap = seen->cap ? 2 * seen->cap : 32;
+    seen->items = realloc(seen->items, seen->cap * sizeof *seen->items);
+    if (!seen->items)
+      abort();
+  }
+  seen->items[seen->count++] = (looked_up){family, face};
+  return face;
+}
+
+/* The face for `family`, opened once per file and index; -1 when the
+ * family is not installed as a usable TrueType face. */
+static int face_for_family(er_fontset *fs, FcConfig *cfg, const char *family, lookups *seen,
+                           er_diag *d) {
+  int known = remembered(seen, family);
+  if (known >= 0)
+    return seen->items[known].face;
+  char *file;
+  int index;
+  if (!find_family(cfg, family, &file, &index))
+    return remember(seen, family, -1);
+  for (size_t i = 0; i < fs->nfaces; i++)
+    if (fs->faces[i].index == index && strcmp(fs->faces[i].file, file) == 0) {
+      free(file);
+      return remember(seen, family, fs->faces[i].hb_font ? (int)i : -1);
+    }
+  er_face *grown = realloc(fs->faces, (fs->nfaces + 1) * sizeof *grown);
+  if (!grown)
+    abort();
+  fs->faces = grown;
+  er_face *face = &fs->faces[fs->nfaces];
+  *face = (er_face){.family = xstrdup(family), .file = file, .index = index};
+  int id = (int)fs->nfaces++;
+  return remember(seen, family, open_face(face, d) ? id : -1);
+}
+
+static void add_role_faces(er_fontset *fs, FcConfig *cfg, er_role r, const er_family_list *list,
+                           lookups *seen, er_diag *d) {
+  for (size_t i = 0; i < list->count; i++) {
+    int id = face_for_family(fs, cfg, list->items[i].name, seen, d);
+    bool seen = id < 0;
+    for (size_t k = 0; !seen && k < fs->roles[r].count; k++)
+      seen = fs->roles[r].items[k].face == id;
+    if (seen)
+      continue;
+    size_t n = fs->roles[r].count++;
+    fs->roles[r].items[n] = (role_face){id, list->items[i].embolden};
+    fs->roles[r].ids[n] = id;
+  }
+}
+
+er_fontset *er_fontset_new(const char *roles_yaml, er_diag *d) {
+  const char *yaml = roles_yaml ? roles_yaml : er_default_roles_yaml;
+  er_role_map map;
+  er_fontset *fs =
+      er_role_map_parse(&map, yaml, strlen(yaml), d) ? er_fontset_from_map(&map, d) : NULL;
+  er_role_map_free(&map);
+  return fs;
+}
+
+er_font_config *er_font_config_load(void) { return (er_font_config *)FcInitLoadConfigAndFonts(); }
+
+void er_font_config_free(er_font_config *cfg) {
+  if (cfg)
+    FcConfigDestroy((FcConfig *)cfg);
+}
+
+er_fontset *er_fontset_from_map(const er_role_map *map, er_diag *d) {
+  return er_fontset_from_config(map, NULL, d);
+}
+
+er_fontset *er_fontset_from_config(const er_role_map *map, er_font_config *config, er_diag *d) {
+  FcConfig *cfg = config ? (FcConfig *)config : FcInitLoadConfigAndFonts();
+  lookups seen = {0};
+  er_fontset *fs = xcalloc(1, sizeof *fs);
+  fs->reported = hb_set_create();
+  bool ok = cfg != NULL;
+  if (!cfg)
+    er_error(d, ((er_pos){0, 0}), "fontconfig", "无法初始化 fontconfig，找不到字体");
+  for (int r = 0; ok && r < ER_ROLE_COUNT; r++) {
+    size_t most = map->roles[r].count + map->fallback.count;
+    fs->roles[r].items = xcalloc(most, sizeof *fs->roles[r].items);
+    fs->roles[r].ids = xcalloc(most, sizeof *fs->roles[r].ids);
+    add_role_faces(fs, cfg, (er_role)r, &map->roles[r], &seen, d);
+    add_role_faces(fs, cfg, (er_role)r, &map->fallback, &seen, d);
+    if (fs->roles[r].count == 0) {
+      er_error(
+          d, ((er_pos){0, 0}), "no-font",
+          "字体角色“%s”的字体（%s 等）都未安装：请安装 fonts-arphic-uming 等中文 TrueType 字体",
+          er_role_name((er_role)r), map->roles[r].count ? map->roles[r].items[0].name : "无");
+      ok = false;
+    }
+  }
+  free(seen.items);
+  if (cfg && !config)
+    FcConfigDestroy(cfg);
+  if (!ok) {
+    er_fontset_free(fs);
+    return NULL;
+  }
+  return fs;
+}
+
+void er_fontset_free(er_fontset *fs) {
+  if (!fs)
+    return;
+  for (size_t i = 0; i < fs->nfaces; i++) {
+    hb_font_destroy(fs->faces[i].hb_font);
+    hb_face_destroy(fs->faces[i].hb_face);
+    free(fs->faces[i].family);
+    free(fs->faces[i].file);
+  }
+  for (int r = 0; r < ER_ROLE_COUNT; r++) {
+    free(fs->roles[r].items);
+    free(fs->roles[r].ids);
+  }
+  free(fs->faces);
+  hb_set_destroy(fs->reported);
+  free(fs);
+}
+
+size_t er_fontset_face_count(const er_fontset *fs) { return fs->nfaces; }
+
+const er_face *er_fontset_face(const er_fontset *fs, int face) {
+  return face >= 0 && (size_t)face < fs->nfaces ? &fs->faces[face] : NULL;
+}
+
+const int *er_fontset_role_faces(const er_fontset *fs, er_role role, size_t *count) {
+  *count = fs->roles[role].count;
+  return fs->roles[role].ids;
+}
+
+static void report_once(er_fontset *fs, uint32_t cp, er_diag *d) {
+  if (hb_set_has(fs->reported, cp))
+    return;
+  hb_set_add(fs->reported, cp);
+  char text[U8_MAX_LENGTH + 1];
+  size_t len = 0;
+  U8_APPEND_UNSAFE(text, len, cp);
+  text[len] = '\0';
+  if (cp > 0xFFFF)
+    er_warn(d, ((er_pos){0, 0}), "unsupported-char",
+            "字符“%s”（U+%04X）超出基本多文种平面，PDF 中无法输出，显示为空框", text, cp);
+  else
+    er_warn(d, ((er_pos){0, 0}), "missing-glyph",
+            "所有字体都没有字符“%s”（U+%04X），PDF 中显示为空框", text, cp);
+}
+
+er_glyph_pick er_fontset_pick(er_fontset *fs, er_role role, uint32_t cp, er_diag *d) {
+  const role_face *faces = fs->roles[role].items;
+  if (cp <= 0xFFFF)
+    for (size_t i = 0; i < fs->roles[role].count; i++) {
+      hb_codepoint_t glyph;
+      if (hb_font_get_nominal_glyph(fs->faces[faces[i].face].hb_font, cp, &glyph))
+        return (er_glyph_pick){faces[i].face, glyph, faces[i].embolden};
+    }
+  report_once(fs, cp, d);
+  return (er_glyph_pick){faces[0].face, 0, faces[0].embolden};
+}
+
+double er_face_advance(const er_face *face, uint32_t glyph, double size) {
+  unsigned advance = (unsigned)hb_font_get_glyph_h_advance(face->hb_font, glyph);
+  unsigned permille = advance * 1000u / face->upem; /* truncated, as libharu's W array */
+  return (double)permille * size / 1000.0;
+}
+
+bool er_face_ink(const er_face *face, uint32_t glyph, double *left, double *right) {
+  hb_glyph_extents_t e;
+  hb_position_t advance = hb_font_get_glyph_h_advance(face->hb_font, glyph);
+  if (advance <= 0 || !hb_font_get_glyph_extents(face->hb_font, glyph, &e) || e.width == 0)
+    return false;
+  *left = (double)e.x_bearing / advance;
+  *right = (double)(e.x_bearing + e.width) / advance;
+  return true;
+}

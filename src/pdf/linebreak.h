@@ -1,0 +1,37 @@
+/* Line-break opportunities for Chinese text: ICU's UAX #14 line breaker
+ * (locale zh, strict) tailored with the rules GB/T 15834-2011 adds:
+ *
+ *  - no line starts with a closing mark: ，。、；：？！）》」』”’ % ‰ and
+ *    their half-width forms, the 间隔号 · or a 连接号 ～;
+ *  - no line ends with an opening mark: （《「『“‘;
+ *  - no break inside —— or ……;
+ *  - a number stays whole with its sign, decimals, percent sign and unit:
+ *    36038.93万元, 98.42%, ≥90%, 2023年, 600元/人/月;
+ *  - the curly quotes “” ‘’, which UAX #14 glues to both neighbours, may
+ *    be broken outside the quotation in Chinese text, like the brackets.
+ */
+#ifndef ER_PDF_LINEBREAK_H
+#define ER_PDF_LINEBREAK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum er_break {
+  ER_BREAK_NONE,      /* the line must not end here */
+  ER_BREAK_ALLOWED,   /* the line may end here */
+  ER_BREAK_MANDATORY, /* the line ends here (a line feed, U+2028) */
+} er_break;
+
+typedef struct er_linebreaker er_linebreaker;
+
+/* NULL when ICU has no line-break data. */
+er_linebreaker *er_linebreaker_new(void);
+void er_linebreaker_free(er_linebreaker *lb);
+
+/* For the `n` code points `cps`, sets breaks[i] to whether a line may end
+ * after cps[i]. The end of the text is reported as ER_BREAK_MANDATORY.
+ * Returns false only when ICU fails. */
+bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks);
+
+#endif

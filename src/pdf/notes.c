@@ -1,0 +1,101 @@
+/* Footnotes (aside class="footnote"): set in 五号 at the foot of the page
+ * that holds the end of the block before them (where the reference mark
+ * is), under a short rule. The page keeps their height free as soon as
+ * the note comes, so the text that follows flows around them; a note
+ * that no longer fits there goes to the foot of the next page. */
+#include "pdf/pdfw.h"
+
+#include <stdlib.h>
+
+#define NOTE_LEADING 1.45 /* of the note's size */
+#define RULE_GAP 0.6      /* above the first note, of a grid line */
+
+static double line_of(const er_pdfw *w) { return NOTE_LEADING * w->size[ER_ROLE_NOTE]; }
+
+/* The height the notes of a page take: theirs and the rule's. */
+static double notes_height(const er_pdfw *w, size_t page) {
+  double h = 0;
+  for (size_t i = 0; i < w->nnotes; i++)
+    if (w->notes[i].page == page)
+      h += (double)w->notes[i].para.nlines * line_of(w);
+  return h > 0 ? h + RULE_GAP * w->leading : 0;
+}
+
+void er_pdfw_footnote(er_pdfw *w, const er_node *aside) {
+  er_typeset_keep(w->ts, 0);
+  er_pages *p = er_typesetter_page_set(w->ts);
+  er_ink ink = er_pdfw_ink(w, ER_ROLE_NOTE);
+  er_span_buf b = {0};
+  er_spans_flow(&b, aside, &ink);
+  if (b.n == 0 || er_spans_blank(&b)) {
+    er_span_buf_free(&b);
+    return;
+  }
+  double pitch = w->pitch * ink.size / w->portrait.body_size;
+  er_para_style ps = {.measure = p->style.block_width,
+                      .wide_em = w->pitch / w->portrait.body_size,
+                      .indent = 2 * pitch,
+                      .align = ER_ALIGN_JUSTIFY,
+                      .squeeze = true};
+  er_pdfw_note note = {0};
+  er_para_layout(&note.para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts), b.items,
+                 b.n, &ps, w->d);
+  er_span_buf_free(&b);
+  if (p->npages == 0)
+    er_pages_current(p);
+  size_t page = p->npages - 1;
+  double before = notes_height(w, page), h = (double)note.para.nlines * line_of(w);
+  double more = before > 0 ? h : h + RULE_GAP * w->leading;
+  if (p->need_page || er_pages_room(p) < more) { /* no room left here: the next page */
+    er_pages_break(p);
+    page = er_pages_current(p);
+    more = h + RULE_GAP * w->leading;
+  }
+  p->foot += more;
+  note.page = page;
+  if (w->nnotes == w->notes_cap) {
+    w->notes_cap = w->notes_cap ? 2 * w->notes_cap : 4;
+    w->notes = realloc(w->notes, w->notes_cap * sizeof *w->notes);
+    if (!w->notes)
+      abort();
+  }
+  w->notes[w->nnotes++] = note;
+}
+
+void er_pdfw_notes_finish(er_pdfw *w) {
+  er_pages *p = er_typesetter_page_set(w->ts);
+  for (size_t i = 0; i < w->nnotes; i++) {
+    size_t page = w->notes[i].page;
+    bool first = true;
+    for (size_t k = 0; k < i; k++)
+      first = first && w->notes[k].page != page;
+    if (!first)
+      continue;
+    const er_page_style *st = &p->pages[page].style;
+    double y = st->top + st->block_height - notes_height(w, page);
+    er_shape rule = {.kind = ER_SHAPE_LINE,
+                     .x = st->left,
+                     .y = y + 0.35 * w->leading,
+                     .w = st->block_width / 4,
+                     .stroke = 0.5,
+                     .fill = ER_NO_FILL};
+    er_pages_shape(p, page, &rule);
+    y += RULE_GAP * w->leading;
+    for (size_t k = i; k < w->nnotes; k++) {
+      if (w->notes[k].page != page)
+        continue;
+      const er_para *para = &w->notes[k].para;
+      for (size_t l = 0; l < para->nlines; l++, y += line_of(w))
+        er_pages_place_line(p, page, para, l, st->left,
+                            er_pages_baseline(y, line_of(w), w->size[ER_ROLE_NOTE]));
+    }
+  }
+}
+
+void er_pdfw_notes_free(er_pdfw *w) {
+  for (size_t i = 0; i < w->nnotes; i++)
+    er_para_free(&w->notes[i].para);
+  free(w->notes);
+  w->notes = NULL;
+  w->nnotes = w->notes_cap = 0;
+}

@@ -1,0 +1,226 @@
+/* Placing lines on pages (pages.h). */
+#include "pdf/pages.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EPS 1e-6
+/* A CJK em box reaches 0.88 em above the baseline and 0.12 em below. */
+#define EMBOX_ASCENT 0.88
+/* The middle of that box, where an em dash sits, above the baseline. */
+#define EMBOX_MIDDLE 0.38
+
+er_page_style er_page_style_gbt9704(void) {
+  return (er_page_style){
+      .width = 210 * ER_MM,
+      .height = 297 * ER_MM,
+      .top = 37 * ER_MM,
+      .left = 28 * ER_MM,
+      .block_width = 156 * ER_MM,
+      .block_height = 225 * ER_MM,
+      .lines = 22,
+      .chars = 28,
+      .body_size = 16,
+      .folio_size = 14,
+      .folio_drop = 7 * ER_MM,
+  };
+}
+
+double er_page_pitch(const er_page_style *st) { return st->block_width / st->chars; }
+double er_page_leading(const er_page_style *st) { return st->block_height / st->lines; }
+
+void er_pages_init(er_pages *p, const er_page_style *style) {
+  memset(p, 0, sizeof *p);
+  p->style = *style;
+  p->need_page = true;
+  p->numbering = true;
+  p->next_folio = 1;
+}
+
+void er_pages_free(er_pages *p) {
+  for (size_t i = 0; i < p->npages; i++) {
+    free(p->pages[i].runs);
+    free(p->pages[i].shapes);
+  }
+  free(p->pages);
+  free(p->outlines);
+  free(p->links);
+  er_arena_free(&p->text);
+  memset(p, 0, sizeof *p);
+}
+
+static void *grow(void *items, size_t *cap, size_t size, size_t first) {
+  *cap = *cap ? 2 * *cap : first;
+  items = realloc(items, *cap * size);
+  if (!items)
+    abort();
+  return items;
+}
+
+static void begin_page(er_pages *p) {
+  if (p->npages == p->cap)
+    p->pages = grow(p->pages, &p->cap, sizeof *p->pages, 8);
+  p->pages[p->npages++] = (er_page){.style = p->style, .folio = p->numbering ? p->next_folio++ : 0};
+  p->cursor = 0;
+  p->foot = 0;
+  p->need_page = false;
+}
+
+/* The text block the cursor is in: the last page's, or the next one's. */
+static const er_page_style *block(const er_pages *p) {
+  return p->need_page || p->npages == 0 ? &p->style : &p->pages[p->npages - 1].style;
+}
+
+double er_pages_room(const er_pages *p) {
+  return p->need_page ? p->style.block_height : block(p)->block_height - p->cursor - p->foot;
+}
+
+void er_pages_break(er_pages *p) {
+  if (!p->need_page && p->cursor > 0)
+    p->need_page = true;
+}
+
+static void check_full(er_pages *p) {
+  if (p->cursor >= block(p)->block_height - p->foot - EPS)
+    p->need_page = true;
+}
+
+void er_pages_space(er_pages *p, double pt) {
+  if (p->need_page || p->cursor == 0)
+    return;
+  p->cursor += pt;
+  check_full(p);
+}
+
+void er_pages_snap(er_pages *p) {
+  if (p->need_page)
+    return;
+  double leading = er_page_leading(block(p));
+  p->cursor = ceil(p->cursor / leading - EPS) * leading;
+  check_full(p);
+}
+
+size_t er_pages_current(er_pages *p) {
+  if (p->need_page)
+    begin_page(p);
+  return p->npages - 1;
+}
+
+void er_pages_advance(er_pages *p, double pt) {
+  er_pages_current(p);
+  p->cursor += pt;
+  check_full(p);
+}
+
+void er_pages_set_style(er_pages *p, const er_page_style *style) { p->style = *style; }
+
+static void place_run(er_pages *p, er_page *page, const er_para *para, const er_run *run, double x,
+                      double y) {
+  if (page->nruns == page->cap)
+    page->runs = grow(page->runs, &page->cap, sizeof *page->runs, 64);
+  page->runs[page->nruns++] = (er_placed_run){
+      .face = run->face,
+      .size = run->size,
+      .stroke = run->stroke,
+      .char_space = run->char_space,
+      .hscale = run->hscale,
+      .x = x + run->x,
+      .y = y - run->rise,
+      .text = er_arena_strndup(&p->text, para->text + run->start, run->len),
+      .len = run->len,
+      .color = run->color,
+  };
+}
+
+double er_pages_baseline(double top, double leading, double size) {
+  return top + (leading - size) / 2 + EMBOX_ASCENT * size;
+}
+
+void er_pages_add_lines(er_pages *p, const er_para *para, size_t from, size_t to, double leading,
+                        double x) {
+  for (size_t l = from; l < to && l < para->nlines; l++) {
+    const er_line *line = &para->lines[l];
+    if (p->need_page || p->cursor + leading > block(p)->block_height - p->foot + EPS)
+      begin_page(p);
+    const er_page_style *st = block(p);
+    double baseline = er_pages_baseline(p->cursor, leading, line->size);
+    for (size_t r = 0; r < line->nruns; r++)
+      place_run(p, &p->pages[p->npages - 1], para, &para->runs[line->first_run + r], st->left + x,
+                st->top + baseline);
+    p->cursor += leading;
+  }
+}
+
+void er_pages_add(er_pages *p, const er_para *para, double leading, double x) {
+  er_pages_add_lines(p, para, 0, para->nlines, leading, x);
+}
+
+void er_pages_place_line(er_pages *p, size_t page, const er_para *para, size_t l, double x,
+                         double y) {
+  const er_line *line = &para->lines[l];
+  for (size_t r = 0; r < line->nruns; r++)
+    place_run(p, &p->pages[page], para, &para->runs[line->first_run + r], x, y);
+}
+
+void er_pages_place_behind(er_pages *p, size_t page, const er_para *para, size_t l, double x,
+                           double y, double angle, uint32_t color) {
+  er_page *pg = &p->pages[page];
+  size_t first = pg->nruns;
+  er_pages_place_line(p, page, para, l, x, y);
+  double a = angle * M_PI / 180, c = cos(a), s = sin(a);
+  for (size_t r = first; r < pg->nruns; r++) {
+    er_placed_run *run = &pg->runs[r];
+    double dx = run->x - x, dy = run->y - y; /* turn about (x, y); y grows down */
+    run->x = x + dx * c + dy * s;
+    run->y = y - dx * s + dy * c;
+    run->angle = angle;
+    run->color = color;
+    run->behind = true;
+  }
+}
+
+void er_pages_shape(er_pages *p, size_t page, const er_shape *shape) {
+  er_page *pg = &p->pages[page];
+  if (pg->nshapes == pg->shapes_cap)
+    pg->shapes = grow(pg->shapes, &pg->shapes_cap, sizeof *pg->shapes, 32);
+  pg->shapes[pg->nshapes++] = *shape;
+}
+
+void er_pages_outline(er_pages *p, int level, const char *title, size_t page, double y) {
+  if (p->noutlines == p->outlines_cap)
+    p->outlines = grow(p->outlines, &p->outlines_cap, sizeof *p->outlines, 16);
+  p->outlines[p->noutlines++] =
+      (er_outline){level, er_arena_strndup(&p->text, title, strlen(title)), page, y};
+}
+
+void er_pages_link(er_pages *p, const er_link *link) {
+  if (p->nlinks == p->links_cap)
+    p->links = grow(p->links, &p->links_cap, sizeof *p->links, 16);
+  p->links[p->nlinks++] = *link;
+}
+
+bool er_pages_number(er_pages *p, er_fontset *fonts, er_linebreaker *lb, er_diag *d) {
+  bool ok = true;
+  for (size_t i = 0; i < p->npages; i++) {
+    const er_page_style *st = &p->pages[i].style;
+    int folio = p->pages[i].folio;
+    if (folio <= 0)
+      continue;
+    char text[32];
+    snprintf(text, sizeof text, "— %d —", folio);
+    er_span span = {
+        .text = text, .len = strlen(text), .role = ER_ROLE_PAGE_NUMBER, .size = st->folio_size};
+    er_para_style ps = {.measure = st->block_width, .align = ER_ALIGN_START};
+    er_para para;
+    ok = er_para_layout(&para, fonts, lb, &span, 1, &ps, d) && ok;
+    double width = para.lines[0].width, em = st->folio_size;
+    /* odd numbers one character in from the right edge, even ones from the left */
+    double x = folio % 2 ? st->left + st->block_width - em - width : st->left + em;
+    double y = st->top + st->block_height + st->folio_drop + EMBOX_MIDDLE * st->folio_size;
+    er_pages_place_line(p, i, &para, 0, x, y);
+    er_para_free(&para);
+  }
+  return ok;
+}

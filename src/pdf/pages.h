@@ -1,0 +1,164 @@
+/* Pages: laid-out lines placed in the text block of each page, on the
+ * line grid, with page numbers. Independent of libharu: a page is a list
+ * of runs at absolute positions, which pdfout.c draws. */
+#ifndef ER_PDF_PAGES_H
+#define ER_PDF_PAGES_H
+
+#include "model/arena.h"
+
+#include "pdf/paragraph.h"
+#include <stdbool.h>
+#include <stdint.h>
+
+#define ER_MM (72.0 / 25.4) /* points in a millimetre */
+
+/* Where the text block sits and how its grid is cut. */
+typedef struct er_page_style {
+  double width, height;             /* the paper, pt */
+  double top, left;                 /* the text block's top-left corner on the paper, pt */
+  double block_width, block_height; /* pt */
+  int lines;                        /* lines a page on the grid */
+  int chars;                        /* full-width characters a line at the body size */
+  double body_size;                 /* pt */
+  double folio_size;                /* page numbers, pt */
+  double folio_drop; /* from the block's bottom edge down to the numbers' dashes, pt */
+} er_page_style;
+
+/* GB/T 9704-2012: A4, block 156 × 225 mm at 37 mm from the top and 28 mm
+ * from the left, 22 lines of 28 三号 characters, 四号 page numbers "— 1 —"
+ * with their dashes 7 mm below the block, odd ones at the right and even
+ * ones at the left, one character in from the block's edge. */
+er_page_style er_page_style_gbt9704(void);
+
+/* The grid: the advance of a full-width body character and the distance
+ * between lines, pt. */
+double er_page_pitch(const er_page_style *st);
+double er_page_leading(const er_page_style *st);
+
+typedef struct er_placed_run {
+  int face;
+  double size, stroke, char_space, hscale; /* as in er_run */
+  double x, y;      /* the first glyph's origin on the baseline, from the paper's
+                       top-left corner, pt (y grows down) */
+  const char *text; /* UTF-8, NUL-terminated, owned by the page set */
+  size_t len;
+  uint32_t color; /* 0xRRGGBB; 0 for black */
+  double angle;   /* the baseline turned this many degrees anticlockwise about (x, y) */
+  bool behind;    /* drawn before the page's shapes (a watermark) */
+} er_placed_run;
+
+/* Vector graphics of a page: table rules, chart bars and sectors, leaders. */
+typedef enum er_shape_kind {
+  ER_SHAPE_LINE,   /* from (x, y) to (x + w, y + h) */
+  ER_SHAPE_RECT,   /* corner (x, y), size w × h */
+  ER_SHAPE_SECTOR, /* a pie slice: centre (x, y), radius w, from angle a0 to a1 */
+} er_shape_kind;
+
+#define ER_NO_FILL 0xFFFFFFFFu
+
+typedef struct er_shape {
+  er_shape_kind kind;
+  double x, y, w, h; /* pt, from the paper's top-left corner, y down */
+  double a0, a1;     /* SECTOR: degrees clockwise from 12 o'clock, a0 < a1 */
+  double stroke;     /* line width, pt; 0 for no outline */
+  uint32_t color;    /* of the outline, 0xRRGGBB */
+  uint32_t fill;     /* 0xRRGGBB, or ER_NO_FILL */
+  bool dotted;       /* LINE: round dots `stroke` wide, 2.5 × stroke apart (a leader) */
+} er_shape;
+
+typedef struct er_page {
+  er_placed_run *runs;
+  size_t nruns, cap;
+  er_shape *shapes;
+  size_t nshapes, shapes_cap;
+  er_page_style style; /* its paper and text block (a landscape page has its own) */
+  int folio;           /* the number printed on it, 0 for none */
+} er_page;
+
+/* A bookmark (PDF outline entry): a heading and where it is. */
+typedef struct er_outline {
+  int level;         /* 1 for the top */
+  const char *title; /* UTF-8, owned by the page set */
+  size_t page;
+  double y; /* the top of its first line, from the paper's top, pt */
+} er_outline;
+
+/* A clickable area of a page that goes to a place in the document. */
+typedef struct er_link {
+  size_t page;
+  double x, y, w, h; /* the area, from the paper's top-left corner, pt */
+  size_t target_page;
+  double target_y;
+} er_link;
+
+typedef struct er_pages {
+  er_page_style style; /* of pages begun from now on */
+  er_page *pages;
+  size_t npages, cap;
+  double cursor;  /* on the last page: the next line's top, from the block's top, pt */
+  double foot;    /* on the last page: height kept free at the block's foot (footnotes), pt */
+  bool need_page; /* the next line begins a new page */
+  bool numbering; /* whether pages begun from now on get numbers */
+  int next_folio;
+  er_outline *outlines;
+  size_t noutlines, outlines_cap;
+  er_link *links;
+  size_t nlinks, links_cap;
+  er_arena text;
+} er_pages;
+
+/* An empty set (no page yet: the first line begins one), numbering on. */
+void er_pages_init(er_pages *p, const er_page_style *style);
+void er_pages_free(er_pages *p);
+
+/* The height left for lines on the current page, pt: a whole block when
+ * the next line begins a new page; less what footnotes keep free. */
+double er_pages_room(const er_pages *p);
+/* Ends the current page; the next line starts a new one. */
+void er_pages_break(er_pages *p);
+/* Vertical space before the next line; none at the top of a page. */
+void er_pages_space(er_pages *p, double pt);
+/* Moves the cursor down to the next line of the grid, if it is between. */
+void er_pages_snap(er_pages *p);
+
+/* Places the paragraph's lines, each `leading` high with its baseline
+ * where a CJK em box is centred in it, starting `x` points in from the
+ * block's left edge; a line that does not fit goes to a new page. */
+void er_pages_add(er_pages *p, const er_para *para, double leading, double x);
+
+/* Places lines `from` up to `to` (exclusive) of the paragraph, as
+ * er_pages_add does. */
+void er_pages_add_lines(er_pages *p, const er_para *para, size_t from, size_t to, double leading,
+                        double x);
+
+/* The page the next line goes on, begun if need be: its index. */
+size_t er_pages_current(er_pages *p);
+/* Moves the cursor down by `pt` of content (a table row, a chart) on the
+ * current page; the next line begins a new page when it reaches the foot. */
+void er_pages_advance(er_pages *p, double pt);
+/* Pages begun from now on have this paper and text block (the current
+ * one is not changed: break first). */
+void er_pages_set_style(er_pages *p, const er_page_style *style);
+
+/* Draws line `l` of the paragraph on page `page` with its start at `x` and
+ * its baseline at `y`, from the paper's top-left corner: for cells, charts,
+ * contents, footnotes, anything placed by position rather than flow. */
+void er_pages_place_line(er_pages *p, size_t page, const er_para *para, size_t l, double x,
+                         double y);
+/* The same, turned `angle` degrees anticlockwise about (x, y), in colour
+ * `color`, drawn behind everything else on the page (a watermark). */
+void er_pages_place_behind(er_pages *p, size_t page, const er_para *para, size_t l, double x,
+                           double y, double angle, uint32_t color);
+/* The baseline of a line `leading` high whose top is at `top`, for a line
+ * whose largest font is `size` (a CJK em box centred in it). */
+double er_pages_baseline(double top, double leading, double size);
+
+void er_pages_shape(er_pages *p, size_t page, const er_shape *shape);
+/* A bookmark to (page, y); the title is copied. */
+void er_pages_outline(er_pages *p, int level, const char *title, size_t page, double y);
+void er_pages_link(er_pages *p, const er_link *link);
+
+/* Lays out and places the page numbers "— N —" on the numbered pages. */
+bool er_pages_number(er_pages *p, er_fontset *fonts, er_linebreaker *lb, er_diag *d);
+
+#endif

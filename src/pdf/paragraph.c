@@ -1,0 +1,190 @@
+/* Paragraph layout (paragraph.h): glyphs (glyphs.c) are broken into lines
+ * (linefit.c), then each line is placed: trimmed or stretched to the
+ * measure, and cut into runs of glyphs that one text operator can draw. */
+#include "pdf/paragraph.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/linefit.h"
+
+#define NONE ER_NONE
+
+static size_t next_drawn(const er_glyphs *g, size_t k, size_t last) {
+  for (k++; k <= last; k++)
+    if (er_glyph_drawn(&g->items[k]))
+      return k;
+  return NONE;
+}
+
+typedef struct para_builder {
+  er_para *para;
+  size_t runs_cap, lines_cap;
+} para_builder;
+
+static er_run *new_run(para_builder *b) {
+  if (b->para->nruns == b->runs_cap) {
+    b->runs_cap = b->runs_cap ? 2 * b->runs_cap : 16;
+    b->para->runs = realloc(b->para->runs, b->runs_cap * sizeof *b->para->runs);
+    if (!b->para->runs)
+      abort();
+  }
+  return &b->para->runs[b->para->nruns++];
+}
+
+static er_line *new_line(para_builder *b) {
+  if (b->para->nlines == b->lines_cap) {
+    b->lines_cap = b->lines_cap ? 2 * b->lines_cap : 8;
+    b->para->lines = realloc(b->para->lines, b->lines_cap * sizeof *b->para->lines);
+    if (!b->para->lines)
+      abort();
+  }
+  er_line *line = &b->para->lines[b->para->nlines++];
+  *line = (er_line){.first_run = b->para->nruns};
+  return line;
+}
+
+/* Places the glyphs of a line and cuts them into runs. */
+static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, double start,
+                     double avail, const er_para_style *st) {
+  size_t s = end.start;
+  er_line *line = new_line(b);
+  if (end.last == NONE)
+    return;
+  size_t last = end.last;
+  /* trimming: the line's last mark first (行末), then all marks alike */
+  double shrink = end.natural > avail ? end.natural - avail : 0;
+  double end_trim = g->items[last].trim_r - g->items[last].fixed_r;
+  double take_end = shrink < end_trim ? shrink : end_trim;
+  double rest = end.trimmable - end_trim;
+  double ratio = shrink > take_end && rest > 0 ? (shrink - take_end) / rest : 0;
+  if (ratio > 1) /* an overfull line (a word longer than the measure): the marks lose no ink */
+    ratio = 1;
+  /* stretching: into the gaps beside full-width glyphs and after spaces */
+  bool justify = st->align == ER_ALIGN_JUSTIFY && !end.forced && end.natural < avail;
+  size_t gaps = 0, all_gaps = 0;
+  for (size_t k = s; justify && k <= last; k++) {
+    size_t n = er_glyph_drawn(&g->items[k]) ? next_drawn(g, k, last) : NONE;
+    if (n == NONE)
+      continue;
+    all_gaps++;
+    gaps += er_gap_stretches(&g->items[k], &g->items[n]);
+  }
+  bool letterspace = gaps == 0;
+  double per_gap =
+      justify && (gaps || all_gaps) ? (avail - end.natural) / (gaps ? gaps : all_gaps) : 0;
+  double pen = start;
+  if (!justify && shrink == 0 && st->align == ER_ALIGN_CENTER)
+    pen += (avail - end.natural) / 2;
+  else if (!justify && shrink == 0 && st->align == ER_ALIGN_END)
+    pen += avail - end.natural;
+  er_run *run = NULL;
+  size_t prev = NONE;
+  double prev_origin = 0;
+  for (size_t k = s; k <= last; k++) {
+    const er_glyph *c = &g->items[k];
+    if (!er_glyph_drawn(c)) {
+      run = NULL;
+      continue;
+    }
+    double drop_l = c->fixed_l + (c->trim_l - c->fixed_l) * ratio;
+    double drop_r = c->fixed_r + (k == last ? take_end : (c->trim_r - c->fixed_r) * ratio);
+    double origin = pen - drop_l - c->shift;
+    pen += c->adv - drop_l - drop_r;
+    /* PDF: the next origin is (advance + Tc) × Tz further */
+    double space =
+        (origin - prev_origin) / c->hscale - (prev == NONE ? 0 : g->items[prev].font_adv);
+    bool joins = false;
+    if (run && prev == k - 1 && run->face == c->face && run->size == c->size &&
+        run->stroke == c->stroke && run->hscale == c->hscale && run->rise == c->rise &&
+        run->color == c->color) {
+      if (run->start == g->items[prev].off) { /* a run of one glyph takes any spacing */
+        run->char_space = space;
+        joins = true;
+      } else
+        joins = fabs(space - run->char_space) < 1e-7;
+    }
+    if (!joins) {
+      run = new_run(b);
+      *run = (er_run){.face = c->face,
+                      .size = c->size,
+                      .stroke = c->stroke,
+                      .hscale = c->hscale,
+                      .rise = c->rise,
+                      .color = c->color,
+                      .x = origin,
+                      .start = c->off};
+      line->nruns++;
+    }
+    run->len = c->off + c->len - run->start;
+    run->width = pen - run->x;
+    if (c->size > line->size)
+      line->size = c->size;
+    size_t n = next_drawn(g, k, last);
+    if (justify && n != NONE && (letterspace || er_gap_stretches(c, &g->items[n])))
+      pen += per_gap;
+    prev = k;
+    prev_origin = origin;
+  }
+  line->width = pen;
+  line->justified = justify || shrink > 0;
+}
+
+bool er_para_layout(er_para *out, er_fontset *fonts, er_linebreaker *lb, const er_span *spans,
+                    size_t nspans, const er_para_style *style, er_diag *d) {
+  memset(out, 0, sizeof *out);
+  er_glyphs g;
+  bool ok = er_glyphs_make(&g, fonts, lb, spans, nspans, style, d);
+  para_builder b = {.para = out};
+  size_t count;
+  er_line_end *ends = er_fit_lines(&g, style, &count);
+  for (size_t l = 0; l < count; l++) {
+    double start = l == 0 ? style->indent : 0;
+    set_line(&b, &g, ends[l], start, style->measure - start, style);
+  }
+  free(ends);
+  if (out->nlines == 0) {
+    er_line *line = new_line(&b);
+    line->size = nspans ? spans[0].size : 0;
+  }
+  out->text = g.text;
+  out->len = g.len;
+  g.text = NULL;
+  er_glyphs_free(&g);
+  return ok;
+}
+
+bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb,
+                             const er_span *spans, size_t nspans, const er_para_style *style,
+                             er_diag *d, double *inset) {
+  *inset = 0;
+  bool ok = er_para_layout(out, fonts, lb, spans, nspans, style, d);
+  if (!ok || out->nlines < 2)
+    return ok;
+  size_t lines = out->nlines;
+  er_para_style ps = *style;
+  double lo = style->measure / (double)lines, hi = style->measure;
+  while (hi - lo > 0.5) {
+    double mid = (lo + hi) / 2;
+    er_para trial;
+    ps.measure = mid;
+    er_para_layout(&trial, fonts, lb, spans, nspans, &ps, d);
+    if (trial.nlines <= lines)
+      hi = mid;
+    else
+      lo = mid;
+    er_para_free(&trial);
+  }
+  er_para_free(out);
+  ps.measure = hi;
+  *inset = (style->measure - hi) / 2;
+  return er_para_layout(out, fonts, lb, spans, nspans, &ps, d);
+}
+
+void er_para_free(er_para *para) {
+  free(para->text);
+  free(para->runs);
+  free(para->lines);
+  memset(para, 0, sizeof *para);
+}

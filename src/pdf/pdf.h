@@ -1,0 +1,32 @@
+/* The PDF report: the document the template produced, typeset on GB/T
+ * 9704 pages with the style profile's fonts and sizes — a cover without a
+ * page number, the contents with dot leaders and the pages the headings
+ * land on, headings kept with what follows, justified text on the grid,
+ * tables that break across pages with their header rows repeated, charts
+ * as vector paths, footnotes, page numbers, bookmarks for the headings and
+ * the document information; a draft adds a 草稿 watermark and its
+ * findings panel. The same input gives the same bytes (SOURCE_DATE_EPOCH
+ * for the date). The writer sees the document only, never the model. */
+#ifndef ER_PDF_H
+#define ER_PDF_H
+
+#include "cli/render.h"
+#include "doc/doc.h"
+#include "doc/style.h"
+#include "pdf/pdfout.h"
+
+/* `evalreport render --format pdf`: the evaluation's report at `path`. */
+bool er_pdf_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d);
+
+typedef struct er_pdf_opts {
+  bool draft;       /* the 草稿 watermark */
+  er_pdf_info info; /* title, author …, creation date */
+} er_pdf_opts;
+
+/* Typesets a document (headings without an id are left alone) into a PDF
+ * at `path`. False, with errors in `d`, when no fonts are installed or the
+ * file cannot be written; characters no font has are warned about. */
+bool er_pdf_document(er_doc *doc, const er_style *style, const er_pdf_opts *opts, const char *path,
+                     er_diag *d);
+
+#endif

@@ -1,0 +1,74 @@
+/* Bookmarks and links through libharu (pdfdraw.h). */
+#include "pdf/pdfdraw.h"
+
+#include <hpdf_objects.h>
+
+#include "pdf/pdfout.h"
+
+#define MAX_LEVELS 8
+
+/* A destination at the top of (page, y) that keeps the viewer's zoom:
+ * [page /XYZ left top null]. libharu accepts no null zoom, so the array
+ * is rebuilt through its object API. */
+static HPDF_Destination destination(HPDF_Page hp, double page_height, double y) {
+  HPDF_Destination dst = HPDF_Page_CreateDestination(hp);
+  if (!dst)
+    return NULL;
+  double top = page_height - y;
+  HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)(top < 0 ? 0 : top), 1);
+  HPDF_Array array = dst;
+  void *target = HPDF_Array_GetItem(array, 0, HPDF_OCLASS_DICT);
+  HPDF_Null null = HPDF_Null_New(array->mmgr);
+  if (!target || !null)
+    return dst;
+  HPDF_Array_Clear(array);
+  HPDF_Array_Add(array, target);
+  HPDF_Array_AddName(array, "XYZ");
+  HPDF_Array_AddReal(array, 0);
+  HPDF_Array_AddReal(array, (HPDF_REAL)(top < 0 ? 0 : top));
+  HPDF_Array_Add(array, null);
+  return dst;
+}
+
+void er_pdf_add_outlines(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpages) {
+  if (pages->noutlines == 0)
+    return;
+  HPDF_Encoder utf8 = HPDF_GetEncoder(pdf, "UTF-8");
+  HPDF_Outline parents[MAX_LEVELS + 1] = {NULL};
+  int depth = 0; /* levels open in `parents` */
+  for (size_t i = 0; i < pages->noutlines; i++) {
+    const er_outline *o = &pages->outlines[i];
+    if (o->page >= pages->npages)
+      continue;
+    int level = o->level < 1 ? 1 : o->level > MAX_LEVELS ? MAX_LEVELS : o->level;
+    /* a level below one that is missing hangs from the nearest above */
+    int at = level - 1 < depth ? level - 1 : depth;
+    HPDF_Outline item = HPDF_CreateOutline(pdf, at > 0 ? parents[at - 1] : NULL, o->title, utf8);
+    if (!item)
+      return;
+    HPDF_Outline_SetOpened(item, level == 1 ? HPDF_TRUE : HPDF_FALSE);
+    HPDF_Destination dst = destination(hpages[o->page], pages->pages[o->page].style.height, o->y);
+    if (dst)
+      HPDF_Outline_SetDestination(item, dst);
+    parents[at] = item;
+    depth = at + 1;
+  }
+  HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+void er_pdf_add_links(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpages) {
+  (void)pdf;
+  for (size_t i = 0; i < pages->nlinks; i++) {
+    const er_link *l = &pages->links[i];
+    if (l->page >= pages->npages || l->target_page >= pages->npages)
+      continue;
+    double h = pages->pages[l->page].style.height;
+    HPDF_Rect rect = {(HPDF_REAL)l->x, (HPDF_REAL)(h - l->y - l->h), (HPDF_REAL)(l->x + l->w),
+                      (HPDF_REAL)(h - l->y)};
+    HPDF_Destination dst =
+        destination(hpages[l->target_page], pages->pages[l->target_page].style.height, l->target_y);
+    HPDF_Annotation a = dst ? HPDF_Page_CreateLinkAnnot(hpages[l->page], rect, dst) : NULL;
+    if (a)
+      HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+  }
+}

@@ -1,0 +1,18 @@
+/* The navigation of a PDF, with libharu (internal to pdfout.c): bookmarks
+ * and links. */
+#ifndef ER_PDF_PDFDRAW_H
+#define ER_PDF_PDFDRAW_H
+
+#include <hpdf.h>
+
+#include "pdf/pages.h"
+
+/* The bookmarks of the page set as the document's outline, nested by
+ * level, with the outline pane open when there are any. `hpages` are the
+ * drawn pages, one per page of the set. */
+void er_pdf_add_outlines(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpages);
+
+/* The links of the page set as borderless link annotations. */
+void er_pdf_add_links(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpages);
+
+#endif

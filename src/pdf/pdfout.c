@@ -1,0 +1,189 @@
+/* Pages → PDF through libharu (pdfout.h). */
+#include "pdf/pdfout.h"
+
+#include <errno.h>
+#include <hpdf.h>
+#include <hpdf_pages.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unicode/utf8.h>
+#include <zlib.h>
+
+#include "pdf/content.h"
+#include "pdf/embed.h"
+#include "pdf/pdfdraw.h"
+
+#define NO_POS ((er_pos){0, 0})
+
+typedef struct hpdf_errors {
+  HPDF_STATUS code, detail;
+} hpdf_errors;
+
+static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data) {
+  hpdf_errors *e = data;
+  if (e->code == 0) {
+    e->code = code;
+    e->detail = detail;
+  }
+}
+
+long long er_pdf_source_date(er_diag *d) {
+  const char *env = getenv("SOURCE_DATE_EPOCH");
+  if (!env || !env[0])
+    return -1;
+  char *end;
+  errno = 0;
+  long long t = strtoll(env, &end, 10);
+  if (errno || *end || t < 0 || t > 253402300799LL /* 9999-12-31 */) {
+    er_warn(d, NO_POS, "source-date-epoch", "SOURCE_DATE_EPOCH=“%s”不是秒数，PDF 不写创建日期",
+            env);
+    return -1;
+  }
+  return t;
+}
+
+static void set_info(HPDF_Doc pdf, const er_pdf_info *info) {
+  const struct {
+    HPDF_InfoType type;
+    const char *value;
+  } text[] = {
+      {HPDF_INFO_TITLE, info->title},
+      {HPDF_INFO_AUTHOR, info->author},
+      {HPDF_INFO_SUBJECT, info->subject},
+      {HPDF_INFO_KEYWORDS, info->keywords},
+      {HPDF_INFO_CREATOR, info->creator ? info->creator : "evalreport"},
+  };
+  for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+    if (text[i].value && text[i].value[0])
+      HPDF_SetInfoAttr(pdf, text[i].type, text[i].value);
+  if (info->created < 0)
+    return;
+  time_t t = (time_t)info->created;
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  HPDF_Date date = {.year = tm.tm_year + 1900,
+                    .month = tm.tm_mon + 1,
+                    .day = tm.tm_mday,
+                    .hour = tm.tm_hour,
+                    .minutes = tm.tm_min,
+                    .seconds = tm.tm_sec,
+                    .ind = 'Z'};
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+/* The characters each face draws, over all pages. */
+static hb_set_t **used_characters(const er_pages *pages, size_t nfaces) {
+  hb_set_t **used = calloc(nfaces ? nfaces : 1, sizeof(hb_set_t *));
+  if (!used)
+    abort();
+  for (size_t f = 0; f < nfaces; f++)
+    used[f] = hb_set_create();
+  for (size_t p = 0; p < pages->npages; p++)
+    for (size_t r = 0; r < pages->pages[p].nruns; r++) {
+      const er_placed_run *run = &pages->pages[p].runs[r];
+      for (size_t i = 0; i < run->len;) {
+        UChar32 c;
+        U8_NEXT_OR_FFFD(run->text, i, run->len, c);
+        if (run->face >= 0 && (size_t)run->face < nfaces && c <= 0xFFFF)
+          hb_set_add(used[run->face], (hb_codepoint_t)c);
+      }
+    }
+  return used;
+}
+
+/* A page: its content written by content.c into libharu's stream, the
+ * fonts it uses named in its resources. */
+static HPDF_Page draw_page(HPDF_Doc pdf, const er_page *page, const er_embedded *fonts,
+                           size_t nfaces, const char **names, er_content *c) {
+  HPDF_Page hp = HPDF_AddPage(pdf);
+  HPDF_Page_SetWidth(hp, (HPDF_REAL)page->style.width);
+  HPDF_Page_SetHeight(hp, (HPDF_REAL)page->style.height);
+  for (size_t f = 0; f < nfaces; f++)
+    names[f] = NULL;
+  for (size_t r = 0; r < page->nruns; r++) {
+    int f = page->runs[r].face;
+    if (f >= 0 && (size_t)f < nfaces && fonts[f].font && !names[f])
+      names[f] = HPDF_Page_GetLocalFontName(hp, fonts[f].font);
+  }
+  er_content_reset(c);
+  er_content_runs(c, page, fonts, names, true);
+  for (size_t i = 0; i < page->nshapes; i++)
+    er_content_shape(c, page->style.height, &page->shapes[i]);
+  er_content_runs(c, page, fonts, names, false);
+  HPDF_PageAttr attr = (HPDF_PageAttr)hp->attr;
+  /* compressed here, at zlib's fastest level, rather than at libharu's
+   * default when it saves: page content is mostly repeated operators and
+   * hex codes, which the fastest level packs nearly as well */
+  uLongf packed = compressBound((uLong)c->len);
+  unsigned char *z = malloc(packed);
+  if (z && compress2(z, &packed, (const Bytef *)c->buf, (uLong)c->len, Z_BEST_SPEED) == Z_OK) {
+    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+    attr->contents->write_fn = er_pdf_flate_filter;
+    HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)packed);
+  } else
+    HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->buf, (HPDF_UINT)c->len);
+  free(z);
+  return hp;
+}
+
+bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_info *info,
+                        const char *path, er_diag *d) {
+  hpdf_errors errors = {0, 0};
+  HPDF_Doc pdf = HPDF_New(on_error, &errors);
+  if (!pdf) {
+    er_error(d, NO_POS, "pdf", "libharu 无法创建 PDF 文档");
+    return false;
+  }
+  HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings(pdf);
+  HPDF_SetCurrentEncoder(pdf, "UTF-8");
+  size_t nfaces = er_fontset_face_count(fonts);
+  hb_set_t **used = used_characters(pages, nfaces);
+  er_embedded *faces = calloc(nfaces ? nfaces : 1, sizeof *faces);
+  HPDF_Page *hpages = calloc(pages->npages ? pages->npages : 1, sizeof(HPDF_Page));
+  if (!faces || !hpages)
+    abort();
+  bool ok = true;
+  for (size_t f = 0; f < nfaces; f++) /* all subsets at once, on threads */
+    if (!hb_set_is_empty(used[f]))
+      er_embed_start(&faces[f], er_fontset_face(fonts, (int)f), used[f]);
+  for (size_t f = 0; f < nfaces && ok; f++)
+    if (!hb_set_is_empty(used[f]))
+      ok = er_embed_face(pdf, &faces[f], d);
+  er_content content = {0};
+  const char **names = calloc(nfaces ? nfaces : 1, sizeof *names);
+  if (!names)
+    abort();
+  for (size_t p = 0; p < pages->npages && ok; p++)
+    hpages[p] = draw_page(pdf, &pages->pages[p], faces, nfaces, names, &content);
+  er_content_free(&content);
+  free(names);
+  for (size_t f = 0; f < nfaces && ok; f++)
+    if (faces[f].font && !er_embed_finish(&faces[f])) {
+      er_error(d, NO_POS, "pdf-font", "无法压缩字体“%s”的子集",
+               er_fontset_face(fonts, (int)f)->family);
+      ok = false;
+    }
+  if (ok) {
+    er_pdf_add_links(pdf, pages, hpages);
+    er_pdf_add_outlines(pdf, pages, hpages);
+    set_info(pdf, info);
+    HPDF_SaveToFile(pdf, path);
+  }
+  if (ok && errors.code) {
+    er_error(d, NO_POS, "pdf", "libharu 写 PDF 出错（错误码 0x%04X，%u）：%s",
+             (unsigned)errors.code, (unsigned)errors.detail, path);
+    ok = false;
+  }
+  HPDF_Free(pdf);
+  for (size_t f = 0; f < nfaces; f++) {
+    er_embedded_free(&faces[f]); /* joins its threads before their set goes */
+    hb_set_destroy(used[f]);
+  }
+  free(used);
+  free(faces);
+  free(hpages);
+  return ok;
+}

@@ -1,0 +1,29 @@
+/* Pages → a PDF file with libharu: each face that draws something is
+ * embedded as a subset of the characters it draws (embed.h), each run
+ * becomes one text-showing operator at its absolute position, each shape
+ * a path, and the document info, bookmarks and links are written. The output depends only on the
+ * input: libharu writes no ID and no date of its own, and the creation date is the one given
+ * (SOURCE_DATE_EPOCH), so the same pages give the same bytes. */
+#ifndef ER_PDF_PDFOUT_H
+#define ER_PDF_PDFOUT_H
+
+#include "pdf/pages.h"
+
+typedef struct er_pdf_info {
+  const char *title, *author, *subject, *keywords; /* UTF-8, or NULL */
+  const char *creator;                             /* NULL for "evalreport" */
+  long long created; /* CreationDate and ModDate, seconds since 1970 UTC; < 0 for none */
+} er_pdf_info;
+
+/* The creation date for reproducible output: SOURCE_DATE_EPOCH when it is
+ * set (a value that is not a count of seconds is warned about), else -1,
+ * no date, so that rendering the same data twice gives the same file. */
+long long er_pdf_source_date(er_diag *d);
+
+/* Writes the pages to `path`, with their shapes, bookmarks (opened in the
+ * viewer's outline pane when there are any) and links. False, with an
+ * error in `d`, on failure. */
+bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_info *info,
+                        const char *path, er_diag *d);
+
+#endif

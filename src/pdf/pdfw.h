@@ -1,0 +1,120 @@
+/* The PDF writer's internals: the state it carries while it walks a
+ * document tree (docwalk.c) and hands each kind of block to its module —
+ * inlines.c (spans), table.c and tablepage.c, chart.c, toc.c, cover.c,
+ * notes.c (footnotes) — over the typesetting engine (typeset.h). The style
+ * profile gives every size (profile.c). */
+#ifndef ER_PDF_PDFW_H
+#define ER_PDF_PDFW_H
+
+#include "doc/doc.h"
+#include "doc/style.h"
+#include "pdf/typeset.h"
+
+/* ---- spans of inline content (inlines.c) ---- */
+
+typedef struct er_span_buf {
+  er_span *items;
+  size_t n, cap;
+} er_span_buf;
+
+/* How inline text is set where it starts: strong, em, sup and sub change
+ * it for their content. */
+typedef struct er_ink {
+  er_role role;
+  double size;
+  bool bold;
+  double rise;
+  uint32_t color;
+  uint32_t sev_color; /* for span class="sev" (a finding's severity), 0 for none */
+} er_ink;
+
+void er_span_buf_free(er_span_buf *b);
+void er_span_push(er_span_buf *b, const er_ink *ink, const char *text, size_t len);
+/* The spans of n's inline children. */
+void er_spans_inlines(er_span_buf *b, const er_node *n, const er_ink *ink);
+/* The spans of n's content, inlines or blocks: blocks (paragraphs, list
+ * items) are joined by line breaks. For table cells. */
+void er_spans_flow(er_span_buf *b, const er_node *n, const er_ink *ink);
+/* Whether the spans show anything but white space. */
+bool er_spans_blank(const er_span_buf *b);
+
+/* ---- the writer ---- */
+
+/* A heading: where it landed, for the contents and the bookmarks. */
+typedef struct er_pdfw_heading {
+  const er_node *node;
+  int tag;
+  bool in_cover;
+} er_pdfw_heading;
+
+typedef struct er_pdfw_note {
+  size_t page;
+  er_para para;
+} er_pdfw_note;
+
+typedef struct er_pdfw_toc_entry er_pdfw_toc_entry;
+
+typedef struct er_pdfw {
+  er_typesetter *ts;
+  er_doc *doc;
+  const er_style *style;
+  er_diag *d;
+  bool draft;
+
+  er_page_style portrait, landscape;
+  bool landscape_on;     /* pages begun now are landscape */
+  double pitch, leading; /* the body grid: a character's advance, a line, pt */
+  double size[ER_ROLE_COUNT];
+  bool bold[ER_ROLE_COUNT];
+  double rule;   /* table rules, pt */
+  double indent; /* first-line indent, characters */
+
+  er_pdfw_heading *heads;
+  size_t nheads, heads_cap;
+  int next_tag;
+  bool in_cover;
+
+  er_pdfw_toc_entry *toc;
+  size_t ntoc;
+
+  er_pdfw_note *notes;
+  size_t nnotes, notes_cap;
+} er_pdfw;
+
+/* profile.c: the style profile in the engine's terms. */
+er_page_style er_pdfw_page_style(const er_style *s, bool landscape);
+er_fontset *er_pdfw_fonts(const er_style *s, er_font_config *cfg, er_diag *d);
+void er_pdfw_init_sizes(er_pdfw *w);
+/* The block style of a heading level (1–4) or, with level 0, the body. */
+er_block_style er_pdfw_block_style(const er_pdfw *w, int level);
+er_ink er_pdfw_ink(const er_pdfw *w, er_role role);
+
+/* docwalk.c */
+void er_pdfw_blocks(er_pdfw *w, const er_node *parent);
+void er_pdfw_block(er_pdfw *w, const er_node *n);
+/* Pages begun from now on turned sideways, or upright again. */
+void er_pdfw_orient(er_pdfw *w, bool landscape);
+/* Whether a table is set on landscape pages (class sheet or landscape). */
+bool er_pdfw_wide_table(const er_node *n);
+int er_pdfw_new_tag(er_pdfw *w);
+/* A block of n's inlines in `style`, tagged. */
+void er_pdfw_paragraph(er_pdfw *w, const er_node *n, const er_block_style *style, const er_ink *ink,
+                       int tag);
+
+/* table.c, tablepage.c */
+void er_pdfw_table(er_pdfw *w, const er_node *table);
+/* chart.c */
+void er_pdfw_chart(er_pdfw *w, const er_node *chart);
+/* toc.c: the contents, laid out where the nav is; page numbers filled in
+ * by er_pdfw_toc_finish once every heading has landed. */
+void er_pdfw_toc(er_pdfw *w, const er_node *nav);
+void er_pdfw_toc_finish(er_pdfw *w);
+void er_pdfw_toc_free(er_pdfw *w);
+/* cover.c: the cover, a page of its own without a number. */
+void er_pdfw_cover(er_pdfw *w, const er_node *cover);
+/* notes.c: footnotes at the foot of the page their reference is on. */
+void er_pdfw_footnote(er_pdfw *w, const er_node *aside);
+void er_pdfw_notes_finish(er_pdfw *w);
+void er_pdfw_notes_free(er_pdfw *w);
+
+#endif

@@ -1,0 +1,318 @@
+/* A laid-out table cut into pages and drawn (table.h).
+ *
+ * The caption, the header rows and the first body row start on one page.
+ * A row that does not fit the rest of a page goes to the next, where the
+ * header rows (thead) are drawn again; a row taller than a whole page is
+ * split between lines of its cells, each part closed by the table's
+ * rules. A merged (rowspan) cell that runs over a page break is drawn on
+ * both pages, each part with the cell's whole text, so that a reader of
+ * either page sees which indicator the rows belong to; a part too short
+ * for the text makes its last row taller when the page has the room.
+ *
+ * Rules as official tables draw them: a full grid at the profile's rule
+ * width, the outer frame half as thick again. */
+#include "pdf/table.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define EPS 1e-6
+#define ALL_LINES ((size_t)-1)
+#define CAPTION_LINE 1.5 /* of the caption's size */
+#define OUTER 1.5        /* the frame, of the rule */
+#define SMALL_TABLE 4    /* body rows of a table kept on one page when it fits */
+
+/* A row, or the part of a split row, on a page. */
+typedef struct slice {
+  int row;
+  double y, h;     /* its top, from the paper's top, and height, pt */
+  size_t from, to; /* the lines of the row's own cells it shows (a split row) */
+} slice;
+
+/* The part of the table on one page. */
+typedef struct segment {
+  size_t page;
+  slice *s;
+  size_t n, cap;
+  int first_body; /* the first body row on it, or −1 */
+} segment;
+
+static void add_slice(segment *g, slice s) {
+  if (g->n == g->cap) {
+    g->cap = g->cap ? 2 * g->cap : 32;
+    g->s = realloc(g->s, g->cap * sizeof *g->s);
+    if (!g->s)
+      abort();
+  }
+  g->s[g->n++] = s;
+}
+
+static bool split_slice(const slice *s) { return s->from > 0 || s->to != ALL_LINES; }
+
+/* The first slice of the segment at or after `row`. */
+static size_t slice_at(const segment *g, int row) {
+  size_t lo = 0, hi = g->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (g->s[mid].row < row)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* The height of the rest of row r from its line `from` on. */
+static double rest_of_row(const er_table *t, int r, size_t from) {
+  if (from == 0)
+    return t->rowh[r];
+  size_t most = 0;
+  for (size_t i = 0; i < t->ncells; i++) {
+    const er_tcell *c = &t->cells[i];
+    if (c->row == r && c->rows == 1 && c->para.nlines > from && c->para.nlines - from > most)
+      most = c->para.nlines - from;
+  }
+  return (double)most * t->line + 2 * t->pady;
+}
+
+/* How much taller row r must be on this page for a merged cell that ends
+ * there and began on an earlier page to show its whole text again. */
+static double continued_need(const er_table *t, const segment *g, int r) {
+  double extra = 0;
+  for (size_t i = 0; i < t->ncells; i++) {
+    const er_tcell *c = &t->cells[i];
+    if (c->rows < 2 || c->row + c->rows - 1 != r || g->first_body < 0 || c->row >= g->first_body)
+      continue;
+    double have = t->rowh[r];
+    for (size_t k = slice_at(g, g->first_body); k < g->n; k++)
+      have += g->s[k].h;
+    double need = c->text_h + 2 * t->pady - have;
+    extra = need > extra ? need : extra;
+  }
+  return extra;
+}
+
+/* A row of the body that heads the rows after it (the 自评表's 一级指标
+ * 二级指标 … row): header cells only, none merged down, across the whole
+ * width. It is drawn again under the thead on the pages its rows run to. */
+static bool heads_rows(const er_table *t, int r) {
+  if (r < t->nhead)
+    return false;
+  int cols = 0;
+  for (size_t i = 0; i < t->ncells; i++) {
+    const er_tcell *c = &t->cells[i];
+    if (c->row != r)
+      continue;
+    if (!c->header || c->rows > 1)
+      return false;
+    cols += c->cols;
+  }
+  return cols == t->ncols;
+}
+
+/* Whether row r should not end a page: a merged cell starts there and
+ * runs below it, or it heads the rows below it. */
+static bool opens_group(const er_table *t, int r) {
+  for (size_t i = 0; i < t->ncells; i++)
+    if (t->cells[i].row == r && t->cells[i].rows > 1)
+      return true;
+  return heads_rows(t, r);
+}
+
+/* Before a page break at row r: makes the segment's last row taller where
+ * a merged cell running over the break would not show its text, within
+ * `room`. Returns what it added. */
+static double grow_open_cells(const er_table *t, segment *g, int r, double room) {
+  if (g->n == 0 || g->first_body < 0 || room <= 0)
+    return 0;
+  double grow = 0;
+  for (size_t i = 0; i < t->ncells; i++) {
+    const er_tcell *c = &t->cells[i];
+    if (c->rows < 2 || c->row >= r || c->row + c->rows - 1 < r)
+      continue;
+    double have = 0;
+    for (size_t k = slice_at(g, c->row); k < g->n && g->s[k].row < r; k++)
+      have += g->s[k].h;
+    double need = c->text_h + 2 * t->pady - have;
+    grow = need > grow ? need : grow;
+  }
+  if (grow > room)
+    grow = room;
+  if (grow > 0)
+    g->s[g->n - 1].h += grow;
+  return grow > 0 ? grow : 0;
+}
+
+static void line_shape(er_pages *p, size_t page, double x, double y, double w, double h,
+                       double width) {
+  er_shape s = {
+      .kind = ER_SHAPE_LINE, .x = x, .y = y, .w = w, .h = h, .stroke = width, .fill = ER_NO_FILL};
+  er_pages_shape(p, page, &s);
+}
+
+/* The part of a cell on the segment: its text and its right and bottom
+ * rules. */
+static void draw_cell(const er_table *t, er_pages *p, const segment *g, const er_tcell *c,
+                      double left) {
+  size_t i0 = slice_at(g, c->row), i1 = i0;
+  if (i0 >= g->n || g->s[i0].row > c->row + c->rows - 1)
+    return;
+  while (i1 + 1 < g->n && g->s[i1 + 1].row <= c->row + c->rows - 1)
+    i1++;
+  double y0 = g->s[i0].y, y1 = g->s[i1].y + g->s[i1].h;
+  double x0 = left + t->colx[c->col], x1 = left + t->colx[c->col + c->cols];
+  size_t from = 0, to = c->para.nlines;
+  double off;
+  if (c->rows == 1 && split_slice(&g->s[i0])) { /* a part of a split row: from the top */
+    from = g->s[i0].from;
+    to = g->s[i0].to < to ? g->s[i0].to : to;
+    off = t->pady;
+  } else {
+    size_t fit = er_table_lines_in(t, y1 - y0);
+    if (c->text_h > 0 && fit < to) /* too short, even so: the lines that fit */
+      to = fit;
+    off = (y1 - y0 - (double)(to - from) * t->line) / 2;
+    if (c->text_h == 0)
+      to = from;
+  }
+  for (size_t l = from; l < to; l++) {
+    double top = y0 + off + (double)(l - from) * t->line;
+    er_pages_place_line(p, g->page, &c->para, l, x0 + t->padx,
+                        er_pages_baseline(top, t->line, t->size));
+  }
+  line_shape(p, g->page, x1, y0, 0, y1 - y0, t->w->rule);
+  line_shape(p, g->page, x0, y1, x1 - x0, 0, t->w->rule);
+}
+
+static void draw_segment(const er_table *t, er_pages *p, const segment *g) {
+  if (g->n == 0)
+    return;
+  const er_page_style *st = &p->pages[g->page].style;
+  double left = st->left;
+  for (size_t i = 0; i < t->ncells; i++)
+    draw_cell(t, p, g, &t->cells[i], left);
+  double top = g->s[0].y, bottom = g->s[g->n - 1].y + g->s[g->n - 1].h;
+  er_shape frame = {.kind = ER_SHAPE_RECT,
+                    .x = left,
+                    .y = top,
+                    .w = t->colx[t->ncols],
+                    .h = bottom - top,
+                    .stroke = OUTER * t->w->rule,
+                    .fill = ER_NO_FILL};
+  er_pages_shape(p, g->page, &frame);
+}
+
+/* The caption, centred above the table; returns its height. */
+static double caption(er_table *t, er_pages *p, bool draw) {
+  if (t->caption.n == 0)
+    return 0;
+  double size = t->w->size[ER_ROLE_CAPTION], line = CAPTION_LINE * size;
+  er_para_style ps = {.measure = t->width, .wide_em = 1, .align = ER_ALIGN_CENTER, .squeeze = true};
+  er_para para;
+  double inset;
+  er_para_layout_balanced(&para, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts),
+                          t->caption.items, t->caption.n, &ps, t->w->d, &inset);
+  double h = (double)para.nlines * line + 0.15 * line;
+  if (draw) {
+    size_t page = er_pages_current(p);
+    const er_page_style *st = &p->pages[page].style;
+    for (size_t l = 0; l < para.nlines; l++)
+      er_pages_place_line(p, page, &para, l, st->left + inset,
+                          er_pages_baseline(st->top + p->cursor + (double)l * line, line, size));
+    er_pages_advance(p, h);
+  }
+  er_para_free(&para);
+  return h;
+}
+
+void er_table_place(er_table *t) {
+  er_pdfw *w = t->w;
+  er_pages *p = er_typesetter_page_set(w->ts);
+  if (t->landscape)
+    er_pdfw_orient(w, true);
+  double head = 0;
+  for (int r = 0; r < t->nhead; r++)
+    head += t->rowh[r];
+  double cap = caption(t, p, false);
+  /* no row alone at the foot of a page: the first two body rows, or a
+   * small table whole, start on the page with the caption and header */
+  int body = t->nrows - t->nhead, keep_rows = body <= SMALL_TABLE ? body : 2;
+  double first = 0;
+  for (int r = t->nhead; r < t->nhead + keep_rows; r++)
+    first += t->rowh[r];
+  double page_h = p->style.block_height;
+  if (cap + head + first > page_h)
+    first = 3 * t->line;
+  double keep = cap + head + first;
+  er_typeset_keep(w->ts, keep + 0.3 * w->leading);
+  er_pages_space(p, 0.3 * w->leading);
+  if (keep > er_pages_room(p))
+    er_pages_break(p);
+  caption(t, p, true);
+  segment g = {0};
+  int r = t->nhead, running = -1;
+  size_t from = 0;
+  for (;;) {
+    g.page = er_pages_current(p);
+    g.n = 0;
+    g.first_body = -1;
+    const er_page_style *st = &p->pages[g.page].style;
+    bool fresh = p->cursor <= EPS;
+    double y = st->top + p->cursor, bottom = st->top + st->block_height - p->foot;
+    for (int hr = 0; hr < t->nhead; hr++) {
+      add_slice(&g, (slice){hr, y, t->rowh[hr], 0, ALL_LINES});
+      y += t->rowh[hr];
+    }
+    if (running >= 0 && running < r) { /* the body's own header row, again */
+      add_slice(&g, (slice){running, y, t->rowh[running], 0, ALL_LINES});
+      y += t->rowh[running];
+    }
+    while (r < t->nrows) {
+      double h = rest_of_row(t, r, from) + (from ? 0 : continued_need(t, &g, r));
+      if (y + h <= bottom + EPS) {
+        add_slice(&g, (slice){r, y, h, from, ALL_LINES});
+        g.first_body = g.first_body < 0 ? r : g.first_body;
+        if (heads_rows(t, r))
+          running = r;
+        y += h;
+        r++;
+        from = 0;
+        continue;
+      }
+      bool never_fits = h > st->block_height - head + EPS;
+      size_t lines = er_table_lines_in(t, bottom - y);
+      if ((never_fits && lines >= 2) || (g.first_body < 0 && fresh)) {
+        if (lines == 0)
+          lines = 1; /* nothing fits a whole page: go on all the same */
+        double part = (double)lines * t->line + 2 * t->pady;
+        add_slice(&g, (slice){r, y, part, from, from + lines});
+        g.first_body = g.first_body < 0 ? r : g.first_body;
+        y += part;
+        from += lines;
+      }
+      break;
+    }
+    /* nor alone at the top of the next, nor the first row of a merged
+     * cell alone at the foot of this one */
+    while (r < t->nrows && from == 0 && g.n >= (size_t)t->nhead + 3 &&
+           !split_slice(&g.s[g.n - 1]) && (r == t->nrows - 1 || opens_group(t, r - 1))) {
+      y -= g.s[--g.n].h;
+      r--;
+      if (running == r) /* a header row that went over is not repeated there */
+        running = -1;
+      for (size_t k = 0; k < g.n; k++)
+        if (heads_rows(t, g.s[k].row) && g.s[k].row >= t->nhead)
+          running = g.s[k].row;
+    }
+    if (r < t->nrows && from == 0)
+      y += grow_open_cells(t, &g, r, bottom - y);
+    draw_segment(t, p, &g);
+    er_pages_advance(p, y - st->top - p->cursor);
+    if (r >= t->nrows)
+      break;
+    er_pages_break(p);
+  }
+  free(g.s);
+  er_pages_space(p, 0.5 * w->leading);
+  er_pages_snap(p);
+}

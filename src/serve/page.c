@@ -1,0 +1,178 @@
+#include "serve/page.h"
+
+#include "html/html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The first place `needle` (lower case ASCII) occurs in s, ignoring case. */
+static const char *find_nocase(const char *s, const char *needle) {
+  size_t n = strlen(needle);
+  for (; *s; s++)
+    if (strncasecmp(s, needle, n) == 0)
+      return s;
+  return NULL;
+}
+
+static void live_parts(FILE *out, const er_page_live *live) {
+  fputs("\n<div id=\"er-live\" style=\"position:fixed;right:8px;bottom:8px;z-index:2147483647;"
+        "font:12px/1.6 sans-serif;color:#333;background:#fffffff0;border:1px solid #bbb;"
+        "border-radius:4px;padding:2px 8px;text-indent:0\">预览",
+        out);
+  fprintf(out, " · 第 %lu 版", live->generation);
+  if (live->updated)
+    fprintf(out, " · %s", live->updated);
+  if (live->pdf)
+    fputs(" · <a href=\"/report.pdf\">PDF</a>", out);
+  if (live->xlsx)
+    fputs(" · <a href=\"/annex.xlsx\">XLSX</a>", out);
+  fputs("</div>\n<style>@media print{#er-live{display:none}}</style>\n", out);
+  fprintf(out,
+          "<script nonce=\"%s\">(function(){if(!window.EventSource)return;"
+          "var g=\"%lu\",s=new EventSource(\"/events\");"
+          "s.onmessage=function(e){if(e.data!==g){s.close();location.reload();}};})();"
+          "</script>\n",
+          live->nonce, live->generation);
+}
+
+/* The Content-Security-Policy <meta> of a page: where its content value
+ * starts (just after content=" or content='). NULL when there is none. */
+static const char *policy_value(const char *html, size_t len) {
+  const char *end = html + len;
+  for (const char *p = html; p < end; p++) {
+    p = memchr(p, '<', (size_t)(end - p));
+    if (!p)
+      return NULL;
+    if ((size_t)(end - p) < 5 || strncasecmp(p, "<meta", 5) != 0)
+      continue;
+    const char *close = memchr(p, '>', (size_t)(end - p));
+    if (!close)
+      return NULL;
+    size_t tag_len = (size_t)(close - p);
+    char tag[1024];
+    if (tag_len >= sizeof tag)
+      continue;
+    memcpy(tag, p, tag_len);
+    tag[tag_len] = '\0';
+    if (!find_nocase(tag, "content-security-policy"))
+      continue;
+    const char *content = find_nocase(tag, "content=");
+    if (!content || (content[8] != '"' && content[8] != '\''))
+      continue;
+    return p + (content - tag) + 9;
+  }
+  return NULL;
+}
+
+/* The last </body> of a page, or NULL. */
+static const char *body_end(const char *html, size_t len) {
+  const char *found = NULL;
+  for (const char *p = html; (size_t)(html + len - p) >= 7; p++) {
+    p = memchr(p, '<', (size_t)(html + len - p));
+    if (!p || (size_t)(html + len - p) < 7)
+      break;
+    if (strncasecmp(p, "</body>", 7) == 0)
+      found = p;
+  }
+  return found;
+}
+
+char *er_page_make_live(const char *html, size_t html_len, const er_page_live *live, size_t *len) {
+  char *text = NULL;
+  FILE *out = open_memstream(&text, len);
+  if (!out)
+    return NULL;
+  const char *policy = policy_value(html, html_len);
+  const char *tail = body_end(html, html_len);
+  if (!tail)
+    tail = html + html_len;
+  const char *p = html;
+  if (policy && policy < tail) {
+    fwrite(p, 1, (size_t)(policy - p), out);
+    fprintf(out, "script-src 'nonce-%s'; connect-src 'self'; ", live->nonce);
+    p = policy;
+  }
+  fwrite(p, 1, (size_t)(tail - p), out);
+  live_parts(out, live);
+  fwrite(tail, 1, (size_t)(html + html_len - tail), out);
+  if (fclose(out) != 0) {
+    free(text);
+    return NULL;
+  }
+  return text;
+}
+
+static void page_head(FILE *out, const char *heading) {
+  fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+        out);
+  er_html_escape(heading, out);
+  fputs("</title>\n<style>\nbody{font:16px/1.7 sans-serif;max-width:60em;margin:2em auto;"
+        "padding:0 1em;color:#222}\nh1{font-size:1.4em}\nol{padding-left:1.5em}\n"
+        "li{margin:.4em 0}\ncode{font:14px monospace;background:#f4f4f4;padding:0 .3em}\n"
+        ".error .sev{color:#b00020;font-weight:bold}\n.warning .sev{color:#8a5a00}\n"
+        "</style>\n</head>\n<body>\n<h1>",
+        out);
+  er_html_escape(heading, out);
+  fputs("</h1>\n", out);
+}
+
+char *er_page_findings(const char *heading, const char *lead, const er_diag *const *diags,
+                       size_t ndiags, size_t *len) {
+  char *text = NULL;
+  FILE *out = open_memstream(&text, len);
+  if (!out)
+    return NULL;
+  page_head(out, heading);
+  size_t errors = 0, warnings = 0;
+  for (size_t i = 0; i < ndiags; i++) {
+    errors += diags[i]->errors;
+    warnings += diags[i]->warnings;
+  }
+  fputs("<p>", out);
+  er_html_escape(lead, out);
+  fprintf(out, "（%zu 个错误，%zu 个警告）</p>\n<ol>\n", errors, warnings);
+  for (size_t i = 0; i < ndiags; i++)
+    for (size_t k = 0; k < diags[i]->count; k++) {
+      const er_finding *f = &diags[i]->items[k];
+      bool error = f->severity == ER_ERROR;
+      fprintf(out, "<li class=\"%s\"><code>", error ? "error" : "warning");
+      er_html_escape(diags[i]->file, out);
+      if (f->pos.line)
+        fprintf(out, ":%u:%u", f->pos.line, f->pos.col);
+      fprintf(out, "</code> <span class=\"sev\">%s</span> ", error ? "错误" : "警告");
+      er_html_escape(f->message, out);
+      fputs("</li>\n", out);
+    }
+  fputs("</ol>\n<p>改正后保存，页面会自动刷新。</p>\n</body>\n</html>\n", out);
+  if (fclose(out) != 0) {
+    free(text);
+    return NULL;
+  }
+  return text;
+}
+
+char *er_page_message(const char *heading, const char *message, size_t *len) {
+  char *text = NULL;
+  FILE *out = open_memstream(&text, len);
+  if (!out)
+    return NULL;
+  page_head(out, heading);
+  fputs("<p>", out);
+  er_html_escape(message, out);
+  fputs("</p>\n</body>\n</html>\n", out);
+  if (fclose(out) != 0) {
+    free(text);
+    return NULL;
+  }
+  return text;
+}
+
+void er_page_policy(const char *nonce, char *out, size_t size) {
+  snprintf(out, size,
+           "default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-%s'; "
+           "connect-src 'self'; frame-ancestors 'none'",
+           nonce);
+}

@@ -1,0 +1,143 @@
+/* evaluation → view → template → document: finding the template, expanding
+ * it, parsing the result, and pointing every problem at a template line. */
+#include "view/document.h"
+
+#include "view/tpl.h"
+#include "view/view.h"
+
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef ER_TEMPLATE_DIR
+#define ER_TEMPLATE_DIR "templates"
+#endif
+
+static bool is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *er_template_dir(void) {
+  static char found[4096];
+  if (found[0])
+    return found;
+  const char *env = getenv("EVALREPORT_TEMPLATES");
+  if (env && *env && is_dir(env)) {
+    snprintf(found, sizeof found, "%s", env);
+    return found;
+  }
+  if (is_dir(ER_TEMPLATE_DIR)) {
+    snprintf(found, sizeof found, "%s", ER_TEMPLATE_DIR);
+    return found;
+  }
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = '\0';
+    const char *dir = dirname(exe);
+    static const char *const tries[] = {"%s/../share/evalreport/templates", "%s/../templates",
+                                        "%s/templates"};
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+      snprintf(found, sizeof found, tries[i], dir);
+      if (is_dir(found))
+        return found;
+    }
+  }
+  snprintf(found, sizeof found, "%s", ER_TEMPLATE_DIR);
+  return found;
+}
+
+/* Prints the document's problems, each at the template line behind it
+ * when the offending markup can be found in the template's files. */
+static void print_doc_problems(const er_diag *dd, const er_tpl *t) {
+  for (size_t i = 0; i < dd->count; i++) {
+    const er_finding *f = &dd->items[i];
+    const char *file;
+    unsigned line;
+    if (f->anchor && er_tpl_locate(t, f->anchor, &file, &line)) {
+      /* "message [key]" → "message（展开后第 N 行） [key]" */
+      const char *key = strrchr(f->message, '[');
+      int len = key && key > f->message ? (int)(key - f->message - 1) : (int)strlen(f->message);
+      fprintf(stderr, "%s:%u: error: %.*s（展开后第 %u 行）%s%s\n", file, line, len, f->message,
+              f->pos.line, key ? " " : "", key ? key : "");
+    } else
+      er_diag_print_one(dd, f, stderr);
+  }
+}
+
+static er_style *load_style(const char *const *dirs, size_t ndirs, const char *name, er_diag *d) {
+  for (size_t i = 0; i < ndirs; i++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/styles/%s.yaml", dirs[i], name);
+    if (access(path, R_OK) != 0)
+      continue;
+    er_diag sd;
+    er_diag_init(&sd, path);
+    er_style *s = er_style_load(path, &sd);
+    er_diag_print(&sd, stderr);
+    er_diag_free(&sd);
+    if (!s)
+      er_error(d, ((er_pos){0, 0}), "style", "样式“%s”有错误", name);
+    return s;
+  }
+  er_error(d, ((er_pos){0, 0}), "style", "找不到样式“%s”（styles/%s.yaml）", name, name);
+  return NULL;
+}
+
+er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_style **style,
+                          er_diag *d) {
+  *style = NULL;
+  er_view_kind kind = er_view_kind_of(ev);
+  const char *name = er_view_template_name(kind);
+  const char *dirs[2];
+  size_t ndirs = 0;
+  const char *chosen = opts->template_name;
+  if (chosen && (strchr(chosen, '/') || is_dir(chosen)))
+    dirs[ndirs++] = chosen; /* a directory of the user's templates … */
+  else if (chosen)
+    name = chosen; /* … or the name of a built-in one */
+  dirs[ndirs++] = er_template_dir();
+
+  er_tpl_notes notes;
+  er_tpl_notes_init(&notes);
+  er_tpl *t = er_tpl_load(dirs, ndirs, name, &notes);
+  er_doc *doc = NULL;
+  char *xhtml = NULL;
+  size_t len = 0;
+  if (t) {
+    er_view_opts vo = {kind, opts->draft, opts->findings, "gbt9704"};
+    er_dict *dict = er_view_build(ev, &vo);
+    er_tpl_lint(t, dict, &notes);
+    xhtml = er_tpl_expand(t, dict, &len, &notes);
+    er_dict_free(dict);
+  }
+  er_tpl_notes_print(&notes, stderr);
+  if (xhtml) {
+    er_diag dd;
+    char label[512];
+    snprintf(label, sizeof label, "%s（展开后的文档）", t->path);
+    er_diag_init(&dd, label);
+    doc = er_doc_parse(xhtml, len, &dd);
+    print_doc_problems(&dd, t);
+    if (!doc)
+      er_error(d, ((er_pos){0, 0}), "template", "模板“%s”展开后的文档有 %zu 个错误", name,
+               dd.errors);
+    er_diag_free(&dd);
+  } else
+    er_error(d, ((er_pos){0, 0}), "template", "模板“%s”有错误，未生成报告", name);
+  if (doc) {
+    *style = load_style(dirs, ndirs, doc->style ? doc->style : "gbt9704", d);
+    if (!*style) {
+      er_doc_free(doc);
+      doc = NULL;
+    }
+  }
+  free(xhtml);
+  er_tpl_free(t);
+  er_tpl_notes_free(&notes);
+  return doc;
+}

@@ -1,0 +1,71 @@
+// Expanding a checked template with ctemplate: the project's only C++.
+//
+// The loader (tpl_load.c) has already checked every marker and inlined the
+// partials, so ctemplate gets one template text, with HTML auto-escaping
+// switched on by the pragma this file puts in front of it, and a
+// TemplateDictionary copied from the view's er_dict tree. A private
+// TemplateCache keeps one expansion from seeing another's templates.
+#include <ctemplate/template.h>
+#include <ctemplate/template_cache.h>
+#include <ctemplate/template_dictionary.h>
+#include <ctemplate/template_emitter.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+
+extern "C" {
+#include "view/tpl.h"
+}
+
+namespace {
+
+const char kPragma[] = "{{%AUTOESCAPE context=\"HTML\"}}";
+
+void Fill(ctemplate::TemplateDictionary *out, const er_dict *in) {
+  for (const er_dict_var *v = in->vars; v; v = v->next)
+    out->SetValue(v->name, v->value);
+  for (const er_dict_section *s = in->sections; s; s = s->next)
+    for (size_t i = 0; i < s->count; i++)
+      Fill(out->AddSectionDictionary(s->name), s->items[i]);
+}
+
+char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *notes) {
+  std::string text(kPragma);
+  text.append(t->text, t->len);
+  ctemplate::TemplateCache cache;
+  if (!cache.StringToTemplateCache(t->name, text, ctemplate::DO_NOT_STRIP)) {
+    er_tpl_note_add(notes, t->path, 0, true, "ctemplate 无法解析该模板 (ctemplate parse failed)");
+    return nullptr;
+  }
+  ctemplate::TemplateDictionary dict("view");
+  Fill(&dict, root);
+  std::string out;
+  ctemplate::StringEmitter emitter(&out);
+  if (!cache.ExpandWithData(t->name, ctemplate::DO_NOT_STRIP, &dict, nullptr, &emitter)) {
+    er_tpl_note_add(notes, t->path, 0, true, "ctemplate 展开模板失败 (ctemplate expand failed)");
+    return nullptr;
+  }
+  char *result = static_cast<char *>(std::malloc(out.size() + 1));
+  if (!result)
+    std::abort();
+  std::memcpy(result, out.data(), out.size());
+  result[out.size()] = '\0';
+  *len = out.size();
+  return result;
+}
+
+} // namespace
+
+extern "C" char *er_tpl_expand(const er_tpl *t, const er_dict *root, size_t *len,
+                               er_tpl_notes *notes) {
+  try {
+    return Expand(t, root, len, notes);
+  } catch (const std::bad_alloc &) {
+    er_tpl_note_add(notes, t->path, 0, true, "展开模板时内存不足 (out of memory)");
+  } catch (...) {
+    er_tpl_note_add(notes, t->path, 0, true, "展开模板时出错 (expansion failed)");
+  }
+  return nullptr;
+}

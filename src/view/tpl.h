@@ -1,0 +1,100 @@
+/* Report templates: loading, checking and expanding them.
+ *
+ * A template is a file NAME.tpl in a template directory, written in
+ * ctemplate's mustache-like language: {{NAME}} a value, {{#NAME}}…{{/NAME}}
+ * a section (shown once per instance the dictionary holds), {{>NAME}} the
+ * partial NAME.tpl, {{!…}} a comment. Marker names are letters, digits and
+ * '_'; modifiers ({{X:none}}), pragmas and delimiter changes are refused,
+ * because escaping is not the template's choice: every value is expanded
+ * with HTML auto-escaping on.
+ *
+ * Loading checks the syntax itself and reports FILE:LINE for every mistake
+ * (ctemplate reports some without a line, or only on stderr), and inlines
+ * partials, so a partial sees the values of the place it is included from
+ * (a ctemplate include would not: its dictionary does not inherit). Partials
+ * are looked up in the same directories as the template, in order.
+ *
+ * Expansion (tpl.cc, the one C++ file) hands the checked text to ctemplate. */
+#ifndef ER_VIEW_TPL_H
+#define ER_VIEW_TPL_H
+
+#include "model/arena.h"
+#include "view/dict.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* ---- Messages about template files ----------------------------------------- */
+
+typedef struct er_tpl_note {
+  const char *file; /* the template file, or a label */
+  unsigned line;    /* 0: the file as a whole */
+  bool error;       /* else a warning */
+  char *text;
+} er_tpl_note;
+
+typedef struct er_tpl_notes {
+  er_tpl_note *items;
+  size_t count, cap, errors, warnings;
+  er_arena arena; /* the file names */
+} er_tpl_notes;
+
+void er_tpl_notes_init(er_tpl_notes *n);
+void er_tpl_notes_free(er_tpl_notes *n);
+void er_tpl_note_add(er_tpl_notes *n, const char *file, unsigned line, bool error, const char *fmt,
+                     ...) __attribute__((format(printf, 5, 6)));
+/* Prints "FILE:LINE: error: message" lines. */
+void er_tpl_notes_print(const er_tpl_notes *n, FILE *out);
+
+/* ---- A loaded template ----------------------------------------------------------- */
+
+typedef enum er_tpl_kind { ER_TPL_VAR, ER_TPL_SECTION } er_tpl_kind;
+
+/* A marker of the template, in the nesting of its sections. */
+typedef struct er_tpl_marker {
+  er_tpl_kind kind;
+  const char *name;
+  const char *file;
+  unsigned line;
+  struct er_tpl_marker *children; /* SECTION: the markers inside */
+  struct er_tpl_marker *next;
+  bool reported; /* the lint has spoken about it */
+} er_tpl_marker;
+
+typedef struct er_tpl_file {
+  const char *path, *text;
+  struct er_tpl_file *next;
+} er_tpl_file;
+
+typedef struct er_tpl {
+  const char *name;       /* as asked for */
+  const char *path;       /* the main file */
+  const char *text;       /* the whole template, partials inlined */
+  size_t len;             /* strlen(text) */
+  er_tpl_marker *markers; /* the marker tree */
+  er_tpl_file *files;     /* every file read, main file first */
+  er_arena arena;
+} er_tpl;
+
+/* Loads NAME.tpl from the first of `dirs` that has it, with its partials.
+ * Returns NULL when the template is missing or has a syntax error, each
+ * reported to `notes`. */
+er_tpl *er_tpl_load(const char *const *dirs, size_t ndirs, const char *name, er_tpl_notes *notes);
+void er_tpl_free(er_tpl *t);
+
+/* Warns about every value marker that the dictionary leaves without a
+ * value (it would expand to nothing, silently), once per marker. Sections
+ * the dictionary does not show are not looked into. */
+void er_tpl_lint(er_tpl *t, const er_dict *root, er_tpl_notes *notes);
+
+/* Expands the template with the dictionary, HTML auto-escaping on.
+ * Returns a malloc'd NUL-terminated text (its length in *len), or NULL
+ * after adding an error to `notes`. */
+char *er_tpl_expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *notes);
+
+/* The file and line of the first occurrence of `needle` in the template's
+ * files, to point at the template behind a problem in its output. */
+bool er_tpl_locate(const er_tpl *t, const char *needle, const char **file, unsigned *line);
+
+#endif

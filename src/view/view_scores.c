@@ -1,0 +1,155 @@
+/* Scores: the table and chart by first-level dimension (评价结论), one
+ * analysis per dimension (绩效指标分析) and the indicator system table. */
+#include "view/view_impl.h"
+
+#include <string.h>
+
+const char *er_view_conclusion_sentence(er_view *v) {
+  return er_arena_printf(v->arena, "综合得分%s分，评价等级为%s。",
+                         er_fmt_score(v->arena, v->ev->total, 2), v->ev->grade ? v->ev->grade : "");
+}
+
+static const char *dim_name(er_view *v, const er_indicator *n) {
+  const char *name = n->name.s ? n->name.s : "";
+  return n->bonus.v ? er_arena_printf(v->arena, "%s（加分项）", name) : name;
+}
+
+void er_view_score_table(er_view *v, er_dict *d) {
+  const er_eval *ev = v->ev;
+  er_dict *table = er_dict_add(d, "SCORE_TABLE");
+  const char *no = er_view_table_no(v);
+  er_dict_set(table, "NO", no);
+  er_dict_set(d, "SCORE_TABLE_NO", no);
+  er_dict *chart = er_dict_add(d, "SCORE_CHART");
+  no = er_view_figure_no(v);
+  er_dict_set(chart, "NO", no);
+  er_dict_set(d, "SCORE_CHART_NO", no);
+  for (size_t i = 0; i < ev->indicators.count; i++) {
+    const er_indicator *n = &ev->indicators.items[i];
+    er_dict *row = er_dict_add(table, "DIM");
+    er_dict_set(row, "CODE", n->code.s);
+    er_dict_set(row, "NAME", dim_name(v, n));
+    er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+    er_dict_set(row, "SCORE", er_view_score_text(v, n));
+    er_dict_set(row, "RATE", n->result.valid ? er_fmt_percent(v->arena, n->result.rate) : "—");
+    er_dict *datum = er_dict_add(chart, "DATUM");
+    er_dict_set(datum, "LABEL", n->name.s);
+    er_dict_set(datum, "VALUE", er_fmt_rate(v->arena, n->result.rate));
+  }
+}
+
+/* ---- 绩效指标分析: one section per first-level dimension ---- */
+
+static int count_at(const er_indicator *n, int depth) {
+  if (n->depth == depth)
+    return 1;
+  int c = 0;
+  for (size_t i = 0; i < n->children.count; i++)
+    c += count_at(&n->children.items[i], depth);
+  return c;
+}
+
+static const char *structure_sentence(er_view *v, const er_indicator *n, const char *table_no) {
+  static const char *const names[] = {"", "一级", "二级", "三级", "四级", "五级"};
+  const char *parts = "";
+  int levels = 0, deepest = er_view_tree_depth(&n->children) + 1;
+  for (int k = 2; k <= deepest && k < 6; k++) {
+    int c = count_at(n, k);
+    if (!c)
+      continue;
+    const char *sep = levels == 0 ? "" : (k == deepest ? "和" : "、");
+    parts = er_arena_printf(v->arena, "%s%s%d个%s指标", parts, sep, c, names[k]);
+    levels++;
+  }
+  return er_arena_printf(v->arena, "%s一级指标下设%s，得分情况见下%s。", n->name.s ? n->name.s : "",
+                         parts, table_no);
+}
+
+typedef struct deductions {
+  const char *text;
+  int count;
+} deductions;
+
+static void collect_deductions(er_view *v, const er_indicator *n, deductions *acc) {
+  if (n->children.count) {
+    for (size_t i = 0; i < n->children.count; i++)
+      collect_deductions(v, &n->children.items[i], acc);
+    return;
+  }
+  if (!n->result.valid || er_dec_cmp(n->result.score, n->weight.v) >= 0)
+    return;
+  er_dec lost = er_dec_sub(n->weight.v, n->result.score);
+  const char *note = n->note.s && *n->note.s && strcmp(n->note.s, "未扣分") != 0 ? n->note.s : NULL;
+  acc->text =
+      er_arena_printf(v->arena, "%s%s%s扣%s分%s%s%s", acc->text, acc->count ? "；" : "",
+                      n->name.s ? n->name.s : "", er_fmt_score(v->arena, lost, n->result.places),
+                      note ? "（" : "", note ? note : "", note ? "）" : "");
+  acc->count++;
+}
+
+static const char *deduction_sentence(er_view *v, const er_indicator *n) {
+  deductions acc = {"", 0};
+  collect_deductions(v, n, &acc);
+  if (!acc.count)
+    return "该项指标未扣分。";
+  er_dec lost = er_dec_sub(n->weight.v, n->result.score);
+  return er_arena_printf(v->arena, "该项指标共扣%s分，其中：%s。",
+                         er_fmt_score(v->arena, lost, n->result.places), acc.text);
+}
+
+static void dim_row(er_view *v, er_dict *row, const er_indicator *n, void *ctx) {
+  (void)ctx;
+  er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+  er_dict_set(row, "SCORE", er_view_score_text(v, n));
+  er_dict_set(row, "NOTE", er_view_note(v, n));
+}
+
+void er_view_dimensions(er_view *v, er_dict *parent, int level) {
+  const er_eval *ev = v->ev;
+  for (size_t i = 0; i < ev->indicators.count; i++) {
+    const er_indicator *n = &ev->indicators.items[i];
+    er_dict *d = er_view_heading(v, parent, "DIMENSION", level, true);
+    er_dict_set(d, "CODE", n->code.s);
+    er_dict_set(d, "NAME", dim_name(v, n));
+    er_dict_set(d, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+    er_dict_set(d, "SCORE", er_view_score_text(v, n));
+    er_dict_set(d, "RATE", er_fmt_percent(v->arena, n->result.rate));
+    const char *result = er_arena_printf(
+        v->arena, "赋分%s分，得分%s分，得分率%s。", er_fmt_weight(v->arena, n->weight.v),
+        er_view_score_text(v, n), er_fmt_percent(v->arena, n->result.rate));
+    er_dict_set(d, "RESULT_SENTENCE", result);
+    if (n->children.count) {
+      er_dict *table = er_dict_add(d, "DIM_TABLE");
+      const char *no = er_view_table_no(v);
+      er_dict_set(table, "NO", no);
+      er_dict_set(d, "STRUCTURE_SENTENCE", structure_sentence(v, n, no));
+      int deepest = n->depth + er_view_tree_depth(&n->children);
+      er_view_level_heads(v, table, 2, deepest);
+      er_view_tree_rows(v, table, &n->children, 2, deepest, 0, dim_row, NULL);
+      er_dict_set(table, "TOTAL_WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+      er_dict_set(table, "TOTAL_SCORE", er_view_score_text(v, n));
+    } else
+      er_dict_set(d, "STRUCTURE_SENTENCE", "");
+    er_view_prose(v, d, "ANALYSIS", &n->analysis, level + 2);
+    er_dict_set(d, "DEDUCTION_SENTENCE", deduction_sentence(v, n));
+  }
+}
+
+/* ---- 评价指标体系: names and weights down to the third level ---- */
+
+static void system_row(er_view *v, er_dict *row, const er_indicator *n, void *ctx) {
+  (void)ctx;
+  er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+  er_dict_set(row, "POINT", n->point.s);
+}
+
+void er_view_system_table(er_view *v, er_dict *d) {
+  if (!v->ev->indicators.count)
+    return;
+  int to = v->max_depth < 3 ? v->max_depth : 3;
+  er_dict *table = er_dict_add(d, "SYSTEM_TABLE");
+  er_dict_set(table, "NO", er_view_table_no(v));
+  er_view_level_heads(v, table, 1, to);
+  er_view_tree_rows(v, table, &v->ev->indicators, 1, to, ER_ROWS_WEIGHTS, system_row, NULL);
+  er_dict_set(table, "TOTAL_WEIGHT", er_fmt_weight(v->arena, v->ev->total_weight));
+}

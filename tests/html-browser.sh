@@ -1,0 +1,102 @@
+#!/bin/sh
+# html-browser.sh PAGE.html… — open each page in headless Chromium, the way
+# a reviewer's browser would, and fail when it logs a console message
+# (an error, or a Content-Security-Policy refusal) or when the page asks
+# for anything from the network. Takes a full-page screenshot of each page
+# beside it (PAGE.png), to look at.
+#
+# Chromium's own background requests (updates, accounts) are told apart
+# from the page's by their network isolation key: a request the page makes
+# is keyed by its file:// origin.
+#
+# Exits 77 (skipped) when Chromium is not installed.
+set -u
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+  echo "SKIP: chromium not installed (apt-get install chromium)"
+  exit 77
+fi
+size=${SHOT_SIZE:-1240,6000}
+fail=0
+
+# run PAGE OUTDIR: the page's DOM, Chromium's log and network log in OUTDIR
+run() {
+  profile=$(mktemp -d)
+  timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --enable-logging=stderr --v=0 \
+    --log-net-log="$2/net.json" --dump-dom "file://$1" >"$2/dom.html" 2>"$2/log.txt"
+  status=$?
+  rm -rf "$profile"
+  return $status
+}
+
+# check PAGE: 0 when the page loaded cleanly and stayed off the network
+check() {
+  page=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+  work=$(mktemp -d)
+  ok=0
+  if ! run "$page" "$work"; then
+    echo "FAIL $1: chromium failed"
+    ok=1
+  elif ! grep -q '</html>' "$work/dom.html"; then
+    echo "FAIL $1: no document loaded"
+    ok=1
+  fi
+  if grep -E ':CONSOLE[(:]' "$work/log.txt" >/dev/null; then
+    echo "FAIL $1: console messages:"
+    grep -E ':CONSOLE[(:]' "$work/log.txt" | sed 's/^/  /'
+    ok=1
+  fi
+  requests=$(grep '"network_isolation_key":"file://' "$work/net.json" 2>/dev/null |
+    grep -o '"url":"[a-z]*:[^"]*"' | grep -v '"url":"file:' | sort -u)
+  if [ -n "$requests" ]; then
+    echo "FAIL $1: network requests:"
+    echo "$requests" | sed 's/^/  /'
+    ok=1
+  fi
+  rm -rf "$work"
+  return $ok
+}
+
+shot() {
+  page=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+  png=${page%.html}.png
+  profile=$(mktemp -d)
+  timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$profile" --hide-scrollbars --window-size="$size" \
+    --screenshot="$png" "file://$page" >/dev/null 2>&1
+  rm -rf "$profile"
+  if [ -s "$png" ]; then
+    echo "ok $1: screenshot $png"
+  else
+    echo "FAIL $1: no screenshot"
+    fail=1
+  fi
+}
+
+# The checks must see a bad page as bad: one with a script error and an
+# image from the network.
+selftest=$(mktemp -d)
+cat >"$selftest/bad.html" <<'EOF'
+<!DOCTYPE html><html><head><meta charset="utf-8"><title>bad</title></head>
+<body><img src="https://example.invalid/x.png"><script>nosuch();</script></body></html>
+EOF
+if check "$selftest/bad.html" >/dev/null; then
+  echo "FAIL: the checks let a page with a script error and a network request pass"
+  fail=1
+else
+  echo "ok: a bad page is caught"
+fi
+rm -rf "$selftest"
+
+for page in "$@"; do
+  if check "$page"; then
+    echo "ok $page: no console message, no network request"
+  else
+    fail=1
+  fi
+  shot "$page"
+done
+exit $fail

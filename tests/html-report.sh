@@ -1,0 +1,184 @@
+#!/bin/sh
+# html-report.sh EVALREPORT SOURCE_DIR OUT_DIR
+# Renders every sample and the escaping corpus to HTML in OUT_DIR and checks
+# their structure: every section heading, total and grade, the rows of the
+# score tables, merged (rowspan) cells in the score sheets, the charts as
+# inline SVG, no script and no external URL — and that hostile data stays
+# text.
+set -u
+bin=$1 src=$2 out=$3
+fail=0
+mkdir -p "$out"
+
+render() { # render DATA: writes OUT/NAME.html, quietly
+  if ! "$bin" render "$1" -o "$out" --format html >/dev/null 2>"$out/render.log"; then
+    echo "FAIL: render $1"
+    cat "$out/render.log"
+    fail=1
+  elif grep -q "warning: 视图没有" "$out/render.log"; then
+    echo "FAIL: template lint for $1:"
+    cat "$out/render.log"
+    fail=1
+  fi
+}
+
+has() { # has FILE TEXT…: each text occurs in the file
+  file=$1
+  shift
+  for text in "$@"; do
+    if grep -qF -- "$text" "$file"; then
+      :
+    else
+      echo "FAIL $(basename "$file"): no $text"
+      fail=1
+    fi
+  done
+}
+
+count() { # count FILE EXPECTED PATTERN: lines matching the fixed pattern
+  n=$(grep -cF -- "$3" "$1")
+  if [ "$n" -ne "$2" ]; then
+    echo "FAIL $(basename "$1"): $n lines with $3, expected $2"
+    fail=1
+  fi
+}
+
+# rows FILE CAPTION EXPECTED: <tr> lines of the table whose caption holds CAPTION
+rows() {
+  n=$(awk -v cap="$2" '
+    /<table/ { inside = 0; n = 0 }
+    /<caption>/ && index($0, cap) { inside = 1 }
+    inside && /^<tr/ { n++ }
+    inside && /<\/table>/ { print n; exit }' "$1")
+  if [ "${n:-0}" -ne "$3" ]; then
+    echo "FAIL $(basename "$1"): table \"$2\" has ${n:-0} rows, expected $3"
+    fail=1
+  fi
+}
+
+# rows_of_class FILE CLASS EXPECTED: <tr id="ind-…"> rows of the table of that class
+sheet_rows() {
+  n=$(awk -v cls="$2" '
+    index($0, "<table class=\"" cls) { inside = 1 }
+    inside && /^<tr id="ind-/ { n++ }
+    inside && /<\/table>/ { print n; exit }' "$1")
+  if [ "${n:-0}" -ne "$3" ]; then
+    echo "FAIL $(basename "$1"): score sheet has ${n:-0} indicator rows, expected $3"
+    fail=1
+  fi
+}
+
+clean() { # no script, no external URL, no template marker left
+  if grep -qi -e '<script' -e 'http://' -e 'https://' -e '{{' "$1"; then
+    echo "FAIL $(basename "$1"): script, external URL or template marker:"
+    grep -ni -e '<script' -e 'http://' -e 'https://' -e '{{' "$1" | head -5
+    fail=1
+  fi
+}
+
+svg_charts() { # svg_charts FILE N: N charts drawn as inline SVG
+  n=$(grep -c '^<svg viewBox=' "$1")
+  figs=$(grep -c '^<figure class="chart' "$1")
+  if [ "$n" -ne "$2" ] || [ "$figs" -ne "$2" ]; then
+    echo "FAIL $(basename "$1"): $figs chart figures and $n svg drawings, expected $2"
+    fail=1
+  fi
+}
+
+# ---- the third-party report (seed 004) ----
+render "$src/samples/nanchong-2018.yaml"
+f=$out/nanchong-2018.html
+has "$f" '<section class="cover">' '<nav class="toc">' '>摘要</h1>' '>目录</h1>' \
+  '>一、基本情况</h2>' '>（一）项目概况</h3>' '>（二）绩效目标</h3>' \
+  '>二、绩效评价工作开展情况</h2>' '>三、综合评价情况及评价结论</h2>' \
+  '>四、绩效评价指标分析</h2>' '>（一）政策决策</h3>' '>（二）项目管理</h3>' '>（三）项目绩效</h3>' \
+  '>五、主要经验及做法、存在的问题及原因分析</h2>' '>六、有关建议</h2>' \
+  '>七、其他需要说明的问题</h2>' '>附件</h2>' '>附件1：' '>附件2：调查问卷汇总表</h3>' \
+  '<th>项目名称</th><td>2018年南充市城乡低保补助资金专项支出</td>' \
+  '<th>委托单位</th><td>南充市财政局</td>' '<p class="date">2019年12月</p>' \
+  '综合得分<strong>88.38</strong>分，评价等级为<strong>良好</strong>' \
+  '<tr><td>政策决策</td><td class="num">15</td><td class="num">15</td><td class="num">100.00%</td></tr>' \
+  '<tr><td>项目管理</td><td class="num">35</td><td class="num">32</td><td class="num">91.43%</td></tr>' \
+  '<td>项目绩效</td><td class="num">50</td><td class="num">41.38</td>' \
+  '<td class="num">100</td><td class="num">88.38</td><td class="num">88.38%</td>' \
+  '赋分35分，得分32分，得分率91.43%。' \
+  'rowspan="7">政策决策（15分）</td>' 'rowspan="15">项目管理（35分）</td>' \
+  'rowspan="13">项目绩效（50分）</td>' '<td class="num">2.025</td>' \
+  '<td>B.家庭成员患病</td><td class="num">84</td><td class="num">84.00%</td>' \
+  '<td>A.愿意退出</td><td class="num">67</td><td class="num">67.68%</td>' \
+  '<figcaption>图3-1 各一级指标得分率</figcaption>' '<figcaption>图1-1 资金支出构成</figcaption>'
+rows "$f" '绩效评价得分表' 5 # header, three dimensions, 合计
+rows "$f" '政策决策指标得分情况表' 9
+rows "$f" '（参保和群众）' 85 # header and 84 options
+sheet_rows "$f" "small sheet" 35
+svg_charts "$f" 2
+clean "$f"
+
+# ---- the self-evaluations (seeds 000 and 002) ----
+render "$src/samples/chenggong-2023.yaml"
+f=$out/chenggong-2023.html
+has "$f" '>一、绩效目标分解下达情况</h2>' '>（一）城市居民最低生活保障</h3>' \
+  '>二、绩效目标完成情况分析</h2>' '>（一）资金投入情况分析</h3>' \
+  '>三、综合评价情况及评价结论</h2>' '>四、存在的问题</h2>' '>五、有关建议</h2>' \
+  '>六、其他需要说明的问题</h2>' '>七、附件</h2>' \
+  '得分<strong>100</strong>分，评价等级为<strong>优秀</strong>' \
+  '<caption>项目支出绩效自评表（2023年度）</caption>' '<th>具体指标</th><th>评价标准</th>' \
+  '<td class="level" rowspan="5">项目决策</td>' '<strong>1.</strong>部分街道办事处'
+rows "$f" '绩效评价得分表' 5
+sheet_rows "$f" "small selftable" 21
+svg_charts "$f" 2
+clean "$f"
+
+render "$src/samples/jialing-2023.yaml"
+f=$out/jialing-2023.html
+has "$f" '>一、绩效目标分解下达情况</h2>' '>（二）资金管理情况分析</h3>' \
+  '>（四）绩效指标完成情况分析</h3>' '>四、偏离绩效目标的原因和下一步改进措施</h2>' \
+  '>五、绩效自评结果拟应用和公开情况</h2>' '>六、其他需要说明的问题</h2>' '>七、附件</h2>' \
+  '得分<strong>99.84</strong>分，评价等级为<strong>优</strong>' \
+  '<caption>项目支出绩效自评表（2023年度）</caption>' '<th>年度指标值</th><th>实际完成值</th>' \
+  '<tr><td>年度资金总额</td><td class="num">13571.19</td><td class="num">13571.19</td><td class="num">13356.23</td><td class="num">10</td><td class="num">98.42%</td><td class="num">9.84</td>' \
+  '<p class="signature">南充市嘉陵区民政局</p>' '<p class="signature">2023年6月12日</p>'
+rows "$f" '绩效评价得分表' 6
+sheet_rows "$f" "small selftable" 17
+svg_charts "$f" 2
+clean "$f"
+
+# ---- the escaping corpus: hostile strings in every field stay text ----
+render "$src/tests/html/escaping.yaml"
+f=$out/escaping.html
+has "$f" '&lt;script&gt;alert(1)&lt;/script&gt;低保项目' \
+  '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;绩效评价报告' \
+  '&lt;/style&gt;&lt;style&gt;body{display:none}&lt;/style&gt;' \
+  '{{TITLE}}{{#DRAFT}}标记{{/DRAFT}}{{&gt;head}}' '<td>B.{{NAME}}</td>' \
+  '控制字符与[31m转义' '&amp;amp; &amp;lt;b&amp;gt; &amp;#x3C;'
+count "$f" 1 '<style>'
+count "$f" 1 '</style>'
+if LC_ALL=C grep -q "$(printf '[\001-\010\013\014\016-\037\177]')" "$f"; then
+  echo "FAIL escaping.html: a control character survived"
+  fail=1
+fi
+# every tag in the file is the writer's; no data-made attribute or link
+tags=$(grep -o '<[a-zA-Z][a-zA-Z0-9]*' "$f" | sort -u | tr -d '<' | tr '\n' ' ')
+for tag in $tags; do
+  case " html head meta title style body main div section nav h1 h2 h3 h4 p br strong em sup sub span ul ol li a table caption colgroup col thead tbody tr th td figure figcaption svg line text tspan rect path circle " in
+  *" $tag "*) ;;
+  *)
+    echo "FAIL escaping.html: element <$tag> from data"
+    fail=1
+    ;;
+  esac
+done
+if grep -o '<[^>]*>' "$f" | grep -qi -e ' on[a-z]*=' -e 'href="[^#]' -e ' src='; then
+  echo "FAIL escaping.html: an event handler or a non-local link in markup:"
+  grep -o '<[^>]*>' "$f" | grep -i -e ' on[a-z]*=' -e 'href="[^#]' -e ' src=' | head -5
+  fail=1
+fi
+
+# ---- a draft: the watermark and the findings panel, linked ----
+"$bin" render "$src/samples/nanchong-2018.yaml" -o "$out/draft" --format html --draft \
+  >/dev/null 2>&1 || { echo "FAIL: draft render"; fail=1; }
+has "$out/draft/nanchong-2018.html" '<div class="watermark" aria-hidden="true"><span>草稿</span></div>' \
+  '<div class="diagnostics">' '<li class="warning"><a href="#annex-2">'
+
+[ $fail -eq 0 ] && echo "ok: html structure of every sample, escaping corpus, draft"
+exit $fail

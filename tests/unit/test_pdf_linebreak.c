@@ -1,0 +1,265 @@
+/* Line breaking and justification: the GB/T 15834 rules on examples, then
+ * as properties over a generated corpus of mixed Chinese, Latin and number
+ * paragraphs laid out on the GB/T 9704 grid. */
+#include "pdf_support.h"
+
+#include "pdf/linebreak.h"
+
+/* ---- the break rules on examples ---- */
+
+/* breaks[i] after each code point of `text`; returns the count. */
+static size_t breaks_of(er_linebreaker *lb, const char *text, uint32_t *cps, uint8_t *breaks) {
+  size_t n = 0, len = strlen(text);
+  for (size_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(text, i, len, c);
+    cps[n++] = (uint32_t)c;
+  }
+  assert_true(er_linebreaks(lb, cps, n, breaks));
+  return n;
+}
+
+/* Whether a line may end after the `k`th code point of `text`. */
+static bool may_break_after(er_linebreaker *lb, const char *text, size_t k) {
+  uint32_t cps[256];
+  uint8_t breaks[256];
+  size_t n = breaks_of(lb, text, cps, breaks);
+  assert_true(k < n);
+  return breaks[k] != ER_BREAK_NONE;
+}
+
+/* No break strictly inside `text`. */
+static void assert_whole(er_linebreaker *lb, const char *text) {
+  uint32_t cps[256];
+  uint8_t breaks[256];
+  size_t n = breaks_of(lb, text, cps, breaks);
+  for (size_t i = 0; i + 1 < n; i++)
+    if (breaks[i] != ER_BREAK_NONE)
+      fail_msg("“%s” may break after code point %zu", text, i);
+  assert_int_equal(breaks[n - 1], ER_BREAK_MANDATORY);
+}
+
+static void follows_the_rules_of_gbt15834(void **state) {
+  (void)state;
+  er_linebreaker *lb = er_linebreaker_new();
+  assert_non_null(lb);
+  /* between two ideographs: yes */
+  assert_true(may_break_after(lb, "绩效评价", 1));
+  /* before a closing mark, after an opening one: no */
+  const char *closing[] = {"评，价", "评。价", "评、价", "评；价", "评：价", "评？价",
+                           "评！价", "评）价", "评》价", "评」价", "评』价", "评”价",
+                           "评’价",  "评%价",  "评‰价",  "评,价",  "评.价",  "评;价",
+                           "评:价",  "评?价",  "评!价",  "评)价",  "评·价"};
+  for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++)
+    if (may_break_after(lb, closing[i], 0))
+      fail_msg("a line may start with the mark of “%s”", closing[i]);
+  const char *opening[] = {"评（价", "评《价", "评「价", "评『价", "评“价", "评‘价"};
+  for (size_t i = 0; i < sizeof opening / sizeof opening[0]; i++) {
+    if (may_break_after(lb, opening[i], 1))
+      fail_msg("a line may end with the mark of “%s”", opening[i]);
+    assert_true(may_break_after(lb, opening[i], 0)); /* before it is fine */
+  }
+  /* after a closing quote in Chinese text, UAX #14 says no, Chinese says yes */
+  assert_true(may_break_after(lb, "“好”字", 2));
+  /* dashes and ellipses are never split */
+  assert_false(may_break_after(lb, "问题——特别", 2));
+  assert_false(may_break_after(lb, "等等……为", 2));
+  /* numbers with their units */
+  const char *whole[] = {"36038.93万元", "98.42%", "2023年",    "12,345户", "≥90%",
+                         "600元/人/月",  "-3.5个", "51223人次", "第3名",    "10:30"};
+  for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+    assert_whole(lb, whole[i]);
+  assert_true(may_break_after(lb, "资金36038.93万元共", 0));  /* before the number */
+  assert_true(may_break_after(lb, "资金36038.93万元共", 11)); /* after the unit */
+  /* a mandatory break stays one */
+  uint32_t cps[8];
+  uint8_t breaks[8];
+  breaks_of(lb, "评\n价", cps, breaks);
+  assert_int_equal(breaks[1], ER_BREAK_MANDATORY);
+  er_linebreaker_free(lb);
+}
+
+/* ---- the generated corpus ---- */
+
+/* A token the generator wrote, that no line may split. */
+typedef struct token {
+  size_t start, end; /* bytes */
+} token;
+
+typedef struct corpus_para {
+  char text[2048];
+  size_t len;
+  token whole[128];
+  size_t nwhole;
+} corpus_para;
+
+static const char *const words[] = {
+    "绩效", "评价", "资金", "管理", "项目", "城乡", "低保", "保障", "对象", "政策", "落实", "情况",
+    "财政", "部门", "预算", "执行", "监督", "社会", "救助", "群众", "满意", "调查", "指标", "体系",
+    "考核", "目标", "完成", "工作", "机制", "动态", "规范", "及时", "准确", "发放", "审核", "审批",
+    "乡镇", "街道", "村",   "社区", "县",   "市",   "区",   "的",   "和",   "在",
+};
+static const char *const marks[] = {"，", "，", "，", "。", "、", "、", "；", "：", "？", "！"};
+static const char *const pairs[][2] = {
+    {"（", "）"}, {"《", "》"}, {"「", "」"}, {"“", "”"}, {"‘", "’"}};
+static const char *const units[] = {"万元", "元", "%", "人", "户", "人次", "年", "个", "‰", "亿元"};
+static const char *const latin[] = {"PDF",   "Excel",      "GB/T",   "ICU", "HarfBuzz", "the",
+                                    "quick", "evaluation", "report", "OK",  "A1",       "B12"};
+
+static void put(corpus_para *p, const char *s) {
+  size_t n = strlen(s);
+  assert_true(p->len + n < sizeof p->text);
+  memcpy(p->text + p->len, s, n);
+  p->len += n;
+  p->text[p->len] = '\0';
+}
+
+static void put_whole(corpus_para *p, const char *s) {
+  assert_true(p->nwhole < sizeof p->whole / sizeof p->whole[0]);
+  p->whole[p->nwhole].start = p->len;
+  put(p, s);
+  p->whole[p->nwhole++].end = p->len;
+}
+
+static void put_number(corpus_para *p, uint64_t *rng) {
+  char num[64];
+  unsigned long long v = test_rand(rng) % 1000000, cents = test_rand(rng) % 100;
+  switch (test_pick(rng, 4)) {
+  case 0:
+    snprintf(num, sizeof num, "%llu.%02llu%s", v, cents, units[test_pick(rng, 10)]);
+    break;
+  case 1:
+    snprintf(num, sizeof num, "%llu.%02llu%%", v % 100, cents);
+    break;
+  case 2:
+    snprintf(num, sizeof num, "%llu年", 1990 + v % 40);
+    break;
+  default:
+    snprintf(num, sizeof num, "%llu,%03llu%s", v % 1000 + 1, v % 1000, units[test_pick(rng, 10)]);
+  }
+  put_whole(p, num);
+}
+
+static void generate(corpus_para *p, uint64_t *rng) {
+  memset(p, 0, sizeof *p);
+  size_t target = 40 + test_pick(rng, 260); /* bytes, roughly a line to four */
+  bool open = false;
+  size_t pair = 0;
+  while (p->len < target) {
+    size_t r = test_pick(rng, 100);
+    if (r < 55)
+      put(p, words[test_pick(rng, sizeof words / sizeof words[0])]);
+    else if (r < 67)
+      put(p, marks[test_pick(rng, sizeof marks / sizeof marks[0])]);
+    else if (r < 77)
+      put_number(p, rng);
+    else if (r < 83) {
+      put(p, " ");
+      put(p, latin[test_pick(rng, sizeof latin / sizeof latin[0])]);
+      put(p, " ");
+    } else if (r < 90 && !open) {
+      pair = test_pick(rng, 5);
+      put(p, pairs[pair][0]);
+      open = true;
+    } else if (r < 95 && open) {
+      put(p, pairs[pair][1]);
+      open = false;
+    } else if (r < 97)
+      put_whole(p, "——");
+    else if (r < 99)
+      put_whole(p, "……");
+    else
+      put(p, "。”");
+  }
+  if (open)
+    put(p, pairs[pair][1]);
+  put(p, "。");
+}
+
+static bool no_start(uint32_t c) {
+  static const char set[] = "，。、；：？！）》」』”’%‰,.;:?!)";
+  char s[5] = {0};
+  size_t n = 0;
+  U8_APPEND_UNSAFE(s, n, c);
+  return strstr(set, s) != NULL;
+}
+
+static bool no_end(uint32_t c) {
+  static const char set[] = "（《「『“‘(";
+  char s[5] = {0};
+  size_t n = 0;
+  U8_APPEND_UNSAFE(s, n, c);
+  return strstr(set, s) != NULL;
+}
+
+#define CORPUS_SIZE 3000
+
+static void corpus_lines_obey_the_rules(void **state) {
+  (void)state;
+  er_diag d;
+  er_diag_init(&d, "corpus");
+  er_fontset *fs = test_fonts(&d);
+  er_linebreaker *lb = er_linebreaker_new();
+  er_para_style st = test_body_style();
+  uint64_t rng = 20231010;
+  size_t lines = 0, justified = 0, numbers = 0;
+  static corpus_para p;
+  for (int n = 0; n < CORPUS_SIZE; n++) {
+    generate(&p, &rng);
+    er_span span = {.text = p.text, .len = p.len, .role = ER_ROLE_BODY, .size = 16};
+    er_para para;
+    assert_true(er_para_layout(&para, fs, lb, &span, 1, &st, &d));
+    assert_memory_equal(para.text, p.text, p.len); /* valid UTF-8 in the BMP is kept as is */
+    size_t prev_end = 0;
+    for (size_t l = 0; l < para.nlines; l++) {
+      const er_line *line = &para.lines[l];
+      assert_true(line->nruns > 0);
+      uint32_t first, last;
+      test_line_ends(&para, line, &first, &last);
+      if (l > 0 && no_start(first))
+        fail_msg("paragraph %d line %zu starts with U+%04X: %s", n, l, first, p.text);
+      if (l + 1 < para.nlines && no_end(last))
+        fail_msg("paragraph %d line %zu ends with U+%04X: %s", n, l, last, p.text);
+      /* no character lost: only spaces between one line and the next */
+      size_t start = para.runs[line->first_run].start;
+      for (size_t i = prev_end; i < start; i++)
+        assert_int_equal(p.text[i], ' ');
+      const er_run *z = &para.runs[line->first_run + line->nruns - 1];
+      prev_end = z->start + z->len;
+      /* no number, dash or ellipsis split */
+      for (size_t t = 0; l > 0 && t < p.nwhole; t++)
+        if (start > p.whole[t].start && start < p.whole[t].end)
+          fail_msg("paragraph %d line %zu splits “%.*s”", n, l,
+                   (int)(p.whole[t].end - p.whole[t].start), p.text + p.whole[t].start);
+      /* every line but the last fills the measure; none overflows it */
+      double right = z->x + z->width;
+      assert_true(right <= st.measure + 0.5);
+      assert_true(line->width - right < 1e-9 && right - line->width < 1e-9);
+      if (l + 1 < para.nlines) {
+        if (right < st.measure - 0.5 || right > st.measure + 0.5)
+          fail_msg("paragraph %d line %zu ends at %.2f of %.2f pt: %s", n, l, right, st.measure,
+                   p.text);
+        justified++;
+      }
+      lines++;
+    }
+    assert_int_equal(prev_end, p.len); /* the last line ends the text */
+    numbers += p.nwhole;
+    er_para_free(&para);
+  }
+  assert_int_equal(d.count, 0); /* every character found a font */
+  print_message("%d paragraphs, %zu lines (%zu justified), %zu numbers, dashes and ellipses "
+                "kept whole\n",
+                CORPUS_SIZE, lines, justified, numbers);
+  er_linebreaker_free(lb);
+  er_fontset_free(fs);
+  er_diag_free(&d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(follows_the_rules_of_gbt15834),
+      cmocka_unit_test(corpus_lines_obey_the_rules),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,381 @@
+/* The PDF writer over hand-made documents (pdf/pdf.h): a long table
+ * repeats its header rows on every page and a merged cell its text on
+ * both sides of a break; a row taller than a page splits and keeps all
+ * its text; footnotes sit at the foot of their page; lists, sup, sub and
+ * br; every kind of chart; bookmarks for h1 to h3; the same bytes twice.
+ * Text is read back with pdftotext, bookmarks with qpdf; exits 77
+ * (skipped) without them or without Chinese fonts. */
+#include "pdf_support.h"
+
+#include <stdarg.h>
+#include <unistd.h>
+
+#include "doc/doc.h"
+#include "doc/style.h"
+#include "pdf/pdf.h"
+
+static char dir[64];
+
+static char *path_in(const char *name) {
+  static char path[4][160];
+  static int next;
+  char *p = path[next++ % 4];
+  snprintf(p, sizeof path[0], "%s/%s", dir, name);
+  return p;
+}
+
+static int setup(void **state) {
+  (void)state;
+  snprintf(dir, sizeof dir, "/tmp/evalreport-pdfw-XXXXXX");
+  return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  if (getenv("ER_TEST_KEEP")) /* for a look at the PDFs */
+    return 0;
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  return test_run(cmd) ? 0 : -1;
+}
+
+/* ---- building documents ---- */
+
+typedef struct buf {
+  char *s;
+  size_t len, cap;
+} buf;
+
+static void put(buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (b->len + (size_t)n + 1 > b->cap) {
+    b->cap = 2 * (b->len + (size_t)n + 1);
+    b->s = realloc(b->s, b->cap);
+    assert_non_null(b->s);
+  }
+  va_start(ap, fmt);
+  vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+/* Typesets a body of XHTML into NAME.pdf; the test is skipped without
+ * fonts. */
+static void typeset(const char *body, const char *name, bool draft) {
+  buf x = {0};
+  put(&x, "<html><head><title>测试报告</title></head><body>%s</body></html>", body);
+  er_diag d;
+  er_diag_init(&d, "test.xhtml");
+  er_doc *doc = er_doc_parse(x.s, x.len, &d);
+  if (!doc)
+    er_diag_print(&d, stderr);
+  assert_non_null(doc);
+  er_diag sd;
+  er_diag_init(&sd, "gbt9704.yaml");
+  er_style *style = er_style_load(ER_SOURCE_DIR "/templates/styles/gbt9704.yaml", &sd);
+  assert_non_null(style);
+  er_pdf_opts opts = {.draft = draft, .info = {.title = "测试报告", .created = -1}};
+  bool ok = er_pdf_document(doc, style, &opts, path_in(name), &d);
+  if (!ok) {
+    er_diag_print(&d, stderr);
+    test_skip(); /* no fonts */
+  }
+  er_style_free(style);
+  er_doc_free(doc);
+  er_diag_free(&sd);
+  er_diag_free(&d);
+  free(x.s);
+}
+
+/* The text of each page without white space or page numbers (pdftotext
+ * -raw: in the order it is drawn); *count pages. */
+static char **pages_of(const char *name, int *count) {
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "pdftotext -raw -enc UTF-8 '%s' '%s' 2>'%s'", path_in(name),
+           path_in("pages.txt"), path_in("stderr.txt"));
+  assert_true(test_run(cmd));
+  size_t err_len;
+  free(test_slurp(path_in("stderr.txt"), &err_len));
+  assert_int_equal(err_len, 0);
+  char *all = test_slurp(path_in("pages.txt"), NULL);
+  char **pages = calloc(512, sizeof *pages);
+  assert_non_null(pages);
+  int n = 0;
+  for (char *p = all; p && *p && n < 512;) {
+    char *end = strchr(p, '\f');
+    if (end)
+      *end = '\0';
+    /* drop the page number line "— N —" */
+    char *folio = strstr(p, "— ");
+    while (folio) {
+      char *close = strstr(folio + 4, " —");
+      char *nl = strchr(folio, '\n');
+      if (close && (!nl || close < nl))
+        memset(folio, ' ', (size_t)(close + strlen(" —") - folio));
+      folio = strstr(folio + 1, "— ");
+    }
+    pages[n++] = strdup(test_squeeze_space(p));
+    p = end ? end + 1 : NULL;
+  }
+  free(all);
+  *count = n;
+  return pages;
+}
+
+static void free_pages(char **pages, int n) {
+  for (int i = 0; i < n; i++)
+    free(pages[i]);
+  free(pages);
+}
+
+/* ---- tests ---- */
+
+static void long_table_repeats_its_header_and_merged_cell(void **state) {
+  (void)state;
+  buf b = {0};
+  put(&b,
+      "<p>表格之前的段落。</p><table><caption>表1 长表格</caption>"
+      "<thead><tr><th>合并列</th><th>序号列</th><th class=\"num\">数值列</th></tr></thead><tbody>");
+  for (int r = 1; r <= 90; r++) {
+    put(&b, "<tr>");
+    if (r == 1)
+      put(&b, "<td rowspan=\"60\">跨页的合并单元格</td>");
+    if (r == 61)
+      put(&b, "<td rowspan=\"30\">第二个合并单元格</td>");
+    put(&b, "<td>第%d行</td><td class=\"num\">%d.50</td></tr>", r, r);
+  }
+  put(&b, "</tbody></table><p>表格之后的段落。</p>");
+  typeset(b.s, "table.pdf", false);
+  free(b.s);
+  int n;
+  char **pages = pages_of("table.pdf", &n);
+  assert_true(n >= 3);
+  int with_rows = 0, with_merged = 0;
+  for (int i = 0; i < n; i++) {
+    if (!strstr(pages[i], "行"))
+      continue;
+    with_rows++;
+    if (!strstr(pages[i], "合并列序号列数值列"))
+      fail_msg("page %d has rows but no header: %s", i + 1, pages[i]);
+    if (strstr(pages[i], "第1行") || strstr(pages[i], "第60行"))
+      with_merged += strstr(pages[i], "跨页的合并单元格") != NULL;
+  }
+  assert_true(with_rows >= 3);
+  assert_true(with_merged >= 2); /* on the pages of its first and last rows */
+  /* every row once and in order */
+  char *all = calloc(1, 1);
+  for (int i = 0; i < n; i++) {
+    all = realloc(all, strlen(all) + strlen(pages[i]) + 1);
+    strcat(all, pages[i]);
+  }
+  const char *at = all;
+  for (int r = 1; r <= 90; r++) {
+    char row[32];
+    snprintf(row, sizeof row, "第%d行%d.50", r, r);
+    const char *found = strstr(at, row);
+    if (!found)
+      fail_msg("row %d missing or out of order", r);
+    at = found;
+  }
+  free(all);
+  free_pages(pages, n);
+}
+
+static void row_taller_than_a_page_splits(void **state) {
+  (void)state;
+  buf b = {0}, text = {0};
+  for (int i = 0; i < 140; i++)
+    put(&text, "第%d句很长的单元格文字。", i);
+  put(&b,
+      "<table><thead><tr><th>项目</th><th>说明</th></tr></thead><tbody>"
+      "<tr><td>长行</td><td>%s</td></tr><tr><td>短行</td><td>结束</td></tr></tbody></table>",
+      text.s);
+  typeset(b.s, "tall.pdf", false);
+  int n;
+  char **pages = pages_of("tall.pdf", &n);
+  assert_true(n >= 2);
+  /* the cell's text comes back whole across the pages, headers aside */
+  char *all = calloc(1, 1);
+  for (int i = 0; i < n; i++) {
+    char *head = strstr(pages[i], "项目说明");
+    assert_non_null(head);
+    memmove(head, head + strlen("项目说明"), strlen(head + strlen("项目说明")) + 1);
+    all = realloc(all, strlen(all) + strlen(pages[i]) + 1);
+    strcat(all, pages[i]);
+  }
+  const char *at = all;
+  for (int i = 0; i < 140; i++) {
+    char piece[64];
+    snprintf(piece, sizeof piece, "第%d句很长的单元格文字。", i);
+    const char *found = strstr(at, piece);
+    if (!found)
+      fail_msg("sentence %d missing or out of order", i);
+    at = found;
+  }
+  assert_non_null(strstr(at, "短行结束"));
+  free(all);
+  free(text.s);
+  free(b.s);
+  free_pages(pages, n);
+}
+
+static void footnote_at_the_foot_of_its_page(void **state) {
+  (void)state;
+  buf b = {0};
+  for (int i = 0; i < 12; i++)
+    put(&b, "<p>第%d段正文，用来填满页面的一部分，使脚注所在的段落落在第一页的中间。</p>", i);
+  put(&b, "<p>引用脚注的段落<sup>1</sup>。</p>"
+          "<aside class=\"footnote\">1 这是脚注的文字，应当排在本页的下端。</aside>");
+  for (int i = 12; i < 30; i++)
+    put(&b, "<p>第%d段正文，继续填满页面，直到下一页。</p>", i);
+  typeset(b.s, "notes.pdf", false);
+  free(b.s);
+  int n;
+  char **pages = pages_of("notes.pdf", &n);
+  assert_true(n >= 2);
+  int at = -1;
+  for (int i = 0; i < n; i++)
+    if (strstr(pages[i], "引用脚注的段落1。"))
+      at = i;
+  assert_true(at >= 0);
+  /* on the page of its reference, after all the body text there */
+  const char *note = strstr(pages[at], "1这是脚注的文字，应当排在本页的下端。");
+  assert_non_null(note);
+  char last[64];
+  snprintf(last, sizeof last, "段正文");
+  const char *body = pages[at], *after = NULL;
+  for (const char *p = body; (p = strstr(p, last)); p++)
+    after = p;
+  assert_true(after && after < note);
+  /* and below it in position: the last line of the page (pdftotext -layout) */
+  char cmd[512];
+  snprintf(cmd, sizeof cmd,
+           "pdftotext -layout -f %d -l %d -enc UTF-8 '%s' - | tr -d '\\f' | grep -v '^ *— *[0-9]* "
+           "*— *$' | "
+           "grep -v '^ *$' | tail -n 1 | grep -q '应当排在本页的下端'",
+           at + 1, at + 1, path_in("notes.pdf"));
+  assert_true(test_run(cmd));
+  free_pages(pages, n);
+}
+
+static void lists_scripts_and_breaks(void **state) {
+  (void)state;
+  typeset("<h1>标题</h1><ol><li>第一项</li><li>第二项</li></ol><ul><li>无序项</li></ul>"
+          "<p>水的化学式是H<sub>2</sub>O，面积单位m<sup>2</sup>。<br/>换行之后的文字。"
+          "<strong>加粗</strong><em>强调</em><span class=\"x\">普通</span></p>",
+          "inline.pdf", false);
+  int n;
+  char **pages = pages_of("inline.pdf", &n);
+  assert_int_equal(n, 1);
+  assert_non_null(strstr(pages[0], "1.第一项"));
+  assert_non_null(strstr(pages[0], "2.第二项"));
+  assert_non_null(strstr(pages[0], "•无序项"));
+  assert_non_null(strstr(pages[0], "H2O"));
+  assert_non_null(strstr(pages[0], "m2。"));
+  assert_non_null(strstr(pages[0], "换行之后的文字。加粗强调普通"));
+  free_pages(pages, n);
+}
+
+static void every_kind_of_chart(void **state) {
+  (void)state;
+  static const char *const kinds[] = {"bar", "hbar", "pie", "stacked"};
+  buf b = {0};
+  for (size_t k = 0; k < 4; k++)
+    put(&b,
+        "<figure class=\"chart\" data-kind=\"%s\" data-unit=\"%%\"><data "
+        "value=\"98.42\">决策</data>"
+        "<data value=\"75\">过程</data><data value=\"60.5\">产出</data>"
+        "<figcaption>图%zu %s图</figcaption></figure>",
+        kinds[k], k + 1, kinds[k]);
+  typeset(b.s, "charts.pdf", false);
+  free(b.s);
+  int n;
+  char **pages = pages_of("charts.pdf", &n);
+  char *all = calloc(1, 1);
+  for (int i = 0; i < n; i++) {
+    all = realloc(all, strlen(all) + strlen(pages[i]) + 1);
+    strcat(all, pages[i]);
+  }
+  for (size_t k = 0; k < 4; k++) {
+    char caption[32];
+    snprintf(caption, sizeof caption, "图%zu%s图", k + 1, kinds[k]);
+    assert_non_null(strstr(all, caption));
+  }
+  assert_non_null(strstr(all, "98.42%"));
+  assert_non_null(strstr(all, "决策"));
+  assert_non_null(strstr(all, "（42.07%）")); /* the pie's share of 98.42 in 233.92 */
+  free(all);
+  free_pages(pages, n);
+}
+
+static void bookmarks_for_h1_to_h3(void **state) {
+  (void)state;
+  typeset("<section class=\"cover\"><h1>封面标题</h1></section><div class=\"page-break\"/>"
+          "<h1>报告标题</h1><h2>一、第一章</h2><p>正文。</p><h3>（一）第一节</h3><p>正文。</p>"
+          "<h4>1.不入书签</h4><p>正文。</p><h2>二、第二章</h2><p>正文。</p>",
+          "outline.pdf", false);
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "qpdf --json --json-key=outlines '%s' >'%s' 2>&1",
+           path_in("outline.pdf"), path_in("outline.json"));
+  assert_true(test_run(cmd));
+  char *json = test_slurp(path_in("outline.json"), NULL);
+  static const char *const titles[] = {"\"title\": \"报告标题\"", "\"title\": \"一、第一章\"",
+                                       "\"title\": \"（一）第一节\"", "\"title\": \"二、第二章\""};
+  for (size_t i = 0; i < 4; i++)
+    if (!strstr(json, titles[i]))
+      fail_msg("no bookmark %s: %s", titles[i], json);
+  /* nested: the chapters inside the title's kids, the section inside the first chapter's */
+  const char *kids = strstr(json, "\"kids\": [\n        {");
+  assert_non_null(kids);
+  assert_true(strstr(json, "\"title\": \"（一）第一节\"") <
+              strstr(json, "\"title\": \"一、第一章\""));
+  assert_null(strstr(json, "封面标题"));
+  assert_null(strstr(json, "不入书签"));
+  free(json);
+  /* the cover has no page number, the next page is — 1 — */
+  int n;
+  char **pages = pages_of("outline.pdf", &n);
+  assert_true(n >= 2);
+  free_pages(pages, n);
+  snprintf(cmd, sizeof cmd,
+           "pdftotext -f 1 -l 1 '%s' - | grep -q '—' && exit 1; "
+           "pdftotext -f 2 -l 2 '%s' - | grep -q '— 1 —'",
+           path_in("outline.pdf"), path_in("outline.pdf"));
+  assert_true(test_run(cmd));
+}
+
+static void same_document_same_bytes(void **state) {
+  (void)state;
+  const char *body = "<h1>报告</h1><p>正文段落，带有数字98.42%和英文PDF。</p>"
+                     "<table><tbody><tr><td>甲</td><td>乙</td></tr></tbody></table>"
+                     "<figure class=\"chart\" data-kind=\"pie\"><data value=\"1\">一</data>"
+                     "<data value=\"2\">二</data></figure>";
+  typeset(body, "a.pdf", true);
+  typeset(body, "b.pdf", true);
+  size_t a_len, b_len;
+  char *a = test_slurp(path_in("a.pdf"), &a_len), *b = test_slurp(path_in("b.pdf"), &b_len);
+  assert_int_equal(a_len, b_len);
+  assert_memory_equal(a, b, a_len);
+  free(a);
+  free(b);
+}
+
+int main(void) {
+  if (!test_run("command -v pdftotext >/dev/null && command -v qpdf >/dev/null")) {
+    fprintf(stderr, "skipped: no pdftotext or qpdf\n");
+    return 77;
+  }
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(long_table_repeats_its_header_and_merged_cell),
+      cmocka_unit_test(row_taller_than_a_page_splits),
+      cmocka_unit_test(footnote_at_the_foot_of_its_page),
+      cmocka_unit_test(lists_scripts_and_breaks),
+      cmocka_unit_test(every_kind_of_chart),
+      cmocka_unit_test(bookmarks_for_h1_to_h3),
+      cmocka_unit_test(same_document_same_bytes),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
