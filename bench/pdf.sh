@@ -33,22 +33,19 @@ trap 'rm -rf "$work"' EXIT
 sample=samples/nanchong-2018.yaml
 load_before=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 
-now_ms() { date +%s%3N; }
-
-# measure N OUT CMD…: runs CMD N times; OUT gets "ms rss_kb" per run
+# measure N OUT CMD…: runs CMD N times; OUT gets "wall_ms rss_kb cpu_ms" per
+# run, as /usr/bin/time gives them (wall in hundredths of a second)
 measure() {
   n=$1 out=$2
   shift 2
   : >"$out"
   r=1
   while [ "$r" -le "$n" ]; do
-    start=$(now_ms)
     /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$@" >/dev/null 2>"$work/err" || {
       cat "$work/err" >&2
       exit 1
     }
-    end=$(now_ms)
-    echo "$((end - start)) $(tail -n 1 "$work/time" | awk '{ printf "%d %d", $2, 1000 * ($3 + $4) }')" >>"$out"
+    tail -n 1 "$work/time" | awk '{ printf "%d %d %d\n", 1000 * $1 + 0.5, $2, 1000 * ($3 + $4) + 0.5 }' >>"$out"
     r=$((r + 1))
   done
 }
@@ -143,7 +140,7 @@ if ldd "$bin" 2>/dev/null | grep -q libasan; then build="ASan (Debug), not repre
   echo "\`bench/pdf.sh\`: \`evalreport render --format pdf\`, from the data file to the"
   echo "PDF (load, check, score, template, typesetting, fonts, writing). Median wall"
   echo "time of $runs runs (WeasyPrint: 3) and that run's CPU time (user + sys), peak"
-  echo "RSS by /usr/bin/time. The generated"
+  echo "RSS, all by /usr/bin/time -f '%e %M %U %S' (hundredths of a second). The generated"
   echo "reports are $sample with K more narrative paragraphs and K more survey"
   echo "questions of 4 options."
   echo

@@ -251,8 +251,9 @@ static void dots(er_content *c, double height, const er_shape *s) {
   if (len <= 0 || gap <= 0)
     return;
   double ux = s->w / len, uy = s->h / len;
-  for (double t = 0; t <= len + 1e-9; t += gap) {
-    double x = s->x + ux * t, y = height - (s->y + uy * t);
+  long count = (long)floor(len / gap + 1e-9);
+  for (long i = 0; i <= count; i++) {
+    double t = (double)i * gap, x = s->x + ux * t, y = height - (s->y + uy * t);
     point(c, x, y, "m ");
     point(c, x + 0.01, y, "l\n");
   }

@@ -72,8 +72,8 @@ static bool trim_cid_map(HPDF_Font font, unsigned first, unsigned glyphs) {
   if (!map)
     abort();
   for (unsigned g = 0; g < glyphs; g++) {
-    map[2 * (first + g)] = (HPDF_BYTE)(g >> 8);
-    map[2 * (first + g) + 1] = (HPDF_BYTE)g;
+    map[2 * (size_t)(first + g)] = (HPDF_BYTE)(g >> 8);
+    map[2 * (size_t)(first + g) + 1] = (HPDF_BYTE)g;
   }
   HPDF_MemStream_FreeData(attr->map_stream->stream);
   HPDF_STATUS st = HPDF_Stream_Write(attr->map_stream->stream, map, (HPDF_UINT)(2 * n));

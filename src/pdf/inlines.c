@@ -9,7 +9,7 @@
 /* sup and sub: this much of the size, raised or lowered this much of it */
 #define SCRIPT_SIZE 0.62
 #define SUP_RISE 0.36
-#define SUB_RISE -0.12
+#define SUB_RISE (-0.12)
 
 void er_span_buf_free(er_span_buf *b) {
   free(b->items);

@@ -130,7 +130,7 @@ static hb_blob_t *with_cmap(hb_face_t *built, unsigned first, unsigned count) {
       head = at;
       be32(out + at + 8, 0); /* checkSumAdjustment, set below */
     }
-    uint8_t *rec = out + 12 + 16 * i;
+    uint8_t *rec = out + 12 + 16 * (size_t)i;
     be32(rec, tags[i]);
     be32(rec + 4, checksum(out + at, len));
     be32(rec + 8, (uint32_t)at);

@@ -434,9 +434,25 @@ void er_table_free(er_table *t) {
   memset(t, 0, sizeof *t);
 }
 
+/* The height of a note under the table (p class="note", set in 小四 with
+ * lines of 1.5 by docwalk.c), near enough to keep it with the last rows. */
+static double note_after(er_pdfw *w, const er_node *n) {
+  const er_node *next = n->next;
+  if (!next || next->type != ER_DOC_PARAGRAPH || !er_node_has_class(next, "note"))
+    return 0;
+  size_t chars = 0;
+  for (const char *s = er_node_text(w->doc, next); *s; s++)
+    chars += ((unsigned char)*s & 0xC0) != 0x80;
+  double size = w->size[ER_ROLE_TABLE], per_line = floor(w->portrait.block_width / size);
+  double lines = ceil((double)chars / (per_line > 1 ? per_line : 1));
+  return lines * 1.5 * size + 0.75 * w->leading;
+}
+
 void er_pdfw_table(er_pdfw *w, const er_node *n) {
   er_table t;
-  if (er_table_build(&t, w, n))
+  if (er_table_build(&t, w, n)) {
+    t.tail = note_after(w, n);
     er_table_place(&t);
+  }
   er_table_free(&t);
 }

@@ -31,6 +31,7 @@ typedef struct er_table {
   double size, line; /* the cells' font size and line height, pt */
   double padx, pady; /* inside each cell, pt */
   bool landscape;    /* set on pages of their own turned sideways */
+  double tail;       /* what the note under the table needs on its last page, pt */
   er_span_buf spans; /* every cell's, in order */
   er_span_buf caption;
 } er_table;

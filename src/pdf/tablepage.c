@@ -267,6 +267,7 @@ void er_table_place(er_table *t) {
       add_slice(&g, (slice){running, y, t->rowh[running], 0, ALL_LINES});
       y += t->rowh[running];
     }
+    size_t body0 = g.n; /* the first of this page's own rows */
     while (r < t->nrows) {
       double h = rest_of_row(t, r, from) + (from ? 0 : continued_need(t, &g, r));
       if (y + h <= bottom + EPS) {
@@ -292,10 +293,17 @@ void er_table_place(er_table *t) {
       }
       break;
     }
+    /* the note under the table does not go to a page of its own: rows
+     * go over with it */
+    if (r >= t->nrows && t->tail > 0 && y + t->tail > bottom + EPS && g.n >= body0 + 4 &&
+        !split_slice(&g.s[g.n - 1])) {
+      y -= g.s[--g.n].h;
+      r--;
+    }
     /* nor alone at the top of the next, nor the first row of a merged
      * cell alone at the foot of this one */
-    while (r < t->nrows && from == 0 && g.n >= (size_t)t->nhead + 3 &&
-           !split_slice(&g.s[g.n - 1]) && (r == t->nrows - 1 || opens_group(t, r - 1))) {
+    while (r < t->nrows && from == 0 && g.n >= body0 + 3 && !split_slice(&g.s[g.n - 1]) &&
+           (r == t->nrows - 1 || opens_group(t, r - 1))) {
       y -= g.s[--g.n].h;
       r--;
       if (running == r) /* a header row that went over is not repeated there */

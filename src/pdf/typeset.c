@@ -284,8 +284,12 @@ bool er_typesetter_tag(const er_typesetter *ts, int tag, size_t *page, double *y
 void er_typeset_keep(er_typesetter *ts, double need) { place_held(ts, need); }
 
 void er_typeset_page_style(er_typesetter *ts, const er_page_style *page) {
-  er_pages_break(&ts->pages);
-  er_pages_set_style(&ts->pages, page);
+  er_pages *p = &ts->pages;
+  er_pages_break(p);
+  er_pages_set_style(p, page);
+  er_page *last = p->npages ? &p->pages[p->npages - 1] : NULL;
+  if (last && !p->need_page && p->cursor == 0 && !last->nruns && !last->nshapes)
+    last->style = *page; /* a page begun but still blank turns too */
 }
 
 er_pages *er_typesetter_page_set(er_typesetter *ts) { return &ts->pages; }

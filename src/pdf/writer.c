@@ -98,6 +98,9 @@ static bool typeset(er_doc *doc, const er_style *style, const er_pdf_opts *opts,
     er_typeset_numbering(w.ts, false);
   er_pdfw_blocks(&w, doc->root);
   er_typeset_keep(w.ts, 0);
+  er_pages *pages = er_typesetter_page_set(w.ts);
+  if (pages->npages == 0) /* an empty document is one blank page */
+    er_pages_current(pages);
   er_pdfw_toc_finish(&w);
   er_pdfw_notes_finish(&w);
   bookmarks(&w);
