@@ -195,15 +195,11 @@ static void on_circle(const er_shape *s, double height, double deg, double *x, d
   *y = height - (s->y - s->w * cos(a));
 }
 
-/* A pie slice: centre, a line out, the arc in Bézier curves of at most a
- * quarter circle each (control points 4/3 tan(θ/4) out along the
- * tangents), and back. */
-static void sector(er_content *c, double height, const er_shape *s) {
-  double x, y, r = s->w;
-  point(c, s->x, height - s->y, "m\n");
-  on_circle(s, height, s->a0, &x, &y);
-  point(c, x, y, "l\n");
-  double span = s->a1 - s->a0;
+/* The arc from s->a0 to s->a1 degrees, from the current point on it, in
+ * Bézier curves of at most a quarter circle each (control points
+ * 4/3 tan(θ/4) out along the tangents). */
+static void arc(er_content *c, double height, const er_shape *s) {
+  double span = s->a1 - s->a0, r = s->w;
   int parts = (int)ceil(span / 90 - 1e-9);
   if (parts < 1)
     parts = 1;
@@ -223,7 +219,16 @@ static void sector(er_content *c, double height, const er_shape *s) {
   put(c, "h\n");
 }
 
-/* A whole circle: four quarter arcs. */
+/* A pie slice: centre, a line out, the arc, and back. */
+static void sector(er_content *c, double height, const er_shape *s) {
+  double x, y;
+  point(c, s->x, height - s->y, "m\n");
+  on_circle(s, height, s->a0, &x, &y);
+  point(c, x, y, "l\n");
+  arc(c, height, s);
+}
+
+/* A whole circle: the arc all the way round. */
 static void circle(er_content *c, double height, const er_shape *s) {
   er_shape q = *s;
   q.a0 = 0;
@@ -231,18 +236,7 @@ static void circle(er_content *c, double height, const er_shape *s) {
   double x, y;
   on_circle(&q, height, 0, &x, &y);
   point(c, x, y, "m\n");
-  double k = 4.0 / 3.0 * tan(M_PI / 8), r = s->w;
-  for (int i = 0; i < 4; i++) {
-    double a = i * M_PI / 2, b = (i + 1) * M_PI / 2, x0, y0, x3, y3;
-    on_circle(&q, height, 90.0 * i, &x0, &y0);
-    on_circle(&q, height, 90.0 * (i + 1), &x3, &y3);
-    num(c, x0 + k * r * cos(a));
-    num(c, y0 - k * r * sin(a));
-    num(c, x3 - k * r * cos(b));
-    num(c, y3 + k * r * sin(b));
-    point(c, x3, y3, "c\n");
-  }
-  put(c, "h\n");
+  arc(c, height, &q);
 }
 
 /* Round dots along a line: each a tiny stroke with round caps. */
