@@ -161,4 +161,33 @@ static inline char *test_slurp(const char *path, size_t *len) {
   return buf;
 }
 
+/* A scratch directory for one test group's files: scratch_setup and
+ * scratch_teardown are the group's setup and teardown (ER_TEST_KEEP=1 keeps
+ * the files for a look); scratch_path names a file in it. */
+static char scratch_dir[64];
+
+static inline int scratch_setup(void **state) {
+  (void)state;
+  snprintf(scratch_dir, sizeof scratch_dir, "/tmp/evalreport-pdf-XXXXXX");
+  return mkdtemp(scratch_dir) ? 0 : -1;
+}
+
+static inline int scratch_teardown(void **state) {
+  (void)state;
+  if (getenv("ER_TEST_KEEP"))
+    return 0;
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch_dir);
+  return test_run(cmd) ? 0 : -1;
+}
+
+/* A path in the scratch directory; the last four stay valid. */
+static inline char *scratch_path(const char *name) {
+  static char path[4][160];
+  static int next;
+  char *p = path[next++ % 4];
+  snprintf(p, sizeof path[0], "%s/%s", scratch_dir, name);
+  return p;
+}
+
 #endif

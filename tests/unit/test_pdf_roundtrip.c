@@ -6,29 +6,6 @@
 
 #include <unistd.h>
 
-static char dir[64];
-
-static char *path_in(const char *name) {
-  static char path[4][128];
-  static int next;
-  char *p = path[next++ % 4];
-  snprintf(p, sizeof path[0], "%s/%s", dir, name);
-  return p;
-}
-
-static int setup(void **state) {
-  (void)state;
-  snprintf(dir, sizeof dir, "/tmp/evalreport-pdf-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  return test_run(cmd) ? 0 : -1;
-}
-
 /* Typesets the test report into report.pdf; returns its page texts
  * (white space removed, page numbers included) joined by '\f'. */
 static char *write_report(void) {
@@ -41,7 +18,7 @@ static char *write_report(void) {
     assert_true(er_typeset_text(ts, test_report[i].kind, test_report[i].text, -1));
   er_pdf_info info = {
       .title = "南充市城乡低保资金绩效评价报告", .author = "评价机构", .created = -1};
-  assert_true(er_typesetter_write(ts, &info, path_in("report.pdf")));
+  assert_true(er_typesetter_write(ts, &info, scratch_path("report.pdf")));
   const er_pages *pages = er_typesetter_pages(ts);
   assert_true(pages->npages >= 2);
   size_t cap = 1;
@@ -69,15 +46,15 @@ static void text_comes_back_exactly(void **state) {
   (void)state;
   char *pages = write_report();
   char cmd[512];
-  snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' '%s' 2>'%s'", path_in("report.pdf"),
-           path_in("report.txt"), path_in("stderr.txt"));
+  snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' '%s' 2>'%s'", scratch_path("report.pdf"),
+           scratch_path("report.txt"), scratch_path("stderr.txt"));
   assert_true(test_run(cmd));
   size_t err_len = 0;
-  char *err = test_slurp(path_in("stderr.txt"), &err_len);
+  char *err = test_slurp(scratch_path("stderr.txt"), &err_len);
   assert_non_null(err);
   if (err_len)
     fail_msg("pdftotext complained: %s", err);
-  char *text = test_slurp(path_in("report.txt"), NULL);
+  char *text = test_slurp(scratch_path("report.txt"), NULL);
   assert_non_null(text);
   /* page by page: pdftotext separates pages with form feeds */
   char *want = pages, *got = text;
@@ -94,13 +71,13 @@ static void text_comes_back_exactly(void **state) {
     if (!want_end)
       break;
     if (!got_end)
-      test_fail("pdftotext gave fewer pages than were typeset", path_in("report.txt"));
+      test_fail("pdftotext gave fewer pages than were typeset", scratch_path("report.txt"));
     want = want_end + 1;
     got = got_end + 1;
   }
   /* and the pages hold the whole report */
   char *report = test_report_text();
-  char *all = test_slurp(path_in("report.txt"), NULL);
+  char *all = test_slurp(scratch_path("report.txt"), NULL);
   test_squeeze_space(all);
   char *found = all;
   for (int folio = 1; folio < 10; folio++) { /* drop the page numbers */
@@ -124,10 +101,10 @@ static void fonts_are_embedded_subsets(void **state) {
   (void)state;
   free(write_report());
   char cmd[512];
-  snprintf(cmd, sizeof cmd, "pdffonts '%s' >'%s' 2>&1", path_in("report.pdf"),
-           path_in("fonts.txt"));
+  snprintf(cmd, sizeof cmd, "pdffonts '%s' >'%s' 2>&1", scratch_path("report.pdf"),
+           scratch_path("fonts.txt"));
   assert_true(test_run(cmd));
-  char *fonts = test_slurp(path_in("fonts.txt"), NULL);
+  char *fonts = test_slurp(scratch_path("fonts.txt"), NULL);
   assert_non_null(fonts);
   int count = 0;
   char *save = NULL;
@@ -154,7 +131,7 @@ static void fonts_are_embedded_subsets(void **state) {
   free(fonts);
   /* a few kilobytes a font, not megabytes */
   size_t size = 0;
-  char *pdf = test_slurp(path_in("report.pdf"), &size);
+  char *pdf = test_slurp(scratch_path("report.pdf"), &size);
   assert_non_null(pdf);
   print_message("report.pdf: %zu bytes, %d fonts\n", size, count);
   assert_true(size < (size_t)400 * 1024);
@@ -165,10 +142,10 @@ static void qpdf_finds_nothing_wrong(void **state) {
   (void)state;
   free(write_report());
   char cmd[512];
-  snprintf(cmd, sizeof cmd, "qpdf --check '%s' >'%s' 2>&1", path_in("report.pdf"),
-           path_in("qpdf.txt"));
+  snprintf(cmd, sizeof cmd, "qpdf --check '%s' >'%s' 2>&1", scratch_path("report.pdf"),
+           scratch_path("qpdf.txt"));
   bool clean = test_run(cmd);
-  char *out = test_slurp(path_in("qpdf.txt"), NULL);
+  char *out = test_slurp(scratch_path("qpdf.txt"), NULL);
   assert_non_null(out);
   if (!clean || !strstr(out, "No syntax or stream encoding errors") || strstr(out, "WARNING"))
     fail_msg("qpdf --check: %s", out);
@@ -186,5 +163,5 @@ int main(void) {
       cmocka_unit_test(fonts_are_embedded_subsets),
       cmocka_unit_test(qpdf_finds_nothing_wrong),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

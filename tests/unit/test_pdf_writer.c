@@ -14,31 +14,6 @@
 #include "doc/style.h"
 #include "pdf/pdf.h"
 
-static char dir[64];
-
-static char *path_in(const char *name) {
-  static char path[4][160];
-  static int next;
-  char *p = path[next++ % 4];
-  snprintf(p, sizeof path[0], "%s/%s", dir, name);
-  return p;
-}
-
-static int setup(void **state) {
-  (void)state;
-  snprintf(dir, sizeof dir, "/tmp/evalreport-pdfw-XXXXXX");
-  return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  if (getenv("ER_TEST_KEEP")) /* for a look at the PDFs */
-    return 0;
-  char cmd[128];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  return test_run(cmd) ? 0 : -1;
-}
-
 /* ---- building documents ---- */
 
 typedef struct buf {
@@ -78,7 +53,7 @@ static void typeset(const char *body, const char *name, bool draft) {
   er_style *style = er_style_load(ER_SOURCE_DIR "/templates/styles/gbt9704.yaml", &sd);
   assert_non_null(style);
   er_pdf_opts opts = {.draft = draft, .info = {.title = "测试报告", .created = -1}};
-  bool ok = er_pdf_document(doc, style, &opts, path_in(name), &d);
+  bool ok = er_pdf_document(doc, style, &opts, scratch_path(name), &d);
   if (!ok) {
     er_diag_print(&d, stderr);
     test_skip(); /* no fonts */
@@ -94,13 +69,13 @@ static void typeset(const char *body, const char *name, bool draft) {
  * -raw: in the order it is drawn); *count pages. */
 static char **pages_of(const char *name, int *count) {
   char cmd[512];
-  snprintf(cmd, sizeof cmd, "pdftotext -raw -enc UTF-8 '%s' '%s' 2>'%s'", path_in(name),
-           path_in("pages.txt"), path_in("stderr.txt"));
+  snprintf(cmd, sizeof cmd, "pdftotext -raw -enc UTF-8 '%s' '%s' 2>'%s'", scratch_path(name),
+           scratch_path("pages.txt"), scratch_path("stderr.txt"));
   assert_true(test_run(cmd));
   size_t err_len;
-  free(test_slurp(path_in("stderr.txt"), &err_len));
+  free(test_slurp(scratch_path("stderr.txt"), &err_len));
   assert_int_equal(err_len, 0);
-  char *all = test_slurp(path_in("pages.txt"), NULL);
+  char *all = test_slurp(scratch_path("pages.txt"), NULL);
   char **pages = calloc(512, sizeof *pages);
   assert_non_null(pages);
   int n = 0;
@@ -256,7 +231,7 @@ static void footnote_at_the_foot_of_its_page(void **state) {
            "pdftotext -layout -f %d -l %d -enc UTF-8 '%s' - | tr -d '\\f' | grep -v '^ *— *[0-9]* "
            "*— *$' | "
            "grep -v '^ *$' | tail -n 1 | grep -q '应当排在本页的下端'",
-           at + 1, at + 1, path_in("notes.pdf"));
+           at + 1, at + 1, scratch_path("notes.pdf"));
   assert_true(test_run(cmd));
   free_pages(pages, n);
 }
@@ -319,9 +294,9 @@ static void bookmarks_for_h1_to_h3(void **state) {
           "outline.pdf", false);
   char cmd[512];
   snprintf(cmd, sizeof cmd, "qpdf --json --json-key=outlines '%s' >'%s' 2>&1",
-           path_in("outline.pdf"), path_in("outline.json"));
+           scratch_path("outline.pdf"), scratch_path("outline.json"));
   assert_true(test_run(cmd));
-  char *json = test_slurp(path_in("outline.json"), NULL);
+  char *json = test_slurp(scratch_path("outline.json"), NULL);
   static const char *const titles[] = {"\"title\": \"报告标题\"", "\"title\": \"一、第一章\"",
                                        "\"title\": \"（一）第一节\"", "\"title\": \"二、第二章\""};
   for (size_t i = 0; i < 4; i++)
@@ -343,7 +318,7 @@ static void bookmarks_for_h1_to_h3(void **state) {
   snprintf(cmd, sizeof cmd,
            "pdftotext -f 1 -l 1 '%s' - | grep -q '—' && exit 1; "
            "pdftotext -f 2 -l 2 '%s' - | grep -q '— 1 —'",
-           path_in("outline.pdf"), path_in("outline.pdf"));
+           scratch_path("outline.pdf"), scratch_path("outline.pdf"));
   assert_true(test_run(cmd));
 }
 
@@ -356,7 +331,8 @@ static void same_document_same_bytes(void **state) {
   typeset(body, "a.pdf", true);
   typeset(body, "b.pdf", true);
   size_t a_len, b_len;
-  char *a = test_slurp(path_in("a.pdf"), &a_len), *b = test_slurp(path_in("b.pdf"), &b_len);
+  char *a = test_slurp(scratch_path("a.pdf"), &a_len),
+       *b = test_slurp(scratch_path("b.pdf"), &b_len);
   assert_int_equal(a_len, b_len);
   assert_memory_equal(a, b, a_len);
   free(a);
@@ -377,5 +353,5 @@ int main(void) {
       cmocka_unit_test(bookmarks_for_h1_to_h3),
       cmocka_unit_test(same_document_same_bytes),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }
