@@ -3,8 +3,9 @@
 # evalreport batch over a generated folder: 17 variants of the documented
 # example with other figures, the 3 samples, and 2 broken files. Exit 1,
 # the broken files listed with their first error, summary.csv ranked by
-# total (ties by name) with the totals `score --json` gives, the same bytes
-# for -j 1 and -j 2, no temporary file left, quiet when not a terminal;
+# total (ties by name) with the totals `score --json` gives, the same PDF,
+# HTML and XLSX bytes for -j 1 and -j 2, no temporary file left, quiet when
+# not a terminal;
 # and exit 0 over good files only.
 set -eu
 bin=$1 src=$2
@@ -44,7 +45,7 @@ echo "not data" >"$dir/units/readme.txt" # not a data file: ignored
 
 for j in 1 2; do
   set +e
-  "$bin" batch "$dir/units" -o "$dir/out$j" -j $j --format html,xlsx >"$dir/stdout$j" 2>"$dir/stderr$j"
+  "$bin" batch "$dir/units" -o "$dir/out$j" -j $j --format pdf,html,xlsx >"$dir/stdout$j" 2>"$dir/stderr$j"
   status=$?
   set -e
   [ $status -eq 1 ] || { cat "$dir/stderr$j"; fail "-j $j: exit status $status, not 1"; }
@@ -65,7 +66,7 @@ cmp -s "$dir/list1" "$dir/list2" || fail "-j 1 and -j 2 wrote different files"
 for f in $(cat "$dir/list1"); do
   cmp -s "$dir/out1/$f" "$dir/out2/$f" || fail "$f differs between -j 1 and -j 2"
 done
-[ "$(wc -l <"$dir/list1")" -eq $((20 * 2 + 2)) ] || fail "expected 40 outputs and 2 summaries: $(cat "$dir/list1")"
+[ "$(wc -l <"$dir/list1")" -eq $((20 * 3 + 2)) ] || fail "expected 60 outputs and 2 summaries: $(cat "$dir/list1")"
 head -c 2 "$dir/out1/summary.xlsx" | grep -q PK || fail "summary.xlsx is not a workbook"
 
 # summary.csv: one row per good file, the totals of score --json, ranked

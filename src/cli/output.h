@@ -13,7 +13,9 @@ typedef struct er_output {
 } er_output;
 
 /* Prepares DIR/NAME: creates DIR if needed and an empty temporary file
- * beside the target. Returns false (with a message on stderr) on failure. */
+ * beside the target, DIR/.NAME.PID.XXXXXX, after removing the ones a
+ * killed process left there. Returns false (with a message on stderr) on
+ * failure. */
 bool er_output_begin(er_output *o, const char *dir, const char *name);
 /* Renames the temporary file over the target. */
 bool er_output_commit(er_output *o);
