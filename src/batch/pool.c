@@ -118,6 +118,7 @@ static bool spawn(shared *sh, worker *ws, size_t nworkers, size_t slot, size_t c
     for (size_t i = 0; i < nworkers; i++)
       if (ws[i].pid)
         close(ws[i].result_fd);
+    free(ws); /* the parent's bookkeeping, of no use here */
     close(results[0]);
     run_worker(sh, slot, count, results[1], job, ctx);
   }
@@ -168,13 +169,17 @@ void er_pool_run(size_t count, size_t nworkers, er_pool_job_fn job, er_pool_done
     return;
   size_t size = sizeof(shared) + nworkers * sizeof(atomic_size_t);
   shared *sh = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-  worker *ws = calloc(nworkers, sizeof *ws);
-  struct pollfd *fds = calloc(nworkers, sizeof *fds);
-  size_t *slot_of = calloc(nworkers, sizeof *slot_of);
-  if (sh == MAP_FAILED || !ws || !fds || !slot_of) {
+  /* one block, which a forked worker frees as a whole (spawn): the
+   * workers, then the poll set, then the slot of each polled descriptor */
+  _Static_assert((sizeof(worker) + sizeof(struct pollfd)) % _Alignof(size_t) == 0,
+                 "slot_of is aligned");
+  worker *ws = calloc(nworkers, sizeof(worker) + sizeof(struct pollfd) + sizeof(size_t));
+  if (sh == MAP_FAILED || !ws) {
     perror("evalreport batch");
     exit(1);
   }
+  struct pollfd *fds = (struct pollfd *)(ws + nworkers);
+  size_t *slot_of = (size_t *)(fds + nworkers);
   atomic_init(&sh->next, 0);
   atomic_init(&sh->stop, 0);
   for (size_t i = 0; i < nworkers; i++)
@@ -252,6 +257,4 @@ void er_pool_run(size_t count, size_t nworkers, er_pool_job_fn job, er_pool_done
   sigaction(SIGPIPE, &old_pipe, NULL);
   munmap(sh, size);
   free(ws);
-  free(fds);
-  free(slot_of);
 }
