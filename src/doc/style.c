@@ -118,6 +118,42 @@ static void font(reader *R, struct fy_node *root, er_font_role role) {
   f->bold = b && !strcmp(b, "true");
 }
 
+/* PDF pages are 3 to 14,400 pt a side (libharu fails on others). */
+#define PAGE_MIN 3
+#define PAGE_MAX 14400
+
+/* A page the writers can lay out: of a size PDF allows, with a text block
+ * that holds a line of body text, and sizes above zero. */
+static void check_geometry(reader *R) {
+  const er_style *s = R->s;
+  const er_dec min = er_dec_int(PAGE_MIN), max = er_dec_int(PAGE_MAX);
+  const er_length *sides[] = {&s->page_width, &s->page_height};
+  for (int i = 0; i < 2; i++)
+    if (er_dec_cmp(sides[i]->pt, min) < 0 || er_dec_cmp(sides[i]->pt, max) > 0) {
+      er_error(R->d, ((er_pos){0, 0}), "style", "页面%s“%s”应在 %d pt 到 %d pt 之间",
+               i ? "高度" : "宽度", sides[i]->text, PAGE_MIN, PAGE_MAX);
+      R->failed = true;
+    }
+  for (int r = 0; r < ER_ROLE_COUNT; r++)
+    if (s->fonts[r].size.pt.units <= 0) {
+      er_error(R->d, ((er_pos){0, 0}), "style", "字号“/fonts/%s/size”应大于零",
+               er_font_role_names[r]);
+      R->failed = true;
+    }
+  if (s->line_pitch.pt.units <= 0) {
+    er_error(R->d, ((er_pos){0, 0}), "style", "行距“/grid/line_pitch”应大于零");
+    R->failed = true;
+  }
+  er_dec block_w = er_dec_sub(er_dec_sub(s->page_width.pt, s->margin_left.pt), s->margin_right.pt);
+  er_dec block_h = er_dec_sub(er_dec_sub(s->page_height.pt, s->margin_top.pt), s->margin_bottom.pt);
+  if (!R->failed && (er_dec_cmp(block_w, s->fonts[ER_ROLE_BODY].size.pt) < 0 ||
+                     er_dec_cmp(block_h, s->line_pitch.pt) < 0)) {
+    er_error(R->d, ((er_pos){0, 0}), "style",
+             "页边距太大：版心（页面减去页边距）放不下一行正文的一个字");
+    R->failed = true;
+  }
+}
+
 er_style *er_style_load(const char *path, er_diag *d) {
   er_style *s = calloc(1, sizeof *s);
   if (!s)
@@ -148,6 +184,8 @@ er_style *er_style_load(const char *path, er_diag *d) {
   for (int r = 0; r < ER_ROLE_COUNT; r++)
     font(&R, root, (er_font_role)r);
   fy_document_destroy(doc);
+  if (!R.failed)
+    check_geometry(&R);
   if (R.failed) {
     er_style_free(s);
     return NULL;

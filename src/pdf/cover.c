@@ -45,9 +45,10 @@ static void spread(er_para *para, double width) {
   line->width = width;
 }
 
-/* One row of the fields table: th label, td value. Returns its height. */
+/* One row of the fields table: th label, td value, drawn when `draw`.
+ * Returns its height. */
 static double field_row(er_pdfw *w, er_pages *p, size_t page, const er_node *row, double x,
-                        double width, double y) {
+                        double width, double y, bool draw) {
   const er_node *label = NULL, *value = NULL;
   for (const er_node *c = row->first; c; c = c->next) {
     if (c->type != ER_DOC_CELL)
@@ -69,7 +70,7 @@ static double field_row(er_pdfw *w, er_pages *p, size_t page, const er_node *row
     er_spans_flow(&b, value, &ink);
     er_para_style ps = centred(value_w);
     er_para_layout(&para, fonts, lb, b.items, b.n, &ps, w->d);
-    for (size_t l = 0; l < para.nlines; l++) {
+    for (size_t l = 0; draw && l < para.nlines; l++) {
       double top = y + (double)l * line;
       er_pages_place_line(p, page, &para, l, value_x, er_pages_baseline(top, line, size));
       er_shape rule = {.kind = ER_SHAPE_LINE,
@@ -89,7 +90,7 @@ static double field_row(er_pdfw *w, er_pages *p, size_t page, const er_node *row
     er_para_style ps = {.measure = label_w, .wide_em = 1, .align = ER_ALIGN_START};
     er_para_layout(&para, fonts, lb, b.items, b.n, &ps, w->d);
     spread(&para, label_w);
-    for (size_t l = 0; l < para.nlines; l++)
+    for (size_t l = 0; draw && l < para.nlines; l++)
       er_pages_place_line(p, page, &para, l, x,
                           er_pages_baseline(y + (double)l * line, line, size));
     if ((double)para.nlines * line > height)
@@ -119,10 +120,17 @@ static void fields(er_pdfw *w, const er_node *table) {
   double want = 0.42 * st->block_height - fields_height(table, w->leading) / 2;
   if (p->cursor < want)
     er_pages_advance(p, want - p->cursor);
+  /* a row that does not fit the rest of the page goes to the next (which
+   * moves the pages, and so `st`) */
   for (const er_node *part = table->first; part; part = part->next)
     if (part->type == ER_DOC_TBODY || part->type == ER_DOC_THEAD)
-      for (const er_node *row = part->first; row; row = row->next)
-        er_pages_advance(p, field_row(w, p, page, row, x, width, st->top + p->cursor));
+      for (const er_node *row = part->first; row; row = row->next) {
+        if (field_row(w, p, page, row, x, width, 0, false) > er_pages_room(p))
+          er_pages_break(p);
+        page = er_pages_current(p);
+        double top = p->pages[page].style.top + p->cursor;
+        er_pages_advance(p, field_row(w, p, page, row, x, width, top, true));
+      }
 }
 
 void er_pdfw_cover(er_pdfw *w, const er_node *cover) {

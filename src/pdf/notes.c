@@ -2,7 +2,8 @@
  * that holds the end of the block before them (where the reference mark
  * is), under a short rule. The page keeps their height free as soon as
  * the note comes, so the text that follows flows around them; a note
- * that no longer fits there goes to the foot of the next page. */
+ * that no longer fits there goes to the foot of the next page, and one
+ * taller than a page goes on at the foot of the pages after that. */
 #include "pdf/pdfw.h"
 
 #include <stdlib.h>
@@ -17,8 +18,18 @@ static double notes_height(const er_pdfw *w, size_t page) {
   double h = 0;
   for (size_t i = 0; i < w->nnotes; i++)
     if (w->notes[i].page == page)
-      h += (double)w->notes[i].para.nlines * line_of(w);
+      h += (double)(w->notes[i].to - w->notes[i].from) * line_of(w);
   return h > 0 ? h + RULE_GAP * w->leading : 0;
+}
+
+static void add_note(er_pdfw *w, er_pdfw_note note) {
+  if (w->nnotes == w->notes_cap) {
+    w->notes_cap = w->notes_cap ? 2 * w->notes_cap : 4;
+    w->notes = realloc(w->notes, w->notes_cap * sizeof *w->notes);
+    if (!w->notes)
+      abort();
+  }
+  w->notes[w->nnotes++] = note;
 }
 
 void er_pdfw_footnote(er_pdfw *w, const er_node *aside) {
@@ -37,29 +48,37 @@ void er_pdfw_footnote(er_pdfw *w, const er_node *aside) {
                       .indent = 2 * pitch,
                       .align = ER_ALIGN_JUSTIFY,
                       .squeeze = true};
-  er_pdfw_note note = {0};
-  er_para_layout(&note.para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts), b.items,
-                 b.n, &ps, w->d);
+  er_para *para = calloc(1, sizeof *para);
+  if (!para)
+    abort();
+  er_para_layout(para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts), b.items, b.n,
+                 &ps, w->d);
   er_span_buf_free(&b);
   if (p->npages == 0)
     er_pages_current(p);
   size_t page = p->npages - 1;
-  double before = notes_height(w, page), h = (double)note.para.nlines * line_of(w);
-  double more = before > 0 ? h : h + RULE_GAP * w->leading;
-  if (p->need_page || er_pages_room(p) < more) { /* no room left here: the next page */
-    er_pages_break(p);
+  double line = line_of(w), gap = RULE_GAP * w->leading;
+  double before = notes_height(w, page), h = (double)para->nlines * line;
+  if (p->need_page || er_pages_room(p) < (before > 0 ? h : h + gap)) {
+    /* no room left here: the next page (a page with nothing on it yet
+     * takes a note taller than a page, which goes on over the next) */
+    if (p->cursor > 0 || before > 0)
+      p->need_page = true;
     page = er_pages_current(p);
-    more = h + RULE_GAP * w->leading;
   }
-  p->foot += more;
-  note.page = page;
-  if (w->nnotes == w->notes_cap) {
-    w->notes_cap = w->notes_cap ? 2 * w->notes_cap : 4;
-    w->notes = realloc(w->notes, w->notes_cap * sizeof *w->notes);
-    if (!w->notes)
-      abort();
+  for (size_t from = 0; from < para->nlines;) {
+    if (from > 0) {
+      p->need_page = true;
+      page = er_pages_current(p);
+    }
+    double rule = notes_height(w, page) > 0 ? 0 : gap, room = er_pages_room(p) - rule;
+    size_t fit = room >= line ? (size_t)(room / line + 1e-6) : 1, to = para->nlines;
+    if (to - from > fit)
+      to = from + fit;
+    p->foot += (double)(to - from) * line + rule;
+    add_note(w, (er_pdfw_note){page, from, to, para});
+    from = to;
   }
-  w->notes[w->nnotes++] = note;
 }
 
 void er_pdfw_notes_finish(er_pdfw *w) {
@@ -84,9 +103,9 @@ void er_pdfw_notes_finish(er_pdfw *w) {
     for (size_t k = i; k < w->nnotes; k++) {
       if (w->notes[k].page != page)
         continue;
-      const er_para *para = &w->notes[k].para;
-      for (size_t l = 0; l < para->nlines; l++, y += line_of(w))
-        er_pages_place_line(p, page, para, l, st->left,
+      const er_pdfw_note *note = &w->notes[k];
+      for (size_t l = note->from; l < note->to; l++, y += line_of(w))
+        er_pages_place_line(p, page, note->para, l, st->left,
                             er_pages_baseline(y, line_of(w), w->size[ER_ROLE_NOTE]));
     }
   }
@@ -94,7 +113,10 @@ void er_pdfw_notes_finish(er_pdfw *w) {
 
 void er_pdfw_notes_free(er_pdfw *w) {
   for (size_t i = 0; i < w->nnotes; i++)
-    er_para_free(&w->notes[i].para);
+    if (w->notes[i].from == 0) {
+      er_para_free(w->notes[i].para);
+      free(w->notes[i].para);
+    }
   free(w->notes);
   w->notes = NULL;
   w->nnotes = w->notes_cap = 0;

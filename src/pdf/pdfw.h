@@ -47,9 +47,12 @@ typedef struct er_pdfw_heading {
   bool in_cover;
 } er_pdfw_heading;
 
+/* A footnote on a page, or the part of one: a note taller than a page
+ * goes on at the foot of the pages after it. */
 typedef struct er_pdfw_note {
   size_t page;
-  er_para para;
+  size_t from, to; /* its lines on that page */
+  er_para *para;   /* the whole note, owned by its first part (from 0) */
 } er_pdfw_note;
 
 typedef struct er_pdfw_toc_entry er_pdfw_toc_entry;

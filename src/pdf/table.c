@@ -168,8 +168,10 @@ static bool build_grid(er_table *t) {
 static void extents(er_table *t, er_tcell *c) {
   er_glyphs g;
   er_para_style ps = {.measure = 1e9, .wide_em = 1, .squeeze = true};
-  er_glyphs_make(&g, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts),
-                 t->spans.items + c->span0, c->nspans, &ps, t->w->d);
+  /* an empty cell before any text has no spans to point into */
+  const er_span *spans = c->nspans ? t->spans.items + c->span0 : NULL;
+  er_glyphs_make(&g, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts), spans,
+                 c->nspans, &ps, t->w->d);
   double piece = 0, spaces = 0, line = 0;
   for (size_t i = 0; i < g.n; i++) {
     const er_glyph *gl = &g.items[i];

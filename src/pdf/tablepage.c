@@ -2,12 +2,14 @@
  *
  * The caption, the header rows and the first body row start on one page.
  * A row that does not fit the rest of a page goes to the next, where the
- * header rows (thead) are drawn again; a row taller than a whole page is
- * split between lines of its cells, each part closed by the table's
- * rules. A merged (rowspan) cell that runs over a page break is drawn on
- * both pages, each part with the cell's whole text, so that a reader of
- * either page sees which indicator the rows belong to; a part too short
- * for the text makes its last row taller when the page has the room.
+ * header rows (thead) are drawn again, unless they take more than half a
+ * page (then they are set once, as rows of the body); a row taller than a
+ * whole page is split between lines of its cells, each part closed by the
+ * table's rules. A merged (rowspan) cell that runs over a page break is
+ * drawn on both pages, each part with the cell's whole text, so that a
+ * reader of either page sees which indicator the rows belong to; a part
+ * too short for the text makes its last row taller when the page has the
+ * room.
  *
  * Rules as official tables draw them: a full grid at the profile's rule
  * width, the outer frame half as thick again. */
@@ -21,6 +23,7 @@
 #define CAPTION_LINE 1.5 /* of the caption's size */
 #define OUTER 1.5        /* the frame, of the rule */
 #define SMALL_TABLE 4    /* body rows of a table kept on one page when it fits */
+#define REPEATED 0.5     /* of a page: header rows taller are not repeated */
 
 /* A row, or the part of a split row, on a page. */
 typedef struct slice {
@@ -230,9 +233,13 @@ void er_table_place(er_table *t) {
   er_pages *p = er_typesetter_page_set(w->ts);
   if (t->landscape)
     er_pdfw_orient(w, true);
-  double head = 0;
+  double head = 0, page_h = p->style.block_height;
   for (int r = 0; r < t->nhead; r++)
     head += t->rowh[r];
+  if (head > REPEATED * page_h) { /* drawn again on each page, no row would fit */
+    t->nhead = 0;
+    head = 0;
+  }
   double cap = caption(t, p, false);
   /* no row alone at the foot of a page: the first two body rows, or a
    * small table whole, start on the page with the caption and header */
@@ -240,7 +247,6 @@ void er_table_place(er_table *t) {
   double first = 0;
   for (int r = t->nhead; r < t->nhead + keep_rows; r++)
     first += t->rowh[r];
-  double page_h = p->style.block_height;
   if (cap + head + first > page_h)
     first = 3 * t->line;
   double keep = cap + head + first;
@@ -263,7 +269,8 @@ void er_table_place(er_table *t) {
       add_slice(&g, (slice){hr, y, t->rowh[hr], 0, ALL_LINES});
       y += t->rowh[hr];
     }
-    if (running >= 0 && running < r) { /* the body's own header row, again */
+    if (running >= 0 && running < r && head + t->rowh[running] <= REPEATED * page_h) {
+      /* the body's own header row, again */
       add_slice(&g, (slice){running, y, t->rowh[running], 0, ALL_LINES});
       y += t->rowh[running];
     }

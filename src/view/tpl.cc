@@ -4,7 +4,9 @@
 // partials, so ctemplate gets one template text, with HTML auto-escaping
 // switched on by the pragma this file puts in front of it, and a
 // TemplateDictionary copied from the view's er_dict tree. A private
-// TemplateCache keeps one expansion from seeing another's templates.
+// TemplateCache keeps one expansion from seeing another's templates. An
+// expansion beyond the limits of tpl.h is refused before it starts (steps)
+// or once it gets there (output).
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 #include <ctemplate/template_dictionary.h>
@@ -23,6 +25,28 @@ namespace {
 
 const char kPragma[] = "{{%AUTOESCAPE context=\"HTML\"}}";
 
+// Collects the output up to `limit` bytes; beyond, only notes that there
+// was more.
+class CappedEmitter : public ctemplate::ExpandEmitter {
+public:
+  CappedEmitter(std::string *out, size_t limit) : out_(out), limit_(limit) {}
+  void Emit(char c) override { Emit(&c, 1); }
+  void Emit(const std::string &s) override { Emit(s.data(), s.size()); }
+  void Emit(const char *s) override { Emit(s, std::strlen(s)); }
+  void Emit(const char *s, size_t n) override {
+    if (overflow_ || n > limit_ - out_->size())
+      overflow_ = true;
+    else
+      out_->append(s, n);
+  }
+  bool overflow() const { return overflow_; }
+
+private:
+  std::string *out_;
+  size_t limit_;
+  bool overflow_ = false;
+};
+
 void Fill(ctemplate::TemplateDictionary *out, const er_dict *in) {
   for (const er_dict_var *v = in->vars; v; v = v->next)
     out->SetValue(v->name, v->value);
@@ -32,6 +56,13 @@ void Fill(ctemplate::TemplateDictionary *out, const er_dict *in) {
 }
 
 char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *notes) {
+  if (!er_tpl_within_limit(t, root)) {
+    er_tpl_note_add(notes, t->path, 0, true,
+                    "模板展开过大：要经过 %zu 个以上的标记（是否把区段套在了同一列表的区段里，"
+                    "如 {{#ROW}}…{{#ROW}}？） (template expands too much)",
+                    er_tpl_step_limit(root));
+    return nullptr;
+  }
   std::string text(kPragma);
   text.append(t->text, t->len);
   ctemplate::TemplateCache cache;
@@ -42,9 +73,15 @@ char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *no
   ctemplate::TemplateDictionary dict("view");
   Fill(&dict, root);
   std::string out;
-  ctemplate::StringEmitter emitter(&out);
+  size_t limit = er_tpl_output_limit(root);
+  CappedEmitter emitter(&out, limit);
   if (!cache.ExpandWithData(t->name, ctemplate::DO_NOT_STRIP, &dict, nullptr, &emitter)) {
     er_tpl_note_add(notes, t->path, 0, true, "ctemplate 展开模板失败 (ctemplate expand failed)");
+    return nullptr;
+  }
+  if (emitter.overflow()) {
+    er_tpl_note_add(notes, t->path, 0, true,
+                    "模板展开后的文档超过 %zu 字节 (expanded document too large)", limit);
     return nullptr;
   }
   char *result = static_cast<char *>(std::malloc(out.size() + 1));

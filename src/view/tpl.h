@@ -85,12 +85,36 @@ void er_tpl_free(er_tpl *t);
 
 /* Warns about every value marker that the dictionary leaves without a
  * value (it would expand to nothing, silently), once per marker. Sections
- * the dictionary does not show are not looked into. */
+ * the dictionary does not show are not looked into; a template beyond the
+ * step limit below is looked into up to the limit. */
 void er_tpl_lint(er_tpl *t, const er_dict *root, er_tpl_notes *notes);
+
+/* Limits of an expansion, which grow with the dictionary. Sections
+ * multiply: a section inside a section found in the same list
+ * ({{#ROW}}…{{#ROW}}…{{/ROW}}…{{/ROW}}) is expanded once per pair of rows,
+ * ten such levels rows^10 times. So the walk through the markers may take
+ * ER_TPL_MAX_STEPS steps plus ER_TPL_STEPS_PER_INSTANCE per section
+ * instance (the shipped templates take about one per instance), and the
+ * output may have ER_TPL_MAX_OUTPUT bytes plus ER_TPL_OUTPUT_PER_INSTANCE
+ * per instance and ER_TPL_OUTPUT_PER_BYTE per byte of the values (the
+ * shipped templates write about 30 bytes per instance; a sample's report
+ * is 72 KB): a few million elements would take gigabytes as a tree. */
+#define ER_TPL_MAX_STEPS 100000
+#define ER_TPL_STEPS_PER_INSTANCE 8
+#define ER_TPL_MAX_OUTPUT (1u << 20)
+#define ER_TPL_OUTPUT_PER_INSTANCE 256
+#define ER_TPL_OUTPUT_PER_BYTE 8
+
+size_t er_tpl_step_limit(const er_dict *root);
+size_t er_tpl_output_limit(const er_dict *root);
+/* Whether expanding the template with the dictionary stays within the
+ * step limit. */
+bool er_tpl_within_limit(const er_tpl *t, const er_dict *root);
 
 /* Expands the template with the dictionary, HTML auto-escaping on.
  * Returns a malloc'd NUL-terminated text (its length in *len), or NULL
- * after adding an error to `notes`. */
+ * after adding an error to `notes` (also when it would go beyond the
+ * limits above). */
 char *er_tpl_expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *notes);
 
 /* The file and line of the first occurrence of `needle` in the template's

@@ -1,6 +1,7 @@
 /* The template lint: a value marker the view gives no value expands to
  * nothing, silently; this walks the template with the dictionary the way
- * ctemplate will and says so, with the marker's file and line. */
+ * ctemplate will and says so, with the marker's file and line. The same
+ * walk, counting, tells whether an expansion stays within its limit. */
 #include "view/tpl.h"
 
 #include <string.h>
@@ -16,12 +17,21 @@ static bool separator(const char *name) {
   return len > 10 && strcmp(name + len - 10, "_separator") == 0;
 }
 
-static void lint(er_tpl_marker *m, const er_dict *d, er_tpl_notes *notes) {
+typedef struct walk {
+  er_tpl_notes *notes; /* NULL: only count */
+  size_t steps, limit;
+} walk;
+
+/* Walks the markers in d; false once the walk has gone through more than
+ * w->limit markers. */
+static bool lint(walk *w, er_tpl_marker *m, const er_dict *d) {
   for (; m; m = m->next) {
+    if (++w->steps > w->limit)
+      return false;
     if (m->kind == ER_TPL_VAR) {
-      if (!m->reported && !builtin(m->name) && !er_dict_lookup(d, m->name)) {
+      if (w->notes && !m->reported && !builtin(m->name) && !er_dict_lookup(d, m->name)) {
         m->reported = true;
-        er_tpl_note_add(notes, m->file, m->line, false,
+        er_tpl_note_add(w->notes, m->file, m->line, false,
                         "视图没有为“{{%s}}”提供值，它会展开为空 (the view sets no value for "
                         "this marker)",
                         m->name);
@@ -29,15 +39,50 @@ static void lint(er_tpl_marker *m, const er_dict *d, er_tpl_notes *notes) {
       continue;
     }
     if (separator(m->name)) {
-      lint(m->children, d, notes);
+      if (!lint(w, m->children, d))
+        return false;
       continue;
     }
     const er_dict_section *s = er_dict_find_section(d, m->name);
     for (size_t i = 0; s && i < s->count; i++)
-      lint(m->children, s->items[i], notes);
+      if (!lint(w, m->children, s->items[i]))
+        return false;
   }
+  return true;
 }
 
+/* The section instances of a dictionary (its root included) and the bytes
+ * of its values. */
+static void measure(const er_dict *d, size_t *instances, size_t *bytes) {
+  ++*instances;
+  for (const er_dict_var *v = d->vars; v; v = v->next)
+    *bytes += strlen(v->value);
+  for (const er_dict_section *s = d->sections; s; s = s->next)
+    for (size_t i = 0; i < s->count; i++)
+      measure(s->items[i], instances, bytes);
+}
+
+size_t er_tpl_step_limit(const er_dict *root) {
+  size_t instances = 0, bytes = 0;
+  measure(root, &instances, &bytes);
+  return ER_TPL_MAX_STEPS + ER_TPL_STEPS_PER_INSTANCE * instances;
+}
+
+size_t er_tpl_output_limit(const er_dict *root) {
+  size_t instances = 0, bytes = 0;
+  measure(root, &instances, &bytes);
+  return ER_TPL_MAX_OUTPUT + ER_TPL_OUTPUT_PER_INSTANCE * instances +
+         ER_TPL_OUTPUT_PER_BYTE * bytes;
+}
+
+/* An expansion beyond the limit is refused (er_tpl_expand), so the lint
+ * stops there too. */
 void er_tpl_lint(er_tpl *t, const er_dict *root, er_tpl_notes *notes) {
-  lint(t->markers, root, notes);
+  walk w = {notes, 0, er_tpl_step_limit(root)};
+  lint(&w, t->markers, root);
+}
+
+bool er_tpl_within_limit(const er_tpl *t, const er_dict *root) {
+  walk w = {NULL, 0, er_tpl_step_limit(root)};
+  return lint(&w, t->markers, root);
 }

@@ -147,7 +147,8 @@ static void fund_chart(er_view *v, er_dict *d) {
         add_slice(s, &n, 32, item->name.s ? item->name.s : "", t.spent);
       else
         for (size_t j = 0; j < item->spending.count; j++)
-          add_slice(s, &n, 32, item->spending.items[j].category.s,
+          add_slice(s, &n, 32,
+                    item->spending.items[j].category.s ? item->spending.items[j].category.s : "",
                     item->spending.items[j].amount.v);
     }
   }

@@ -76,9 +76,10 @@ enum {
   ER_ROWS_ANCHORS = 2  /* the rows are where the draft panel links indicator codes */
 };
 /* Adds a ROW per leaf (or per node at `to_depth`) of the nodes, with ID
- * "ind-CODE" and a CELL list for levels `from_depth`…`to_depth`: each
- * ancestor's cell once, on its first row, with ROWSPAN; "——" below a
- * shallow leaf. `fill` adds the row's other values. */
+ * "ind-CODE" ("ind--N" when the code cannot be an id or is repeated) and
+ * a CELL list for levels `from_depth`…`to_depth`: each ancestor's cell
+ * once, on its first row, with ROWSPAN; "——" below a shallow leaf. `fill`
+ * adds the row's other values. */
 void er_view_tree_rows(er_view *v, er_dict *table, const er_indicators *nodes, int from_depth,
                        int to_depth, unsigned flags, er_view_row_fn fill, void *ctx);
 /* LEVEL_HEAD items "一级指标" … for levels from…to. */

@@ -44,6 +44,7 @@ typedef struct walk {
   void *ctx;
   const er_indicator *pending[8]; /* ancestors whose cell is still to come */
   int npending;
+  int rows; /* added so far */
 } walk;
 
 static bool is_row(const walk *w, const er_indicator *n) {
@@ -77,6 +78,29 @@ static void add_cell(walk *w, er_dict *row, const char *text, int rowspan, int d
   (void)w;
 }
 
+/* A code usable in an element id: ASCII letters, digits, '-' and '_', not
+ * starting with '-'. */
+static bool id_code(const char *s) {
+  if (!s || !*s || *s == '-')
+    return false;
+  for (; *s; s++)
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+          *s == '-' || *s == '_'))
+      return false;
+  return true;
+}
+
+/* The row's element id: "ind-CODE", unless the code cannot be part of an id
+ * (甲1, A 1) or an earlier row of the table has it (a duplicate code, which
+ * a draft still shows): then "ind--N", N the row's number in the table,
+ * which no code makes. */
+static const char *row_id(walk *w, const er_indicator *n) {
+  w->rows++;
+  if (id_code(n->code.s) && !(w->anchors && er_view_marked(w->v, n->code.s)))
+    return er_arena_printf(w->v->arena, "ind-%s", n->code.s);
+  return er_arena_printf(w->v->arena, "ind--%d", w->rows);
+}
+
 static void visit(walk *w, const er_indicator *n) {
   if (n->depth < w->from) {
     for (size_t i = 0; i < n->children.count; i++)
@@ -91,7 +115,7 @@ static void visit(walk *w, const er_indicator *n) {
     return;
   }
   er_dict *row = er_dict_add(w->table, "ROW");
-  const char *id = er_arena_printf(w->v->arena, "ind-%s", n->code.s ? n->code.s : "");
+  const char *id = row_id(w, n);
   er_dict_set(row, "ID", id);
   er_dict_set(row, "CODE", n->code.s);
   for (int i = 0; i < w->npending; i++) {
@@ -120,6 +144,7 @@ void er_view_tree_rows(er_view *v, er_dict *table, const er_indicators *nodes, i
             fill,
             ctx,
             {0},
+            0,
             0};
   for (size_t i = 0; i < nodes->count; i++)
     visit(&w, &nodes->items[i]);

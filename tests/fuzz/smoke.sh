@@ -40,5 +40,10 @@ run() {
 }
 
 run fuzz_load load yaml.dict
+run fuzz_view view yaml.dict
+run fuzz_tpl tpl tpl.dict
+run fuzz_doc doc xhtml.dict
+run fuzz_layout layout layout.dict
+run fuzz_xlsx xlsx yaml.dict
 
 exit $failed

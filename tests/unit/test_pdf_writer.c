@@ -1,10 +1,14 @@
 /* The PDF writer over hand-made documents (pdf/pdf.h): a long table
  * repeats its header rows on every page and a merged cell its text on
  * both sides of a break; a row taller than a page splits and keeps all
- * its text; footnotes sit at the foot of their page; lists, sup, sub and
- * br; every kind of chart; bookmarks for h1 to h3; the same bytes twice.
- * Text is read back with pdftotext, bookmarks with qpdf; exits 77
- * (skipped) without them or without Chinese fonts. */
+ * its text; footnotes sit at the foot of their page (a long one goes on
+ * over the next); a table may begin with an empty cell, and header rows
+ * taller than half a page are not repeated; the cover's fields go on over
+ * the next page when they fill one; a style profile that can
+ * make no page is refused; lists, sup, sub and br; every kind of chart;
+ * bookmarks for h1 to h3; the same bytes twice. Text is read back with
+ * pdftotext, bookmarks with qpdf; exits 77 (skipped) without them or
+ * without Chinese fonts. */
 #include "pdf_support.h"
 
 #include <stdarg.h>
@@ -236,6 +240,206 @@ static void footnote_at_the_foot_of_its_page(void **state) {
   free_pages(pages, n);
 }
 
+/* fuzz_layout: a note taller than a page made the room left on the page
+ * negative (undefined when converted to a count of lines) and was drawn
+ * above the text block; it goes on at the foot of the pages after. */
+static void footnote_taller_than_a_page_goes_on(void **state) {
+  (void)state;
+  buf b = {0};
+  put(&b, "<p>引用长脚注的段落。</p><aside class=\"footnote\">");
+  for (int i = 0; i < 300; i++)
+    put(&b, "脚注第%d句。", i);
+  /* small print after it, of several lines: placed without snapping to the grid */
+  put(&b, "</aside><p class=\"note\">");
+  for (int i = 0; i < 10; i++)
+    put(&b, "脚注之后的段落，");
+  put(&b, "共两行以上。</p>");
+  typeset(b.s, "longnote.pdf", false);
+  free(b.s);
+  int n;
+  char **pages = pages_of("longnote.pdf", &n);
+  assert_true(n >= 2);
+  char *all = calloc(1, 1);
+  for (int i = 0; i < n; i++) {
+    assert_true(strlen(pages[i]) > 0);
+    all = realloc(all, strlen(all) + strlen(pages[i]) + 1);
+    strcat(all, pages[i]);
+  }
+  /* the paragraph after the note is on the page where the note goes on,
+   * drawn before it: take it out, so the note's parts join up (a page may
+   * end inside one of its sentences) */
+  assert_non_null(strstr(all, "共两行以上。"));
+  const char *body[] = {"脚注之后的段落，", "共两行以上。"};
+  for (size_t k = 0; k < 2; k++)
+    for (char *p; (p = strstr(all, body[k]));)
+      memmove(p, p + strlen(body[k]), strlen(p + strlen(body[k])) + 1);
+  const char *at = strstr(all, "引用长脚注的段落。");
+  assert_non_null(at);
+  for (int i = 0; i < 300; i++) {
+    char piece[64];
+    snprintf(piece, sizeof piece, "脚注第%d句。", i);
+    const char *found = strstr(at, piece);
+    if (!found)
+      fail_msg("sentence %d of the note missing or out of order", i);
+    at = found;
+  }
+  free(all);
+  free_pages(pages, n);
+}
+
+/* fuzz_layout: a table whose first cell is empty measured that cell from
+ * a null pointer (no spans yet). */
+static void table_beginning_with_an_empty_cell(void **state) {
+  (void)state;
+  typeset("<table><tbody><tr><td></td><td>有文字的单元格</td></tr></tbody></table>", "empty.pdf",
+          false);
+  int n;
+  char **pages = pages_of("empty.pdf", &n);
+  assert_int_equal(n, 1);
+  assert_non_null(strstr(pages[0], "有文字的单元格"));
+  free_pages(pages, n);
+}
+
+/* fuzz_layout: header rows taller than a page, drawn again on every page,
+ * left no room for a body row and the table took page after page for
+ * ever; a head that tall is set once, as rows of the body. So is a body's
+ * own header row (th across the whole width) that tall. */
+static void header_taller_than_a_page_is_not_repeated(void **state) {
+  (void)state;
+  buf b = {0}, text = {0};
+  for (int i = 0; i < 60; i++)
+    put(&text, "表头第%d句。", i);
+  put(&b,
+      "<table><colgroup><col width=\"10%%\"/></colgroup>"
+      "<thead><tr><th>%s</th><th>窄</th><th>窄</th><th>窄</th><th>窄</th></tr></thead>"
+      "<tbody><tr><td>甲行</td><td>1</td><td>2</td><td>3</td><td>4</td></tr>"
+      "<tr><td>乙行</td><td>1</td><td>2</td><td>3</td><td>4</td></tr></tbody></table>"
+      "<table><colgroup><col width=\"10%%\"/></colgroup>"
+      "<tbody><tr><td>首行</td><td>1</td></tr><tr><th>%s</th><th>窄</th></tr>"
+      "<tr><td>丙行</td><td>1</td></tr></tbody></table><p>表格之后的段落。</p>",
+      text.s, text.s);
+  typeset(b.s, "tallhead.pdf", false);
+  int n;
+  char **pages = pages_of("tallhead.pdf", &n);
+  assert_true(n >= 2 && n < 20);
+  char *all = calloc(1, 1);
+  for (int i = 0; i < n; i++) {
+    all = realloc(all, strlen(all) + strlen(pages[i]) + 1);
+    strcat(all, pages[i]);
+  }
+  static const char *const order[] = {
+      "表头第59句。", "甲行", "乙行", "首行", "表头第59句。", "丙行", "表格之后的段落。"};
+  const char *at = all;
+  for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+    const char *found = strstr(at, order[i]);
+    if (!found)
+      fail_msg("%s missing or out of order", order[i]);
+    at = found + 1;
+  }
+  free(all);
+  free(text.s);
+  free(b.s);
+  free_pages(pages, n);
+}
+
+/* fuzz_layout: the cover's fields kept a pointer to their page's style
+ * while rows too tall for the page began new pages, which moved the pages
+ * (a use after free once there were eight); they were also drawn over
+ * each other on the first page. Rows go on over the next page. */
+static void cover_fields_running_over_pages(void **state) {
+  (void)state;
+  buf b = {0}, value = {0};
+  for (int i = 0; i < 20; i++) /* some 11 lines: two rows fill the page */
+    put(&value, "第%d项封面字段的值很长。", i);
+  for (int i = 0; i < 7; i++)
+    put(&b, "<p>第%d页前文。</p><div class=\"page-break\"/>", i);
+  put(&b, "<section class=\"cover\"><h1>封面</h1><table class=\"fields\"><tbody>");
+  for (int k = 0; k < 4; k++)
+    put(&b, "<tr><th>字段%d</th><td>%s</td></tr>", k, value.s);
+  put(&b, "</tbody></table></section><p>封面之后的正文。</p>");
+  typeset(b.s, "cover.pdf", false);
+  int n;
+  char **pages = pages_of("cover.pdf", &n);
+  char *all = calloc(1, 1);
+  for (int i = 0; i < n; i++) {
+    all = realloc(all, strlen(all) + strlen(pages[i]) + 1);
+    strcat(all, pages[i]);
+  }
+  const char *at = all;
+  for (int k = 0; k < 4; k++)
+    for (int i = 0; i < 20; i++) {
+      char piece[64];
+      snprintf(piece, sizeof piece, "第%d项封面字段的值很长。", i);
+      const char *found = strstr(at, piece);
+      if (!found)
+        fail_msg("row %d, sentence %d missing or out of order", k, i);
+      at = found + 1;
+    }
+  assert_non_null(strstr(at, "封面之后的正文。"));
+  free(all);
+  free(value.s);
+  free(b.s);
+  free_pages(pages, n);
+}
+
+/* The gbt9704 profile with `from` replaced by `to`, loaded. */
+static er_style *style_with(const char *from, const char *to, er_diag *d) {
+  char *text = test_slurp(ER_SOURCE_DIR "/templates/styles/gbt9704.yaml", NULL);
+  char *at = strstr(text, from);
+  assert_non_null(at);
+  buf b = {0};
+  put(&b, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+  FILE *f = fopen(scratch_path("style.yaml"), "w");
+  assert_non_null(f);
+  fputs(b.s, f);
+  fclose(f);
+  free(b.s);
+  free(text);
+  return er_style_load(scratch_path("style.yaml"), d);
+}
+
+/* A profile `render --template DIR` may bring: a page of a size PDF has
+ * not (libharu's pages ended as null pointers: a crash), a font size or a
+ * line pitch of zero (divisions by zero, then undefined conversions), or
+ * a text block without room for a character, is refused as it loads. */
+static void style_that_cannot_make_a_page_is_refused(void **state) {
+  (void)state;
+  static const char *const edits[][2] = {
+      {"width: 210mm", "width: 1mm"},
+      {"height: 297mm", "height: 0mm"},
+      {"height: 297mm", "height: 14401pt"},
+      {"size: 16pt", "size: 0pt"},
+      {"line_pitch: 28.99pt", "line_pitch: 0pt"},
+      {"left: 28mm", "left: 200mm"},
+      {"top: 37mm", "top: 290mm"},
+  };
+  for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+    er_diag d;
+    er_diag_init(&d, "style.yaml");
+    er_style *s = style_with(edits[i][0], edits[i][1], &d);
+    if (s)
+      fail_msg("%s was taken", edits[i][1]);
+    assert_non_null(find_finding(&d, "style"));
+    er_diag_free(&d);
+  }
+  /* a text block of three characters is taken, and typeset */
+  er_diag d;
+  er_diag_init(&d, "style.yaml");
+  er_style *s = style_with("right: 26mm", "right: 160mm", &d);
+  assert_non_null(s);
+  const char *x = "<html><body><h2>一、窄版心</h2><p>正文段落，比版心宽得多。</p>"
+                  "<table><tbody><tr><td>单元格</td><td>12,345.67</td></tr></tbody></table>"
+                  "</body></html>";
+  er_doc *doc = er_doc_parse(x, strlen(x), &d);
+  assert_non_null(doc);
+  er_pdf_opts opts = {.info = {.created = -1}};
+  if (!er_pdf_document(doc, s, &opts, scratch_path("narrow.pdf"), &d))
+    test_skip(); /* no fonts */
+  er_doc_free(doc);
+  er_style_free(s);
+  er_diag_free(&d);
+}
+
 static void lists_scripts_and_breaks(void **state) {
   (void)state;
   typeset("<h1>标题</h1><ol><li>第一项</li><li>第二项</li></ol><ul><li>无序项</li></ul>"
@@ -348,6 +552,11 @@ int main(void) {
       cmocka_unit_test(long_table_repeats_its_header_and_merged_cell),
       cmocka_unit_test(row_taller_than_a_page_splits),
       cmocka_unit_test(footnote_at_the_foot_of_its_page),
+      cmocka_unit_test(footnote_taller_than_a_page_goes_on),
+      cmocka_unit_test(table_beginning_with_an_empty_cell),
+      cmocka_unit_test(header_taller_than_a_page_is_not_repeated),
+      cmocka_unit_test(cover_fields_running_over_pages),
+      cmocka_unit_test(style_that_cannot_make_a_page_is_refused),
       cmocka_unit_test(lists_scripts_and_breaks),
       cmocka_unit_test(every_kind_of_chart),
       cmocka_unit_test(bookmarks_for_h1_to_h3),

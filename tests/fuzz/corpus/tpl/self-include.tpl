@@ -1,0 +1,4 @@
+<html><body>
+<p>{{TITLE}}</p>
+{{>report}}
+</body></html>

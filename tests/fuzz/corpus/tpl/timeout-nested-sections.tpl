@@ -1,0 +1,2 @@
+{{! Twelve sections nested in the same list: expanded 4^12 times (timeout). }}
+<html><body>{{#GRADE_BAND}}{{#GRADE_BAND}}{{#GRADE_BAND}}{{#GRADE_BAND}}{{#GRADE_BAND}}{{#GRADE_BAND}}{{#GRADE_BAND}}{{#GRADE_BAND}}{{#GRADE_BAND}}{{#GRADE_BAND}}{{#GRADE_BAND}}{{#GRADE_BAND}}<p>{{NAME}}</p>{{/GRADE_BAND}}{{/GRADE_BAND}}{{/GRADE_BAND}}{{/GRADE_BAND}}{{/GRADE_BAND}}{{/GRADE_BAND}}{{/GRADE_BAND}}{{/GRADE_BAND}}{{/GRADE_BAND}}{{/GRADE_BAND}}{{/GRADE_BAND}}{{/GRADE_BAND}}</body></html>

@@ -1,0 +1,2 @@
+<html><body><p>{{TITLE
+}}</p></body></html>
