@@ -1,7 +1,7 @@
 /* The template layer: syntax errors reported as FILE:LINE (also those
  * ctemplate reports without a line), partials that see their context,
- * HTML escaping always on, list markers, and the lint for values the view
- * does not set. */
+ * HTML escaping always on, list markers, the lint for values the view
+ * does not set, and the limits on what an expansion may take. */
 #include "support.h"
 
 #include "view/tpl.h"
@@ -194,6 +194,55 @@ static void locate_points_into_the_right_file(void **state) {
   er_tpl_notes_free(&notes);
 }
 
+/* The error of an expansion refused for its size, with a word of it. */
+static void expect_refused(const char *text, const er_dict *d, const char *word) {
+  write_template("t", text);
+  er_tpl_notes notes;
+  er_tpl *t = load("t", &notes);
+  assert_non_null(t);
+  size_t len;
+  assert_null(er_tpl_expand(t, d, &len, &notes));
+  assert_int_equal(notes.errors, 1);
+  assert_non_null(strstr(notes.items[0].text, word));
+  er_tpl_free(t);
+  er_tpl_notes_free(&notes);
+}
+
+static void sections_nested_in_their_own_list_are_bounded(void **state) {
+  (void)state;
+  er_dict *d = er_dict_new();
+  for (int i = 0; i < 10; i++)
+    er_dict_setf(er_dict_add(d, "ROW"), "V", "%d", i);
+  /* two levels: every pair of rows, 100 values */
+  er_tpl_notes notes;
+  char *out = expand("{{#ROW}}{{#ROW}}{{V}}{{/ROW}}{{/ROW}}", d, &notes);
+  assert_int_equal(strlen(out), 100);
+  free(out);
+  er_tpl_notes_free(&notes);
+  /* eight levels would be 10^8 expansions: refused before expanding */
+  char text[256] = "";
+  for (int i = 0; i < 8; i++)
+    strcat(text, "{{#ROW}}");
+  strcat(text, "x");
+  for (int i = 0; i < 8; i++)
+    strcat(text, "{{/ROW}}");
+  expect_refused(text, d, "模板展开过大");
+  er_dict_free(d);
+}
+
+static void output_beyond_the_limit_is_refused(void **state) {
+  (void)state;
+  er_dict *d = er_dict_new();
+  size_t n = er_tpl_output_limit(d) + 1;
+  char *text = malloc(n + 1);
+  assert_non_null(text);
+  memset(text, 'a', n);
+  text[n] = '\0';
+  expect_refused(text, d, "字节");
+  free(text);
+  er_dict_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(unclosed_section_has_its_line),
@@ -207,6 +256,8 @@ int main(void) {
       cmocka_unit_test(lists_carry_first_last_and_index),
       cmocka_unit_test(lint_names_the_missing_value_and_its_line),
       cmocka_unit_test(locate_points_into_the_right_file),
+      cmocka_unit_test(sections_nested_in_their_own_list_are_bounded),
+      cmocka_unit_test(output_beyond_the_limit_is_refused),
   };
   return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
