@@ -180,5 +180,16 @@ fi
 has "$out/draft/nanchong-2018.html" '<div class="watermark" aria-hidden="true"><span>草稿</span></div>' \
   '<div class="diagnostics">' '<li class="warning"><a href="#annex-2">'
 
-[ $fail -eq 0 ] && echo "ok: html structure of every sample, escaping corpus, draft"
+# ---- indicator codes that cannot be element ids (甲, a space) still render,
+# and their rows get ids of their own ----
+mkdir -p "$out/codes"
+sed -e 's/- code: A111$/- code: 甲111/' -e 's/- code: A121$/- code: "A 121"/' \
+  "$src/samples/nanchong-2018.yaml" >"$out/codes/codes.yaml"
+"$bin" render "$out/codes/codes.yaml" -o "$out/codes" --format html >/dev/null 2>&1 ||
+  { echo "FAIL: render with codes 甲111 and \"A 121\""; fail=1; }
+own_ids=$(grep -o '<tr id="ind--[0-9]*"' "$out/codes/codes.html" | wc -l)
+[ "$own_ids" -eq 2 ] && grep -q '<tr id="ind-A131"' "$out/codes/codes.html" ||
+  { echo "FAIL: $own_ids rows with ids of their own, not 2; or ind-A131 lost"; fail=1; }
+
+[ $fail -eq 0 ] && echo "ok: html structure of every sample, escaping corpus, draft, codes"
 exit $fail
