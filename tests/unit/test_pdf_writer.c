@@ -285,6 +285,19 @@ static void footnote_taller_than_a_page_goes_on(void **state) {
   }
   free(all);
   free_pages(pages, n);
+  /* and nothing above the text block (the note's first lines were) */
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "pdftotext -bbox -enc UTF-8 '%s' '%s'", scratch_path("longnote.pdf"),
+           scratch_path("longnote.html"));
+  assert_true(test_run(cmd));
+  char *html = test_slurp(scratch_path("longnote.html"), NULL);
+  for (const char *word = html; (word = strstr(word, "<word ")); word++) {
+    const char *y = strstr(word, "yMin=\"");
+    assert_non_null(y);
+    if (strtod(y + strlen("yMin=\""), NULL) < 37 * ER_MM - 1)
+      fail_msg("text above the text block: %.80s", word);
+  }
+  free(html);
 }
 
 /* fuzz_layout: a table whose first cell is empty measured that cell from
