@@ -1,6 +1,6 @@
 #include "batch/inputs.h"
 
-#include "cli/render_file.h"
+#include "pipeline/pipeline.h"
 
 #include <dirent.h>
 #include <errno.h>

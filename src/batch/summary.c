@@ -1,6 +1,6 @@
 #include "batch/summary.h"
 
-#include "cli/output.h"
+#include "pipeline/output.h"
 
 #include <stdlib.h>
 #include <string.h>

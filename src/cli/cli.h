@@ -20,7 +20,4 @@ int er_cmd_serve(int argc, char **argv);
 /* Prints a usage error for `cmd` and returns ER_EXIT_USAGE. */
 int er_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Prints "FILE: N errors, M warnings" in Chinese and English. */
-void er_print_counts(const er_diag *d, FILE *out);
-
 #endif

@@ -10,8 +10,8 @@
 #include "batch/summary.h"
 #include "batch/unit.h"
 #include "cli/cli.h"
-#include "cli/output.h"
-#include "cli/render_file.h"
+#include "pipeline/output.h"
+#include "pipeline/pipeline.h"
 
 #include <limits.h>
 #include <stdlib.h>

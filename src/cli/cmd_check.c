@@ -14,7 +14,7 @@ int er_cmd_check(int argc, char **argv) {
   er_diag_init(&d, argv[1]);
   er_eval *ev = er_evaluate(argv[1], &d);
   er_diag_print(&d, stdout);
-  er_print_counts(&d, stdout);
+  er_diag_print_counts(&d, stdout);
   int status = d.errors ? ER_EXIT_INPUT : ER_EXIT_OK;
   er_eval_free(ev);
   er_diag_free(&d);

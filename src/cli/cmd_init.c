@@ -1,7 +1,7 @@
 /* evalreport init [--kind full|self] [FILE]: a starter data file with
  * Chinese comments on every field, that passes check and renders. */
 #include "cli/cli.h"
-#include "cli/output.h"
+#include "pipeline/output.h"
 
 #include <libgen.h>
 #include <string.h>

@@ -1,124 +1,15 @@
-/* evalreport render FILE [-o DIR] [--format F]… [--template NAME|DIR] [--draft]
- *
- * Also the one function that renders a data file into a directory, shared
- * with `batch` (many files) and `serve` (one format at a time). */
+/* evalreport render FILE [-o DIR] [--format F]… [--template NAME|DIR] [--draft] */
 #include "cli/cli.h"
-#include "cli/output.h"
-#include "cli/render_file.h"
 #include "model/check.h"
 #include "model/load.h"
+#include "pipeline/output.h"
+#include "pipeline/pipeline.h"
 
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_FORMATS 8
-
-const er_format *er_format_find(const char *name) {
-  for (const er_format *f = er_formats; f->name; f++)
-    if (strcmp(f->name, name) == 0)
-      return f;
-  return NULL;
-}
-
-void er_render_base(const char *file, char *out, size_t size) {
-  char copy[4096];
-  snprintf(copy, sizeof copy, "%s", file);
-  snprintf(out, size, "%s", basename(copy));
-  char *dot = strrchr(out, '.');
-  if (dot && dot != out)
-    *dot = '\0';
-}
-
-bool er_render_write(const er_format *f, const er_eval *ev, const er_render_opts *opts,
-                     const char *dir, const char *base, const char *input, er_diag *d,
-                     char *written, size_t written_size) {
-  char name[1024];
-  snprintf(name, sizeof name, "%s%s", base, f->suffix);
-  er_output out;
-  if (!er_output_begin(&out, dir, name)) {
-    er_error(d, ((er_pos){0, 0}), "output", "无法写入 %s/%s", dir, name);
-    return false;
-  }
-  if (input && er_same_file(out.final_path, input)) {
-    er_output_abort(&out);
-    er_error(d, ((er_pos){0, 0}), "output", "输出 %s 会覆盖输入文件，已停止", out.final_path);
-    return false;
-  }
-  if (!f->write(ev, opts, out.temp_path, d)) {
-    er_output_abort(&out);
-    return false;
-  }
-  if (!er_output_commit(&out)) {
-    er_error(d, ((er_pos){0, 0}), "output", "无法写入 %s", out.final_path);
-    return false;
-  }
-  if (written)
-    snprintf(written, written_size, "%s", out.final_path);
-  return true;
-}
-
-bool er_render_file(const er_render_request *rq, er_render_result *res) {
-  memset(res, 0, sizeof *res);
-  er_diag_init(&res->findings, rq->file);
-  er_diag_init(&res->problems, rq->file);
-  res->ev = er_evaluate(rq->file, &res->findings);
-  if (rq->verbose)
-    er_diag_print(&res->findings, stderr);
-  /* a draft shows the findings; a final report is only made from clean data */
-  if ((res->findings.errors && !rq->opts.draft) || !res->ev->indicators.count) {
-    if (rq->verbose)
-      er_print_counts(&res->findings, stderr);
-    res->refused = true;
-    return false;
-  }
-  char base[1024];
-  er_render_base(rq->file, base, sizeof base);
-  er_render_opts opts = rq->opts;
-  opts.findings = &res->findings;
-  res->ok = true;
-  for (size_t i = 0; i < rq->nformats; i++) {
-    char path[4096];
-    if (er_render_write(rq->formats[i], res->ev, &opts, rq->dir, base, rq->file, &res->problems,
-                        path, sizeof path)) {
-      if (rq->verbose)
-        printf("%s\n", path);
-    } else
-      res->ok = false;
-  }
-  if (rq->verbose)
-    er_diag_print(&res->problems, stderr);
-  return res->ok;
-}
-
-void er_render_result_free(er_render_result *res) {
-  er_eval_free(res->ev);
-  er_diag_free(&res->findings);
-  er_diag_free(&res->problems);
-  memset(res, 0, sizeof *res);
-}
-
-static char *first_error_of(const er_diag *d) {
-  for (size_t i = 0; i < d->count; i++)
-    if (d->items[i].severity == ER_ERROR) {
-      char *text = NULL;
-      size_t len = 0;
-      FILE *m = open_memstream(&text, &len);
-      if (!m)
-        return NULL;
-      er_diag_print_one(d, &d->items[i], m);
-      fclose(m);
-      if (len && text[len - 1] == '\n')
-        text[len - 1] = '\0';
-      return text;
-    }
-  return NULL;
-}
-
-char *er_render_first_error(const er_render_result *res) {
-  char *e = first_error_of(&res->findings);
-  return e ? e : first_error_of(&res->problems);
-}
 
 int er_cmd_render(int argc, char **argv) {
   er_render_request rq = {.dir = "."};

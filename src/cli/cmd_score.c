@@ -189,7 +189,7 @@ int er_cmd_score(int argc, char **argv) {
   er_diag_print(&d, stderr);
   int status = ER_EXIT_OK;
   if (d.errors || !ev->scored) {
-    er_print_counts(&d, stderr);
+    er_diag_print_counts(&d, stderr);
     status = ER_EXIT_INPUT;
   } else if (json)
     print_json(stdout, ev);

@@ -30,5 +30,5 @@ int er_cmd_serve(int argc, char **argv) {
   if (!cfg.file)
     return er_usage_error("serve",
                           "需要一个数据文件: evalreport serve FILE [--port N] [--host ADDR]");
-  return er_serve_run(&cfg);
+  return er_serve_run(&cfg) ? ER_EXIT_OK : ER_EXIT_INPUT;
 }

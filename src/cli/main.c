@@ -35,12 +35,6 @@ int er_usage_error(const char *cmd, const char *fmt, ...) {
   return ER_EXIT_USAGE;
 }
 
-void er_print_counts(const er_diag *d, FILE *out) {
-  fprintf(out, "%s: %zu 个错误，%zu 个警告 (%zu error%s, %zu warning%s)\n", d->file, d->errors,
-          d->warnings, d->errors, d->errors == 1 ? "" : "s", d->warnings,
-          d->warnings == 1 ? "" : "s");
-}
-
 int main(int argc, char **argv) {
   static const struct {
     const char *name;

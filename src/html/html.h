@@ -6,7 +6,7 @@
 #ifndef ER_HTML_H
 #define ER_HTML_H
 
-#include "cli/render.h"
+#include "model/writer.h"
 #include "doc/doc.h"
 #include "doc/style.h"
 

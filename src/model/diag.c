@@ -97,3 +97,9 @@ void er_diag_print(const er_diag *d, FILE *out) {
     fprintf(out, "%s: note: 另有 %zu 个问题未列出（最多列出 %d 个） [too-many]\n", d->file,
             d->dropped, ER_DIAG_MAX);
 }
+
+void er_diag_print_counts(const er_diag *d, FILE *out) {
+  fprintf(out, "%s: %zu 个错误，%zu 个警告 (%zu error%s, %zu warning%s)\n", d->file, d->errors,
+          d->warnings, d->errors, d->errors == 1 ? "" : "s", d->warnings,
+          d->warnings == 1 ? "" : "s");
+}

@@ -54,6 +54,8 @@ void er_diag_sort(er_diag *d);
 /* Prints "FILE:LINE:COL: error: message" lines, and a note of the
  * findings not kept. */
 void er_diag_print(const er_diag *d, FILE *out);
+/* Prints "FILE: N errors, M warnings" in Chinese and English. */
+void er_diag_print_counts(const er_diag *d, FILE *out);
 void er_diag_print_one(const er_diag *d, const er_finding *f, FILE *out);
 
 #endif

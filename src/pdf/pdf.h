@@ -10,7 +10,7 @@
 #ifndef ER_PDF_H
 #define ER_PDF_H
 
-#include "cli/render.h"
+#include "model/writer.h"
 #include "doc/doc.h"
 #include "doc/style.h"
 #include "pdf/pdfout.h"

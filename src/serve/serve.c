@@ -4,10 +4,9 @@
  * SIGINT or SIGTERM. All engine and writer calls happen on this thread. */
 #include "serve/serve.h"
 
-#include "cli/cli.h"
-#include "cli/render_file.h"
 #include "model/check.h"
 #include "model/load.h"
+#include "pipeline/pipeline.h"
 #include "serve/http.h"
 #include "serve/page.h"
 #include "serve/watch.h"
@@ -413,7 +412,7 @@ static void serve_loop(server *s, er_watch *w, int signal_fd) {
   }
 }
 
-int er_serve_run(const er_serve_config *cfg) {
+bool er_serve_run(const er_serve_config *cfg) {
   server s = {.cfg = cfg};
   s.st.wake_fd = -1;
   /* signals arrive through a descriptor; every thread started from here
@@ -428,7 +427,7 @@ int er_serve_run(const er_serve_config *cfg) {
   ignore.sa_handler = SIG_IGN;
   sigaction(SIGPIPE, &ignore, &old_pipe);
 
-  int status = ER_EXIT_INPUT;
+  bool ok = false;
   int signal_fd = signalfd(-1, &mask, SFD_CLOEXEC);
   er_watch w = {.fd = -1};
   er_http *http = NULL;
@@ -469,7 +468,7 @@ int er_serve_run(const er_serve_config *cfg) {
   printf("%s\n", url);
   fflush(stdout);
   serve_loop(&s, &w, signal_fd);
-  status = ER_EXIT_OK;
+  ok = true;
 
 done:
   pthread_mutex_lock(&s.st.lock);
@@ -487,5 +486,5 @@ done:
     close(signal_fd);
   sigaction(SIGPIPE, &old_pipe, NULL);
   pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
-  return status;
+  return ok;
 }

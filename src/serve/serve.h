@@ -2,6 +2,8 @@
 #ifndef ER_SERVE_H
 #define ER_SERVE_H
 
+#include <stdbool.h>
+
 typedef struct er_serve_config {
   const char *file;          /* the data file */
   const char *host;          /* address to bind, "127.0.0.1" by default */
@@ -9,7 +11,7 @@ typedef struct er_serve_config {
   const char *template_name; /* --template NAME|DIR */
 } er_serve_config;
 
-/* Serves until SIGINT or SIGTERM; returns the exit status. */
-int er_serve_run(const er_serve_config *cfg);
+/* Serves until SIGINT or SIGTERM; returns false when it could not start. */
+bool er_serve_run(const er_serve_config *cfg);
 
 #endif

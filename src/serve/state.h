@@ -4,7 +4,7 @@
 #ifndef ER_SERVE_STATE_H
 #define ER_SERVE_STATE_H
 
-#include "cli/render.h"
+#include "model/writer.h"
 
 #include <pthread.h>
 #include <stdbool.h>

@@ -4,7 +4,7 @@
 #ifndef ER_XLSX_ANNEX_H
 #define ER_XLSX_ANNEX_H
 
-#include "cli/render.h"
+#include "model/writer.h"
 #include "model/model.h"
 
 /* Writes the annex of a scored evaluation to `path`. Same input, same

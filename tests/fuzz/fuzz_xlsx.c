@@ -9,7 +9,7 @@
  *
  * libxlsxwriter is not instrumented: what it does wrong on its own is not
  * seen, only what our code hands it. */
-#include "cli/render.h"
+#include "model/writer.h"
 #include "model/check.h"
 #include "model/load.h"
 #include "model/score.h"

@@ -1,9 +1,9 @@
-/* Output formats of `evalreport render`. Each writer turns a loaded,
+/* The interface of an output writer (PDF, HTML, XLSX). Each writer turns a loaded,
  * scored and checked evaluation into one file at `path` (a temporary file
  * that the caller renames into place) and returns true on success, adding
  * anything that went wrong to `d`. */
-#ifndef ER_RENDER_H
-#define ER_RENDER_H
+#ifndef ER_MODEL_WRITER_H
+#define ER_MODEL_WRITER_H
 
 #include "model/model.h"
 
@@ -18,8 +18,5 @@ typedef struct er_format {
   const char *suffix; /* appended to the data file's name: ".html", "-annex.xlsx" */
   bool (*write)(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d);
 } er_format;
-
-/* The formats this build can write, terminated by a NULL name. */
-extern const er_format er_formats[];
 
 #endif

@@ -1,8 +1,8 @@
 /* The output formats this build can write, in the order `render` writes
  * them when no --format is given. */
-#include "cli/render.h"
 #include "html/html.h"
 #include "pdf/pdf.h"
+#include "pipeline/pipeline.h"
 #include "xlsx/annex.h"
 
 const er_format er_formats[] = {

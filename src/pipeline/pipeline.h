@@ -1,12 +1,15 @@
-/* Rendering one data file into a directory: the pipeline `render`, `batch`
- * and `serve` share. Writers are taken from er_formats (render.h) only. */
-#ifndef ER_RENDER_FILE_H
-#define ER_RENDER_FILE_H
+/* The rendering pipeline: one data file into a directory, as `render`, `batch`
+ * and `serve` share. Writers are taken from er_formats only. */
+#ifndef ER_PIPELINE_H
+#define ER_PIPELINE_H
 
-#include "cli/render.h"
+#include "model/writer.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* The formats this build can write, terminated by a NULL name. */
+extern const er_format er_formats[];
 
 /* The format of er_formats called `name`, or NULL. */
 const er_format *er_format_find(const char *name);

@@ -1,4 +1,4 @@
-#include "cli/output.h"
+#include "pipeline/output.h"
 
 #include <ctype.h>
 #include <dirent.h>
