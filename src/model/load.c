@@ -6,6 +6,7 @@
 #include "model/load.h"
 
 #include "model/shape.h"
+#include "model/shape_impl.h"
 #include "model/text.h"
 
 #include <errno.h>
@@ -66,7 +67,8 @@ typedef struct loader {
   er_eval *ev;
   er_diag *d;
   int indicator_depth;
-  size_t list_room; /* bytes left for list elements (MAX_LIST_BYTES) */
+  int outline_depth; /* of outline sections */
+  size_t list_room;  /* bytes left for list elements (MAX_LIST_BYTES) */
 } loader;
 
 static void load_object(loader *L, const ynode *map, const er_shape *shape, void *obj, er_pos pos);
@@ -402,26 +404,43 @@ static void load_list(loader *L, const ynode *n, const er_field *f, void *slot, 
   L->list_room -= bytes;
   char *items = er_arena_alloc(&L->ev->arena, bytes);
   out->items = items;
-  bool tree = f->shape == &er_indicator_shape;
-  if (tree && ++L->indicator_depth > MAX_INDICATOR_DEPTH) {
-    er_error(L->d, out->pos, "depth", "指标体系最多 %d 级，这里是第 %d 级", MAX_INDICATOR_DEPTH,
-             L->indicator_depth);
-    L->indicator_depth--;
+  /* the two trees of the format, each with its depth limit */
+  bool outline = f->shape == &er_outline_section_shape;
+  int *depth = f->shape == &er_indicator_shape ? &L->indicator_depth
+               : outline                       ? &L->outline_depth
+                                               : NULL;
+  if (depth && ++*depth > MAX_INDICATOR_DEPTH) {
+    er_error(L->d, out->pos, "depth", "%s最多 %d 级，这里是第 %d 级",
+             outline ? "报告结构的标题" : "指标体系", MAX_INDICATOR_DEPTH, *depth);
+    --*depth;
     return;
   }
   for (size_t i = 0; i < n->count; i++) {
     const ynode *item = &n->items[i];
     er_pos ipos = node_pos(item, out->pos);
+    void *obj = items + out->count * f->shape->size;
+    if (is_scalar(item) && f->shape->scalar_key) {
+      /* a bare scalar stands for its shape's main text: "- 段落" */
+      const er_field *k =
+          er_shape_field(f->shape, f->shape->scalar_key, strlen(f->shape->scalar_key));
+      *(er_pos *)((char *)obj + f->shape->pos_offset) = ipos;
+      for (const er_field *c = f->shape->fields; c->key; c++)
+        if (c->type == ER_F_CHOICE)
+          ((er_choice *)((char *)obj + c->offset))->index = -1;
+      load_text(L, item, f->key, (er_text *)((char *)obj + k->offset), ipos);
+      out->count++;
+      continue;
+    }
     if (!is_mapping(item)) {
       er_error(L->d, ipos, "type", "“%s”的每一项应为映射（%s），这里是%s", f->key, f->shape->name,
                type_name(item));
       continue;
     }
-    load_object(L, item, f->shape, items + out->count * f->shape->size, ipos);
+    load_object(L, item, f->shape, obj, ipos);
     out->count++;
   }
-  if (tree)
-    L->indicator_depth--;
+  if (depth)
+    --*depth;
 }
 
 static void load_bands(loader *L, const ynode *n, const char *key, er_bands *out, er_pos at) {
@@ -926,7 +945,19 @@ static er_eval *new_eval(const char *name) {
   return ev;
 }
 
-er_eval *er_load_buffer(const char *name, const char *data, size_t len, er_diag *d) {
+/* A file of the outline alone (templates/outlines/KIND.yaml, DIR/outline.yaml):
+ * the `report` and `outline` keys of a data file. */
+#define S er_eval
+static const er_field outline_file_fields[] = {
+    OBJECT("report", report, er_report_layout_shape, "报告的封面、摘要、目录、编号、落款等"),
+    LIST("outline", outline, ER_REQUIRED, er_outline_section_shape, "报告正文的结构"), END};
+static const er_shape outline_file_shape = {
+    "outline_file",      "报告结构文件", sizeof(S), offsetof(S, pos),
+    outline_file_fields, "报告结构",     NULL};
+#undef S
+
+static er_eval *load_shaped(const char *name, const char *data, size_t len, const er_shape *shape,
+                            er_diag *d) {
   er_eval *ev = new_eval(name);
   if (!len)
     data = ""; /* NULL may come with 0 */
@@ -956,8 +987,8 @@ er_eval *er_load_buffer(const char *name, const char *data, size_t len, er_diag 
              "文件顶层应为映射（evalreport: 1、project: …），这里是%s",
              is_null(root) ? "空文档" : type_name(root));
   else if (root) {
-    loader L = {ev, d, 0, MAX_LIST_BYTES};
-    load_object(&L, root, &er_eval_shape, ev, (er_pos){1, 1});
+    loader L = {.ev = ev, .d = d, .list_room = MAX_LIST_BYTES};
+    load_object(&L, root, shape, ev, (er_pos){1, 1});
     if (ev->version.set && er_dec_cmp(ev->version.v, er_dec_int(1)) != 0)
       er_error(d, ev->version.pos, "version", "不支持的格式版本，evalreport 应为 1");
   }
@@ -965,14 +996,24 @@ er_eval *er_load_buffer(const char *name, const char *data, size_t len, er_diag 
   return ev;
 }
 
-er_eval *er_load(const char *path, er_diag *d) {
+er_eval *er_load_buffer(const char *name, const char *data, size_t len, er_diag *d) {
+  return load_shaped(name, data, len, &er_eval_shape, d);
+}
+
+static er_eval *load_file(const char *path, const er_shape *shape, er_diag *d) {
   size_t len = 0;
   char *text = read_file(path, &len, d);
   if (!text)
     return new_eval(path);
-  er_eval *ev = er_load_buffer(path, text, len, d);
+  er_eval *ev = load_shaped(path, text, len, shape, d);
   free(text);
   return ev;
+}
+
+er_eval *er_load(const char *path, er_diag *d) { return load_file(path, &er_eval_shape, d); }
+
+er_eval *er_load_outline(const char *path, er_diag *d) {
+  return load_file(path, &outline_file_shape, d);
 }
 
 void er_eval_free(er_eval *ev) {

@@ -13,6 +13,9 @@ er_eval *er_load(const char *path, er_diag *d);
  * this returns (the model holds copies). `name` is the file the findings
  * are about; it is kept, so it must outlive the model. */
 er_eval *er_load_buffer(const char *name, const char *data, size_t len, er_diag *d);
+/* Reads an outline file (templates/outlines/KIND.yaml, a template
+ * directory's outline.yaml): only its `report` and `outline` are filled. */
+er_eval *er_load_outline(const char *path, er_diag *d);
 void er_eval_free(er_eval *ev);
 
 #endif

@@ -318,6 +318,10 @@ typedef struct er_signature {
   er_pos pos;
 } er_signature;
 
+/* ---- The report's structure: outline, front and back matter ---------------------- */
+
+#include "model/outline.h"
+
 /* ---- The evaluation ------------------------------------------------------------ */
 
 typedef enum er_kind { ER_KIND_FULL, ER_KIND_SELF } er_kind;
@@ -337,6 +341,8 @@ typedef struct er_eval {
   er_finding_items problems, experience, recommendations;
   er_survey survey;
   er_signature signature;
+  er_report_layout report;
+  er_outline_sections outline; /* the body; none: the built-in outline */
   er_pos pos;
 
   /* computed by er_score() */

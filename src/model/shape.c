@@ -2,6 +2,7 @@
 #include "model/shape.h"
 
 #include "model/model.h"
+#include "model/shape_impl.h"
 
 #include <string.h>
 
@@ -13,26 +14,6 @@ const char *const er_rule_names[] = {"judgement",   "bands",      "ratio",     "
 static const char *const kind_names[] = {"full", "self", NULL};
 static const char *const unit_names[] = {"万元", "元", NULL};
 static const char *const direction_names[] = {"higher", "lower", NULL};
-
-/* Field constructors; S is the struct being described. */
-#define FIELD(key, type, member, flags, shape, choices, doc)                                       \
-  { key, type, offsetof(S, member), flags, shape, choices, doc }
-#define TEXT(key, member, flags, doc) FIELD(key, ER_F_TEXT, member, flags, NULL, NULL, doc)
-#define NUM(key, member, flags, doc) FIELD(key, ER_F_NUM, member, flags, NULL, NULL, doc)
-#define FLAG(key, member, doc) FIELD(key, ER_F_FLAG, member, 0, NULL, NULL, doc)
-#define DATE(key, member, doc) FIELD(key, ER_F_DATE, member, 0, NULL, NULL, doc)
-#define CHOICE(key, member, flags, choices, doc)                                                   \
-  FIELD(key, ER_F_CHOICE, member, flags, NULL, choices, doc)
-#define PROSE(key, member, doc) FIELD(key, ER_F_PROSE, member, 0, NULL, NULL, doc)
-#define NAMED(key, member, flags, doc) FIELD(key, ER_F_NAMED_NUMS, member, flags, NULL, NULL, doc)
-#define OBJECT(key, member, shape, doc) FIELD(key, ER_F_OBJECT, member, 0, &(shape), NULL, doc)
-#define LIST(key, member, flags, shape, doc)                                                       \
-  FIELD(key, ER_F_LIST, member, flags, &(shape), NULL, doc)
-#define SCALE(key, member, doc) FIELD(key, ER_F_SCALE_REF, member, 0, NULL, NULL, doc)
-#define END                                                                                        \
-  { NULL, 0, 0, 0, NULL, NULL, NULL }
-#define SHAPE(var, name, doc)                                                                      \
-  const er_shape var = {#var, name, sizeof(S), offsetof(S, pos), var##_fields, doc}
 
 #define NUM_POS (ER_NONNEG)
 #define PCT (ER_PERCENT | ER_NONNEG)
@@ -144,7 +125,7 @@ static const er_field band_shape_fields[] = {
     NUM("fraction", fraction, ER_REQUIRED | PCT, "得分比值（0 到 1）"),
     TEXT("label", label, 0, "档次名称，如 较好"), END};
 const er_shape er_band_shape = {"band", "分档", sizeof(S), offsetof(S, pos), band_shape_fields,
-                                "一档"};
+                                "一档", NULL};
 #undef S
 
 #define S er_deduction
@@ -208,8 +189,9 @@ static const er_field indicator_fields[] = {
     LIST("groups", groups, 0, rollup_group_shape, "下级单位组（rollup）"),
     NUM("score", score, ER_NONNEG, "直接评定的得分（score）"),
     END};
-const er_shape er_indicator_shape = {"indicator",      "指标",           sizeof(S),
-                                     offsetof(S, pos), indicator_fields, "指标体系中的一个指标"};
+const er_shape er_indicator_shape = {
+    "indicator", "指标", sizeof(S), offsetof(S, pos), indicator_fields, "指标体系中的一个指标",
+    NULL};
 #undef S
 
 #define S er_grade
@@ -227,7 +209,7 @@ static SHAPE(stated_shape, "填报结果", "原报告中的结果，用于核对
 
 /* ---- narrative and lists ---- */
 #define S er_narrative
-static const er_field narrative_shape_fields[] = {
+static const er_field er_narrative_shape_fields[] = {
     PROSE("foreword", foreword, "开篇段落"),
     PROSE("background", background, "立项背景"),
     PROSE("content", content, "项目内容"),
@@ -255,7 +237,7 @@ static const er_field narrative_shape_fields[] = {
     PROSE("disclosure", disclosure, "公开情况"),
     PROSE("other", other, "其他需要说明的问题"),
     END};
-static SHAPE(narrative_shape, "叙述", "报告中的叙述文字");
+SHAPE(er_narrative_shape, "叙述", "报告中的叙述文字");
 #undef S
 
 #define S er_finding_item
@@ -305,15 +287,17 @@ static const er_field eval_fields[] = {
     FIELD("scales", ER_F_SCALES, scales, 0, NULL, NULL, "共用的分档表和等级"),
     LIST("grades", grades, 0, grade_shape, "评价等级，从高到低"),
     OBJECT("stated", stated, stated_shape, "原报告中的结果"),
-    OBJECT("narrative", narrative, narrative_shape, "叙述文字"),
+    OBJECT("narrative", narrative, er_narrative_shape, "叙述文字"),
     LIST("problems", problems, 0, finding_item_shape, "存在的问题"),
     LIST("experience", experience, 0, finding_item_shape, "经验做法"),
     LIST("recommendations", recommendations, 0, finding_item_shape, "有关建议"),
     OBJECT("survey", survey, survey_shape, "问卷调查"),
     OBJECT("signature", signature, signature_shape, "落款"),
+    OBJECT("report", report, er_report_layout_shape, "报告的封面、摘要、目录、编号、落款等"),
+    LIST("outline", outline, 0, er_outline_section_shape, "报告正文的结构（省略时用内置结构）"),
     END};
-const er_shape er_eval_shape = {"evaluation",     "评价",      sizeof(S),
-                                offsetof(S, pos), eval_fields, "一次绩效评价的全部数据"};
+const er_shape er_eval_shape = {
+    "evaluation", "评价", sizeof(S), offsetof(S, pos), eval_fields, "一次绩效评价的全部数据", NULL};
 #undef S
 
 const er_field *er_shape_field(const er_shape *shape, const char *key, size_t len) {

@@ -48,11 +48,15 @@ struct er_shape {
   size_t pos_offset;      /* offsetof its er_pos pos */
   const er_field *fields; /* terminated by a field with key NULL */
   const char *doc;
+  const char *scalar_key; /* in a list, a bare scalar fills this text field */
 };
 
 extern const er_shape er_eval_shape;
 extern const er_shape er_indicator_shape;
 extern const er_shape er_band_shape;
+extern const er_shape er_report_layout_shape;
+extern const er_shape er_narrative_shape;
+extern const er_shape er_outline_section_shape;
 
 /* The field of `shape` named `key`, or NULL. */
 const er_field *er_shape_field(const er_shape *shape, const char *key, size_t len);

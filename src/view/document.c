@@ -2,6 +2,9 @@
  * it, parsing the result, and pointing every problem at a template line. */
 #include "view/document.h"
 
+#include "model/check.h"
+#include "model/load.h"
+#include "model/outline_check.h"
 #include "view/tpl.h"
 #include "view/view.h"
 
@@ -88,11 +91,55 @@ static er_style *load_style(const char *const *dirs, size_t ndirs, const char *n
   return NULL;
 }
 
+/* The outline file: DIR/outline.yaml of the first template directory that
+ * has one, else the built-in outlines/KIND.yaml. Its findings are printed
+ * at its own lines; an error in it stops the render. */
+static er_eval *load_outline(const char *const *dirs, size_t ndirs, const er_eval *ev,
+                             er_view_kind kind, er_diag *d) {
+  char path[4096] = "";
+  for (size_t i = 0; i < ndirs && !path[0]; i++) {
+    snprintf(path, sizeof path, "%s/outline.yaml", dirs[i]);
+    if (access(path, R_OK) != 0) {
+      snprintf(path, sizeof path, "%s/%s", dirs[i], er_view_outline_file(kind));
+      if (access(path, R_OK) != 0)
+        path[0] = '\0';
+    }
+  }
+  if (!path[0]) {
+    er_error(d, ((er_pos){0, 0}), "outline", "找不到报告结构文件 %s", er_view_outline_file(kind));
+    return NULL;
+  }
+  char *file = strdup(path);
+  er_diag od;
+  er_diag_init(&od, file);
+  er_eval *outline = er_load_outline(file, &od);
+  outline->file = file;
+  er_outline_check(outline, ev, &od);
+  er_diag_sort(&od);
+  er_diag_print(&od, stderr);
+  bool bad = od.errors > 0;
+  er_diag_free(&od);
+  if (bad) {
+    er_error(d, ((er_pos){0, 0}), "outline", "报告结构文件 %s 有错误", file);
+    free(file);
+    er_eval_free(outline);
+    return NULL;
+  }
+  return outline;
+}
+
+static void free_outline(er_eval *outline) {
+  if (!outline)
+    return;
+  free((char *)outline->file);
+  er_eval_free(outline);
+}
+
 er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_style **style,
                           er_diag *d) {
   *style = NULL;
   er_view_kind kind = er_view_kind_of(ev);
-  const char *name = er_view_template_name(kind);
+  const char *name = "report";
   const char *dirs[2];
   size_t ndirs = 0;
   const char *chosen = opts->template_name;
@@ -102,6 +149,9 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
     name = chosen; /* … or the name of a built-in one */
   dirs[ndirs++] = er_template_dir();
 
+  er_eval *outline = load_outline(dirs, ndirs, ev, kind, d);
+  if (!outline)
+    return NULL;
   er_tpl_notes notes;
   er_tpl_notes_init(&notes);
   er_tpl *t = er_tpl_load(dirs, ndirs, name, &notes);
@@ -109,7 +159,7 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
   char *xhtml = NULL;
   size_t len = 0;
   if (t) {
-    er_view_opts vo = {kind, opts->draft, opts->findings, "gbt9704"};
+    er_view_opts vo = {kind, outline, opts->draft, opts->findings, "gbt9704"};
     er_dict *dict = er_view_build(ev, &vo);
     er_tpl_lint(t, dict, &notes);
     xhtml = er_tpl_expand(t, dict, &len, &notes);
@@ -137,6 +187,7 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
     }
   }
   free(xhtml);
+  free_outline(outline);
   er_tpl_free(t);
   er_tpl_notes_free(&notes);
   return doc;

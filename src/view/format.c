@@ -51,6 +51,16 @@ const char *er_fmt_cn_numeral(er_arena *arena, int n) {
                          ones ? digits[ones] : "");
 }
 
+const char *er_fmt_numbered(er_arena *arena, const char *pattern, int n) {
+  const char *cn = strstr(pattern, "一"), *arabic = strchr(pattern, '1');
+  if (cn && (!arabic || cn < arabic))
+    return er_arena_printf(arena, "%.*s%s%s", (int)(cn - pattern), pattern,
+                           er_fmt_cn_numeral(arena, n), cn + strlen("一"));
+  if (arabic)
+    return er_arena_printf(arena, "%.*s%d%s", (int)(arabic - pattern), pattern, n, arabic + 1);
+  return pattern;
+}
+
 const char *er_fmt_heading_number(er_arena *arena, int level, int n) {
   switch (level) {
   case 1:

@@ -25,6 +25,9 @@ const char *er_fmt_number(er_arena *arena, er_dec n);
 const char *er_fmt_cn_numeral(er_arena *arena, int n);
 /* The numbering of a heading at `level` (1–4): 一、 （一） 1. （1） */
 const char *er_fmt_heading_number(er_arena *arena, int level, int n);
+/* The n-th number of a pattern: "（一）" → "（三）", "1、" → "3、"; the first
+ * 一 or 1 of the pattern stands for the number. */
+const char *er_fmt_numbered(er_arena *arena, const char *pattern, int n);
 
 /* "2019年12月"; "" when the date is not set. */
 const char *er_fmt_month(er_arena *arena, const er_date *d);

@@ -10,42 +10,69 @@ er_view_kind er_view_kind_of(const er_eval *ev) {
   return ev->kind.index == ER_KIND_SELF ? ER_VIEW_SELFEVAL : ER_VIEW_REPORT;
 }
 
-const char *er_view_template_name(er_view_kind kind) {
-  return kind == ER_VIEW_SELFEVAL ? "selfeval" : "report";
+const char *er_view_outline_file(er_view_kind kind) {
+  return kind == ER_VIEW_SELFEVAL ? "outlines/self.yaml" : "outlines/full.yaml";
 }
 
 /* ---- numbering ---- */
 
+const char *er_view_number(er_view *v, int level, int n) {
+  return er_fmt_numbered(v->arena, v->numbering[level < 1 ? 1 : level > 4 ? 4 : level], n);
+}
+
 er_dict *er_view_heading(er_view *v, er_dict *parent, const char *section, int level,
                          bool numbered) {
   er_dict *d = er_dict_add(parent, section);
+  er_dict_setf(d, "H", "%d", level + 1 > 6 ? 6 : level + 1);
   if (numbered) {
     v->counters[level]++;
     for (int i = level + 1; i < 5; i++)
       v->counters[i] = 0;
-    if (level == 1)
-      v->tables = v->figures = 0;
-    er_dict_set(d, "NUM", er_fmt_heading_number(v->arena, level, v->counters[level]));
-    char id[64] = "s";
+    er_dict_set(d, "NUM", er_view_number(v, level, v->counters[level]));
+    char id[64];
+    snprintf(id, sizeof id, "%s", v->id_prefix ? v->id_prefix : "s");
     for (int i = 1; i <= level; i++) {
       size_t len = strlen(id);
       snprintf(id + len, sizeof id - len, "%s%d", i > 1 ? "-" : "", v->counters[i]);
     }
     er_dict_set(d, "ID", id);
   } else {
-    static const char *const prefix[] = {"", "part", "part", "part", "part"};
     er_dict_set(d, "NUM", "");
-    er_dict_setf(d, "ID", "%s-%s", prefix[level], section);
+    er_dict_setf(d, "ID", "part-%s-%d", section, ++v->counters[0]);
   }
   return d;
 }
 
-const char *er_view_table_no(er_view *v) {
-  return er_arena_printf(v->arena, "表%d-%d", v->counters[1], ++v->tables);
+/* Remembers name → number for references; the first one wins. */
+static const char *numbered(er_view *v, const char *name, const char *no) {
+  er_view_anchor **list = &v->numbers;
+  const char *keys[] = {name, v->block_id};
+  for (size_t i = 0; i < 2; i++) {
+    const char *key = keys[i];
+    bool known = false;
+    for (const er_view_anchor *m = *list; m && key; m = m->next)
+      known |= strcmp(m->key, key) == 0;
+    if (!key || known)
+      continue;
+    er_view_anchor *m = er_arena_alloc(v->arena, sizeof *m);
+    m->key = er_arena_strndup(v->arena, key, strlen(key));
+    m->id = no;
+    m->next = *list;
+    *list = m;
+  }
+  return no;
 }
 
-const char *er_view_figure_no(er_view *v) {
-  return er_arena_printf(v->arena, "图%d-%d", v->counters[1], ++v->figures);
+const char *er_view_table_no(er_view *v, const char *name) {
+  const char *no = v->continuous ? er_arena_printf(v->arena, "表%d", ++v->tables)
+                                 : er_arena_printf(v->arena, "表%d-%d", v->chapter, ++v->tables);
+  return numbered(v, name, no);
+}
+
+const char *er_view_figure_no(er_view *v, const char *name) {
+  const char *no = v->continuous ? er_arena_printf(v->arena, "图%d", ++v->figures)
+                                 : er_arena_printf(v->arena, "图%d-%d", v->chapter, ++v->figures);
+  return numbered(v, name, no);
 }
 
 void er_view_mark(er_view *v, const char *key, const char *id) {
@@ -81,19 +108,38 @@ const char *er_prose_first(const er_prose *p) {
   return NULL;
 }
 
-er_dict *er_view_para(er_view *v, er_dict *d, const char *text) {
-  (void)v;
-  er_dict *para = er_dict_add(d, "PARA");
-  er_dict_set(para, "TEXT", text);
-  return para;
-}
-
 static bool ends_with_stop(const char *s) {
   static const char *const stops[] = {"。", "！", "？", "；", "：", "."};
   size_t len = strlen(s);
   for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
     size_t n = strlen(stops[i]);
     if (len >= n && strcmp(s + len - n, stops[i]) == 0)
+      return true;
+  }
+  return false;
+}
+
+/* True when a title already starts with a heading number: "（一）", "1.",
+ * "一、", "(2)". */
+static bool starts_numbered(const char *s) {
+  static const char *const opens[] = {"（", "(", ""};
+  for (size_t i = 0; i < 3; i++) {
+    size_t n = strlen(opens[i]);
+    if (strncmp(s, opens[i], n) != 0)
+      continue;
+    const char *p = s + n;
+    size_t digits = 0;
+    while ((*p >= '0' && *p <= '9') || strncmp(p, "一", 3) == 0 || strncmp(p, "二", 3) == 0 ||
+           strncmp(p, "三", 3) == 0 || strncmp(p, "四", 3) == 0 || strncmp(p, "五", 3) == 0 ||
+           strncmp(p, "六", 3) == 0 || strncmp(p, "七", 3) == 0 || strncmp(p, "八", 3) == 0 ||
+           strncmp(p, "九", 3) == 0 || strncmp(p, "十", 3) == 0) {
+      p += (*p >= '0' && *p <= '9') ? 1 : 3;
+      digits++;
+    }
+    if (!digits)
+      continue;
+    if (n ? (strncmp(p, "）", 3) == 0 || *p == ')')
+          : (strncmp(p, "、", 3) == 0 || *p == '.' || strncmp(p, "．", 3) == 0))
       return true;
   }
   return false;
@@ -108,10 +154,12 @@ er_dict *er_view_prose(er_view *v, er_dict *d, const char *section, const er_pro
   for (size_t i = 0; i < p->count; i++) {
     const er_section *sec = &p->items[i];
     const char *lead = NULL;
-    if (sec->title.s)
-      lead =
-          er_arena_printf(v->arena, "%s%s%s", er_fmt_heading_number(v->arena, lead_level, ++titled),
-                          sec->title.s, ends_with_stop(sec->title.s) ? "" : "。");
+    if (sec->title.s) {
+      /* a title typed with its number keeps it, and the count goes on */
+      const char *num = er_view_number(v, lead_level, ++titled);
+      lead = er_arena_printf(v->arena, "%s%s%s", starts_numbered(sec->title.s) ? "" : num,
+                             sec->title.s, ends_with_stop(sec->title.s) ? "" : "。");
+    }
     for (size_t j = 0; j < sec->paras.count || (j == 0 && lead); j++) {
       er_dict *para = er_view_para(v, s, j < sec->paras.count ? sec->paras.items[j].s : "");
       if (j == 0 && lead)
@@ -156,13 +204,6 @@ static void project_values(er_view *v) {
                              er_fmt_date(v->arena, &p->period.to));
   set_optional(d, "PERIOD", period);
   er_dict_set(d, "STYLE", v->opts->style ? v->opts->style : "gbt9704");
-
-  const er_signature *sig = &v->ev->signature;
-  if (sig->org.s || sig->date.set) {
-    er_dict *s = er_dict_add(d, "SIGNATURE");
-    er_dict_set(s, "ORG", sig->org.s);
-    er_dict_set(s, "DATE", er_fmt_date(v->arena, &sig->date));
-  }
 }
 
 static void result_values(er_view *v) {
@@ -194,13 +235,12 @@ er_dict *er_view_build(const er_eval *ev, const er_view_opts *opts) {
   v.arena = v.root->arena;
   v.yuan = ev->funds.unit.index == 1;
   v.max_depth = er_view_tree_depth(&ev->indicators);
+  v.pending_tail = &v.pending;
   project_values(&v);
   result_values(&v);
-  if (opts->outline == ER_VIEW_SELFEVAL)
-    er_view_selfeval(&v);
-  else
-    er_view_report(&v);
+  er_view_outline(&v);
   if (opts->draft)
     er_view_draft(&v);
+  er_view_resolve_inline(&v);
   return v.root;
 }

@@ -15,7 +15,9 @@
 typedef enum er_view_kind { ER_VIEW_REPORT, ER_VIEW_SELFEVAL } er_view_kind;
 
 typedef struct er_view_opts {
-  er_view_kind outline;    /* which report outline numbers the headings */
+  er_view_kind outline;    /* the kind of report */
+  const er_eval *layout;   /* the outline file (built-in or the template directory's): the
+                              structure when the data has none, defaults for its `report` */
   bool draft;              /* show the findings panel */
   const er_diag *findings; /* what check found (draft only) */
   const char *style;       /* the style profile's name */
@@ -27,7 +29,7 @@ er_dict *er_view_build(const er_eval *ev, const er_view_opts *opts);
 
 /* The outline of an evaluation's kind: report for full, selfeval for self. */
 er_view_kind er_view_kind_of(const er_eval *ev);
-/* The template name of an outline: "report" or "selfeval". */
-const char *er_view_template_name(er_view_kind kind);
+/* The built-in outline file of a kind: "outlines/full.yaml" or "outlines/self.yaml". */
+const char *er_view_outline_file(er_view_kind kind);
 
 #endif

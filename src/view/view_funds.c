@@ -43,7 +43,7 @@ static const char *funds_sentence(er_view *v, const er_fund_totals *t) {
 static void source_table(er_view *v, er_dict *d, const er_fund_totals *all) {
   const er_funds *f = &v->ev->funds;
   er_dict *table = er_dict_add(d, "FUND_TABLE");
-  er_dict_set(table, "NO", er_view_table_no(v));
+  er_dict_set(table, "NO", er_view_table_no(v, "fund_table"));
   for (size_t i = 0; i < f->items.count; i++) {
     const er_fund_item *item = &f->items.items[i];
     er_fund_totals t;
@@ -86,7 +86,7 @@ static void spending_table(er_view *v, er_dict *d, const er_fund_totals *all) {
   if (!lines)
     return;
   er_dict *table = er_dict_add(d, "SPENDING_TABLE");
-  er_dict_set(table, "NO", er_view_table_no(v));
+  er_dict_set(table, "NO", er_view_table_no(v, "spending_table"));
   for (size_t i = 0; i < f->items.count; i++) {
     const er_fund_item *item = &f->items.items[i];
     for (size_t j = 0; j < item->spending.count; j++) {
@@ -158,7 +158,7 @@ static void fund_chart(er_view *v, er_dict *d) {
   if (positive < 2)
     return;
   er_dict *chart = er_dict_add(d, "FUND_CHART");
-  er_dict_set(chart, "NO", er_view_figure_no(v));
+  er_dict_set(chart, "NO", er_view_figure_no(v, "fund_chart"));
   er_dict_set(chart, "CHART_TITLE", title);
   for (size_t i = 0; i < n; i++) {
     if (s[i].value.units <= 0)
@@ -203,6 +203,15 @@ const char *er_view_sources_sentence(er_view *v) {
   return out;
 }
 
+const char *er_view_allocation_sentence(er_view *v) {
+  /* the formula of seed 002: …资金共计X万元，其中：… */
+  er_fund_totals all;
+  er_funds_totals(&v->ev->funds, NULL, &all);
+  const char *sources = er_view_sources_sentence(v);
+  return er_arena_printf(v->arena, "本项目全年预算资金共计%s万元%s%s。", amount(v, all.planned),
+                         *sources ? "，其中：" : "", sources);
+}
+
 void er_view_fund_items(er_view *v, er_dict *parent, int level) {
   const er_funds *f = &v->ev->funds;
   for (size_t i = 0; i < f->items.count; i++) {
@@ -242,7 +251,7 @@ void er_view_beneficiaries(er_view *v, er_dict *d) {
   if (!ev->beneficiaries.count)
     return;
   er_dict *table = er_dict_add(d, "BENEFICIARY_TABLE");
-  er_dict_set(table, "NO", er_view_table_no(v));
+  er_dict_set(table, "NO", er_view_table_no(v, "beneficiary_table"));
   bool households = false, standard = false, money = false, note = false;
   for (size_t i = 0; i < ev->beneficiaries.count; i++) {
     const er_beneficiary *b = &ev->beneficiaries.items[i];
@@ -297,7 +306,7 @@ void er_view_targets(er_view *v, er_dict *d) {
   if (!tg->items.count)
     return;
   er_dict *table = er_dict_add(d, "TARGET_TABLE");
-  er_dict_set(table, "NO", er_view_table_no(v));
+  er_dict_set(table, "NO", er_view_table_no(v, "target_table"));
   bool deviation = false;
   size_t n = tg->items.count;
   for (size_t i = 0; i < n; i++)

@@ -13,17 +13,37 @@ typedef struct er_view_anchor {
   struct er_view_anchor *next;
 } er_view_anchor;
 
+/* Prose whose references wait for the end of the walk, when every table
+ * and figure has its number: a paragraph's runs, or one value. */
+typedef struct er_view_pending {
+  er_dict *dict;   /* the paragraph, or the dictionary of the value */
+  const char *var; /* NULL: a paragraph's runs; else the value's name */
+  const char *text;
+  struct er_view_pending *next;
+} er_view_pending;
+
 typedef struct er_view {
   const er_eval *ev;
   const er_view_opts *opts;
   er_dict *root;
   er_arena *arena; /* the dictionary's */
-  int counters[5]; /* heading numbers by level (1–4) */
+  /* the report's structure: the data's own, or the outline file's */
+  const er_eval *layout;
+  const er_report_layout *defaults; /* the outline file's: what layout leaves out */
+  const char *numbering[5];         /* heading number patterns by level (1–4) */
+  bool continuous;                  /* tables numbered 表1, not 表1-1 */
+  int counters[5];                  /* heading numbers by level (1–4) */
+  int chapter;                      /* the level-1 section the walk is in */
   int tables, figures;
-  int annexes;
-  bool yuan;     /* amounts in the data are in 元 */
-  int max_depth; /* of the indicator tree */
-  er_view_anchor *marks;
+  int annexes, footnotes;
+  bool yuan;               /* amounts in the data are in 元 */
+  int max_depth;           /* of the indicator tree */
+  const char *block_id;    /* the id the outline gives the block being built */
+  const char *section_id;  /* the heading the walk is under */
+  const char *id_prefix;   /* of generated heading ids: "s" in the body, "sum" in the 摘要 */
+  er_view_anchor *marks;   /* draft panel links: indicator code or part → element id */
+  er_view_anchor *numbers; /* table and figure names → 表1-1, 图3-1 */
+  er_view_pending *pending, **pending_tail;
 } er_view;
 
 /* ---- view.c: numbering, ids, prose ---- */
@@ -32,9 +52,13 @@ typedef struct er_view {
  * heading's number, "" when unnumbered), ID (an element id). */
 er_dict *er_view_heading(er_view *v, er_dict *parent, const char *section, int level,
                          bool numbered);
-/* The next table / figure number of the current chapter: "表3-1", "图3-1". */
-const char *er_view_table_no(er_view *v);
-const char *er_view_figure_no(er_view *v);
+/* The next table / figure number ("表3-1", "图3-1", or "表4" when numbered
+ * straight through), remembered under `name` (and the block's id) for
+ * {table:NAME} references. */
+const char *er_view_table_no(er_view *v, const char *name);
+const char *er_view_figure_no(er_view *v, const char *name);
+/* The number of the n-th heading at `level` in the report's style. */
+const char *er_view_number(er_view *v, int level, int n);
 /* Remembers that `key` (an indicator code or a part name) is shown at the
  * element `id`; the first registration wins. */
 void er_view_mark(er_view *v, const char *key, const char *id);
@@ -46,8 +70,19 @@ bool er_prose_present(const er_prose *p);
  * section, or NULL when the prose is empty. */
 er_dict *er_view_prose(er_view *v, er_dict *d, const char *section, const er_prose *p,
                        int lead_level);
-/* Adds one paragraph to the PARA list of d. */
+/* ---- view_inline.c: prose with marks and references ---- */
+/* Adds one paragraph to the PARA list of d: RUN items (T or B with TEXT;
+ * MARK for a footnote mark) and FOOTNOTE items (MARK, TEXT), made from
+ * the text's **strong**, [^notes] and {references} once the walk is done. */
 er_dict *er_view_para(er_view *v, er_dict *d, const char *text);
+/* Sets `var` of d to text with its references resolved and marks dropped
+ * (headings, cover rows), once the walk is done. */
+void er_view_set_inline(er_view *v, er_dict *d, const char *var, const char *text);
+/* The text now, for values that decide what is shown (cover rows): table
+ * and figure references are not resolved yet. */
+const char *er_view_inline_now(er_view *v, const char *text);
+/* Resolves everything er_view_para and er_view_set_inline left waiting. */
+void er_view_resolve_inline(er_view *v);
 /* The first paragraph of a prose, or NULL. */
 const char *er_prose_first(const er_prose *p);
 
@@ -65,6 +100,9 @@ const char *er_view_sources_sentence(er_view *v);
 /* ---- view_scores.c ---- */
 void er_view_score_table(er_view *v, er_dict *d);
 void er_view_dimensions(er_view *v, er_dict *parent, int level);
+/* One first-level dimension's analysis: sentences, table, deductions; a
+ * DIMENSION with a heading at `level`, or without one. */
+void er_view_dimension(er_view *v, er_dict *parent, const er_indicator *n, int level, bool heading);
 void er_view_system_table(er_view *v, er_dict *d);
 /* "综合得分88.38分，评价等级为良好。" */
 const char *er_view_conclusion_sentence(er_view *v);
@@ -98,13 +136,25 @@ void er_view_survey(er_view *v, er_dict *d);
 
 /* ---- view_items.c: problems, experience, recommendations ---- */
 /* Adds ITEM entries for the list, numbered at `level`; returns the count. */
-size_t er_view_items(er_view *v, er_dict *d, const er_finding_items *items, int level);
-/* SUMMARY_ITEM entries "（一）title。summary" for the 摘要. */
-void er_view_item_summaries(er_view *v, er_dict *d, const er_finding_items *items);
+/* Adds ITEM entries for the items of `group` (all when NULL), numbered at
+ * `level`, the numbering restarting with each group; returns the count. */
+size_t er_view_items(er_view *v, er_dict *d, const er_finding_items *items, const char *group,
+                     int level);
+/* Paragraphs "（一）title。summary" for the 摘要, one per item of `group`. */
+size_t er_view_item_summaries(er_view *v, er_dict *d, const er_finding_items *items,
+                              const char *group);
 
-/* ---- view_report.c, view_selfeval.c: the outlines ---- */
-void er_view_report(er_view *v);
-void er_view_selfeval(er_view *v);
+/* ---- view_outline.c: the report's structure; view_blocks.c: its blocks ---- */
+void er_view_outline(er_view *v);
+/* Builds one computed block of a section's body into `entry` (an ENTRY of
+ * the outline template) at heading `level`; returns false when it had
+ * nothing to show. */
+bool er_view_block(er_view *v, er_dict *entry, const er_body_item *b, int level);
+/* True when the outline shows the block `name` somewhere. */
+bool er_view_outline_has(const er_view *v, const char *name);
+/* ---- view_funds.c (self-evaluation) ---- */
+/* "本项目全年预算资金共计X万元，其中：…。" */
+const char *er_view_allocation_sentence(er_view *v);
 
 /* ---- view_draft.c ---- */
 void er_view_draft(er_view *v);

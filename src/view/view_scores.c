@@ -17,11 +17,11 @@ static const char *dim_name(er_view *v, const er_indicator *n) {
 void er_view_score_table(er_view *v, er_dict *d) {
   const er_eval *ev = v->ev;
   er_dict *table = er_dict_add(d, "SCORE_TABLE");
-  const char *no = er_view_table_no(v);
+  const char *no = er_view_table_no(v, "score_table");
   er_dict_set(table, "NO", no);
   er_dict_set(d, "SCORE_TABLE_NO", no);
   er_dict *chart = er_dict_add(d, "SCORE_CHART");
-  no = er_view_figure_no(v);
+  no = er_view_figure_no(v, "score_chart");
   er_dict_set(chart, "NO", no);
   er_dict_set(d, "SCORE_CHART_NO", no);
   for (size_t i = 0; i < ev->indicators.count; i++) {
@@ -68,6 +68,7 @@ static const char *structure_sentence(er_view *v, const er_indicator *n, const c
 typedef struct deductions {
   const char *text;
   int count;
+  er_dec printed; /* the sum of the parts as printed */
 } deductions;
 
 static void collect_deductions(er_view *v, const er_indicator *n, deductions *acc) {
@@ -78,8 +79,17 @@ static void collect_deductions(er_view *v, const er_indicator *n, deductions *ac
   }
   if (!n->result.valid || er_dec_cmp(n->result.score, n->weight.v) >= 0)
     return;
-  er_dec lost = er_dec_sub(n->weight.v, n->result.score);
-  const char *note = n->note.s && *n->note.s && strcmp(n->note.s, "未扣分") != 0 ? n->note.s : NULL;
+  /* what the leaf lost as its printed score shows it, so that the parts
+   * and their sum agree as printed */
+  er_dec lost = er_dec_sub(n->weight.v, er_dec_round(n->result.score, n->result.places));
+  acc->printed = er_dec_add(acc->printed, lost);
+  const char *note = n->note.s && *n->note.s ? n->note.s : NULL;
+  for (size_t i = 0; !n->note.s && i < n->deductions.count; i++)
+    if (n->deductions.items[i].reason.s) /* the reasons of a deductions rule */
+      note = er_arena_printf(v->arena, "%s%s%s", note ? note : "", note ? "；" : "",
+                             n->deductions.items[i].reason.s);
+  if (note && strcmp(note, "未扣分") == 0)
+    note = NULL;
   acc->text =
       er_arena_printf(v->arena, "%s%s%s扣%s分%s%s%s", acc->text, acc->count ? "；" : "",
                       n->name.s ? n->name.s : "", er_fmt_score(v->arena, lost, n->result.places),
@@ -88,13 +98,12 @@ static void collect_deductions(er_view *v, const er_indicator *n, deductions *ac
 }
 
 static const char *deduction_sentence(er_view *v, const er_indicator *n) {
-  deductions acc = {"", 0};
+  deductions acc = {"", 0, er_dec_zero()};
   collect_deductions(v, n, &acc);
   if (!acc.count)
     return "该项指标未扣分。";
-  er_dec lost = er_dec_sub(n->weight.v, n->result.score);
   return er_arena_printf(v->arena, "该项指标共扣%s分，其中：%s。",
-                         er_fmt_score(v->arena, lost, n->result.places), acc.text);
+                         er_fmt_score(v->arena, acc.printed, n->result.places), acc.text);
 }
 
 static void dim_row(er_view *v, er_dict *row, const er_indicator *n, void *ctx) {
@@ -104,35 +113,40 @@ static void dim_row(er_view *v, er_dict *row, const er_indicator *n, void *ctx) 
   er_dict_set(row, "NOTE", er_view_note(v, n));
 }
 
+void er_view_dimension(er_view *v, er_dict *parent, const er_indicator *n, int level,
+                       bool heading) {
+  er_dict *d = heading ? er_view_heading(v, parent, "DIMENSION", level, true)
+                       : er_dict_add(parent, "DIMENSION");
+  er_dict_set(d, "CODE", n->code.s);
+  er_dict_set(d, "NAME", dim_name(v, n));
+  if (heading)
+    er_dict_show(d, "DIM_HEADING");
+  er_dict_set(d, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+  er_dict_set(d, "SCORE", er_view_score_text(v, n));
+  er_dict_set(d, "RATE", er_fmt_percent(v->arena, n->result.rate));
+  const char *result = er_arena_printf(
+      v->arena, "赋分%s分，得分%s分，得分率%s。", er_fmt_weight(v->arena, n->weight.v),
+      er_view_score_text(v, n), er_fmt_percent(v->arena, n->result.rate));
+  er_dict_set(d, "RESULT_SENTENCE", result);
+  if (n->children.count) {
+    er_dict *table = er_dict_add(d, "DIM_TABLE");
+    const char *no = er_view_table_no(v, n->code.s);
+    er_dict_set(table, "NO", no);
+    er_dict_set(d, "STRUCTURE_SENTENCE", structure_sentence(v, n, no));
+    int deepest = n->depth + er_view_tree_depth(&n->children);
+    er_view_level_heads(v, table, 2, deepest);
+    er_view_tree_rows(v, table, &n->children, 2, deepest, 0, dim_row, NULL);
+    er_dict_set(table, "TOTAL_WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+    er_dict_set(table, "TOTAL_SCORE", er_view_score_text(v, n));
+  } else
+    er_dict_set(d, "STRUCTURE_SENTENCE", "");
+  er_view_prose(v, d, "ANALYSIS", &n->analysis, level + 1 > 4 ? 4 : level + 1);
+  er_dict_set(d, "DEDUCTION_SENTENCE", deduction_sentence(v, n));
+}
+
 void er_view_dimensions(er_view *v, er_dict *parent, int level) {
-  const er_eval *ev = v->ev;
-  for (size_t i = 0; i < ev->indicators.count; i++) {
-    const er_indicator *n = &ev->indicators.items[i];
-    er_dict *d = er_view_heading(v, parent, "DIMENSION", level, true);
-    er_dict_set(d, "CODE", n->code.s);
-    er_dict_set(d, "NAME", dim_name(v, n));
-    er_dict_set(d, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
-    er_dict_set(d, "SCORE", er_view_score_text(v, n));
-    er_dict_set(d, "RATE", er_fmt_percent(v->arena, n->result.rate));
-    const char *result = er_arena_printf(
-        v->arena, "赋分%s分，得分%s分，得分率%s。", er_fmt_weight(v->arena, n->weight.v),
-        er_view_score_text(v, n), er_fmt_percent(v->arena, n->result.rate));
-    er_dict_set(d, "RESULT_SENTENCE", result);
-    if (n->children.count) {
-      er_dict *table = er_dict_add(d, "DIM_TABLE");
-      const char *no = er_view_table_no(v);
-      er_dict_set(table, "NO", no);
-      er_dict_set(d, "STRUCTURE_SENTENCE", structure_sentence(v, n, no));
-      int deepest = n->depth + er_view_tree_depth(&n->children);
-      er_view_level_heads(v, table, 2, deepest);
-      er_view_tree_rows(v, table, &n->children, 2, deepest, 0, dim_row, NULL);
-      er_dict_set(table, "TOTAL_WEIGHT", er_fmt_weight(v->arena, n->weight.v));
-      er_dict_set(table, "TOTAL_SCORE", er_view_score_text(v, n));
-    } else
-      er_dict_set(d, "STRUCTURE_SENTENCE", "");
-    er_view_prose(v, d, "ANALYSIS", &n->analysis, level + 2);
-    er_dict_set(d, "DEDUCTION_SENTENCE", deduction_sentence(v, n));
-  }
+  for (size_t i = 0; i < v->ev->indicators.count; i++)
+    er_view_dimension(v, parent, &v->ev->indicators.items[i], level, true);
 }
 
 /* ---- 评价指标体系: names and weights down to the third level ---- */
@@ -148,7 +162,7 @@ void er_view_system_table(er_view *v, er_dict *d) {
     return;
   int to = v->max_depth < 3 ? v->max_depth : 3;
   er_dict *table = er_dict_add(d, "SYSTEM_TABLE");
-  er_dict_set(table, "NO", er_view_table_no(v));
+  er_dict_set(table, "NO", er_view_table_no(v, "system_table"));
   er_view_level_heads(v, table, 1, to);
   er_view_tree_rows(v, table, &v->ev->indicators, 1, to, ER_ROWS_WEIGHTS, system_row, NULL);
   er_dict_set(table, "TOTAL_WEIGHT", er_fmt_weight(v->arena, v->ev->total_weight));

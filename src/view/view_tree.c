@@ -26,6 +26,8 @@ const char *er_view_note(er_view *v, const er_indicator *n) {
   (void)v;
   if (n->note.s)
     return n->note.s;
+  if (n->result.note && *n->result.note) /* derived: the deductions with their reasons */
+    return n->result.note;
   if (n->result.valid && er_dec_cmp(n->result.score, n->weight.v) >= 0)
     return "未扣分";
   return "";

@@ -1,0 +1,326 @@
+/* The computed blocks an outline's body can show (docs/data-format.md lists
+ * them): each knows whether the data has anything for it, and builds its
+ * part of the dictionary under B_NAME for the outline template. */
+#include "view/view_impl.h"
+
+#include "model/outline_check.h"
+
+#include <ctype.h>
+#include <string.h>
+
+typedef struct block_ctx {
+  er_view *v;
+  er_dict *entry; /* NULL: only asking whether the block has anything */
+  const er_body_item *b;
+  int level; /* of the section the block is in */
+} block_ctx;
+
+/* The block's own section of the entry, B_FUND_TABLES for fund_tables. */
+static er_dict *section(const block_ctx *c) {
+  char name[64] = "B_";
+  size_t n = 2;
+  for (const char *p = c->b->block.s; *p && n < sizeof name - 1; p++)
+    name[n++] = (char)toupper((unsigned char)*p);
+  name[n] = '\0';
+  return er_dict_add(c->entry, name);
+}
+
+/* Remembers where a part of the report is, for the draft panel's links. */
+static void mark(const block_ctx *c, const char *part) {
+  er_view_mark(c->v, part, c->v->section_id);
+}
+
+static const er_finding_items *list_of(const er_eval *ev, const char *name) {
+  if (strncmp(name, "problems", 8) == 0)
+    return &ev->problems;
+  if (strncmp(name, "recommendations", 15) == 0)
+    return &ev->recommendations;
+  return &ev->experience;
+}
+
+static size_t count_group(const er_finding_items *items, const char *group) {
+  size_t n = 0;
+  for (size_t i = 0; i < items->count; i++)
+    n += !group || (items->items[i].group.s && strcmp(items->items[i].group.s, group) == 0);
+  return n;
+}
+
+static bool any_description(const er_funds *f) {
+  for (size_t i = 0; i < f->items.count; i++)
+    if (er_prose_present(&f->items.items[i].description))
+      return true;
+  return false;
+}
+
+static int annex_count(const er_outline_sections *list) {
+  int n = 0;
+  for (size_t i = 0; i < list->count; i++)
+    n += list->items[i].annex.v;
+  return n;
+}
+
+/* ---- blocks ---- */
+
+/* The first present of the keys "goals|targets.overall". */
+static const er_prose *narrative_of(const er_view *v, const char *keys) {
+  char key[64];
+  for (const char *k = keys; *k;) {
+    const char *bar = strchr(k, '|');
+    size_t len = bar ? (size_t)(bar - k) : strlen(k);
+    snprintf(key, sizeof key, "%.*s", (int)(len < 63 ? len : 63), k);
+    const er_prose *p = er_narrative_prose(v->ev, key);
+    if (p && er_prose_present(p))
+      return p;
+    k += len + (bar != NULL);
+  }
+  return NULL;
+}
+
+static bool narrative(block_ctx *c) {
+  const er_prose *p = narrative_of(c->v, c->b->key.s ? c->b->key.s : "");
+  if (!p)
+    return false;
+  if (c->entry)
+    er_view_prose(c->v, c->entry, "B_NARRATIVE", p, c->level + 1 > 4 ? 4 : c->level + 1);
+  return true;
+}
+
+static bool funds_sentence(block_ctx *c) {
+  if (!c->v->ev->funds.items.count)
+    return false;
+  if (c->entry)
+    er_view_para(c->v, c->entry, er_view_funds_sentence(c->v));
+  return true;
+}
+
+/* 绩效目标分解下达情况: the data's own text, else the sources sentence. */
+static bool allocation(block_ctx *c) {
+  const er_prose *own = &c->v->ev->narrative.allocation;
+  if (er_prose_present(own)) {
+    if (c->entry)
+      er_view_prose(c->v, c->entry, "B_NARRATIVE", own, c->level + 1 > 4 ? 4 : c->level + 1);
+    return true;
+  }
+  if (!c->v->ev->funds.items.count)
+    return false;
+  if (c->entry)
+    er_view_para(c->v, c->entry, er_view_allocation_sentence(c->v));
+  return true;
+}
+
+static bool fund_tables(block_ctx *c) {
+  if (!c->v->ev->funds.items.count)
+    return false;
+  if (c->entry) {
+    mark(c, "funds");
+    er_view_funds(c->v, section(c));
+  }
+  return true;
+}
+
+static bool fund_items(block_ctx *c) {
+  if (!any_description(&c->v->ev->funds))
+    return false;
+  if (c->entry)
+    er_view_fund_items(c->v, section(c), c->level + 1);
+  return true;
+}
+
+static bool beneficiaries(block_ctx *c) {
+  if (!c->v->ev->beneficiaries.count)
+    return false;
+  if (c->entry)
+    er_view_beneficiaries(c->v, section(c));
+  return true;
+}
+
+static bool targets(block_ctx *c) {
+  if (!c->v->ev->targets.items.count)
+    return false;
+  if (c->entry) {
+    mark(c, "targets");
+    er_view_targets(c->v, section(c));
+  }
+  return true;
+}
+
+static bool indicator_system(block_ctx *c) {
+  if (!c->v->ev->indicators.count)
+    return false;
+  if (c->entry)
+    er_view_system_table(c->v, section(c));
+  return true;
+}
+
+/* "根据…的指标体系框架，经综合评价，项目综合得分88.38分，评价等级为良好。
+ * 各项得分情况见表3-1、图3-1。" */
+static bool conclusion(block_ctx *c) {
+  er_view *v = c->v;
+  if (!v->ev->indicators.count)
+    return false;
+  if (!c->entry)
+    return true;
+  const er_project *p = &v->ev->project;
+  bool self = v->opts->outline == ER_VIEW_SELFEVAL;
+  const char *basis = p->basis.s ? er_arena_printf(v->arena, "根据%s的%s，", p->basis.s,
+                                                   self ? "要求" : "指标体系框架")
+                                 : "";
+  const char *grade = v->ev->grade ? "，评价等级为**{grade}**" : "";
+  const char *cite = er_view_outline_has(v, "score_table")
+                         ? "各项得分情况见{table:score_table}、{figure:score_chart}。"
+                         : "";
+  er_view_para(v, c->entry,
+               er_arena_printf(v->arena, "%s经%s，项目%s得分**{total}**分%s。%s", basis,
+                               self ? "绩效自评" : "综合评价", self ? "自评" : "综合", grade,
+                               cite));
+  return true;
+}
+
+static bool score_table(block_ctx *c) {
+  if (!c->v->ev->indicators.count)
+    return false;
+  if (c->entry) {
+    mark(c, "result");
+    er_view_score_table(c->v, section(c));
+  }
+  return true;
+}
+
+static bool dimensions(block_ctx *c) {
+  if (!c->v->ev->indicators.count)
+    return false;
+  if (c->entry)
+    er_view_dimensions(c->v, section(c), c->level + 1);
+  return true;
+}
+
+static bool dimension(block_ctx *c) {
+  const char *code = c->b->code.s ? c->b->code.s : "";
+  const er_indicator *n = er_indicator_find(&c->v->ev->indicators, code, strlen(code));
+  if (!n)
+    return false;
+  if (c->entry)
+    er_view_dimension(c->v, section(c), n, c->level + 1, false);
+  return true;
+}
+
+static bool score_sheet(block_ctx *c) {
+  if (!c->v->ev->indicators.count)
+    return false;
+  if (c->entry) {
+    mark(c, "sheet");
+    er_view_score_sheet(c->v, section(c));
+  }
+  return true;
+}
+
+static bool self_table(block_ctx *c) {
+  if (c->entry) {
+    mark(c, "sheet");
+    er_view_self_table(c->v, section(c));
+  }
+  return true;
+}
+
+static bool survey(block_ctx *c) {
+  if (!c->v->ev->survey.groups.count)
+    return false;
+  if (c->entry) {
+    mark(c, "survey");
+    er_view_survey(c->v, section(c));
+  }
+  return true;
+}
+
+static bool items(block_ctx *c) {
+  const er_finding_items *list = list_of(c->v->ev, c->b->block.s);
+  if (!count_group(list, c->b->group.s))
+    return false;
+  if (c->entry)
+    er_view_items(c->v, section(c), list, c->b->group.s, c->level + 1);
+  return true;
+}
+
+static bool item_summaries(block_ctx *c) {
+  const er_finding_items *list = list_of(c->v->ev, c->b->block.s);
+  if (!count_group(list, c->b->group.s))
+    return false;
+  if (c->entry)
+    er_view_item_summaries(c->v, c->entry, list, c->b->group.s);
+  return true;
+}
+
+/* 摘要's 项目基本情况: the data's own, else the project's first paragraph and
+ * the funds sentence. */
+static bool summary_basics(block_ctx *c) {
+  er_view *v = c->v;
+  const er_narrative *n = &v->ev->narrative;
+  if (er_prose_present(&n->summary_basics)) {
+    if (c->entry)
+      er_view_prose(v, c->entry, "B_NARRATIVE", &n->summary_basics, 2);
+    return true;
+  }
+  const char *first = er_prose_first(&n->content);
+  if (!first)
+    first = er_prose_first(&n->background);
+  if (!first && !v->ev->funds.items.count)
+    return false;
+  if (c->entry && first)
+    er_view_para(v, c->entry, first);
+  if (c->entry && v->ev->funds.items.count)
+    er_view_para(v, c->entry, er_view_funds_sentence(v));
+  return true;
+}
+
+/* 附件1：title, one line per annex of the outline. */
+static bool annex_list(block_ctx *c) {
+  const er_outline_sections *list = &c->v->layout->outline;
+  int total = annex_count(list), k = 0;
+  if (!total)
+    return false;
+  for (size_t i = 0; c->entry && i < list->count; i++)
+    if (list->items[i].annex.v) {
+      er_dict *p = er_view_para(c->v, c->entry, list->items[i].title.s);
+      er_dict_set(er_dict_add(p, "PCLASS"), "NAME", "noindent");
+      er_dict_set(er_dict_add(p, "LEAD"), "LEAD_TEXT",
+                  total > 1 ? er_arena_printf(c->v->arena, "附件%d：", ++k) : "附件：");
+    }
+  return true;
+}
+
+static const struct {
+  const char *name;
+  bool (*build)(block_ctx *c);
+} blocks[] = {
+    {"narrative", narrative},
+    {"funds_sentence", funds_sentence},
+    {"allocation", allocation},
+    {"fund_tables", fund_tables},
+    {"fund_items", fund_items},
+    {"beneficiaries", beneficiaries},
+    {"targets", targets},
+    {"indicator_system", indicator_system},
+    {"conclusion", conclusion},
+    {"score_table", score_table},
+    {"dimensions", dimensions},
+    {"dimension", dimension},
+    {"score_sheet", score_sheet},
+    {"self_table", self_table},
+    {"survey", survey},
+    {"problems", items},
+    {"experience", items},
+    {"recommendations", items},
+    {"problems_summary", item_summaries},
+    {"recommendations_summary", item_summaries},
+    {"summary_basics", summary_basics},
+    {"annex_list", annex_list},
+};
+
+bool er_view_block(er_view *v, er_dict *entry, const er_body_item *b, int level) {
+  for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+    if (strcmp(blocks[i].name, b->block.s) == 0) {
+      block_ctx c = {v, entry, b, level};
+      return blocks[i].build(&c);
+    }
+  return false; /* check reports an unknown block */
+}
