@@ -247,8 +247,17 @@ static void check_block(const er_body_item *b, const er_eval *ev, names *ids, er
                "narrative 需要 key：叙述文字的字段名，如“key: background”");
     else
       check_narrative_keys(&b->key, ev, d);
+  } else if (strcmp(name, "fund_item") == 0) {
+    bool found = false;
+    for (size_t i = 0; b->key.s && i < ev->funds.items.count; i++)
+      found |=
+          ev->funds.items.items[i].name.s && strcmp(ev->funds.items.items[i].name.s, b->key.s) == 0;
+    if (!b->key.s)
+      er_error(d, b->pos, "block-option", "fund_item 需要 key：资金项目的名称");
+    else if (!found)
+      er_error(d, b->key.pos, "block-option", "资金中没有名为“%s”的项目", b->key.s);
   } else if (b->key.s)
-    er_error(d, b->key.pos, "block-option", "只有 narrative 用 key");
+    er_error(d, b->key.pos, "block-option", "只有 narrative 和 fund_item 用 key");
   const er_finding_items *list = group_list(ev, name);
   if (b->group.s && !list && strcmp(name, "problems_summary") != 0 &&
       strcmp(name, "recommendations_summary") != 0)

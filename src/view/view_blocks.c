@@ -126,6 +126,22 @@ static bool fund_items(block_ctx *c) {
   return true;
 }
 
+static const er_fund_item *fund_item_named(const er_funds *f, const char *name) {
+  for (size_t i = 0; name && i < f->items.count; i++)
+    if (f->items.items[i].name.s && strcmp(f->items.items[i].name.s, name) == 0)
+      return &f->items.items[i];
+  return NULL;
+}
+
+static bool fund_item(block_ctx *c) {
+  const er_fund_item *item = fund_item_named(&c->v->ev->funds, c->b->key.s);
+  if (!item)
+    return false;
+  if (c->entry)
+    er_view_fund_item(c->v, section(c), item, c->level, false);
+  return true;
+}
+
 static bool beneficiaries(block_ctx *c) {
   if (!c->v->ev->beneficiaries.count)
     return false;
@@ -282,8 +298,12 @@ static bool annex_list(block_ctx *c) {
     if (list->items[i].annex.v) {
       er_dict *p = er_view_para(c->v, c->entry, list->items[i].title.s);
       er_dict_set(er_dict_add(p, "PCLASS"), "NAME", "noindent");
+      const char *num = list->items[i].number.s;
+      ++k;
       er_dict_set(er_dict_add(p, "LEAD"), "LEAD_TEXT",
-                  total > 1 ? er_arena_printf(c->v->arena, "附件%d：", ++k) : "附件：");
+                  num         ? num
+                  : total > 1 ? er_arena_printf(c->v->arena, "附件%d：", k)
+                              : "附件：");
     }
   return true;
 }
@@ -297,6 +317,7 @@ static const struct {
     {"allocation", allocation},
     {"fund_tables", fund_tables},
     {"fund_items", fund_items},
+    {"fund_item", fund_item},
     {"beneficiaries", beneficiaries},
     {"targets", targets},
     {"indicator_system", indicator_system},

@@ -212,22 +212,27 @@ const char *er_view_allocation_sentence(er_view *v) {
                          *sources ? "，其中：" : "", sources);
 }
 
+void er_view_fund_item(er_view *v, er_dict *parent, const er_fund_item *item, int level,
+                       bool heading) {
+  er_dict *d = heading ? er_view_heading(v, parent, "FUND_ITEM", level, true)
+                       : er_dict_add(parent, "FUND_ITEM");
+  er_dict_set(d, "NAME", item->name.s);
+  if (heading)
+    er_dict_show(d, "ITEM_HEADING");
+  er_view_prose(v, d, "DESCRIPTION", &item->description, level + 1 > 4 ? 4 : level + 1);
+  er_fund_totals t;
+  er_fund_item_totals(item, &t);
+  er_dict_set(d, "SENTENCE",
+              er_arena_printf(
+                  v->arena, "本项目全年预算%s万元，到位%s万元，支出%s万元，结余%s万元，执行率%s。",
+                  amount(v, t.planned), amount(v, t.arrived), amount(v, t.spent),
+                  amount(v, t.balance), rate_or_dash(v, t.execution_rate, t.execution_defined)));
+}
+
 void er_view_fund_items(er_view *v, er_dict *parent, int level) {
   const er_funds *f = &v->ev->funds;
-  for (size_t i = 0; i < f->items.count; i++) {
-    const er_fund_item *item = &f->items.items[i];
-    er_dict *d = er_view_heading(v, parent, "FUND_ITEM", level, true);
-    er_dict_set(d, "NAME", item->name.s);
-    er_view_prose(v, d, "DESCRIPTION", &item->description, level + 1);
-    er_fund_totals t;
-    er_fund_item_totals(item, &t);
-    er_dict_set(d, "SENTENCE",
-                er_arena_printf(
-                    v->arena,
-                    "本项目全年预算%s万元，到位%s万元，支出%s万元，结余%s万元，执行率%s。",
-                    amount(v, t.planned), amount(v, t.arrived), amount(v, t.spent),
-                    amount(v, t.balance), rate_or_dash(v, t.execution_rate, t.execution_defined)));
-  }
+  for (size_t i = 0; i < f->items.count; i++)
+    er_view_fund_item(v, parent, &f->items.items[i], level, true);
 }
 
 /* ---- beneficiaries ---- */

@@ -92,6 +92,9 @@ void er_view_funds(er_view *v, er_dict *d);
 /* "项目全年预算…万元，实际到位…，执行率…。" */
 const char *er_view_funds_sentence(er_view *v);
 void er_view_fund_items(er_view *v, er_dict *parent, int level);
+/* One fund item: its description and figures, under a heading or not. */
+void er_view_fund_item(er_view *v, er_dict *parent, const er_fund_item *item, int level,
+                       bool heading);
 void er_view_beneficiaries(er_view *v, er_dict *d);
 void er_view_targets(er_view *v, er_dict *d);
 /* "中央补助资金11654.69万元、省级补助资金1916.50万元": the sources by label. */

@@ -35,6 +35,8 @@ void er_view_set_inline(er_view *v, er_dict *d, const char *var, const char *tex
 /* ---- references ---- */
 
 static const char *fund_figure(er_view *v, const char *which) {
+  if (strcmp(which, "sources") == 0)
+    return er_view_sources_sentence(v);
   er_fund_totals t;
   er_funds_totals(&v->ev->funds, NULL, &t);
   static const char *const amounts[] = {"initial", "planned", "arrived", "spent", "balance"};
@@ -61,6 +63,8 @@ static const char *project_field(er_view *v, const char *which) {
       {"implementer", p->implementer.s ? p->implementer.s : p->department.s},
       {"commissioner", p->commissioner.s},
       {"evaluator", p->evaluator.s},
+      {"basis", p->basis.s},
+      {"period", er_dict_lookup(v->root, "PERIOD")},
       {"report_month", er_fmt_month(v->arena, &p->report_date)},
   };
   for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)

@@ -44,7 +44,7 @@ size_t er_view_items(er_view *v, er_dict *d, const er_finding_items *items, cons
       item = er_view_heading(v, d, "ITEM", level, true);
     else {
       item = er_dict_add(d, "ITEM");
-      er_dict_set(item, "NUM", er_fmt_numbered(v->arena, "1.", in_this_group));
+      er_dict_set(item, "NUM", er_view_number(v, 3, in_this_group));
       er_dict_setf(item, "ID", "item-%zu", i + 1);
     }
     /* a group's name is shown when the block lists every group */

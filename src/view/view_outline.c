@@ -91,9 +91,12 @@ static void heading(er_view *v, walk *w, const er_outline_section *s, int level,
   er_dict *h;
   if (annex) {
     h = er_view_heading(v, entry, "HEADING", level, false);
+    ++v->annexes;
     er_dict_set(h, "NUM",
-                w->nannexes > 1 ? er_arena_printf(v->arena, "附件%d：", ++v->annexes) : "附件：");
-    er_dict_setf(h, "ID", "annex-%d", v->annexes ? v->annexes : 1);
+                s->number.s       ? s->number.s /* as the report numbers it: "附件4-1 " */
+                : w->nannexes > 1 ? er_arena_printf(v->arena, "附件%d：", v->annexes)
+                                  : "附件：");
+    er_dict_setf(h, "ID", "annex-%d", v->annexes);
   } else if (s->number.s) { /* written as the report writes it */
     h = er_view_heading(v, entry, "HEADING", level, false);
     er_dict_set(h, "NUM", s->number.s);
@@ -137,6 +140,7 @@ static void reset_numbers(er_view *v) {
 static void cover(er_view *v) {
   er_dict *c = er_dict_add(v->root, "COVER");
   const er_report_layout *r = own(v)->cover_rows.count ? own(v) : v->defaults;
+  int shown = 0;
   for (size_t i = 0; i < r->cover_rows.count; i++) {
     const er_cover_row *row = &r->cover_rows.items[i];
     const char *value = row->value.s ? er_view_inline_now(v, row->value.s) : "";
@@ -145,8 +149,9 @@ static void cover(er_view *v) {
     er_dict *d = er_dict_add(c, "FIELD");
     er_dict_set(d, "LABEL", row->label.s);
     er_dict_set(d, "VALUE", value);
-    er_dict_show(c, "HAS_FIELDS");
+    shown++;
   }
+  er_dict_show_if(c, "HAS_FIELDS", shown > 0);
   const char *date = own(v)->cover_date.s ? own(v)->cover_date.s : v->defaults->cover_date.s;
   date = date ? er_view_inline_now(v, date) : er_dict_lookup(v->root, "REPORT_MONTH");
   if (date && *date)
