@@ -321,6 +321,22 @@ static void check_node(tree_state *st, const er_indicator *n) {
   }
 }
 
+/* A 扣分说明 that says nothing was lost on a leaf that lost points. */
+static void check_notes(const er_indicators *nodes, er_diag *d) {
+  for (size_t i = 0; i < nodes->count; i++) {
+    const er_indicator *n = &nodes->items[i];
+    check_notes(&n->children, d);
+    if (!n->children.count && n->note.s && strcmp(n->note.s, "未扣分") == 0 && n->result.valid &&
+        er_dec_cmp(n->result.score, n->weight.v) < 0) {
+      char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE];
+      er_warn(d, n->note.pos, "note-contradicts",
+              "指标 %s 的扣分说明是“未扣分”，但得分 %s 低于分值 %s：请写明扣分原因",
+              n->code.s ? n->code.s : "", er_dec_format_trim(n->result.score, 2, a),
+              er_dec_format_trim(n->weight.v, 2, b));
+    }
+  }
+}
+
 static void check_tree(const er_eval *ev, er_diag *d) {
   tree_state st = {ev, d, NULL, 0, 0};
   er_dec weight = er_dec_zero();
@@ -427,6 +443,7 @@ void er_check(const er_eval *ev, er_diag *d) {
   check_stated(ev, d);
   check_targets(ev, d);
   check_survey(ev, d);
+  check_notes(&ev->indicators, d);
   er_outline_check(ev, ev, d);
 }
 

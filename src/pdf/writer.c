@@ -40,14 +40,14 @@ static void register_headings(er_pdfw *w) {
   }
 }
 
-/* Bookmarks for h1 to h3 (the cover's title aside), nested by level. */
+/* Bookmarks for h1 to h4 (the cover's title aside), nested by level. */
 static void bookmarks(er_pdfw *w) {
   er_pages *p = er_typesetter_page_set(w->ts);
   for (size_t i = 0; i < w->nheads; i++) {
     const er_pdfw_heading *h = &w->heads[i];
     size_t page;
     double y;
-    if (h->in_cover || h->node->level > 3 || !er_typesetter_tag(w->ts, h->tag, &page, &y))
+    if (h->in_cover || h->node->level > 4 || !er_typesetter_tag(w->ts, h->tag, &page, &y))
       continue;
     er_pages_outline(p, h->node->level, er_node_text(w->doc, h->node), page, y);
   }

@@ -148,7 +148,8 @@ static void append_plain(run_builder *b, const char *s, size_t len) {
   if (b->plain_len + len + 1 > b->plain_cap) {
     size_t cap = 2 * (b->plain_len + len + 1);
     char *grown = er_arena_alloc(b->v->arena, cap);
-    memcpy(grown, b->plain, b->plain_len);
+    if (b->plain_len)
+      memcpy(grown, b->plain, b->plain_len);
     b->plain = grown;
     b->plain_cap = cap;
   }

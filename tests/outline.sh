@@ -1,0 +1,154 @@
+#!/bin/sh
+# outline.sh EVALREPORT SOURCE_DIR OUT_DIR
+# The report's structure: each sample's headings, in the HTML and in the PDF
+# bookmarks, equal the numbered headings of its published report
+# (tests/outline/NAME.txt, written by reading the report); a data file
+# without an outline gets the built-in one; an outline in a --template
+# directory applies; numbering restarts with each group; 扣分说明 is filled
+# for every leaf that lost points.
+set -u
+bin=$1 src=$2 out=$3
+fail=0
+mkdir -p "$out"
+
+expected() { grep -v '^#' "$1"; }
+
+html_headings() { # the h2–h4 of a page, in order, without markup
+  grep -o '<h[2-4][^>]*>[^<]*</h[2-4]>' "$1" | sed -e 's/<[^>]*>//g'
+}
+
+pdf_headings() { # the bookmarks below the top level, in order
+  qpdf --json --json-key=outlines "$1" | python3 -c '
+import json, sys
+def walk(items, depth):
+    for o in items:
+        if depth > 0:
+            print(o["title"])
+        walk(o["kids"], depth + 1)
+walk(json.load(sys.stdin)["outlines"], 0)'
+}
+
+same() { # same LABEL EXPECTED ACTUAL
+  if ! diff -u "$2" "$3" >"$out/diff.txt"; then
+    echo "FAIL: $1 headings differ from the published report's:"
+    cat "$out/diff.txt"
+    fail=1
+  else
+    echo "ok: $1, $(wc -l <"$2") headings"
+  fi
+}
+
+check_headings() { # check_headings DATA LIST [render options]
+  data=$1 list=$2
+  shift 2
+  name=$(basename "$data" .yaml)
+  if ! "$bin" render "$data" -o "$out" --format html "$@" >/dev/null 2>"$out/$name.log" ||
+    ! "$bin" render "$data" -o "$out" --format pdf "$@" >/dev/null 2>>"$out/$name.log"; then
+    echo "FAIL: render $data"
+    cat "$out/$name.log"
+    fail=1
+    return
+  fi
+  expected "$list" >"$out/$name.expected"
+  html_headings "$out/$name.html" >"$out/$name.html.txt"
+  pdf_headings "$out/$name.pdf" >"$out/$name.pdf.txt"
+  same "$name (HTML)" "$out/$name.expected" "$out/$name.html.txt"
+  same "$name (PDF bookmarks)" "$out/$name.expected" "$out/$name.pdf.txt"
+}
+
+for sample in nanchong-2018 jialing-2023 chenggong-2023; do
+  check_headings "$src/samples/$sample.yaml" "$src/tests/outline/$sample.txt"
+done
+
+# ---- no outline in the data: the built-in one of its kind ----
+mkdir -p "$out/builtin"
+sed '/^# --- The report.s structure/,$d' "$src/samples/nanchong-2018.yaml" >"$out/builtin/nanchong-builtin.yaml"
+check_headings "$out/builtin/nanchong-builtin.yaml" "$src/tests/outline/builtin-full.txt"
+
+# ---- an outline in a template directory applies to data without one ----
+mkdir -p "$out/firm"
+cat >"$out/firm/outline.yaml" <<'YAML'
+report:
+  cover: false
+  contents: false
+  summary: off
+  numbering: [第一章　, 一、, （一）, 1.]
+outline:
+  - title: 评价结论
+    body:
+      - 本项目综合得分**{total}**分，评价等级为{grade}，详见{table:score_table}。
+      - {block: score_table}
+  - title: 问题和建议
+    sections:
+      - title: 问题
+        body: [{block: problems}]
+      - title: 建议
+        body: [{block: recommendations}]
+YAML
+printf '第一章　评价结论\n第二章　问题和建议\n一、问题\n（一）低保资格审核有待科学化\n（二）村（居）低保管理有待规范化\n（三）基层民政工作人员压力有待转化\n（四）特定困难群体救助有待明确化\n（五）监督管理有待透明化\n（六）干部及群众满意度有待提升\n二、建议\n（一）加快推进实现低保工作信息化\n（二）加强监督检查和责任追究，确保资金效益发挥\n（三）进一步加大宣传教育力度\n（四）切实抓好管理队伍建设\n（五）让特定困难群众享受低保\n（六）努力实现低保工作联动\n' >"$out/firm/expected.txt"
+cp "$out/builtin/nanchong-builtin.yaml" "$out/firm/firm-unit.yaml"
+check_headings "$out/firm/firm-unit.yaml" "$out/firm/expected.txt" --template "$out/firm"
+if ! grep -qF '本项目综合得分<strong>88.38</strong>分，评价等级为良好，详见表1-1。' "$out/firm-unit.html"; then
+  echo "FAIL: the firm's outline: the sentence with its references"
+  fail=1
+fi
+
+# ---- numbering restarts with each group ----
+mkdir -p "$out/groups"
+cat "$out/builtin/nanchong-builtin.yaml" - >"$out/groups/groups.yaml" <<'YAML'
+outline:
+  - title: 存在问题
+    body: [{block: problems, group: 资金管理}, {block: problems, group: 项目实施}]
+  - title: 全部问题
+    body: [{block: problems}]
+YAML
+python3 - "$out/groups/groups.yaml" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p).read()
+# give the six problems two groups, three each, and no titles
+n = [0]
+def group(m):
+    n[0] += 1
+    return "  - group: %s\n    text:" % ("资金管理" if n[0] <= 3 else "项目实施")
+s = re.sub(r"  - title: .*\n    summary: .*\n    text:", group, s.split("# --- Recommendations")[0], count=6) + "# --- Recommendations" + s.split("# --- Recommendations")[1]
+open(p, "w").write(s)
+PY
+if "$bin" render "$out/groups/groups.yaml" -o "$out/groups" --format html >/dev/null 2>"$out/groups/log"; then
+  leads=$(grep -o '<p><strong>[0-9]*\.</strong>' "$out/groups/groups.html" | sed 's/<[^>]*>//g' | tr '\n' ' ')
+  if [ "$leads" != "1. 2. 3. 1. 2. 3. 1. 2. 3. 1. 2. 3. " ]; then
+    echo "FAIL: problem numbers by group: $leads"
+    fail=1
+  else
+    echo "ok: numbering restarts per group ($leads)"
+  fi
+else
+  echo "FAIL: render with groups"
+  cat "$out/groups/log"
+  fail=1
+fi
+
+# ---- 扣分说明: every leaf that lost points says why ----
+python3 - "$out/nanchong-2018.html" <<'PY' || fail=1
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+bad = checked = 0
+for table in re.findall(r'<table class="total">\s*<caption>[^<]*指标得分情况表</caption>(.*?)</table>', html, re.S):
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S):
+        cells = re.findall(r'<td class="num">([^<]*)</td>', row)
+        note = re.findall(r"<td>([^<]*)</td>$", row.strip())
+        if len(cells) < 2 or not note or "合计" in row:
+            continue
+        weight, score = float(cells[-2]), float(cells[-1])
+        if score < weight:
+            checked += 1
+            # (a typed "未扣分" on a leaf that lost points is check's note-contradicts)
+            if not note[0].strip():
+                bad += 1
+                print("FAIL: 扣分说明 blank for a row scored %s of %s" % (score, weight))
+print("ok: %d leaves that lost points, all with 扣分说明" % checked if not bad else "")
+sys.exit(1 if bad or not checked else 0)
+PY
+
+[ $fail -eq 0 ] && echo "ok: outlines"
+exit $fail
