@@ -91,11 +91,9 @@ static er_style *load_style(const char *const *dirs, size_t ndirs, const char *n
   return NULL;
 }
 
-/* The outline file: DIR/outline.yaml of the first template directory that
- * has one, else the built-in outlines/KIND.yaml. Its findings are printed
- * at its own lines; an error in it stops the render. */
-static er_eval *load_outline(const char *const *dirs, size_t ndirs, const er_eval *ev,
-                             er_view_kind kind, er_diag *d) {
+er_eval *er_document_outline(const char *const *dirs, size_t ndirs, const er_eval *ev,
+                             er_diag *d) {
+  er_view_kind kind = er_view_kind_of(ev);
   char path[4096] = "";
   for (size_t i = 0; i < ndirs && !path[0]; i++) {
     snprintf(path, sizeof path, "%s/outline.yaml", dirs[i]);
@@ -128,7 +126,7 @@ static er_eval *load_outline(const char *const *dirs, size_t ndirs, const er_eva
   return outline;
 }
 
-static void free_outline(er_eval *outline) {
+void er_document_outline_free(er_eval *outline) {
   if (!outline)
     return;
   free((char *)outline->file);
@@ -149,7 +147,7 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
     name = chosen; /* … or the name of a built-in one */
   dirs[ndirs++] = er_template_dir();
 
-  er_eval *outline = load_outline(dirs, ndirs, ev, kind, d);
+  er_eval *outline = er_document_outline(dirs, ndirs, ev, d);
   if (!outline)
     return NULL;
   er_tpl_notes notes;
@@ -187,7 +185,7 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
     }
   }
   free(xhtml);
-  free_outline(outline);
+  er_document_outline_free(outline);
   er_tpl_free(t);
   er_tpl_notes_free(&notes);
   return doc;

@@ -21,6 +21,14 @@ typedef struct er_document_opts {
 er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_style **style,
                           er_diag *d);
 
+/* The outline file for `ev` among the template directories `dirs`
+ * (DIR/outline.yaml, else DIR/outlines/KIND.yaml), loaded and checked; its
+ * findings are printed. NULL, with an error in `d`, when there is none or it
+ * has errors. Free with er_document_outline_free. */
+er_eval *er_document_outline(const char *const *dirs, size_t ndirs, const er_eval *ev,
+                             er_diag *d);
+void er_document_outline_free(er_eval *outline);
+
 /* The built-in template directory: $EVALREPORT_TEMPLATES, else the
  * source tree's templates/, else one beside the executable. */
 const char *er_template_dir(void);

@@ -70,8 +70,19 @@ static void load_sample(sample *s, const char *file, er_view_kind kind) {
     exit(1);
   }
   s->draft = kind == ER_VIEW_REPORT;
-  er_view_opts vo = {kind, s->draft, &s->findings, "gbt9704"};
+  const char *dirs[] = {er_template_dir()};
+  er_eval *outline = er_document_outline(dirs, 1, s->ev, &s->findings);
+  if (!outline) {
+    fprintf(stderr, "fuzz_tpl: no outline for %s\n", path);
+    exit(1);
+  }
+  er_view_opts vo = {.outline = kind,
+                     .layout = outline,
+                     .draft = s->draft,
+                     .findings = &s->findings,
+                     .style = "gbt9704"};
   s->dict = er_view_build(s->ev, &vo);
+  er_document_outline_free(outline);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
@@ -176,7 +187,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
 
   if (ok) {
-    const sample *s = &samples[strcmp(names[0], "selfeval") == 0];
+    const sample *s = &samples[strcmp(names[0], "selfeval") == 0]; /* a name picks the sample */
     const char *dirs[] = {dir, er_template_dir()};
     er_tpl_notes notes;
     er_tpl_notes_init(&notes);

@@ -27,9 +27,11 @@ int main(int argc, char **argv) {
     const char *dirs[] = {er_template_dir()};
     er_tpl_notes notes;
     er_tpl_notes_init(&notes);
-    er_tpl *t = er_tpl_load(dirs, 1, er_view_template_name(kind), &notes);
-    if (t) {
-      er_view_opts vo = {kind, draft, &d, "gbt9704"};
+    er_tpl *t = er_tpl_load(dirs, 1, "report", &notes);
+    er_eval *outline = er_document_outline(dirs, 1, ev, &d);
+    if (t && outline) {
+      er_view_opts vo = {
+          .outline = kind, .layout = outline, .draft = draft, .findings = &d, .style = "gbt9704"};
       er_dict *dict = er_view_build(ev, &vo);
       size_t len = 0;
       char *xhtml = er_tpl_expand(t, dict, &len, &notes);
@@ -39,6 +41,7 @@ int main(int argc, char **argv) {
       er_dict_free(dict);
     }
     er_tpl_notes_print(&notes, stderr);
+    er_document_outline_free(outline);
     er_tpl_free(t);
     er_tpl_notes_free(&notes);
   }
