@@ -150,5 +150,34 @@ print("ok: %d leaves that lost points, all with 扣分说明" % checked if not b
 sys.exit(1 if bad or not checked else 0)
 PY
 
+# ---- front and back matter: 版头, 主送, footnote, table note, two signers,
+# 附件说明, annex, 版记; tables numbered straight through ----
+mkdir -p "$out/official"
+if "$bin" render "$src/tests/outline/official.yaml" -o "$out/official" --format html >/dev/null 2>&1 &&
+  "$bin" render "$src/tests/outline/official.yaml" -o "$out/official" --format pdf >/dev/null 2>&1; then
+  f=$out/official/official.html
+  pdftotext -layout "$out/official/official.pdf" "$out/official/official.txt"
+  for want in '<p class="issuer">云南省民政厅</p>' '<p class="issuer">云南省财政厅</p>' \
+    '<p class="doc-number">云民社救〔2017〕7号</p>' \
+    '<p class="addressee">民政部办公厅、财政部办公厅：</p>' \
+    '报告如下<sup>①</sup>：</p>' '<aside class="footnote">①见民办函〔2017〕12号。</aside>' \
+    '此项分值41分，自评得分<strong>39.50</strong>分，扣1.50分：工作管理得分率96.34%。' \
+    '各项得分见表1。' '<caption>表1 ' '<caption>表2 ' \
+    '<p class="note">注：工作创新为加分项，不计入100分。</p>' \
+    '<p class="annex-note">附件：自评得分汇总表</p>' '<h2 id="annex-1">附件：自评得分汇总表</h2>' \
+    '<p class="signature">云南省财政厅</p>' '<p class="imprint">抄送：各州（市）民政局、财政局。</p>' \
+    '<p class="imprint">云南省民政厅办公室　　2017年3月21日印发</p>'; do
+    grep -qF -- "$want" "$f" || { echo "FAIL official.html: no $want"; fail=1; }
+  done
+  for want in 云南省民政厅 云民社救〔2017〕7号 民政部办公厅、财政部办公厅： ①见民办函〔2017〕12号。 \
+    抄送：各州（市）民政局、财政局。 2017年3月21日印发; do
+    grep -qF -- "$want" "$out/official/official.txt" || { echo "FAIL official.pdf: no $want"; fail=1; }
+  done
+  [ $fail -eq 0 ] && echo "ok: 版头, 主送, footnote, note, signers, 附件说明, 版记 in HTML and PDF"
+else
+  echo "FAIL: render tests/outline/official.yaml"
+  fail=1
+fi
+
 [ $fail -eq 0 ] && echo "ok: outlines"
 exit $fail

@@ -73,6 +73,16 @@ static const char fixed_rules[] =
     "p.right, p.signature { text-align: right; text-indent: 0; }\n"
     "p.noindent, td p, th p, li p, .diagnostics p { text-indent: 0; }\n"
     "p.note { text-indent: 0; font-size: 0.75em; line-height: 1.5; }\n"
+    /* GB/T 9704: 版头 (issuing bodies in red, the 发文字号 over a red rule),
+     * 主送, 附件说明 and 版记 */
+    "p.issuer { text-align: center; text-indent: 0; color: #d00; font-size: 1.6em;"
+    " letter-spacing: 0.1em; margin: 0; }\n"
+    "p.doc-number { text-align: center; text-indent: 0; padding-bottom: 0.6em;"
+    " border-bottom: 1.5pt solid #d00; margin-bottom: 1.5em; }\n"
+    "p.addressee, p.imprint { text-indent: 0; }\n"
+    "p.annex-note { padding-left: 5em; text-indent: -3em; }\n"
+    "p.imprint { border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000;"
+    " padding: 0.2em 1em; margin: 0; }\n"
     "th { font-weight: bold; text-align: center; }\n"
     "td { text-align: left; }\n"
     "td.center, th.center, td.level { text-align: center; }\n"

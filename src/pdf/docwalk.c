@@ -56,7 +56,16 @@ static er_block_style paragraph_style(const er_pdfw *w, const er_node *n, er_ink
     s.right = 2;
     bool first = !n->prev || !er_node_has_class(n->prev, "signature");
     s.space_before = first ? 2 : 0;
-  } else if (er_node_has_class(n, "noindent"))
+  } else if (er_node_has_class(n, "issuer")) { /* 版头: the issuing body, red 小标宋 */
+    s.align = ER_ALIGN_CENTER;
+    s.indent = 0;
+    *ink = er_pdfw_ink(w, ER_ROLE_TITLE);
+    ink->color = 0xDD0000;
+  } else if (er_node_has_class(n, "doc-number")) { /* 发文字号, centred */
+    s.align = ER_ALIGN_CENTER;
+    s.indent = 0;
+  } else if (er_node_has_class(n, "noindent") || er_node_has_class(n, "addressee") ||
+             er_node_has_class(n, "imprint"))
     s.indent = 0;
   if (er_node_has_class(n, "note")) { /* small print: 小四, lines of 1.5 */
     s.indent = 0;

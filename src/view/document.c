@@ -91,8 +91,7 @@ static er_style *load_style(const char *const *dirs, size_t ndirs, const char *n
   return NULL;
 }
 
-er_eval *er_document_outline(const char *const *dirs, size_t ndirs, const er_eval *ev,
-                             er_diag *d) {
+er_eval *er_document_outline(const char *const *dirs, size_t ndirs, const er_eval *ev, er_diag *d) {
   er_view_kind kind = er_view_kind_of(ev);
   char path[4096] = "";
   for (size_t i = 0; i < ndirs && !path[0]; i++) {

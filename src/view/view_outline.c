@@ -75,8 +75,8 @@ static void body(er_view *v, walk *w, const er_outline_section *s, int level) {
     v->block_id = NULL;
     if (!shown && b->empty.s)
       paragraphs(v, entry, &b->empty, b->align.index);
-    if (shown && b->note.s) {
-      er_dict *p = er_view_para(v, entry, b->note.s);
+    if (shown && b->note.s) { /* under the block: an entry of its own */
+      er_dict *p = er_view_para(v, er_dict_add(w->into, "ENTRY"), b->note.s);
       er_dict_set(er_dict_add(p, "PCLASS"), "NAME", "note");
     }
   }

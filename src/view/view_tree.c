@@ -34,9 +34,8 @@ const char *er_view_note(er_view *v, const er_indicator *n) {
   /* points lost without a word in the data: say what the rule found */
   er_dec lost = er_dec_sub(n->weight.v, er_dec_round(n->result.score, n->result.places));
   const char *points = er_fmt_score(v->arena, lost, n->result.places);
-  return n->result.label
-             ? er_arena_printf(v->arena, "评价为“%s”，扣%s分", n->result.label, points)
-             : er_arena_printf(v->arena, "扣%s分", points);
+  return n->result.label ? er_arena_printf(v->arena, "评价为“%s”，扣%s分", n->result.label, points)
+                         : er_arena_printf(v->arena, "扣%s分", points);
 }
 
 const char *er_view_score_text(er_view *v, const er_indicator *n) {
