@@ -23,8 +23,8 @@ static const er_field er_body_item_shape_fields[] = {
     TEXT("empty", empty, 0, "没有内容时显示的文字"),
     CHOICE("align", align, 0, align_names, "段落对齐：left（不缩进）、center、right"),
     END};
-static SHAPE_SCALAR(er_body_item_shape, "正文内容", "一段文字，或一个计算生成的表格、图、列表",
-                    "text");
+static SHAPE_ID(er_body_item_shape, "body_item", "正文内容",
+                "一段文字，或一个计算生成的表格、图、列表", "text");
 #undef S
 
 #define S er_outline_section
@@ -48,7 +48,7 @@ const er_shape er_outline_section_shape = {"outline_section",
 
 #define S er_label
 static const er_field label_shape_fields[] = {TEXT("text", text, ER_REQUIRED, "文字"), END};
-static SHAPE_SCALAR(label_shape, "文字项", "一项文字", "text");
+static SHAPE_ID(label_shape, "label", "文字项", "一项文字", "text");
 #undef S
 
 #define S er_cover_row

@@ -180,7 +180,18 @@ static void field_schema(er_json *j, const er_field *f) {
     er_json_begin_object(j);
     type_list(j, "array", NULL);
     er_json_key(j, "items");
-    ref(j, f->shape);
+    if (f->shape->scalar_key) { /* "- 段落" stands for {text: 段落} */
+      er_json_begin_object(j);
+      er_json_key(j, "anyOf");
+      er_json_begin_array(j);
+      er_json_begin_object(j);
+      type_list(j, "string", NULL);
+      er_json_end_object(j);
+      ref(j, f->shape);
+      er_json_end_array(j);
+      er_json_end_object(j);
+    } else
+      ref(j, f->shape);
     break;
   case ER_F_SCALE_REF:
   case ER_F_SCALES:

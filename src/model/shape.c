@@ -237,7 +237,7 @@ static const er_field er_narrative_shape_fields[] = {
     PROSE("disclosure", disclosure, "公开情况"),
     PROSE("other", other, "其他需要说明的问题"),
     END};
-SHAPE(er_narrative_shape, "叙述", "报告中的叙述文字");
+SHAPE_ID(er_narrative_shape, "narrative_shape", "叙述", "报告中的叙述文字", NULL);
 #undef S
 
 #define S er_finding_item

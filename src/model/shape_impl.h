@@ -26,8 +26,9 @@
   { NULL, 0, 0, 0, NULL, NULL, NULL }
 #define SHAPE(var, name, doc)                                                                      \
   const er_shape var = {#var, name, sizeof(S), offsetof(S, pos), var##_fields, doc, NULL}
-/* A shape whose list entries may be a bare scalar, filling `key`. */
-#define SHAPE_SCALAR(var, name, doc, key)                                                          \
-  const er_shape var = {#var, name, sizeof(S), offsetof(S, pos), var##_fields, doc, key}
+/* A shape with an id of its own (for the JSON Schema) and, when `key` is
+ * not NULL, list entries that may be a bare scalar filling `key`. */
+#define SHAPE_ID(var, id, name, doc, key)                                                          \
+  const er_shape var = {id, name, sizeof(S), offsetof(S, pos), var##_fields, doc, key}
 
 #endif

@@ -114,7 +114,8 @@ const char *er_view_conclusion_sentence(er_view *v);
 typedef void (*er_view_row_fn)(er_view *v, er_dict *row, const er_indicator *n, void *ctx);
 enum {
   ER_ROWS_WEIGHTS = 1, /* "name（N分）" in the level 1 and 2 cells of nodes with children */
-  ER_ROWS_ANCHORS = 2  /* the rows are where the draft panel links indicator codes */
+  ER_ROWS_ANCHORS = 2, /* the rows are where the draft panel links indicator codes */
+  ER_ROWS_CODES = 4    /* each cell led by its indicator's code: "A1 项目立项" */
 };
 /* Adds a ROW per leaf (or per node at `to_depth`) of the nodes, with ID
  * "ind-CODE" ("ind--N" when the code cannot be an id or is repeated) and

@@ -164,6 +164,7 @@ void er_view_system_table(er_view *v, er_dict *d) {
   er_dict *table = er_dict_add(d, "SYSTEM_TABLE");
   er_dict_set(table, "NO", er_view_table_no(v, "system_table"));
   er_view_level_heads(v, table, 1, to);
-  er_view_tree_rows(v, table, &v->ev->indicators, 1, to, ER_ROWS_WEIGHTS, system_row, NULL);
+  er_view_tree_rows(v, table, &v->ev->indicators, 1, to, ER_ROWS_WEIGHTS | ER_ROWS_CODES,
+                    system_row, NULL);
   er_dict_set(table, "TOTAL_WEIGHT", er_fmt_weight(v->arena, v->ev->total_weight));
 }

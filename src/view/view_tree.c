@@ -46,7 +46,7 @@ typedef struct walk {
   er_view *v;
   er_dict *table;
   int from, to;
-  bool weights, anchors;
+  bool weights, anchors, codes;
   er_view_row_fn fill;
   void *ctx;
   const er_indicator *pending[8]; /* ancestors whose cell is still to come */
@@ -69,6 +69,8 @@ static int rows_under(const walk *w, const er_indicator *n) {
 
 static const char *cell_text(const walk *w, const er_indicator *n) {
   const char *name = n->name.s ? n->name.s : "";
+  if (w->codes && n->code.s) /* "A1 项目立项", as the data codes it */
+    name = er_arena_printf(w->v->arena, "%s %s", n->code.s, name);
   if (w->weights && !is_row(w, n) && n->depth <= 2)
     return er_arena_printf(w->v->arena, "%s（%s分）", name,
                            er_fmt_weight(w->v->arena, n->weight.v));
@@ -148,6 +150,7 @@ void er_view_tree_rows(er_view *v, er_dict *table, const er_indicators *nodes, i
             to_depth,
             (flags & ER_ROWS_WEIGHTS) != 0,
             (flags & ER_ROWS_ANCHORS) != 0,
+            (flags & ER_ROWS_CODES) != 0,
             fill,
             ctx,
             {0},
