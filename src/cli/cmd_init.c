@@ -1,13 +1,16 @@
-/* evalreport init [--kind full|self] [FILE]: a starter data file with
- * Chinese comments on every field, that passes check and renders. */
+/* evalreport init [--kind full|self] [--outline] [FILE]: a starter data
+ * file with Chinese comments on every field, that passes check and renders;
+ * with --outline it carries the built-in outline of its kind to edit. */
 #include "cli/cli.h"
 #include "pipeline/output.h"
 
 #include <libgen.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 extern const char er_init_full[], er_init_self[];
+extern const char er_outline_full[], er_outline_self[];
 
 static int write_new_file(const char *path, const char *text) {
   struct stat st;
@@ -37,9 +40,12 @@ static int write_new_file(const char *path, const char *text) {
 
 int er_cmd_init(int argc, char **argv) {
   const char *kind = "full", *file = NULL;
+  bool outline = false;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc)
       kind = argv[++i];
+    else if (strcmp(argv[i], "--outline") == 0)
+      outline = true;
     else if (argv[i][0] == '-')
       return er_usage_error("init", "未知选项“%s” (unknown option)", argv[i]);
     else if (file)
@@ -52,6 +58,17 @@ int er_cmd_init(int argc, char **argv) {
                                                  : NULL;
   if (!text)
     return er_usage_error("init", "--kind 应为 full 或 self");
+  if (outline) {
+    const char *o = strcmp(kind, "full") == 0 ? er_outline_full : er_outline_self;
+    size_t len = strlen(text) + strlen(o) + 2;
+    char *both = malloc(len);
+    if (!both)
+      return ER_EXIT_INPUT;
+    snprintf(both, len, "%s\n%s", text, o);
+    int status = file ? write_new_file(file, both) : (fputs(both, stdout), ER_EXIT_OK);
+    free(both);
+    return status;
+  }
   if (!file) {
     fputs(text, stdout);
     return ER_EXIT_OK;
