@@ -128,6 +128,37 @@ else
   fail=1
 fi
 
+# ---- a titled part typed with its number keeps it ----
+mkdir -p "$out/typed"
+cat "$out/builtin/nanchong-builtin.yaml" - >"$out/typed/typed.yaml" <<'YAML'
+outline:
+  - title: 保障情况
+    body: [{block: narrative, key: background}]
+YAML
+sed -i 's/^narrative:$/narrative:\n  background:\n    - {title: （一）政策保障, text: 文件齐全。}\n    - {title: 资金保障, text: 资金到位。}/' "$out/typed/typed.yaml"
+"$bin" render "$out/typed/typed.yaml" -o "$out/typed" --format html >/dev/null 2>&1
+for want in '<strong>（一）政策保障。</strong>文件齐全。' '<strong>（二）资金保障。</strong>资金到位。'; do
+  grep -qF -- "$want" "$out/typed/typed.html" || { echo "FAIL: typed numbers: no $want"; fail=1; }
+done
+
+# ---- a sentence that lists deductions adds up as printed ----
+python3 - "$out/nanchong-2018.html" "$out/nanchong-builtin.html" <<'PY' || fail=1
+import re, sys
+from decimal import Decimal
+bad = n = 0
+for path in sys.argv[1:]:
+    text = re.sub(r"<[^>]*>", "", open(path, encoding="utf-8").read())
+    for total, parts in re.findall(r"共扣([0-9.]+)分，其中：(.*?)。", text):
+        n += 1
+        # the points of each part, not the figures inside its reasons
+        points = re.findall(r"扣([0-9.]+)分(?:（[^（）]*(?:（[^（）]*）[^（）]*)*）)?(?:；|$)", parts)
+        if sum(map(Decimal, points)) != Decimal(total):
+            bad += 1
+            print("FAIL: 共扣%s分 but the parts add to %s: %s" % (total, sum(map(Decimal, points)), parts[:120]))
+print("ok: %d deduction sentences add up as printed" % n if not bad else "")
+sys.exit(1 if bad or not n else 0)
+PY
+
 # ---- 扣分说明: every leaf that lost points says why ----
 python3 - "$out/nanchong-2018.html" <<'PY' || fail=1
 import re, sys

@@ -69,6 +69,7 @@ typedef struct deductions {
   const char *text;
   int count;
   er_dec printed; /* the sum of the parts as printed */
+  int places;     /* the most decimals a part shows */
 } deductions;
 
 static void collect_deductions(er_view *v, const er_indicator *n, deductions *acc) {
@@ -83,6 +84,8 @@ static void collect_deductions(er_view *v, const er_indicator *n, deductions *ac
    * and their sum agree as printed */
   er_dec lost = er_dec_sub(n->weight.v, er_dec_round(n->result.score, n->result.places));
   acc->printed = er_dec_add(acc->printed, lost);
+  if (n->result.places > acc->places)
+    acc->places = n->result.places;
   const char *note = n->note.s && *n->note.s ? n->note.s : NULL;
   for (size_t i = 0; !n->note.s && i < n->deductions.count; i++)
     if (n->deductions.items[i].reason.s) /* the reasons of a deductions rule */
@@ -98,12 +101,12 @@ static void collect_deductions(er_view *v, const er_indicator *n, deductions *ac
 }
 
 static const char *deduction_sentence(er_view *v, const er_indicator *n) {
-  deductions acc = {"", 0, er_dec_zero()};
+  deductions acc = {"", 0, er_dec_zero(), n->result.places};
   collect_deductions(v, n, &acc);
   if (!acc.count)
     return "该项指标未扣分。";
   return er_arena_printf(v->arena, "该项指标共扣%s分，其中：%s。",
-                         er_fmt_score(v->arena, acc.printed, n->result.places), acc.text);
+                         er_fmt_score(v->arena, acc.printed, acc.places), acc.text);
 }
 
 static void dim_row(er_view *v, er_dict *row, const er_indicator *n, void *ctx) {
