@@ -478,8 +478,13 @@ static bool score_node(er_eval *ev, const fund_index *fi, er_indicator *n, er_in
     n->result.valid = all;
     n->result.fraction = er_dec_is_zero(n->weight.v) ? er_dec_zero() : er_dec_div(sum, n->weight.v);
   }
-  n->result.rate = er_dec_mul(n->result.fraction, HUNDRED);
   n->result.places = display_places(n);
+  /* 得分率 as a reader redoes it: the printed score ÷ the weight (41.38 /
+   * 50 = 82.76%, where 41.375 / 50 would give 82.75%) */
+  er_dec printed = er_dec_round(n->result.score, n->result.places);
+  n->result.rate = er_dec_is_zero(n->weight.v)
+                       ? er_dec_mul(n->result.fraction, HUNDRED)
+                       : er_dec_div(er_dec_mul(printed, HUNDRED), n->weight.v);
   return n->result.valid;
 }
 
@@ -530,7 +535,8 @@ void er_score(er_eval *ev, er_diag *d) {
 }
 
 er_dec er_total_rate(const er_eval *ev) {
+  /* from the total as printed, like every 得分率 */
   return er_dec_is_zero(ev->total_weight)
              ? er_dec_zero()
-             : er_dec_div(er_dec_mul(ev->total, HUNDRED), ev->total_weight);
+             : er_dec_div(er_dec_mul(er_dec_round(ev->total, 2), HUNDRED), ev->total_weight);
 }
