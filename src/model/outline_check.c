@@ -33,6 +33,17 @@ const er_prose *er_narrative_prose(const er_eval *ev, const char *key) {
   return f ? (const er_prose *)((const char *)&ev->narrative + f->offset) : NULL;
 }
 
+/* The name nearest to `word` in a table of structs that start with their
+ * name and end with a NULL name (references, blocks, shape fields). */
+static const char *nearest_name(const char *word, const void *table, size_t size) {
+  const char *all[128];
+  size_t n = 0;
+  for (const char *p = table; *(const char *const *)p && n < 127; p += size)
+    all[n++] = *(const char *const *)p;
+  all[n] = NULL;
+  return er_nearest(word, all);
+}
+
 /* ---- names: the ids and table names an outline defines ---- */
 
 typedef struct names {
@@ -115,12 +126,7 @@ static void check_span(const er_span *sp, void *ctx) {
   dup_n(sp->s, sp->len, name, sizeof name);
   const er_ref_kind *k = er_ref_kind_find(sp->s, sp->len);
   if (!k) {
-    const char *all[64];
-    size_t n = 0;
-    for (const er_ref_kind *r = er_ref_kinds; r->name && n < 63; r++)
-      all[n++] = r->name;
-    all[n] = NULL;
-    const char *near = er_nearest(name, all);
+    const char *near = nearest_name(name, er_ref_kinds, sizeof *er_ref_kinds);
     er_error(rc->d, pos, "unknown-ref", "未知的引用“{%s}”%s%s%s", name, near ? "，是否为“{" : "",
              near ? near : "", near ? "}”？" : "（可用的引用见 docs/data-format.md）");
     return;
@@ -202,12 +208,7 @@ static void check_narrative_keys(const er_text *keys, const er_eval *ev, er_diag
     size_t len = bar ? (size_t)(bar - k) : strlen(k);
     snprintf(key, sizeof key, "%.*s", (int)(len < 63 ? len : 63), k);
     if (!er_narrative_prose(ev, key)) {
-      const char *all[64];
-      size_t n = 0;
-      for (const er_field *f = er_narrative_shape.fields; f->key && n < 60; f++)
-        all[n++] = f->key;
-      all[n] = NULL;
-      const char *near = er_nearest(key, all);
+      const char *near = nearest_name(key, er_narrative_shape.fields, sizeof(er_field));
       er_error(d, er_inline_pos(keys, (size_t)(k - keys->s)), "block-option",
                "narrative 没有字段“%s”%s%s%s", key, near ? "，是否为“" : "", near ? near : "",
                near ? "”？" : "");
@@ -219,12 +220,7 @@ static void check_narrative_keys(const er_text *keys, const er_eval *ev, er_diag
 static void check_block(const er_body_item *b, const er_eval *ev, names *ids, er_diag *d) {
   const er_outline_block *k = er_outline_block_find(b->block.s);
   if (!k) {
-    const char *all[64];
-    size_t n = 0;
-    for (const er_outline_block *r = er_outline_blocks; r->name && n < 63; r++)
-      all[n++] = r->name;
-    all[n] = NULL;
-    const char *near = er_nearest(b->block.s, all);
+    const char *near = nearest_name(b->block.s, er_outline_blocks, sizeof *er_outline_blocks);
     er_error(d, b->block.pos, "unknown-block", "未知的内容“%s”%s%s%s", b->block.s,
              near ? "，是否为“" : "", near ? near : "",
              near ? "”？" : "（可用的内容见 docs/data-format.md）");

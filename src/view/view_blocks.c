@@ -108,16 +108,6 @@ static bool allocation(block_ctx *c) {
   return true;
 }
 
-static bool fund_tables(block_ctx *c) {
-  if (!c->v->ev->funds.items.count)
-    return false;
-  if (c->entry) {
-    mark(c, "funds");
-    er_view_funds(c->v, section(c));
-  }
-  return true;
-}
-
 static bool fund_items(block_ctx *c) {
   if (!any_description(&c->v->ev->funds))
     return false;
@@ -139,32 +129,6 @@ static bool fund_item(block_ctx *c) {
     return false;
   if (c->entry)
     er_view_fund_item(c->v, section(c), item, c->level, false);
-  return true;
-}
-
-static bool beneficiaries(block_ctx *c) {
-  if (!c->v->ev->beneficiaries.count)
-    return false;
-  if (c->entry)
-    er_view_beneficiaries(c->v, section(c));
-  return true;
-}
-
-static bool targets(block_ctx *c) {
-  if (!c->v->ev->targets.items.count)
-    return false;
-  if (c->entry) {
-    mark(c, "targets");
-    er_view_targets(c->v, section(c));
-  }
-  return true;
-}
-
-static bool indicator_system(block_ctx *c) {
-  if (!c->v->ev->indicators.count)
-    return false;
-  if (c->entry)
-    er_view_system_table(c->v, section(c));
   return true;
 }
 
@@ -192,24 +156,6 @@ static bool conclusion(block_ctx *c) {
   return true;
 }
 
-static bool score_table(block_ctx *c) {
-  if (!c->v->ev->indicators.count)
-    return false;
-  if (c->entry) {
-    mark(c, "result");
-    er_view_score_table(c->v, section(c));
-  }
-  return true;
-}
-
-static bool dimensions(block_ctx *c) {
-  if (!c->v->ev->indicators.count)
-    return false;
-  if (c->entry)
-    er_view_dimensions(c->v, section(c), c->level + 1);
-  return true;
-}
-
 static bool dimension(block_ctx *c) {
   const char *code = c->b->code.s ? c->b->code.s : "";
   const er_indicator *n = er_indicator_find(&c->v->ev->indicators, code, strlen(code));
@@ -217,34 +163,6 @@ static bool dimension(block_ctx *c) {
     return false;
   if (c->entry)
     er_view_dimension(c->v, section(c), n, c->level + 1, false);
-  return true;
-}
-
-static bool score_sheet(block_ctx *c) {
-  if (!c->v->ev->indicators.count)
-    return false;
-  if (c->entry) {
-    mark(c, "sheet");
-    er_view_score_sheet(c->v, section(c));
-  }
-  return true;
-}
-
-static bool self_table(block_ctx *c) {
-  if (c->entry) {
-    mark(c, "sheet");
-    er_view_self_table(c->v, section(c));
-  }
-  return true;
-}
-
-static bool survey(block_ctx *c) {
-  if (!c->v->ev->survey.groups.count)
-    return false;
-  if (c->entry) {
-    mark(c, "survey");
-    er_view_survey(c->v, section(c));
-  }
   return true;
 }
 
@@ -308,40 +226,69 @@ static bool annex_list(block_ctx *c) {
   return true;
 }
 
+/* ---- blocks that show one builder's tables when the data has any ---- */
+
+static bool has_funds(const er_eval *ev) { return ev->funds.items.count > 0; }
+static bool has_beneficiaries(const er_eval *ev) { return ev->beneficiaries.count > 0; }
+static bool has_targets(const er_eval *ev) { return ev->targets.items.count > 0; }
+static bool has_indicators(const er_eval *ev) { return ev->indicators.count > 0; }
+static bool has_survey(const er_eval *ev) { return ev->survey.groups.count > 0; }
+static bool always(const er_eval *ev) {
+  (void)ev;
+  return true;
+}
+
 static const struct {
   const char *name;
-  bool (*build)(block_ctx *c);
+  bool (*build)(block_ctx *c);            /* a block of its own … */
+  bool (*has)(const er_eval *ev);         /* … or one builder's, when the data has any */
+  void (*tables)(er_view *v, er_dict *d); /* under B_NAME */
+  void (*headed)(er_view *v, er_dict *d, int level); /* or with headings below the section */
+  const char *part;                                  /* where the draft panel links its findings */
 } blocks[] = {
-    {"narrative", narrative},
-    {"funds_sentence", funds_sentence},
-    {"allocation", allocation},
-    {"fund_tables", fund_tables},
-    {"fund_items", fund_items},
-    {"fund_item", fund_item},
-    {"beneficiaries", beneficiaries},
-    {"targets", targets},
-    {"indicator_system", indicator_system},
-    {"conclusion", conclusion},
-    {"score_table", score_table},
-    {"dimensions", dimensions},
-    {"dimension", dimension},
-    {"score_sheet", score_sheet},
-    {"self_table", self_table},
-    {"survey", survey},
-    {"problems", items},
-    {"experience", items},
-    {"recommendations", items},
-    {"problems_summary", item_summaries},
-    {"recommendations_summary", item_summaries},
-    {"summary_basics", summary_basics},
-    {"annex_list", annex_list},
+    {"narrative", narrative, NULL, NULL, NULL, NULL},
+    {"funds_sentence", funds_sentence, NULL, NULL, NULL, NULL},
+    {"allocation", allocation, NULL, NULL, NULL, NULL},
+    {"fund_tables", NULL, has_funds, er_view_funds, NULL, "funds"},
+    {"fund_items", fund_items, NULL, NULL, NULL, NULL},
+    {"fund_item", fund_item, NULL, NULL, NULL, NULL},
+    {"beneficiaries", NULL, has_beneficiaries, er_view_beneficiaries, NULL, NULL},
+    {"targets", NULL, has_targets, er_view_targets, NULL, "targets"},
+    {"indicator_system", NULL, has_indicators, er_view_system_table, NULL, NULL},
+    {"conclusion", conclusion, NULL, NULL, NULL, NULL},
+    {"score_table", NULL, has_indicators, er_view_score_table, NULL, "result"},
+    {"dimensions", NULL, has_indicators, NULL, er_view_dimensions, NULL},
+    {"dimension", dimension, NULL, NULL, NULL, NULL},
+    {"score_sheet", NULL, has_indicators, er_view_score_sheet, NULL, "sheet"},
+    {"self_table", NULL, always, er_view_self_table, NULL, "sheet"},
+    {"survey", NULL, has_survey, er_view_survey, NULL, "survey"},
+    {"problems", items, NULL, NULL, NULL, NULL},
+    {"experience", items, NULL, NULL, NULL, NULL},
+    {"recommendations", items, NULL, NULL, NULL, NULL},
+    {"problems_summary", item_summaries, NULL, NULL, NULL, NULL},
+    {"recommendations_summary", item_summaries, NULL, NULL, NULL, NULL},
+    {"summary_basics", summary_basics, NULL, NULL, NULL, NULL},
+    {"annex_list", annex_list, NULL, NULL, NULL, NULL},
 };
 
 bool er_view_block(er_view *v, er_dict *entry, const er_body_item *b, int level) {
-  for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
-    if (strcmp(blocks[i].name, b->block.s) == 0) {
-      block_ctx c = {v, entry, b, level};
+  for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++) {
+    if (strcmp(blocks[i].name, b->block.s) != 0)
+      continue;
+    block_ctx c = {v, entry, b, level};
+    if (blocks[i].build)
       return blocks[i].build(&c);
-    }
+    if (!blocks[i].has(v->ev))
+      return false;
+    if (!entry)
+      return true;
+    if (blocks[i].part)
+      mark(&c, blocks[i].part);
+    if (blocks[i].tables)
+      blocks[i].tables(v, section(&c));
+    else
+      blocks[i].headed(v, section(&c), level + 1);
+    return true;
+  }
   return false; /* check reports an unknown block */
 }
