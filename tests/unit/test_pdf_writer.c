@@ -503,11 +503,11 @@ static void every_kind_of_chart(void **state) {
   free_pages(pages, n);
 }
 
-static void bookmarks_for_h1_to_h3(void **state) {
+static void bookmarks_for_h1_to_h4(void **state) {
   (void)state;
   typeset("<section class=\"cover\"><h1>封面标题</h1></section><div class=\"page-break\"/>"
           "<h1>报告标题</h1><h2>一、第一章</h2><p>正文。</p><h3>（一）第一节</h3><p>正文。</p>"
-          "<h4>1.不入书签</h4><p>正文。</p><h2>二、第二章</h2><p>正文。</p>",
+          "<h4>1.第一小节</h4><p>正文。</p><h2>二、第二章</h2><p>正文。</p>",
           "outline.pdf", false);
   char cmd[512];
   snprintf(cmd, sizeof cmd, "qpdf --json --json-key=outlines '%s' >'%s' 2>&1",
@@ -515,8 +515,9 @@ static void bookmarks_for_h1_to_h3(void **state) {
   assert_true(test_run(cmd));
   char *json = test_slurp(scratch_path("outline.json"), NULL);
   static const char *const titles[] = {"\"title\": \"报告标题\"", "\"title\": \"一、第一章\"",
-                                       "\"title\": \"（一）第一节\"", "\"title\": \"二、第二章\""};
-  for (size_t i = 0; i < 4; i++)
+                                       "\"title\": \"（一）第一节\"", "\"title\": \"1.第一小节\"",
+                                       "\"title\": \"二、第二章\""};
+  for (size_t i = 0; i < 5; i++)
     if (!strstr(json, titles[i]))
       fail_msg("no bookmark %s: %s", titles[i], json);
   /* nested: the chapters inside the title's kids, the section inside the first chapter's */
@@ -525,7 +526,9 @@ static void bookmarks_for_h1_to_h3(void **state) {
   assert_true(strstr(json, "\"title\": \"（一）第一节\"") <
               strstr(json, "\"title\": \"一、第一章\""));
   assert_null(strstr(json, "封面标题"));
-  assert_null(strstr(json, "不入书签"));
+  /* the fourth level is inside the third, before the next chapter */
+  assert_true(strstr(json, "\"title\": \"1.第一小节\"") <
+              strstr(json, "\"title\": \"（一）第一节\""));
   free(json);
   /* the cover has no page number, the next page is — 1 — */
   int n;
@@ -572,7 +575,7 @@ int main(void) {
       cmocka_unit_test(style_that_cannot_make_a_page_is_refused),
       cmocka_unit_test(lists_scripts_and_breaks),
       cmocka_unit_test(every_kind_of_chart),
-      cmocka_unit_test(bookmarks_for_h1_to_h3),
+      cmocka_unit_test(bookmarks_for_h1_to_h4),
       cmocka_unit_test(same_document_same_bytes),
   };
   return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
