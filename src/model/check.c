@@ -337,6 +337,42 @@ static void check_notes(const er_indicators *nodes, er_diag *d) {
   }
 }
 
+/* A subtotal is the exact sum of its parts, rounded once; the parts as
+ * printed may then add to something else by a cent or so. Says so, naming
+ * the parts, so the report can explain it (issue: figures check by hand). */
+static void check_printed_sum(er_diag *d, er_pos pos, const char *what, er_dec whole,
+                              const er_indicators *parts) {
+  er_dec printed = er_dec_zero();
+  for (size_t i = 0; i < parts->count; i++)
+    if (parts->items[i].result.valid)
+      printed = er_dec_add(printed, er_dec_round(parts->items[i].result.score,
+                                                 parts->items[i].result.places));
+  er_dec shown = er_dec_round(whole, 2);
+  if (er_dec_cmp(er_dec_round(printed, 2), shown) == 0)
+    return;
+  char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE], codes[256] = "";
+  size_t len = 0;
+  for (size_t i = 0; i < parts->count && len < sizeof codes - 16; i++)
+    len += (size_t)snprintf(codes + len, sizeof codes - len, "%s%s", i ? "、" : "",
+                            parts->items[i].code.s ? parts->items[i].code.s : "?");
+  er_warn(d, pos, "printed-sum",
+          "%s显示为 %s，而 %s 显示的得分相加为 %s：合计按未舍入的得分计算，四舍五入后相差，"
+          "请在报告中说明",
+          what, er_dec_format_trim(shown, 2, a), codes, er_dec_format_trim(printed, 3, b));
+}
+
+static void check_printed_sums(const er_indicators *nodes, er_diag *d) {
+  for (size_t i = 0; i < nodes->count; i++) {
+    const er_indicator *n = &nodes->items[i];
+    if (!n->children.count || !n->result.valid)
+      continue;
+    char what[128];
+    snprintf(what, sizeof what, "指标 %s 的得分", n->code.s ? n->code.s : "");
+    check_printed_sum(d, n->code.pos, what, n->result.score, &n->children);
+    check_printed_sums(&n->children, d);
+  }
+}
+
 static void check_tree(const er_eval *ev, er_diag *d) {
   tree_state st = {ev, d, NULL, 0, 0};
   er_dec weight = er_dec_zero();
@@ -444,6 +480,9 @@ void er_check(const er_eval *ev, er_diag *d) {
   check_targets(ev, d);
   check_survey(ev, d);
   check_notes(&ev->indicators, d);
+  check_printed_sums(&ev->indicators, d);
+  if (ev->scored)
+    check_printed_sum(d, ev->indicators.pos, "总分", ev->total, &ev->indicators);
   er_outline_check(ev, ev, d);
 }
 
