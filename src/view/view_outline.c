@@ -70,6 +70,8 @@ static void body(er_view *v, walk *w, const er_outline_section *s, int level) {
       paragraphs(v, entry, &b->text, b->align.index);
       continue;
     }
+    if (!b->block.s) /* neither: check's error; a draft shows the rest */
+      continue;
     v->block_id = b->id.s;
     bool shown = er_view_block(v, entry, b, level);
     v->block_id = NULL;
