@@ -1,5 +1,6 @@
 #include "batch/summary.h"
 
+#include "model/text.h"
 #include "pipeline/output.h"
 
 #include <stdlib.h>
@@ -254,8 +255,11 @@ static bool write_xlsx(const table *t, const char *path, time_t created) {
     format_set_num_format(numbers[i], patterns[i]);
     format_set_border(numbers[i], LXW_BORDER_THIN);
   }
-  for (size_t c = 0; c < t->ncols; c++)
-    worksheet_write_string(ws, 0, (lxw_col_t)c, t->heads[c], head);
+  for (size_t c = 0; c < t->ncols; c++) {
+    char *clean = er_xml_text(t->heads[c], true);
+    worksheet_write_string(ws, 0, (lxw_col_t)c, clean ? clean : t->heads[c], head);
+    free(clean);
+  }
   for (size_t r = 0; r < t->nrows; r++)
     for (size_t c = 0; c < t->ncols; c++) {
       const cell *x = &t->cells[r * t->ncols + c];
@@ -266,8 +270,11 @@ static bool write_xlsx(const table *t, const char *path, time_t created) {
         /* the engine's decimal, shown with as many places as it was written */
         worksheet_write_number(ws, row, (lxw_col_t)c, strtod(x->text, NULL),
                                numbers[x->places > 3 ? 3 : x->places]);
-      else
-        worksheet_write_string(ws, row, (lxw_col_t)c, x->text, text);
+      else {
+        char *clean = er_xml_text(x->text, true); /* a file name can hold anything */
+        worksheet_write_string(ws, row, (lxw_col_t)c, clean ? clean : x->text, text);
+        free(clean);
+      }
     }
   worksheet_set_column(ws, 0, 0, 6, NULL);
   worksheet_set_column(ws, 1, 1, 42, NULL);

@@ -10,6 +10,7 @@
 #include "batch/summary.h"
 #include "batch/unit.h"
 #include "cli/cli.h"
+#include "model/srcdate.h"
 #include "pipeline/output.h"
 #include "pipeline/pipeline.h"
 
@@ -122,20 +123,13 @@ static bool parse_jobs(const char *s, size_t *out) {
 /* The workbook's creation time: SOURCE_DATE_EPOCH, else the newest of the
  * data files that rendered, so the same files give the same bytes. */
 static time_t created_time(const batch *b) {
-  const char *epoch = getenv("SOURCE_DATE_EPOCH");
-  if (epoch && *epoch) {
-    char *end;
-    long long t = strtoll(epoch, &end, 10);
-    if (*end == '\0' && t > 0)
-      return (time_t)t;
-  }
   time_t newest = 0;
   for (size_t i = 0; i < b->in.count; i++) {
     struct stat st;
     if (b->units[i].ok && stat(b->in.paths[i], &st) == 0 && st.st_mtime > newest)
       newest = st.st_mtime;
   }
-  return newest > 0 ? newest : 946684800; /* 2000-01-01 */
+  return (time_t)er_source_date_xlsx(NULL, newest > 0 ? newest : 946684800 /* 2000-01-01 */);
 }
 
 /* No output of a data file may be named like a summary file. */
@@ -247,6 +241,11 @@ int er_cmd_batch(int argc, char **argv) {
     for (const er_format *f = er_formats; f->name && b.nformats < MAX_FORMATS; f++)
       b.formats[b.nformats++] = f;
   status = ER_EXIT_INPUT;
+  er_diag env;
+  er_diag_init(&env, "evalreport batch");
+  er_source_date(&env); /* a bad SOURCE_DATE_EPOCH is warned about once, not once per file */
+  er_diag_print(&env, stderr);
+  er_diag_free(&env);
   for (size_t i = 0; i < ninputs; i++)
     if (!er_inputs_add(&b.in, inputs[i]))
       goto done;

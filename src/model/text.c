@@ -1,5 +1,8 @@
 #include "model/text.h"
 
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 size_t er_utf8_valid_prefix(const unsigned char *s, size_t len) {
@@ -188,4 +191,112 @@ size_t er_display_width(const char *s) {
     p += n;
   }
   return width;
+}
+
+bool er_xml_char(unsigned cp) {
+  if (cp < 0x20)
+    return cp == '\t' || cp == '\n' || cp == '\r';
+  return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+static unsigned decode(const unsigned char *p, size_t n) {
+  static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  unsigned cp = p[0] & lead_mask[n];
+  for (size_t i = 1; i < n; i++)
+    cp = cp << 6 | (p[i] & 0x3F);
+  return cp;
+}
+
+/* "_xHHHH_" at p, which Excel reads as the character U+HHHH. */
+static bool excel_escape_at(const char *p) {
+  if (p[0] != '_' || p[1] != 'x')
+    return false;
+  for (int i = 2; i < 6; i++)
+    if (!isxdigit((unsigned char)p[i]))
+      return false;
+  return p[6] == '_';
+}
+
+char *er_xml_text(const char *s, bool xlsx) {
+  if (!s)
+    return NULL;
+  size_t len = strlen(s);
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  bool change = false;
+  for (const unsigned char *q = p; q < end && !change;) {
+    size_t n = er_utf8_valid_prefix(q, (size_t)(end - q));
+    change = n == 0 || !er_xml_char(decode(q, n)) || (xlsx && excel_escape_at((const char *)q));
+    q += n ? n : 1;
+  }
+  if (!change)
+    return NULL;
+  char *out = malloc(len * 7 + 1), *o = out; /* "_" grows to "_x005F_" at most */
+  if (!out)
+    abort();
+  while (p < end) {
+    size_t n = er_utf8_valid_prefix(p, (size_t)(end - p));
+    if (n == 0) {
+      memcpy(o, "\xEF\xBF\xBD", 3);
+      o += 3;
+      p++;
+      continue;
+    }
+    if (xlsx && excel_escape_at((const char *)p)) {
+      memcpy(o, "_x005F_", 7);
+      o += 7;
+      p++;
+      continue;
+    }
+    if (er_xml_char(decode(p, n))) {
+      memcpy(o, p, n);
+      o += n;
+    }
+    p += n;
+  }
+  *o = '\0';
+  return out;
+}
+
+static bool reorders(unsigned cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+         cp == 0x200F || cp == 0x061C;
+}
+
+char *er_term_text(const char *s) {
+  if (!s)
+    return NULL;
+  size_t len = strlen(s);
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  bool change = false;
+  for (const unsigned char *q = p; q < end && !change;) {
+    size_t n = er_utf8_valid_prefix(q, (size_t)(end - q));
+    unsigned cp = n ? decode(q, n) : 0;
+    change = n == 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || reorders(cp);
+    q += n ? n : 1;
+  }
+  if (!change)
+    return NULL;
+  char *out = malloc(len * 8 + 1), *o = out; /* 3 bytes grow to "<U+202E>" at most */
+  if (!out)
+    abort();
+  while (p < end) {
+    size_t n = er_utf8_valid_prefix(p, (size_t)(end - p));
+    unsigned cp = n ? decode(p, n) : 0;
+    if (n == 0) {
+      o += sprintf(o, "\\x%02X", *p);
+      p++;
+      continue;
+    }
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+      o += sprintf(o, "\\x%02X", cp);
+    else if (reorders(cp))
+      o += sprintf(o, "<U+%04X>", cp);
+    else {
+      memcpy(o, p, n);
+      o += n;
+    }
+    p += n;
+  }
+  *o = '\0';
+  return out;
 }

@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 #include <zlib.h>
 
+#include "model/srcdate.h"
 #include "pdf/content.h"
 #include "pdf/embed.h"
 #include "pdf/pdfdraw.h"
@@ -26,21 +27,6 @@ static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data) {
     e->code = code;
     e->detail = detail;
   }
-}
-
-long long er_pdf_source_date(er_diag *d) {
-  const char *env = getenv("SOURCE_DATE_EPOCH");
-  if (!env || !env[0])
-    return -1;
-  char *end;
-  errno = 0;
-  long long t = strtoll(env, &end, 10);
-  if (errno || *end || t < 0 || t > 253402300799LL /* 9999-12-31 */) {
-    er_warn(d, NO_POS, "source-date-epoch", "SOURCE_DATE_EPOCH=“%s”不是秒数，PDF 不写创建日期",
-            env);
-    return -1;
-  }
-  return t;
 }
 
 static void set_info(HPDF_Doc pdf, const er_pdf_info *info) {

@@ -4,6 +4,7 @@
 #include "pipeline/pipeline.h"
 #include "model/check.h"
 #include "model/load.h"
+#include "model/srcdate.h"
 #include "pipeline/output.h"
 
 #include <libgen.h>
@@ -74,6 +75,7 @@ bool er_render_file(const er_render_request *rq, er_render_result *res) {
   er_render_opts opts = rq->opts;
   opts.findings = &res->findings;
   res->ok = true;
+  er_source_date(&res->problems); /* once for every writer */
   for (size_t i = 0; i < rq->nformats; i++) {
     char path[4096];
     if (er_render_write(rq->formats[i], res->ev, &opts, rq->dir, base, rq->file, &res->problems,

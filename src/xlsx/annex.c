@@ -1,6 +1,8 @@
 /* The annex workbook: its formats, document properties and sheets. */
 #include "xlsx/annex.h"
 
+#include "model/srcdate.h"
+#include "model/text.h"
 #include "xlsx/book.h"
 
 #include <stdio.h>
@@ -125,37 +127,40 @@ static long days_from_civil(long y, long m, long d) {
 }
 
 /* The workbook's creation time, fixed so that the same data gives the same
- * bytes: SOURCE_DATE_EPOCH when set, else the report's date, else the end
- * of the evaluated year. libxlsxwriter would otherwise stamp the current time. */
+ * bytes: SOURCE_DATE_EPOCH when set (range-checked in srcdate.h), else the
+ * report's date, else the end of the evaluated year. libxlsxwriter would
+ * otherwise stamp the current time. */
 static time_t created_time(const er_eval *ev) {
-  const char *epoch = getenv("SOURCE_DATE_EPOCH");
-  if (epoch && *epoch) {
-    char *end;
-    long long t = strtoll(epoch, &end, 10);
-    if (*end == '\0' && t >= 0)
-      return (time_t)t;
-  }
+  long long fallback = -1;
   const er_date *dates[] = {&ev->project.report_date, &ev->signature.date};
-  for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++)
-    if (dates[i]->set && dates[i]->year >= 1970)
-      return (time_t)days_from_civil(dates[i]->year, dates[i]->month,
-                                     dates[i]->day ? dates[i]->day : 1) *
-             86400;
-  long year = 2000;
-  if (ev->project.year.set && er_dec_is_integer(ev->project.year.v))
-    year = (long)(ev->project.year.v.units / ER_DEC_SCALE) + 1;
-  if (year < 1970 || year > 9999)
-    year = 2000;
-  return (time_t)days_from_civil(year, 1, 1) * 86400;
+  for (size_t i = 0; i < sizeof dates / sizeof dates[0] && fallback < 0; i++)
+    if (dates[i]->set && dates[i]->year >= 1970 && dates[i]->year <= 9999)
+      fallback = (long long)days_from_civil(dates[i]->year, dates[i]->month,
+                                            dates[i]->day ? dates[i]->day : 1) *
+                 86400;
+  if (fallback < 0) {
+    long year = 2000;
+    if (ev->project.year.set && er_dec_is_integer(ev->project.year.v) &&
+        ev->project.year.v.units / ER_DEC_SCALE >= 1969 &&
+        ev->project.year.v.units / ER_DEC_SCALE < 9999)
+      year = (long)(ev->project.year.v.units / ER_DEC_SCALE) + 1;
+    fallback = (long long)days_from_civil(year, 1, 1) * 86400;
+  }
+  return (time_t)er_source_date_xlsx(NULL, fallback);
 }
 
-static void set_properties(er_xbook *b, char *title) {
+static void set_properties(er_xbook *b, const char *title) {
   const er_project *p = &b->ev->project;
+  /* docProps/core.xml and app.xml: libxlsxwriter escapes <, > and &, not
+   * the characters XML cannot carry at all */
+  char *text[] = {er_xml_text(title, false),
+                  er_xml_text(p->title.s ? p->title.s : p->name.s, false),
+                  er_xml_text(p->evaluator.s, false), er_xml_text(p->department.s, false)};
   lxw_doc_properties props = {
-      .title = title,
-      .subject = (char *)(p->title.s ? p->title.s : p->name.s),
-      .author = (char *)p->evaluator.s,
-      .company = (char *)p->department.s,
+      .title = text[0] ? text[0] : (char *)title,
+      .subject = text[1] ? text[1] : (char *)(p->title.s ? p->title.s : p->name.s),
+      .author = text[2] ? text[2] : (char *)p->evaluator.s,
+      .company = text[3] ? text[3] : (char *)p->department.s,
       .category = "绩效评价",
       .keywords = "绩效评价, 评分表",
       .comments =
@@ -164,6 +169,8 @@ static void set_properties(er_xbook *b, char *title) {
       .created = created_time(b->ev),
   };
   er_xbook_ok(b, workbook_set_properties(b->wb, &props), "properties");
+  for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+    free(text[i]);
 }
 
 /* ---- the workbook --------------------------------------------------------------------- */
