@@ -75,6 +75,13 @@ static void job_done(size_t index, const unsigned char *data, size_t len, const 
   if (index >= b->in.count || b->have[index])
     return;
   er_unit *u = &b->units[index];
+  if (crash) /* a worker that died leaves its temporary files: removed now */
+    for (size_t f = 0; f < b->nformats; f++) {
+      char base[1024], name[1100];
+      er_render_base(b->in.paths[index], base, sizeof base);
+      snprintf(name, sizeof name, "%s%s", base, b->formats[f]->suffix);
+      er_output_clean(b->dir, name);
+    }
   if (!data || !er_unit_decode(u, data, len) || u->index != index) {
     if (data)
       er_unit_free(u);
