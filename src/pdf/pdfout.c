@@ -41,8 +41,11 @@ static void set_info(HPDF_Doc pdf, const er_pdf_info *info) {
       {HPDF_INFO_CREATOR, info->creator ? info->creator : "evalreport"},
   };
   for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
-    if (text[i].value && text[i].value[0])
-      HPDF_SetInfoAttr(pdf, text[i].type, text[i].value);
+    if (text[i].value && text[i].value[0]) {
+      char *cut = er_pdf_string_cut(text[i].value);
+      HPDF_SetInfoAttr(pdf, text[i].type, cut ? cut : text[i].value);
+      free(cut);
+    }
   if (info->created < 0)
     return;
   time_t t = (time_t)info->created;
