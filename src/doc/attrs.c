@@ -1,6 +1,7 @@
 /* The attributes of the document language: which element may have which,
  * and what each value may be (doc.h). */
 #include "doc/parse_impl.h"
+#include "model/limits.h"
 
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -102,8 +103,9 @@ static void set_attr(parser *P, er_node *n, const xmlNode *x, const char *name, 
       n->cls = er_doc_keep(P, v);
   } else if (!strcmp(name, "rowspan") || !strcmp(name, "colspan")) {
     int k = span_value(v);
-    if (k < 1 || k > 1000)
-      er_doc_problem(P, line, anchor, "%s 应为 1 到 1000 之间的整数，这里是“%s”", name, v);
+    if (k < 1 || k > ER_MAX_ROWSPAN) /* check refuses data that needs more */
+      er_doc_problem(P, line, anchor, "%s 应为 1 到 %d 之间的整数，这里是“%s”", name,
+                     ER_MAX_ROWSPAN, v);
     else if (name[0] == 'r')
       n->rowspan = k;
     else

@@ -1,6 +1,7 @@
 /* Consistency checks over a loaded and scored evaluation: the mistakes
  * that real, hand-typed data contains (domain.md). */
 #include "model/check.h"
+#include "model/limits.h"
 
 #include "model/expr.h"
 #include "model/funds.h"
@@ -426,6 +427,7 @@ void er_check(const er_eval *ev, er_diag *d) {
   check_stated(ev, d);
   check_targets(ev, d);
   check_survey(ev, d);
+  er_check_limits(ev, d); /* what the writers can hold (limits.h) */
 }
 
 er_eval *er_evaluate(const char *path, er_diag *d) {
