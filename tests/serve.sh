@@ -114,6 +114,45 @@ sleep 1
 grep -q "unit.yaml:[0-9]*:[0-9]*</code>" "$dir/body" || fail "no FILE:LINE:COL in the findings page"
 grep -q 'EventSource' "$dir/body" || fail "the findings page does not reload itself"
 
+# HTTP/1.1 requires Host: without it, 400; HTTP/1.0 may leave it out
+code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host:' "$url")
+[ "$code" = 400 ] || fail "HTTP/1.1 without Host answered $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' --http1.0 -H 'Host:' "$url")
+[ "$code" = 200 ] || fail "HTTP/1.0 without Host answered $code"
+
+# many connections: 70 open event streams, then 70 clients that send half a
+# request and wait, do not lock anyone out; streams closed are released
+# at once (they once left new connections reset for 15 s)
+streams=""
+for i in $(seq 1 70); do
+  curl -sN --max-time 30 "${url}events" >/dev/null 2>&1 &
+  streams="$streams $!"
+done
+sleep 1
+[ "$(get '')" = 200 ] || fail "/ is not served with 70 event streams open"
+# shellcheck disable=SC2086
+kill $streams 2>/dev/null || true
+[ "$(get '')" = 200 ] || fail "/ is not served right after 70 event streams closed"
+for i in $(seq 1 40); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "${url}events" --max-filesize 1 2>/dev/null)" != 000 ] ||
+    fail "connection $i after the streams closed was refused"
+done
+/usr/bin/python3 - "$url" <<'PY' &
+import socket, sys, time
+host, port = sys.argv[1].split("//")[1].rstrip("/").split(":")
+socks = []
+for i in range(70):
+    s = socket.create_connection((host, int(port)))
+    s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # and never the end
+    socks.append(s)
+time.sleep(8)
+PY
+slow=$!
+sleep 1
+[ "$(get '')" = 200 ] || fail "/ is not served with 70 slow clients connected"
+kill $slow 2>/dev/null || true
+echo "ok many connections"
+
 # SIGTERM, with an event stream open: exit 0, promptly, nothing left behind
 curl -sN --max-time 20 "${url}events" >/dev/null &
 stream=$!
@@ -130,4 +169,34 @@ pid=""
 kill "$stream" 2>/dev/null || true
 [ -z "$(ls -A "$dir/tmp")" ] || fail "private directory left behind: $(ls -A "$dir/tmp")"
 if grep -q 'Sanitizer\|runtime error' "$dir/log"; then fail "sanitizer report"; fi
+# SIGTERM while a render is slow (20,000 first-level indicators), and with
+# the data file replaced by a FIFO: the server stops within its grace of
+# 2 s, and removes its private directory
+{
+  printf 'evalreport: 1\nproject:\n  name: 大项目\n  year: 2024\nindicators:\n'
+  awk 'BEGIN { for (i = 0; i < 20000; i++)
+    printf "  - {code: A%d, name: 指标%d, weight: 0.005, rule: score, score: 0.004}\n", i, i }'
+} >"$dir/big.yaml"
+for case in slow fifo; do
+  TMPDIR=$dir/tmp "$bin" serve "$dir/big.yaml" --port 0 >"$dir/url" 2>"$dir/log" &
+  pid=$!
+  sleep 1
+  if [ $case = fifo ]; then
+    while [ ! -s "$dir/url" ]; do sleep 0.1; done
+    rm "$dir/big.yaml" && mkfifo "$dir/big.yaml"
+    sleep 1
+  fi
+  start=$(now_ms)
+  kill -TERM "$pid"
+  set +e
+  wait "$pid"
+  status=$?
+  set -e
+  pid=""
+  [ $status -eq 0 ] || fail "$case: exit status $status after SIGTERM"
+  [ $(($(now_ms) - start)) -lt 6000 ] || fail "$case: took more than 6 s to stop"
+  [ -z "$(ls -A "$dir/tmp")" ] || fail "$case: private directory left behind: $(ls -A "$dir/tmp")"
+done
+if grep -q 'Sanitizer\|runtime error' "$dir/log"; then fail "sanitizer report"; fi
+echo "ok SIGTERM during a slow render and with a FIFO"
 echo ok
