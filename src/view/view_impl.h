@@ -21,9 +21,10 @@ typedef struct er_view {
   int counters[5]; /* heading numbers by level (1–4) */
   int tables, figures;
   int annexes;
-  bool yuan;     /* amounts in the data are in 元 */
-  int max_depth; /* of the indicator tree */
-  er_view_anchor *marks;
+  bool yuan;              /* amounts in the data are in 元 */
+  int max_depth;          /* of the indicator tree */
+  er_view_anchor **marks; /* hash table of chains, by key (in the arena) */
+  size_t nmarks, mark_buckets;
 } er_view;
 
 /* ---- view.c: numbering, ids, prose ---- */
