@@ -123,8 +123,7 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
     er_view_opts vo = {kind, opts->draft, opts->findings, "gbt9704"};
     er_dict *dict = er_view_build(ev, &vo);
     er_tpl_lint(t, dict, &notes);
-    xhtml = er_tpl_expand(t, dict, &len, &notes);
-    er_dict_free(dict);
+    xhtml = er_tpl_expand_free(t, dict, &len, &notes); /* frees dict early: peak memory */
   }
   er_tpl_notes_print(&notes, stderr);
   if (xhtml) {
