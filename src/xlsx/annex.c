@@ -5,6 +5,7 @@
 #include "model/text.h"
 #include "xlsx/book.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,14 +29,71 @@ void er_xbook_add_cell(er_xbook *b, const er_indicator *n, int row, int col) {
       abort();
     b->cells = c;
   }
+  size_t old;
+  if (!er_xptrmap_get(&b->cell_of, n, &old)) /* the first cell of a node is the one found */
+    er_xptrmap_put(&b->cell_of, n, b->ncells);
   b->cells[b->ncells++] = (er_xcell){n, row, col};
 }
 
 const er_xcell *er_xbook_find_cell(const er_xbook *b, const er_indicator *n) {
-  for (size_t i = 0; i < b->ncells; i++)
-    if (b->cells[i].node == n)
-      return &b->cells[i];
-  return NULL;
+  size_t i;
+  return er_xptrmap_get(&b->cell_of, n, &i) ? &b->cells[i] : NULL;
+}
+
+static size_t ptr_hash(const void *p) {
+  size_t h = (size_t)(uintptr_t)p;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdu;
+  h ^= h >> 33;
+  return h;
+}
+
+static void ptrmap_insert(const void **keys, size_t *values, size_t cap, const void *key,
+                          size_t value) {
+  size_t i = ptr_hash(key) & (cap - 1);
+  while (keys[i] && keys[i] != key)
+    i = (i + 1) & (cap - 1);
+  keys[i] = key;
+  values[i] = value;
+}
+
+void er_xptrmap_put(er_xptrmap *m, const void *key, size_t value) {
+  if (2 * (m->n + 1) > m->cap) {
+    size_t cap = m->cap ? 2 * m->cap : 64;
+    const void **keys = calloc(cap, sizeof *keys);
+    size_t *values = calloc(cap, sizeof *values);
+    if (!keys || !values)
+      abort();
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->keys[i])
+        ptrmap_insert(keys, values, cap, m->keys[i], m->values[i]);
+    free(m->keys);
+    free(m->values);
+    m->keys = keys;
+    m->values = values;
+    m->cap = cap;
+  }
+  size_t had;
+  if (!er_xptrmap_get(m, key, &had))
+    m->n++;
+  ptrmap_insert(m->keys, m->values, m->cap, key, value);
+}
+
+bool er_xptrmap_get(const er_xptrmap *m, const void *key, size_t *value) {
+  if (!m->cap)
+    return false;
+  for (size_t i = ptr_hash(key) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+    if (m->keys[i] == key) {
+      *value = m->values[i];
+      return true;
+    }
+  return false;
+}
+
+void er_xptrmap_free(er_xptrmap *m) {
+  free(m->keys);
+  free(m->values);
+  *m = (er_xptrmap){0};
 }
 
 char *er_xprose(const er_prose *p) {
@@ -224,6 +282,7 @@ bool er_xlsx_write_annex(const er_eval *ev, const er_render_opts *opts, const ch
   lxw_error closed = workbook_close(b.wb);
   er_xbook_ok(&b, closed, "workbook");
   free(b.cells);
+  er_xptrmap_free(&b.cell_of);
   free(b.fund_rows);
   if (b.err != LXW_NO_ERROR) {
     er_error(d, nowhere, "xlsx-write", "写入 XLSX 附件失败（%s）：%s",
