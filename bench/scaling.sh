@@ -34,12 +34,15 @@ scaling_measure() {
   scale_leaves=${BENCH_SCALE_LEAVES:-1000 10000 100000}
   mkdir -p "$work/scale"
   load_scale=$(loadavg)
-  for n in $scale_leaves; do
-    scale_data "$n" "$work/scale/leaves-$n.yaml"
-    "$bin" check "$work/scale/leaves-$n.yaml" >/dev/null 2>&1 || die "the generated $n-leaf file does not pass check"
+  # (not $n: measure() sets it)
+  for leaves in $scale_leaves; do
+    scale_data "$leaves" "$work/scale/leaves-$leaves.yaml"
+    "$bin" check "$work/scale/leaves-$leaves.yaml" >/dev/null 2>&1 ||
+      die "the generated $leaves-leaf file does not pass check"
     for f in html pdf xlsx; do
-      say "scaling: $n leaves, $f: $scale_runs runs"
-      measure "scale-$n.$f" "$scale_runs" "$bin" render "$work/scale/leaves-$n.yaml" -o "$work/scale/out" --format "$f"
+      say "scaling: $leaves leaves, $f: $scale_runs runs"
+      measure "scale-$leaves.$f" "$scale_runs" "$bin" render "$work/scale/leaves-$leaves.yaml" \
+        -o "$work/scale/out" --format "$f"
     done
   done
   mkdir -p "$work/scale/dims"
