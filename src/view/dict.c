@@ -64,8 +64,16 @@ static bool keep_char(const unsigned char *s, size_t n) {
 /* A copy of s fit for an XML document; invalid UTF-8 becomes U+FFFD. */
 static const char *sanitize(er_arena *arena, const char *s) {
   size_t len = strlen(s);
-  char *out = er_arena_alloc(arena, len * 3 + 1), *o = out;
   const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  bool clean = true; /* the common case: copied at its size, not three times it */
+  for (const unsigned char *q = p; q < end && clean;) {
+    size_t n = er_utf8_valid_prefix(q, (size_t)(end - q));
+    clean = n && keep_char(q, n);
+    q += n;
+  }
+  if (clean)
+    return er_arena_strndup(arena, s, len);
+  char *out = er_arena_alloc(arena, len * 3 + 1), *o = out;
   while (p < end) {
     size_t n = er_utf8_valid_prefix(p, (size_t)(end - p));
     if (n == 0) {
