@@ -60,8 +60,8 @@ scaling_measure() {
   load_scale="$load_scale → $(loadavg)"
 }
 
-# per_leaf N FORMAT: wall µs per leaf
-per_leaf() { awk -v t="$(med "scale-$1.$2" 1)" -v n="$1" 'BEGIN { printf "%.1f", 1000 * t / n }'; }
+# per_leaf N FORMAT [COLUMN]: µs per leaf of wall time (or of COLUMN 2, CPU time)
+per_leaf() { awk -v t="$(med "scale-$1.$2" "${3:-1}")" -v n="$1" 'BEGIN { printf "%.1f", 1000 * t / n }'; }
 
 scaling_section() {
   echo "## 6. Scaling"
@@ -74,23 +74,31 @@ scaling_section() {
   echo "leaves in at most 10 s and 1 GB per format; the batch summary of 6,000 dimensions in"
   echo "at most 2 s (measured with the rendering of the two units' annexes)."
   echo
-  echo "| leaves | format | wall time | CPU time | peak RSS | µs per leaf |"
-  echo "| --- | --- | --- | --- | --- | --- |"
+  echo "| leaves | format | wall time | CPU time | peak RSS | µs per leaf (wall) | µs per leaf (CPU) |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
   for n in $scale_leaves; do
     for f in html pdf xlsx; do
       echo "| $n | $f | $(fmt_ms "$(med "scale-$n.$f" 1)") | $(fmt_ms "$(med "scale-$n.$f" 2)")" \
-        "| $(fmt_rss "$(med "scale-$n.$f" 3)") | $(per_leaf "$n" "$f") |"
+        "| $(fmt_rss "$(med "scale-$n.$f" 3)") | $(per_leaf "$n" "$f") | $(per_leaf "$n" "$f" 2) |"
     done
   done
   echo
   case " $scale_leaves " in
-  *" 10000 "*" 100000 "*)
-    for f in html pdf xlsx; do
-      a=$(per_leaf 10000 "$f") b=$(per_leaf 100000 "$f")
-      t=$(med "scale-100000.$f" 1) m=$(med "scale-100000.$f" 3)
-      ok=$(awk -v a="$a" -v b="$b" -v t="$t" -v m="$m" 'BEGIN { print (b <= 1.5 * a && t <= 10000 && m <= 1048576) ? "PASS" : "FAIL" }')
-      echo "- $f: $ok — $(fmt_ratio "$b" "$a" ×) the per-leaf time of 10,000 leaves; $(fmt_ms "$t"), $(fmt_rss "$m") at 100,000"
-    done
+  *" 10000 "*)
+    case " $scale_leaves " in
+    *" 100000 "*)
+      echo "Per-leaf cost compared in CPU time, which a loaded machine stretches less than wall time:"
+      echo
+      for f in html pdf xlsx; do
+        a=$(per_leaf 10000 "$f" 2) b=$(per_leaf 100000 "$f" 2)
+        t=$(med "scale-100000.$f" 1) m=$(med "scale-100000.$f" 3)
+        ok=$(awk -v a="$a" -v b="$b" -v t="$t" -v m="$m" \
+          'BEGIN { print (b <= 1.5 * a && t <= 10000 && m <= 1048576) ? "PASS" : "FAIL" }')
+        echo "- $f: $ok — per leaf $(fmt_ratio "$b" "$a" ×) the CPU time of 10,000 leaves;" \
+          "$(fmt_ms "$t") and $(fmt_rss "$m") at 100,000"
+      done
+      ;;
+    esac
     ;;
   esac
   t=$(med scale-dims 1)
