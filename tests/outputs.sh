@@ -234,6 +234,12 @@ mkfifo "$work/env/bomb/p0.fifo" && rm "$work/env/bomb/p0.tpl" && mv "$work/env/b
 timeout 60 "$bin" render "$sample" -o "$work/env/t" --format html --template "$work/env/bomb" >/dev/null 2>"$work/env/err"
 status=$?
 [ $status = 1 ] && grep -q 'p0.tpl: error: 无法读取模板文件 (命名管道（FIFO）)' "$work/env/err" || fail "FIFO partial: exit $status: $(head -3 "$work/env/err")"
-[ "$failed" = 0 ] && echo "ok --template folders, partial expansion capped"
+mkdir -p "$work/env/fifostyle/styles"
+cp "$src/templates/"*.tpl "$work/env/fifostyle/"
+mkfifo "$work/env/fifostyle/styles/gbt9704.yaml"
+timeout 60 "$bin" render "$sample" -o "$work/env/t" --format html --template "$work/env/fifostyle" >/dev/null 2>"$work/env/err"
+status=$?
+[ $status = 1 ] && grep -q '样式文件是命名管道（FIFO），不是普通文件' "$work/env/err" || fail "FIFO style profile: exit $status: $(head -3 "$work/env/err")"
+[ "$failed" = 0 ] && echo "ok --template folders, partial expansion capped, FIFO partial and style refused"
 
 exit $failed
