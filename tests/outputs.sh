@@ -242,4 +242,22 @@ status=$?
 [ $status = 1 ] && grep -q '样式文件是命名管道（FIFO），不是普通文件' "$work/env/err" || fail "FIFO style profile: exit $status: $(head -3 "$work/env/err")"
 [ "$failed" = 0 ] && echo "ok --template folders, partial expansion capped, FIFO partial and style refused"
 
+# A full disk (a 200 KB tmpfs, where mounting one is allowed): the error
+# names the output, not its hidden temporary file, and none is left.
+mkdir -p "$work/full"
+if mount -t tmpfs -o size=200k tmpfs "$work/full" 2>/dev/null; then
+  head -c 180000 /dev/zero >"$work/full/filler"
+  for format in html xlsx pdf; do
+    "$bin" render "$src/samples/nanchong-2018.yaml" -o "$work/full" --format $format >/dev/null 2>"$work/env/err" &&
+      fail "disk full: $format rendered"
+    grep -v '^\[ERROR\]' "$work/env/err" | grep -q '\.nanchong' && fail "disk full: $format names the temporary file: $(cat "$work/env/err")"
+    grep -q "$work/full/nanchong-2018" "$work/env/err" || fail "disk full: $format does not name the output: $(cat "$work/env/err")"
+  done
+  [ -z "$(temps "$work/full")" ] || fail "disk full: temporary file left: $(temps "$work/full")"
+  umount "$work/full"
+  [ "$failed" = 0 ] && echo "ok disk full: the output named, no temporary file left"
+else
+  echo "note: disk-full case skipped (cannot mount a tmpfs here)"
+fi
+
 exit $failed

@@ -285,7 +285,7 @@ bool er_xlsx_write_annex(const er_eval *ev, const er_render_opts *opts, const ch
   er_xptrmap_free(&b.cell_of);
   free(b.fund_rows);
   if (b.err != LXW_NO_ERROR) {
-    er_error(d, nowhere, "xlsx-write", "写入 XLSX 附件失败（%s）：%s",
+    er_error(d, nowhere, "xlsx-write", "写入 XLSX 附件 %s 失败（%s）：%s", path,
              b.err_where ? b.err_where : "workbook", lxw_strerror(b.err));
     return false;
   }
