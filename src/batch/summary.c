@@ -1,5 +1,6 @@
 #include "batch/summary.h"
 
+#include "model/diag.h"
 #include "model/text.h"
 #include "pipeline/output.h"
 
@@ -390,7 +391,7 @@ static bool write_xlsx(const table *t, const char *path, time_t created) {
   }
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
-    fprintf(stderr, "evalreport batch: %s: %s\n", path, lxw_strerror(e));
+    er_say("evalreport batch: %s: %s", path, lxw_strerror(e));
     return false;
   }
   return true;
@@ -403,7 +404,7 @@ static bool write_one(const char *dir, const char *name, bool csv, const table *
     return false;
   bool ok = csv ? write_csv(t, out.temp_path) : write_xlsx(t, out.temp_path, created);
   if (!ok) {
-    fprintf(stderr, "evalreport batch: 无法写入 %s (could not write)\n", out.final_path);
+    er_say("evalreport batch: 无法写入 %s (could not write)", out.final_path);
     er_output_abort(&out);
     return false;
   }

@@ -147,9 +147,8 @@ static bool outputs_clear_of_summary(const batch *b) {
     for (size_t f = 0; f < b->nformats; f++) {
       snprintf(name, sizeof name, "%s%s", base, b->formats[f]->suffix);
       if (strcmp(name, ER_SUMMARY_CSV) == 0 || strcmp(name, ER_SUMMARY_XLSX) == 0) {
-        fprintf(stderr,
-                "evalreport batch: %s 的输出 %s 与汇总表同名，请改名 (clashes with the summary)\n",
-                b->in.paths[i], name);
+        er_say("evalreport batch: %s 的输出 %s 与汇总表同名，请改名 (clashes with the summary)",
+               b->in.paths[i], name);
         return false;
       }
     }
@@ -186,7 +185,7 @@ static int run(batch *b, size_t jobs) {
     fprintf(stderr, "有错误、未生成的文件 (files not rendered, with their first error):\n");
     for (size_t i = 0; i < b->in.count; i++)
       if (b->have[i] && !b->units[i].ok)
-        fprintf(stderr, "  %s\n", b->units[i].error ? b->units[i].error : b->in.paths[i]);
+        er_say("  %s", b->units[i].error ? b->units[i].error : b->in.paths[i]);
   }
   int status = bad || stats.worker_failed ? ER_EXIT_INPUT : ER_EXIT_OK;
   if (stats.interrupted) {

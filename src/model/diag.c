@@ -121,3 +121,14 @@ void er_diag_print_counts(const er_diag *d, FILE *out) {
   fprintf(out, ": %zu 个错误，%zu 个警告 (%zu error%s, %zu warning%s)\n", d->errors, d->warnings,
           d->errors, d->errors == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s");
 }
+
+void er_say(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *text = vformat(fmt, ap);
+  va_end(ap);
+  char *safe = er_term_text(text);
+  fprintf(stderr, "%s\n", safe ? safe : text);
+  free(safe);
+  free(text);
+}

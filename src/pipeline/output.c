@@ -1,4 +1,5 @@
 #include "pipeline/output.h"
+#include "model/diag.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -116,24 +117,24 @@ void er_output_clean(const char *dir, const char *name) {
 
 bool er_output_begin(er_output *o, const char *dir, const char *name) {
   if (!make_dirs(dir)) {
-    fprintf(stderr, "evalreport: 无法创建输出目录 %s：%s\n", dir, strerror(errno));
+    er_say("evalreport: 无法创建输出目录 %s：%s", dir, strerror(errno));
     return false;
   }
   if (strlen(name) > NAME_MAX) {
-    fprintf(stderr, "evalreport: 输出文件名超过 %d 字节：%s\n", NAME_MAX, name);
+    er_say("evalreport: 输出文件名超过 %d 字节：%s", NAME_MAX, name);
     return false;
   }
   if (snprintf(o->final_path, sizeof o->final_path, "%s/%s", dir, name) >=
           (int)sizeof o->final_path ||
       !temp_name(o, dir, name)) {
-    fprintf(stderr, "evalreport: 输出路径过长：%s/%s\n", dir, name);
+    er_say("evalreport: 输出路径过长：%s/%s", dir, name);
     return false;
   }
   er_output_clean(dir, name);
   watch_signals();
   int fd = mkstemp(o->temp_path);
   if (fd < 0) {
-    fprintf(stderr, "evalreport: 无法写入 %s：%s\n", o->final_path, strerror(errno));
+    er_say("evalreport: 无法写入 %s：%s", o->final_path, strerror(errno));
     return false;
   }
   current_temp = o->temp_path;
@@ -172,7 +173,7 @@ static void sync_dir(const char *file) {
 
 bool er_output_commit(er_output *o) {
   if (!sync_file(o->temp_path) || rename(o->temp_path, o->final_path) != 0) {
-    fprintf(stderr, "evalreport: 无法写入 %s：%s\n", o->final_path, strerror(errno));
+    er_say("evalreport: 无法写入 %s：%s", o->final_path, strerror(errno));
     unlink(o->temp_path);
     current_temp = NULL;
     return false;
