@@ -26,6 +26,19 @@ fail() {
   exit 1
 }
 now_ms() { date +%s%3N; }
+# stop_server MS LABEL: SIGTERM; exit 0 within MS, the private directory removed
+stop_server() {
+  start=$(now_ms)
+  kill -TERM "$pid"
+  set +e
+  wait "$pid"
+  status=$?
+  set -e
+  pid=""
+  [ $status -eq 0 ] || fail "${2}exit status $status after SIGTERM"
+  [ $(($(now_ms) - start)) -lt "$1" ] || fail "${2}took more than $1 ms to stop"
+  [ -z "$(ls -A "$dir/tmp")" ] || fail "${2}private directory left behind: $(ls -A "$dir/tmp")"
+}
 
 cp "$src/docs/example.yaml" "$dir/unit.yaml"
 mkdir "$dir/tmp"
@@ -157,17 +170,8 @@ echo "ok many connections"
 curl -sN --max-time 20 "${url}events" >/dev/null &
 stream=$!
 sleep 0.3
-start=$(now_ms)
-kill -TERM "$pid"
-set +e
-wait "$pid"
-status=$?
-set -e
-pid=""
-[ $status -eq 0 ] || fail "exit status $status after SIGTERM"
-[ $(($(now_ms) - start)) -lt 5000 ] || fail "took more than 5 s to stop"
+stop_server 5000 ""
 kill "$stream" 2>/dev/null || true
-[ -z "$(ls -A "$dir/tmp")" ] || fail "private directory left behind: $(ls -A "$dir/tmp")"
 if grep -q 'Sanitizer\|runtime error' "$dir/log"; then fail "sanitizer report"; fi
 # SIGTERM while a render is slow (20,000 first-level indicators: seconds
 # even in a Release build), and with the data file replaced by a FIFO: the
@@ -197,16 +201,7 @@ for case in slow fifo; do
   else
     sleep 1
   fi
-  start=$(now_ms)
-  kill -TERM "$pid"
-  set +e
-  wait "$pid"
-  status=$?
-  set -e
-  pid=""
-  [ $status -eq 0 ] || fail "$case: exit status $status after SIGTERM"
-  [ $(($(now_ms) - start)) -lt 6000 ] || fail "$case: took more than 6 s to stop"
-  [ -z "$(ls -A "$dir/tmp")" ] || fail "$case: private directory left behind: $(ls -A "$dir/tmp")"
+  stop_server 6000 "$case: "
 done
 if grep -q 'Sanitizer\|runtime error' "$dir/log"; then fail "sanitizer report"; fi
 echo "ok SIGTERM during a slow render and with a FIFO"

@@ -40,6 +40,9 @@ bool er_xml_char(unsigned cp);
  * becomes U+FFFD; with `xlsx`, text that reads like Excel's own escape
  * "_xHHHH_" gets its underscore escaped ("_x005F_"), so it shows as typed. */
 char *er_xml_text(const char *s, bool xlsx);
+/* The same for the report's XHTML: also without carriage returns and the
+ * C1 controls (U+007F–U+009F), which no report shows. */
+char *er_view_text(const char *s);
 /* Text is too long for a cell of a spreadsheet (Excel: 32,767 bytes, as
  * libxlsxwriter counts them). */
 #define ER_CELL_MAX_BYTES 32767
