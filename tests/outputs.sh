@@ -201,7 +201,27 @@ for sig in TERM HUP; do
   [ -n "$caught" ] || fail "SIG$sig: no render could be signalled while writing"
   [ -z "$(temps "$work/env/sig")" ] || fail "SIG$sig: temporary file left: $(temps "$work/env/sig")"
 done
-[ "$failed" = 0 ] && echo "ok umask modes; SIGTERM and SIGHUP leave no temporary file"
+# a batch worker that dies mid-write: the batch goes on and removes what
+# the worker left
+mkdir -p "$work/env/crash-in"
+cp "$work/long.yaml" "$work/env/crash-in/unit.yaml"
+caught=""
+for attempt in 1 2 3 4 5; do
+  rm -rf "$work/env/crash"
+  "$bin" batch "$work/env/crash-in" -o "$work/env/crash" -j 1 --format pdf >/dev/null 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null && [ -z "$(temps "$work/env/crash" 2>/dev/null | grep unit)" ]; do sleep 0.005; done
+  worker=$(ps -o pid= --ppid "$pid" | head -n 1 | tr -d ' ')
+  if [ -n "$worker" ] && kill -KILL "$worker" 2>/dev/null; then
+    wait "$pid" 2>/dev/null
+    caught=yes
+    break
+  fi
+  wait "$pid" 2>/dev/null
+done
+[ -n "$caught" ] || fail "worker crash: no worker could be killed while writing"
+[ -z "$(temps "$work/env/crash")" ] || fail "worker crash: temporary file left: $(temps "$work/env/crash")"
+[ "$failed" = 0 ] && echo "ok umask modes; SIGTERM, SIGHUP and a worker's crash leave no temporary file"
 
 # A 240-byte input name: the annex's temporary name stays within 255 bytes.
 long=$(printf 'a%.0s' $(seq 1 240))
