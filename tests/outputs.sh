@@ -211,7 +211,7 @@ for attempt in 1 2 3 4 5; do
   "$bin" batch "$work/env/crash-in" -o "$work/env/crash" -j 1 --format pdf >/dev/null 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null && [ -z "$(temps "$work/env/crash" 2>/dev/null | grep unit)" ]; do sleep 0.005; done
-  worker=$(ps -o pid= --ppid "$pid" | head -n 1 | tr -d ' ')
+  worker=$(cut -d' ' -f1 "/proc/$pid/task/$pid/children" 2>/dev/null)
   if [ -n "$worker" ] && kill -KILL "$worker" 2>/dev/null; then
     wait "$pid" 2>/dev/null
     caught=yes
