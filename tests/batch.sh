@@ -100,4 +100,24 @@ rm "$dir/units/broken-syntax.yaml" "$dir/units/broken-weights.yml"
 # usage errors
 if "$bin" batch "$dir/units" 2>/dev/null; then fail "no -o accepted"; fi
 if "$bin" batch "$dir/units" -o "$dir/x" -j 0 2>/dev/null; then fail "-j 0 accepted"; fi
+# 10,000 first-level dimensions: the summary (once cubic in them) within a
+# generous bound, and summary.xlsx, wider than column XFD, goes on over a
+# second sheet with every column of summary.csv (it was cut at XFD)
+mkdir -p "$dir/wide"
+{
+  printf 'evalreport: 1\nproject:\n  name: 宽表\n  year: 2024\nindicators:\n'
+  awk 'BEGIN { for (i = 0; i < 10000; i++)
+    printf "  - {code: A%d, name: 维度%d, weight: 0.01, rule: score, score: 0.008}\n", i, i }'
+} >"$dir/wide/wide.yaml"
+timeout 300 "$bin" batch "$dir/wide" -o "$dir/wide-out" --format xlsx >/dev/null 2>&1 || fail "the wide batch failed or hung"
+[ "$(head -n 1 "$dir/wide-out/summary.csv" | awk -F, '{ print NF }')" = 20006 ] || fail "summary.csv is not 20,006 columns wide"
+sheets=$(/usr/bin/python3 -c '
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = re.findall(r"<sheet name=\"([^\"]*)\"", z.read("xl/workbook.xml").decode())
+dims = [re.search(r"<dimension ref=\"([^\"]*)\"", z.read("xl/worksheets/sheet%d.xml" % (i + 1)).decode()).group(1)
+        for i in range(len(names))]
+print(" ".join("%s:%s" % p for p in zip(names, dims)))
+' "$dir/wide-out/summary.xlsx")
+[ "$sheets" = "汇总:A1:XFD2 汇总(2):A1:EIM2" ] || fail "summary.xlsx sheets: $sheets"
 echo ok

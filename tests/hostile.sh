@@ -153,6 +153,36 @@ printf '\357\273\277' >bom.yaml
 cat "$src/docs/example.yaml" >>bom.yaml
 run bom 0 "bom.yaml: 0 个错误，0 个警告 (0 errors, 0 warnings)"
 
+# What render cannot hold is a finding of check, at the value: 1,250 leaves
+# under one first-level indicator, 1,001 options of a survey question (a
+# merged cell over more than 1,000 rows); a name over 32,767 bytes (an
+# XLSX cell), which render writes cut.
+{
+  head_lines
+  printf 'indicators:\n  - code: A\n    name: 决策\n    weight: 100\n    children:\n'
+  awk 'BEGIN { for (i = 0; i < 1250; i++)
+    printf "      - {code: A%d, name: 指标, weight: 0.08, rule: score, score: 0.08}\n", i }'
+} >children-1250.yaml
+run children-1250 1 "children-1250.yaml:6:11: error: 指标 A 下有 1250 个末级指标，评分表中它的单元格最多跨 1000 行：请拆分为几个指标 [too-many-rows]"
+{
+  head_lines
+  leaf
+  printf 'survey:\n  groups:\n    - name: 群众\n      respondents: 1001\n      questions:\n        - text: 问题\n          options:\n'
+  awk 'BEGIN { for (i = 0; i < 1001; i++) printf "            选项%d: 1\n", i }'
+} >options-1001.yaml
+run options-1001 1 "options-1001.yaml:1014:13: error: 问题有 1001 个选项，问卷表中问题的单元格最多跨 1000 行：请减少选项 [too-many-rows]"
+{
+  printf 'evalreport: 1\nproject:\n  name: '
+  head -c 33000 /dev/zero | tr '\0' 'a'
+  printf '\n  year: 2024\n'
+  leaf
+} >name-33k.yaml
+if command -v timeout >/dev/null && timeout 120 "$bin" render name-33k.yaml -o name-33k.render >/dev/null 2>&1; then
+  echo "ok name-33k: rendered in every format"
+else
+  echo "FAIL name-33k: render failed" && failed=1
+fi
+run name-33k 0 "name-33k.yaml:3:9: warning: 项目名称有 33000 字节，超过 XLSX 单元格的 32767 字节上限：附件中只写入前 32767 字节，请缩短 [too-long]"
 # Formerly quadratic: 100,000 strings in one narrative section; 50,000 scale
 # names (keys of one mapping) used by 50,000 leaves; 100,000 fund items.
 {

@@ -1,4 +1,5 @@
 #include "batch/inputs.h"
+#include "model/diag.h"
 
 #include "pipeline/pipeline.h"
 
@@ -76,7 +77,7 @@ static int by_name(const void *a, const void *b) {
 static bool add_directory(er_inputs *in, const char *dir) {
   DIR *d = opendir(dir);
   if (!d) {
-    fprintf(stderr, "evalreport batch: 无法读取目录 %s：%s\n", dir, strerror(errno));
+    er_say("evalreport batch: 无法读取目录 %s：%s", dir, strerror(errno));
     return false;
   }
   char **names = NULL;
@@ -151,10 +152,9 @@ bool er_inputs_unique_bases(const er_inputs *in) {
   bool ok = true;
   for (size_t i = 1; i < in->count && ok; i++)
     if (strcmp(e[i - 1].base, e[i].base) == 0) {
-      fprintf(stderr,
-              "evalreport batch: %s 与 %s 的输出同名（%s.*），请改名或分开处理 "
-              "(two inputs would write the same outputs)\n",
-              in->paths[e[i - 1].index], in->paths[e[i].index], e[i].base);
+      er_say("evalreport batch: %s 与 %s 的输出同名（%s.*），请改名或分开处理 "
+             "(two inputs would write the same outputs)",
+             in->paths[e[i - 1].index], in->paths[e[i].index], e[i].base);
       ok = false;
     }
   free(e);

@@ -1,5 +1,7 @@
 #include "batch/summary.h"
 
+#include "model/diag.h"
+#include "model/text.h"
 #include "pipeline/output.h"
 
 #include <stdlib.h>
@@ -7,6 +9,8 @@
 #include <xlsxwriter.h>
 
 /* ---- The table both files are written from ------------------------------- */
+
+#define FIXED_COLUMNS 5 /* 排名 项目名称 数据文件 总分 等级 */
 
 typedef struct cell {
   char *text;  /* NULL: empty */
@@ -48,50 +52,120 @@ static char *format_dec(er_dec v, int places) {
   return xstrdup(er_dec_format(v, places, buf));
 }
 
-/* The occurrence of dims[i]'s name among dims[0..i]. */
-static int occurrence(const er_unit *u, size_t i) {
-  int n = 0;
-  for (size_t k = 0; k < i; k++)
-    if (strcmp(u->dims[k].name ? u->dims[k].name : "", u->dims[i].name ? u->dims[i].name : "") == 0)
-      n++;
-  return n;
+/* ---- Dimension columns, found in linear time ----
+ *
+ * A column is a first-level name and its occurrence in a unit (a second
+ * "产出" is another column). Names are counted per unit, and columns
+ * found, through hash tables: with thousands of dimensions, searching
+ * lists made the summary cubic (6,000 dimensions: nearly two minutes). */
+
+typedef struct name_map {
+  const char **keys; /* the name … */
+  int *occ;          /* … and occurrence (−1 in a count map) */
+  size_t *value;     /* a count, or a column index */
+  size_t n, cap;
+} name_map;
+
+static size_t name_hash(const char *s, int occ) {
+  size_t h = 14695981039346656037u ^ (size_t)(occ + 1) * 31u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
 }
 
-static const er_unit_dim *find_dim(const er_unit *u, const column *c) {
-  for (size_t i = 0; i < u->ndims; i++)
-    if (strcmp(u->dims[i].name ? u->dims[i].name : "", c->dim) == 0 &&
-        occurrence(u, i) == c->occurrence)
-      return &u->dims[i];
-  return NULL;
+static size_t *map_slot(name_map *m, const char *key, int occ, bool *found);
+
+static void map_grow(name_map *m) {
+  name_map bigger = {0};
+  bigger.cap = m->cap ? 2 * m->cap : 64;
+  bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+  bigger.occ = xcalloc(bigger.cap, sizeof *bigger.occ);
+  bigger.value = xcalloc(bigger.cap, sizeof *bigger.value);
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->keys[i]) {
+      bool found;
+      *map_slot(&bigger, m->keys[i], m->occ[i], &found) = m->value[i];
+    }
+  free(m->keys);
+  free(m->occ);
+  free(m->value);
+  *m = bigger;
+}
+
+/* The value of (key, occ), added as 0 when new (*found says which). */
+static size_t *map_slot(name_map *m, const char *key, int occ, bool *found) {
+  if (2 * (m->n + 1) > m->cap)
+    map_grow(m);
+  size_t i = name_hash(key, occ) & (m->cap - 1);
+  for (; m->keys[i]; i = (i + 1) & (m->cap - 1))
+    if (m->occ[i] == occ && strcmp(m->keys[i], key) == 0) {
+      *found = true;
+      return &m->value[i];
+    }
+  m->keys[i] = key;
+  m->occ[i] = occ;
+  m->value[i] = 0;
+  m->n++;
+  *found = false;
+  return &m->value[i];
+}
+
+static void map_free(name_map *m) {
+  free(m->keys);
+  free(m->occ);
+  free(m->value);
+  *m = (name_map){0};
+}
+
+static const char *dim_name(const er_unit_dim *d) { return d->name ? d->name : ""; }
+
+/* The occurrence of each of u's dimensions' names among those before it. */
+static int *occurrences(const er_unit *u) {
+  int *occ = xcalloc(u->ndims, sizeof *occ);
+  name_map counts = {0};
+  for (size_t i = 0; i < u->ndims; i++) {
+    bool found;
+    size_t *n = map_slot(&counts, dim_name(&u->dims[i]), -1, &found);
+    occ[i] = (int)(*n)++;
+  }
+  map_free(&counts);
+  return occ;
 }
 
 /* Dimension columns: every first-level name, in the order the inputs
- * first show it (by input order, so the same for any number of workers). */
-static column *dimension_columns(const er_unit *units, size_t count, size_t *ncols) {
+ * first show it (by input order, so the same for any number of workers).
+ * `column_of[u][i]` is the column of unit u's dimension i. */
+static column *dimension_columns(const er_unit *units, size_t count, size_t *ncols,
+                                 size_t **column_of) {
   size_t cap = 8, n = 0;
   column *cols = xcalloc(cap, sizeof *cols);
+  name_map index = {0};
   for (size_t u = 0; u < count; u++) {
     if (!units[u].ok)
       continue;
+    int *occ = occurrences(&units[u]);
+    column_of[u] = xcalloc(units[u].ndims, sizeof *column_of[u]);
     for (size_t i = 0; i < units[u].ndims; i++) {
-      column c = {units[u].dims[i].name ? units[u].dims[i].name : "", occurrence(&units[u], i)};
-      bool seen = false;
-      for (size_t k = 0; k < n && !seen; k++)
-        seen = strcmp(cols[k].dim, c.dim) == 0 && cols[k].occurrence == c.occurrence;
-      if (seen)
-        continue;
-      if (n == cap) {
-        cap *= 2;
-        column *grown = realloc(cols, cap * sizeof *grown);
-        if (!grown) {
-          perror("evalreport batch");
-          exit(1);
+      bool seen;
+      size_t *col = map_slot(&index, dim_name(&units[u].dims[i]), occ[i], &seen);
+      if (!seen) {
+        if (n == cap) {
+          cap *= 2;
+          column *grown = realloc(cols, cap * sizeof *grown);
+          if (!grown) {
+            perror("evalreport batch");
+            exit(1);
+          }
+          cols = grown;
         }
-        cols = grown;
+        cols[n] = (column){dim_name(&units[u].dims[i]), occ[i]};
+        *col = n++;
       }
-      cols[n++] = c;
+      column_of[u][i] = *col;
     }
+    free(occ);
   }
+  map_free(&index);
   *ncols = n;
   return cols;
 }
@@ -99,7 +173,8 @@ static column *dimension_columns(const er_unit *units, size_t count, size_t *nco
 typedef struct ranked {
   const er_unit *unit;
   const char *file;
-  er_dec shown; /* the total as displayed, to two decimals */
+  er_dec shown;            /* the total as displayed, to two decimals */
+  const size_t *column_of; /* the column of each of its dimensions */
 } ranked;
 
 static int by_rank(const void *a, const void *b) {
@@ -114,16 +189,17 @@ static int by_rank(const void *a, const void *b) {
 
 static void build_table(table *t, const er_unit *units, const char *const *files, size_t count) {
   size_t ndims;
-  column *dims = dimension_columns(units, count, &ndims);
+  size_t **column_of = xcalloc(count, sizeof *column_of);
+  column *dims = dimension_columns(units, count, &ndims, column_of);
   ranked *rows = xcalloc(count, sizeof *rows);
   size_t nrows = 0;
   for (size_t i = 0; i < count; i++)
     if (units[i].ok)
-      rows[nrows++] = (ranked){&units[i], files[i], er_dec_round(units[i].total, 2)};
+      rows[nrows++] = (ranked){&units[i], files[i], er_dec_round(units[i].total, 2), column_of[i]};
   if (nrows)
     qsort(rows, nrows, sizeof *rows, by_rank);
 
-  enum { FIXED = 5 };
+  enum { FIXED = FIXED_COLUMNS };
   t->ncols = FIXED + 2 * ndims + 1;
   t->nrows = nrows;
   t->heads = xcalloc(t->ncols, sizeof *t->heads);
@@ -159,9 +235,10 @@ static void build_table(table *t, const er_unit *units, const char *const *files
     row[2] = (cell){xstrdup(rows[r].file), false, 0};
     row[3] = (cell){format_dec(u->total, 2), true, 2};
     row[4] = (cell){u->grade ? xstrdup(u->grade) : NULL, false, 0};
-    for (size_t d = 0; d < ndims; d++) {
-      const er_unit_dim *dim = find_dim(u, &dims[d]);
-      if (!dim || !dim->valid)
+    for (size_t i = 0; i < u->ndims; i++) {
+      const er_unit_dim *dim = &u->dims[i];
+      size_t d = rows[r].column_of[i];
+      if (!dim->valid)
         continue;
       row[FIXED + 2 * d] = (cell){format_dec(dim->score, dim->places), true, dim->places};
       row[FIXED + 2 * d + 1] = (cell){format_dec(dim->rate, 2), true, 2};
@@ -171,6 +248,9 @@ static void build_table(table *t, const er_unit *units, const char *const *files
   }
   free(rows);
   free(dims);
+  for (size_t i = 0; i < count; i++)
+    free(column_of[i]);
+  free(column_of);
 }
 
 static void free_table(table *t) {
@@ -231,56 +311,87 @@ static bool write_csv(const table *t, const char *path) {
 
 /* ---- XLSX ------------------------------------------------------------------- */
 
+typedef struct xformats {
+  lxw_format *head, *text, *numbers[4];
+} xformats;
+
+/* Table columns c0 … c1 − 1 on a sheet of their own, after the fixed
+ * columns (those of the first sheet are the fixed columns themselves). */
+static void write_sheet(lxw_workbook *wb, const char *name, const table *t, const xformats *f,
+                        size_t c0, size_t c1) {
+  lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+  size_t fixed = c0 ? FIXED_COLUMNS : 0, width = fixed + (c1 - c0);
+  for (size_t k = 0; k < width; k++) {
+    size_t c = k < fixed ? k : c0 + (k - fixed);
+    char *clean = er_xml_text(t->heads[c], true);
+    worksheet_write_string(ws, 0, (lxw_col_t)k, clean ? clean : t->heads[c], f->head);
+    free(clean);
+  }
+  for (size_t r = 0; r < t->nrows; r++)
+    for (size_t k = 0; k < width; k++) {
+      size_t c = k < fixed ? k : c0 + (k - fixed);
+      const cell *x = &t->cells[r * t->ncols + c];
+      lxw_row_t row = (lxw_row_t)(r + 1);
+      if (!x->text)
+        worksheet_write_blank(ws, row, (lxw_col_t)k, f->text);
+      else if (x->number)
+        /* the engine's decimal, shown with as many places as it was written */
+        worksheet_write_number(ws, row, (lxw_col_t)k, strtod(x->text, NULL),
+                               f->numbers[x->places > 3 ? 3 : x->places]);
+      else {
+        char *clean = er_xml_text(x->text, true); /* a file name can hold anything */
+        worksheet_write_string(ws, row, (lxw_col_t)k, clean ? clean : x->text, f->text);
+        free(clean);
+      }
+    }
+  worksheet_set_column(ws, 0, 0, 6, NULL);
+  worksheet_set_column(ws, 1, 1, 42, NULL);
+  worksheet_set_column(ws, 2, 2, 28, NULL);
+  worksheet_set_column(ws, 3, 4, 9, NULL);
+  if (width > FIXED_COLUMNS)
+    worksheet_set_column(ws, FIXED_COLUMNS, (lxw_col_t)(width - 1), 12, NULL);
+  worksheet_set_row(ws, 0, 32, NULL);
+  worksheet_freeze_panes(ws, 1, 2);
+  worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(width - 1));
+}
+
+/* A sheet holds LXW_COL_MAX (16,384, column XFD) columns: a summary wider
+ * than that goes on over more sheets, 汇总(2), 汇总(3) …, each with the
+ * fixed columns again, instead of being cut at XFD. */
 static bool write_xlsx(const table *t, const char *path, time_t created) {
   lxw_workbook *wb = workbook_new(path);
   if (!wb)
     return false;
   lxw_doc_properties props = {.title = "绩效评价结果汇总", .created = created};
   workbook_set_properties(wb, &props);
-  lxw_worksheet *ws = workbook_add_worksheet(wb, "汇总");
-  lxw_format *head = workbook_add_format(wb);
-  format_set_bold(head);
-  format_set_text_wrap(head);
-  format_set_align(head, LXW_ALIGN_CENTER);
-  format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_bg_color(head, 0xD9D9D9);
-  format_set_border(head, LXW_BORDER_THIN);
-  lxw_format *text = workbook_add_format(wb);
-  format_set_border(text, LXW_BORDER_THIN);
-  lxw_format *numbers[4];
+  xformats f;
+  f.head = workbook_add_format(wb);
+  format_set_bold(f.head);
+  format_set_text_wrap(f.head);
+  format_set_align(f.head, LXW_ALIGN_CENTER);
+  format_set_align(f.head, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_bg_color(f.head, 0xD9D9D9);
+  format_set_border(f.head, LXW_BORDER_THIN);
+  f.text = workbook_add_format(wb);
+  format_set_border(f.text, LXW_BORDER_THIN);
   static const char *const patterns[4] = {"0", "0.0", "0.00", "0.000"};
   for (int i = 0; i < 4; i++) {
-    numbers[i] = workbook_add_format(wb);
-    format_set_num_format(numbers[i], patterns[i]);
-    format_set_border(numbers[i], LXW_BORDER_THIN);
+    f.numbers[i] = workbook_add_format(wb);
+    format_set_num_format(f.numbers[i], patterns[i]);
+    format_set_border(f.numbers[i], LXW_BORDER_THIN);
   }
-  for (size_t c = 0; c < t->ncols; c++)
-    worksheet_write_string(ws, 0, (lxw_col_t)c, t->heads[c], head);
-  for (size_t r = 0; r < t->nrows; r++)
-    for (size_t c = 0; c < t->ncols; c++) {
-      const cell *x = &t->cells[r * t->ncols + c];
-      lxw_row_t row = (lxw_row_t)(r + 1);
-      if (!x->text)
-        worksheet_write_blank(ws, row, (lxw_col_t)c, text);
-      else if (x->number)
-        /* the engine's decimal, shown with as many places as it was written */
-        worksheet_write_number(ws, row, (lxw_col_t)c, strtod(x->text, NULL),
-                               numbers[x->places > 3 ? 3 : x->places]);
-      else
-        worksheet_write_string(ws, row, (lxw_col_t)c, x->text, text);
-    }
-  worksheet_set_column(ws, 0, 0, 6, NULL);
-  worksheet_set_column(ws, 1, 1, 42, NULL);
-  worksheet_set_column(ws, 2, 2, 28, NULL);
-  worksheet_set_column(ws, 3, 4, 9, NULL);
-  if (t->ncols > 5)
-    worksheet_set_column(ws, 5, (lxw_col_t)(t->ncols - 1), 12, NULL);
-  worksheet_set_row(ws, 0, 32, NULL);
-  worksheet_freeze_panes(ws, 1, 2);
-  worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(t->ncols - 1));
+  size_t first = t->ncols < LXW_COL_MAX ? t->ncols : LXW_COL_MAX;
+  write_sheet(wb, "汇总", t, &f, 0, first);
+  int sheet = 2;
+  for (size_t c = first; c < t->ncols; c += LXW_COL_MAX - FIXED_COLUMNS, sheet++) {
+    size_t end = c + (LXW_COL_MAX - FIXED_COLUMNS);
+    char name[32];
+    snprintf(name, sizeof name, "汇总(%d)", sheet);
+    write_sheet(wb, name, t, &f, c, end < t->ncols ? end : t->ncols);
+  }
   lxw_error e = workbook_close(wb);
   if (e != LXW_NO_ERROR) {
-    fprintf(stderr, "evalreport batch: %s: %s\n", path, lxw_strerror(e));
+    er_say("evalreport batch: %s: %s", path, lxw_strerror(e));
     return false;
   }
   return true;
@@ -293,7 +404,7 @@ static bool write_one(const char *dir, const char *name, bool csv, const table *
     return false;
   bool ok = csv ? write_csv(t, out.temp_path) : write_xlsx(t, out.temp_path, created);
   if (!ok) {
-    fprintf(stderr, "evalreport batch: 无法写入 %s (could not write)\n", out.final_path);
+    er_say("evalreport batch: 无法写入 %s (could not write)", out.final_path);
     er_output_abort(&out);
     return false;
   }

@@ -10,6 +10,7 @@
 #include "batch/summary.h"
 #include "batch/unit.h"
 #include "cli/cli.h"
+#include "model/srcdate.h"
 #include "pipeline/output.h"
 #include "pipeline/pipeline.h"
 
@@ -74,6 +75,13 @@ static void job_done(size_t index, const unsigned char *data, size_t len, const 
   if (index >= b->in.count || b->have[index])
     return;
   er_unit *u = &b->units[index];
+  if (crash) /* a worker that died leaves its temporary files: removed now */
+    for (size_t f = 0; f < b->nformats; f++) {
+      char base[1024], name[1100];
+      er_render_base(b->in.paths[index], base, sizeof base);
+      snprintf(name, sizeof name, "%s%s", base, b->formats[f]->suffix);
+      er_output_clean(b->dir, name);
+    }
   if (!data || !er_unit_decode(u, data, len) || u->index != index) {
     if (data)
       er_unit_free(u);
@@ -122,20 +130,13 @@ static bool parse_jobs(const char *s, size_t *out) {
 /* The workbook's creation time: SOURCE_DATE_EPOCH, else the newest of the
  * data files that rendered, so the same files give the same bytes. */
 static time_t created_time(const batch *b) {
-  const char *epoch = getenv("SOURCE_DATE_EPOCH");
-  if (epoch && *epoch) {
-    char *end;
-    long long t = strtoll(epoch, &end, 10);
-    if (*end == '\0' && t > 0)
-      return (time_t)t;
-  }
   time_t newest = 0;
   for (size_t i = 0; i < b->in.count; i++) {
     struct stat st;
     if (b->units[i].ok && stat(b->in.paths[i], &st) == 0 && st.st_mtime > newest)
       newest = st.st_mtime;
   }
-  return newest > 0 ? newest : 946684800; /* 2000-01-01 */
+  return (time_t)er_source_date_xlsx(NULL, newest > 0 ? newest : 946684800 /* 2000-01-01 */);
 }
 
 /* No output of a data file may be named like a summary file. */
@@ -146,9 +147,8 @@ static bool outputs_clear_of_summary(const batch *b) {
     for (size_t f = 0; f < b->nformats; f++) {
       snprintf(name, sizeof name, "%s%s", base, b->formats[f]->suffix);
       if (strcmp(name, ER_SUMMARY_CSV) == 0 || strcmp(name, ER_SUMMARY_XLSX) == 0) {
-        fprintf(stderr,
-                "evalreport batch: %s 的输出 %s 与汇总表同名，请改名 (clashes with the summary)\n",
-                b->in.paths[i], name);
+        er_say("evalreport batch: %s 的输出 %s 与汇总表同名，请改名 (clashes with the summary)",
+               b->in.paths[i], name);
         return false;
       }
     }
@@ -185,7 +185,7 @@ static int run(batch *b, size_t jobs) {
     fprintf(stderr, "有错误、未生成的文件 (files not rendered, with their first error):\n");
     for (size_t i = 0; i < b->in.count; i++)
       if (b->have[i] && !b->units[i].ok)
-        fprintf(stderr, "  %s\n", b->units[i].error ? b->units[i].error : b->in.paths[i]);
+        er_say("  %s", b->units[i].error ? b->units[i].error : b->in.paths[i]);
   }
   int status = bad || stats.worker_failed ? ER_EXIT_INPUT : ER_EXIT_OK;
   if (stats.interrupted) {
@@ -247,6 +247,11 @@ int er_cmd_batch(int argc, char **argv) {
     for (const er_format *f = er_formats; f->name && b.nformats < MAX_FORMATS; f++)
       b.formats[b.nformats++] = f;
   status = ER_EXIT_INPUT;
+  er_diag env;
+  er_diag_init(&env, "evalreport batch");
+  er_source_date(&env); /* a bad SOURCE_DATE_EPOCH is warned about once, not once per file */
+  er_diag_print(&env, stderr);
+  er_diag_free(&env);
   for (size_t i = 0; i < ninputs; i++)
     if (!er_inputs_add(&b.in, inputs[i]))
       goto done;

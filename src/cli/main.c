@@ -1,7 +1,10 @@
 /* evalreport: fiscal performance-evaluation reports from one data file. */
 #include "cli/cli.h"
+#include "model/text.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ER_VERSION "0.1.0"
@@ -26,12 +29,14 @@ static const char usage[] =
     "退出状态 (exit status): 0 成功, 1 数据有错误, 2 用法错误\n";
 
 int er_usage_error(const char *cmd, const char *fmt, ...) {
-  fprintf(stderr, "evalreport %s: ", cmd);
+  char text[2048];
   va_list ap;
   va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
+  vsnprintf(text, sizeof text, fmt, ap);
   va_end(ap);
-  fputs("\n（evalreport help 查看用法）\n", stderr);
+  char *safe = er_term_text(text); /* it echoes arguments */
+  fprintf(stderr, "evalreport %s: %s\n（evalreport help 查看用法）\n", cmd, safe ? safe : text);
+  free(safe);
   return ER_EXIT_USAGE;
 }
 

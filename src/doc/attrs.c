@@ -1,6 +1,7 @@
 /* The attributes of the document language: which element may have which,
  * and what each value may be (doc.h). */
 #include "doc/parse_impl.h"
+#include "model/limits.h"
 
 #include <libxml/parser.h>
 #include <stdio.h>
@@ -78,6 +79,46 @@ static bool allowed(const char *list, const char *name) {
   return false;
 }
 
+static size_t id_hash(const char *s) {
+  size_t h = 14695981039346656037u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+static bool id_known(const parser *P, const char *id) {
+  if (!P->ids_cap)
+    return false;
+  for (size_t i = id_hash(id) & (P->ids_cap - 1); P->ids[i]; i = (i + 1) & (P->ids_cap - 1))
+    if (!strcmp(P->ids[i], id))
+      return true;
+  return false;
+}
+
+static void id_put(const char **set, size_t cap, const char *id) {
+  size_t i = id_hash(id) & (cap - 1);
+  while (set[i])
+    i = (i + 1) & (cap - 1);
+  set[i] = id;
+}
+
+static void id_add(parser *P, const char *id) {
+  if (2 * (P->nids + 1) > P->ids_cap) { /* at most half full */
+    size_t cap = P->ids_cap ? 2 * P->ids_cap : 256;
+    const char **set = calloc(cap, sizeof *set);
+    if (!set)
+      abort();
+    for (size_t i = 0; i < P->ids_cap; i++)
+      if (P->ids[i])
+        id_put(set, cap, P->ids[i]);
+    free(P->ids);
+    P->ids = set;
+    P->ids_cap = cap;
+  }
+  id_put(P->ids, P->ids_cap, id);
+  P->nids++;
+}
+
 static void set_attr(parser *P, er_node *n, const xmlNode *x, const char *name, const char *v) {
   unsigned line = er_doc_line(x);
   char anchor[80];
@@ -87,14 +128,12 @@ static void set_attr(parser *P, er_node *n, const xmlNode *x, const char *name, 
       er_doc_problem(P, line, anchor, "id“%s”只能由字母、数字、- 和 _ 组成", v);
       return;
     }
-    for (size_t i = 0; i < P->nids; i++)
-      if (!strcmp(P->ids[i], v)) {
-        er_doc_problem(P, line, anchor, "id“%s”重复 (duplicate id)", v);
-        return;
-      }
+    if (id_known(P, v)) {
+      er_doc_problem(P, line, anchor, "id“%s”重复 (duplicate id)", v);
+      return;
+    }
     n->id = er_doc_keep(P, v);
-    if (P->nids < sizeof P->ids / sizeof P->ids[0])
-      P->ids[P->nids++] = n->id;
+    id_add(P, n->id);
   } else if (!strcmp(name, "class")) {
     if (!word_chars(v, "- "))
       er_doc_problem(P, line, anchor, "class“%s”只能由小写字母、数字和 - 组成", v);
@@ -102,8 +141,9 @@ static void set_attr(parser *P, er_node *n, const xmlNode *x, const char *name, 
       n->cls = er_doc_keep(P, v);
   } else if (!strcmp(name, "rowspan") || !strcmp(name, "colspan")) {
     int k = span_value(v);
-    if (k < 1 || k > 1000)
-      er_doc_problem(P, line, anchor, "%s 应为 1 到 1000 之间的整数，这里是“%s”", name, v);
+    if (k < 1 || k > ER_MAX_ROWSPAN) /* check refuses data that needs more */
+      er_doc_problem(P, line, anchor, "%s 应为 1 到 %d 之间的整数，这里是“%s”", name,
+                     ER_MAX_ROWSPAN, v);
     else if (name[0] == 'r')
       n->rowspan = k;
     else

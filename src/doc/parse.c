@@ -361,6 +361,7 @@ er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
   if (x && !P.failed)
     document(&P, x);
   xmlFreeDoc(x);
+  free(P.ids);
   if (P.failed || !doc->root) {
     er_doc_free(doc);
     return NULL;

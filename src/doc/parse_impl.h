@@ -36,8 +36,10 @@ typedef struct parser {
   bool failed;
   /* whitespace state of the inline run being built */
   bool pending, pending_newline, last_cjk, at_start;
-  const char *ids[4096];
-  size_t nids;
+  /* the ids so far: an open-addressing hash set (malloc'd), so that every
+   * duplicate is found, at a cost linear in the number of ids */
+  const char **ids;
+  size_t nids, ids_cap;
 } parser;
 
 /* Adds an error on `line`; `anchor` is the markup to look for in the

@@ -1,6 +1,11 @@
 /* Reading a style profile with libfyaml. Every key is required, so a
  * profile says everything a writer needs and a typo is caught. */
 #include "doc/style.h"
+#include "model/filekind.h"
+
+#include <sys/stat.h>
+
+#define STYLE_MAX_BYTES (1 << 20)
 
 #include <libfyaml.h>
 #include <stdlib.h>
@@ -159,6 +164,19 @@ er_style *er_style_load(const char *path, er_diag *d) {
   if (!s)
     abort();
   reader R = {s, d, false};
+  /* what is not a small regular file is not read: a FIFO would block, a
+   * style profile is a few kilobytes */
+  const char *kind = er_path_kind(path);
+  struct stat st;
+  if (kind || (stat(path, &st) == 0 && st.st_size > STYLE_MAX_BYTES)) {
+    if (kind)
+      er_error(d, ((er_pos){0, 0}), "style", "样式文件是%s，不是普通文件", kind);
+    else
+      er_error(d, ((er_pos){0, 0}), "style", "样式文件超过 %d KB，不像是样式文件",
+               STYLE_MAX_BYTES >> 10);
+    free(s);
+    return NULL;
+  }
   struct fy_document *doc = fy_document_build_from_file(NULL, path);
   struct fy_node *root = doc ? fy_document_root(doc) : NULL;
   if (!root) {

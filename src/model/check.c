@@ -1,6 +1,7 @@
 /* Consistency checks over a loaded and scored evaluation: the mistakes
  * that real, hand-typed data contains (domain.md). */
 #include "model/check.h"
+#include "model/limits.h"
 #include "model/outline_check.h"
 
 #include "model/expr.h"
@@ -484,6 +485,7 @@ void er_check(const er_eval *ev, er_diag *d) {
   if (ev->scored)
     check_printed_sum(d, ev->indicators.pos, "总分", ev->total, &ev->indicators);
   er_outline_check(ev, ev, d);
+  er_check_limits(ev, d); /* what the writers can hold (limits.h) */
 }
 
 er_eval *er_evaluate(const char *path, er_diag *d) {

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/text.h"
+
 void er_diag_init(er_diag *d, const char *file) {
   memset(d, 0, sizeof *d);
   d->file = file;
@@ -50,6 +52,12 @@ void er_diag_add(er_diag *d, er_severity sev, er_pos pos, const char *key, const
   va_start(ap, fmt);
   char *text = vformat(fmt, ap);
   va_end(ap);
+  /* messages echo keys and values: no escape sequence reaches a terminal */
+  char *safe = er_term_text(text);
+  if (safe) {
+    free(text);
+    text = safe;
+  }
   size_t len = strlen(text) + strlen(key) + 4;
   char *message = malloc(len);
   if (!message)
@@ -82,24 +90,45 @@ void er_diag_sort(er_diag *d) {
     qsort(d->items, d->count, sizeof *d->items, by_position);
 }
 
+/* The file name, as a terminal can show it safely: it can hold escapes too. */
+static void put_file(const er_diag *d, FILE *out) {
+  char *safe = er_term_text(d->file);
+  fputs(safe ? safe : d->file ? d->file : "", out);
+  free(safe);
+}
+
 void er_diag_print_one(const er_diag *d, const er_finding *f, FILE *out) {
   const char *sev = f->severity == ER_ERROR ? "error" : "warning";
+  put_file(d, out);
   if (f->pos.line)
-    fprintf(out, "%s:%u:%u: %s: %s\n", d->file, f->pos.line, f->pos.col, sev, f->message);
+    fprintf(out, ":%u:%u: %s: %s\n", f->pos.line, f->pos.col, sev, f->message);
   else
-    fprintf(out, "%s: %s: %s\n", d->file, sev, f->message);
+    fprintf(out, ": %s: %s\n", sev, f->message);
 }
 
 void er_diag_print(const er_diag *d, FILE *out) {
   for (size_t i = 0; i < d->count; i++)
     er_diag_print_one(d, &d->items[i], out);
-  if (d->dropped)
-    fprintf(out, "%s: note: 另有 %zu 个问题未列出（最多列出 %d 个） [too-many]\n", d->file,
-            d->dropped, ER_DIAG_MAX);
+  if (d->dropped) {
+    put_file(d, out);
+    fprintf(out, ": note: 另有 %zu 个问题未列出（最多列出 %d 个） [too-many]\n", d->dropped,
+            ER_DIAG_MAX);
+  }
 }
 
 void er_diag_print_counts(const er_diag *d, FILE *out) {
-  fprintf(out, "%s: %zu 个错误，%zu 个警告 (%zu error%s, %zu warning%s)\n", d->file, d->errors,
-          d->warnings, d->errors, d->errors == 1 ? "" : "s", d->warnings,
-          d->warnings == 1 ? "" : "s");
+  put_file(d, out);
+  fprintf(out, ": %zu 个错误，%zu 个警告 (%zu error%s, %zu warning%s)\n", d->errors, d->warnings,
+          d->errors, d->errors == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s");
+}
+
+void er_say(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *text = vformat(fmt, ap);
+  va_end(ap);
+  char *safe = er_term_text(text);
+  fprintf(stderr, "%s\n", safe ? safe : text);
+  free(safe);
+  free(text);
 }

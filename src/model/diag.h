@@ -58,4 +58,8 @@ void er_diag_print(const er_diag *d, FILE *out);
 void er_diag_print_counts(const er_diag *d, FILE *out);
 void er_diag_print_one(const er_diag *d, const er_finding *f, FILE *out);
 
+/* Prints one line (no '\n' in fmt) to stderr, with the control characters
+ * of what it echoes (paths, names) shown as escapes, as findings are. */
+void er_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

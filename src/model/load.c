@@ -5,15 +5,18 @@
  * so `check` can report everything in one run. */
 #include "model/load.h"
 
+#include "model/filekind.h"
 #include "model/shape.h"
 #include "model/shape_impl.h"
 #include "model/text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libfyaml.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Exported by libfyaml 0.7 but missing from its header. */
 void fy_diag_set_collect_errors(struct fy_diag *diag, bool collect);
@@ -186,22 +189,44 @@ static void load_flag(loader *L, const ynode *n, const char *key, er_flag *out, 
     er_error(L->d, pos, "type", "“%s”应为 true 或 false，这里是“%.*s”", key, (int)len, s);
 }
 
+/* "YYYY-MM" or "YYYY-MM-DD", digits only (sscanf would let " 2023- 2- 1"
+ * through), a real day of that month in that year. */
+static bool parse_date(const char *s, er_date *out) {
+  size_t len = strlen(s);
+  if (len != 7 && len != 10)
+    return false;
+  for (size_t i = 0; i < len; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+      return false;
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int m = (s[5] - '0') * 10 + (s[6] - '0');
+  int d = len == 10 ? (s[8] - '0') * 10 + (s[9] - '0') : 0;
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (y < 1900 || y > 2999 || m < 1 || m > 12)
+    return false;
+  if (len == 10 && (d < 1 || d > days[m - 1] + (m == 2 && leap)))
+    return false;
+  out->year = y;
+  out->month = m;
+  out->day = d;
+  return true;
+}
+
 static void load_date(loader *L, const ynode *n, const char *key, er_date *out, er_pos at) {
   if (!expect(L, n, Y_SCALAR, key, at, "日期"))
     return;
   const char *s = scalar_dup(L, n);
   er_pos pos = node_pos(n, at);
-  int y, m, d = 0, used = 0;
-  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool ok = (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 ||
-             (d = 0, sscanf(s, "%4d-%2d%n", &y, &m, &used) == 2)) &&
-            s[used] == '\0' && y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 0 &&
-            d <= days[m - 1];
-  if (!ok) {
-    er_error(L->d, pos, "date", "“%s”应为日期，如 2019-12 或 2019-12-31，这里是“%s”", key, s);
+  er_date date = {0};
+  if (!parse_date(s, &date)) {
+    er_error(L->d, pos, "date",
+             "“%s”应为 1900 至 2999 年间的日期，如 2019-12 或 2019-12-31，这里是“%s”", key, s);
     return;
   }
-  *out = (er_date){y, m, d, pos, true};
+  date.pos = pos;
+  date.set = true;
+  *out = date;
 }
 
 static void load_choice(loader *L, const ynode *n, const er_field *f, er_choice *out, er_pos at) {
@@ -631,8 +656,23 @@ static long check_text(er_diag *d, const unsigned char *s, size_t len) {
 /* Reads the whole file, or its first MAX_FILE_SIZE + 1 bytes: enough for
  * er_load_buffer to tell that it is too large without reading it all. */
 static char *read_file(const char *path, size_t *len, er_diag *d) {
-  FILE *f = fopen(path, "rb");
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
+   * below, as is everything else that is not a regular file */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    er_error(d, ((er_pos){0, 0}), "io", "无法打开文件：%s", strerror(errno));
+    return NULL;
+  }
+  const char *kind = er_file_kind(fd);
+  if (kind) {
+    close(fd);
+    er_error(d, ((er_pos){0, 0}), "not-a-file",
+             "这是%s，不是普通文件：请给出一个 YAML 或 JSON 数据文件", kind);
+    return NULL;
+  }
+  FILE *f = fdopen(fd, "rb");
   if (!f) {
+    close(fd);
     er_error(d, ((er_pos){0, 0}), "io", "无法打开文件：%s", strerror(errno));
     return NULL;
   }
@@ -652,11 +692,11 @@ static char *read_file(const char *path, size_t *len, er_diag *d) {
       buf = bigger;
     }
   }
-  bool failed = ferror(f);
+  int failed = ferror(f) ? errno : 0;
   fclose(f);
   if (!buf || failed) {
     free(buf);
-    er_error(d, ((er_pos){0, 0}), "io", "读取文件失败");
+    er_error(d, ((er_pos){0, 0}), "io", "读取文件失败：%s", strerror(buf ? failed : ENOMEM));
     return NULL;
   }
   *len = n;
@@ -682,7 +722,8 @@ typedef struct ybuild {
   size_t nopen, open_cap;
   size_t values, documents;
   bool aliased;
-  er_pos alias; /* the first alias */
+  bool second_document; /* a document began after "..." without "---" */
+  er_pos alias;         /* the first alias */
   bool failed;
 } ybuild;
 
@@ -774,14 +815,41 @@ static const char *scalar_text(ybuild *b, struct fy_token *t, size_t *lenp) {
   return er_arena_strndup(b->arena, s ? s : "", *lenp);
 }
 
+/* A tag (!!str, !custom …) would change what a value means in other YAML
+ * tools while evalreport reads the text as written: refused, not ignored. */
+static void refuse_tag(ybuild *b, struct fy_event *e) {
+  struct fy_token *tag = e->type == FYET_SCALAR           ? e->scalar.tag
+                         : e->type == FYET_MAPPING_START  ? e->mapping_start.tag
+                         : e->type == FYET_SEQUENCE_START ? e->sequence_start.tag
+                                                          : NULL;
+  if (!tag)
+    return;
+  size_t hlen = 0, slen = 0;
+  const char *handle = fy_tag_token_handle(tag, &hlen), *suffix = fy_tag_token_suffix(tag, &slen);
+  er_error(b->d, mark_pos(fy_token_start_mark(tag)), "tag",
+           "不支持 YAML 标签“%.*s%.*s”：请删除，值按写出的文字读取", (int)(hlen > 20 ? 20 : hlen),
+           handle ? handle : "", (int)(slen > 60 ? 60 : slen), suffix ? suffix : "");
+}
+
 static void on_event(ybuild *b, struct fy_event *e) {
   ynode n = {.pos = mark_pos(fy_event_start_mark(e))};
+  if (b->second_document && e->type != FYET_DOCUMENT_START) {
+    if (e->type == FYET_SCALAR)
+      n.pos = mark_pos(fy_token_start_mark(e->scalar.value));
+    er_error(b->d, n.pos, "documents",
+             "一个文件只能有一个 YAML 文档：文档结束标记（...）之后还有内容");
+    b->second_document = false;
+    b->failed = true;
+    return;
+  }
+  refuse_tag(b, e);
   switch (e->type) {
   case FYET_DOCUMENT_START:
-    if (++b->documents > 1) {
+    if (++b->documents > 1 && n.pos.line) {
       er_error(b->d, n.pos, "documents", "一个文件只能有一个 YAML 文档，这里（---）开始了第二个");
       b->failed = true;
-    }
+    } else if (b->documents > 1)
+      b->second_document = true; /* after "...", without "---": placed at its first value */
     break;
   case FYET_MAPPING_START:
   case FYET_SEQUENCE_START:
@@ -831,6 +899,14 @@ static void on_event(ybuild *b, struct fy_event *e) {
       }
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
         er_warn(b->d, n.pos, "control", "文字中含有控制字符 0x%02X：请删除", c);
+        break;
+      }
+      /* U+FFFE and U+FFFF: no XML file (XLSX, HTML) can carry them */
+      if (c == 0xEF && i + 2 < n.len && (unsigned char)n.s[i + 1] == 0xBF &&
+          ((unsigned char)n.s[i + 2] & 0xFE) == 0xBE) {
+        er_warn(b->d, n.pos, "noncharacter",
+                "文字中含有非字符 U+%04X，报告中不能显示，已略去：请删除",
+                0xFFFE + ((unsigned char)n.s[i + 2] & 1));
         break;
       }
     }

@@ -1,5 +1,9 @@
 #include "model/text.h"
 
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 size_t er_utf8_valid_prefix(const unsigned char *s, size_t len) {
@@ -189,3 +193,116 @@ size_t er_display_width(const char *s) {
   }
   return width;
 }
+
+bool er_xml_char(unsigned cp) {
+  if (cp < 0x20)
+    return cp == '\t' || cp == '\n' || cp == '\r';
+  return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+static unsigned decode(const unsigned char *p, size_t n) {
+  static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+  unsigned cp = p[0] & lead_mask[n];
+  for (size_t i = 1; i < n; i++)
+    cp = cp << 6 | (p[i] & 0x3F);
+  return cp;
+}
+
+/* "_xHHHH_" at p, which Excel reads as the character U+HHHH. */
+static bool excel_escape_at(const char *p) {
+  if (p[0] != '_' || p[1] != 'x')
+    return false;
+  for (int i = 2; i < 6; i++)
+    if (!isxdigit((unsigned char)p[i]))
+      return false;
+  return p[6] == '_';
+}
+
+static bool reorders(unsigned cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+         cp == 0x200F || cp == 0x061C;
+}
+
+/* ---- rewriting text character by character ----
+ *
+ * One driver for the three ways text is made safe: for XML (and the
+ * spreadsheet's XML), for the view's XHTML and for a terminal. A pass
+ * finds whether anything is to change (usually not: no copy then); a
+ * second writes the copy. */
+
+typedef enum text_use { FOR_XML, FOR_XLSX, FOR_VIEW, FOR_TERMINAL } text_use;
+
+/* What the character at p (n bytes; 0: an invalid byte) becomes, written
+ * to out (when not NULL); returns its length there, or SIZE_MAX when it
+ * stays as it is. *advance is set to the bytes it takes in s. */
+static size_t rewrite(text_use use, const unsigned char *p, size_t n, char *out, size_t *advance) {
+  *advance = n ? n : 1;
+  unsigned cp = n ? decode(p, n) : 0;
+  if (use == FOR_TERMINAL) {
+    if (n == 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+      char buf[8];
+      int k = snprintf(buf, sizeof buf, "\\x%02X", n ? cp : p[0]);
+      if (out)
+        memcpy(out, buf, (size_t)k);
+      return (size_t)k;
+    }
+    if (reorders(cp)) {
+      char buf[16];
+      int k = snprintf(buf, sizeof buf, "<U+%04X>", cp);
+      if (out)
+        memcpy(out, buf, (size_t)k);
+      return (size_t)k;
+    }
+    return SIZE_MAX;
+  }
+  if (n == 0) {
+    if (out)
+      memcpy(out, "\xEF\xBF\xBD", 3);
+    return 3;
+  }
+  if (use == FOR_XLSX && excel_escape_at((const char *)p)) {
+    *advance = 1; /* the underscore, escaped; the rest follows as text */
+    if (out)
+      memcpy(out, "_x005F_", 7);
+    return 7;
+  }
+  bool keep = use == FOR_VIEW ? er_xml_char(cp) && cp != '\r' && !(cp >= 0x7F && cp <= 0x9F)
+                              : er_xml_char(cp);
+  return keep ? SIZE_MAX : 0;
+}
+
+/* The longest a character's rewriting is, per byte it takes. */
+#define MAX_GROWTH 8
+
+static char *rewrite_text(const char *s, text_use use) {
+  if (!s)
+    return NULL;
+  size_t len = strlen(s), advance;
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  bool change = false;
+  for (const unsigned char *q = p; q < end && !change; q += advance)
+    change =
+        rewrite(use, q, er_utf8_valid_prefix(q, (size_t)(end - q)), NULL, &advance) != SIZE_MAX;
+  if (!change)
+    return NULL;
+  char *out = malloc(len * MAX_GROWTH + 1), *o = out;
+  if (!out)
+    abort();
+  for (; p < end; p += advance) {
+    size_t n = er_utf8_valid_prefix(p, (size_t)(end - p));
+    size_t k = rewrite(use, p, n, o, &advance);
+    if (k == SIZE_MAX) {
+      memcpy(o, p, n);
+      k = n;
+    }
+    o += k;
+  }
+  *o = '\0';
+  return out;
+}
+
+char *er_xml_text(const char *s, bool xlsx) { return rewrite_text(s, xlsx ? FOR_XLSX : FOR_XML); }
+
+char *er_view_text(const char *s) { return rewrite_text(s, FOR_VIEW); }
+
+char *er_term_text(const char *s) { return rewrite_text(s, FOR_TERMINAL); }

@@ -24,4 +24,27 @@ size_t er_display_width(const char *s);
 
 const char **er_paragraphs(er_arena *arena, const char *s, size_t *count);
 
+/* A malloc'd copy of s safe to print on a terminal, or NULL when s is:
+ * control characters (C0, DEL, C1: escape sequences that set a window
+ * title, clear the screen or make links) and the bidirectional overrides
+ * that reorder what is shown become visible escapes, "\x1B", "<U+202E>";
+ * invalid UTF-8 bytes too. */
+char *er_term_text(const char *s);
+
+/* Can XML 1.0 carry code point cp? Not the C0 controls other than tab,
+ * line feed and carriage return, not U+FFFE and U+FFFF (surrogates are not
+ * valid UTF-8 to begin with). */
+bool er_xml_char(unsigned cp);
+/* A malloc'd copy of s fit for any XML text a writer makes, or NULL when s
+ * needs no change: characters XML cannot carry are left out, invalid UTF-8
+ * becomes U+FFFD; with `xlsx`, text that reads like Excel's own escape
+ * "_xHHHH_" gets its underscore escaped ("_x005F_"), so it shows as typed. */
+char *er_xml_text(const char *s, bool xlsx);
+/* The same for the report's XHTML: also without carriage returns and the
+ * C1 controls (U+007F–U+009F), which no report shows. */
+char *er_view_text(const char *s);
+/* Text is too long for a cell of a spreadsheet (Excel: 32,767 bytes, as
+ * libxlsxwriter counts them). */
+#define ER_CELL_MAX_BYTES 32767
+
 #endif

@@ -1,6 +1,9 @@
 /* Bookmarks and links through libharu (pdfdraw.h). */
 #include "pdf/pdfdraw.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <hpdf_objects.h>
 
 #include "pdf/pdfout.h"
@@ -30,6 +33,23 @@ static HPDF_Destination destination(HPDF_Page hp, double page_height, double y) 
   return dst;
 }
 
+#define PDF_STRING_MAX 32000
+
+char *er_pdf_string_cut(const char *s) {
+  size_t n = s ? strlen(s) : 0;
+  if (n <= PDF_STRING_MAX)
+    return NULL;
+  n = PDF_STRING_MAX;
+  while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+    n--;
+  char *out = malloc(n + 4);
+  if (!out)
+    abort();
+  memcpy(out, s, n);
+  memcpy(out + n, "\xE2\x80\xA6", 4); /* … */
+  return out;
+}
+
 void er_pdf_add_outlines(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpages) {
   if (pages->noutlines == 0)
     return;
@@ -43,7 +63,10 @@ void er_pdf_add_outlines(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *h
     int level = o->level < 1 ? 1 : o->level > MAX_LEVELS ? MAX_LEVELS : o->level;
     /* a level below one that is missing hangs from the nearest above */
     int at = level - 1 < depth ? level - 1 : depth;
-    HPDF_Outline item = HPDF_CreateOutline(pdf, at > 0 ? parents[at - 1] : NULL, o->title, utf8);
+    char *cut = er_pdf_string_cut(o->title);
+    HPDF_Outline item =
+        HPDF_CreateOutline(pdf, at > 0 ? parents[at - 1] : NULL, cut ? cut : o->title, utf8);
+    free(cut);
     if (!item)
       return;
     HPDF_Outline_SetOpened(item, level == 1 ? HPDF_TRUE : HPDF_FALSE);

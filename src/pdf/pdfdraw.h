@@ -15,4 +15,10 @@ void er_pdf_add_outlines(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *h
 /* The links of the page set as borderless link annotations. */
 void er_pdf_add_links(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpages);
 
+/* libharu refuses a string over 65,535 bytes (HPDF_STRING_OUT_OF_RANGE),
+ * and the document information and bookmarks are written in UTF-16: a
+ * malloc'd copy of s cut (at a character) to 32,000 bytes of UTF-8, which
+ * stay below that, or NULL when s is short enough. */
+char *er_pdf_string_cut(const char *s);
+
 #endif

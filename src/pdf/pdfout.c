@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 #include <zlib.h>
 
+#include "model/srcdate.h"
 #include "pdf/content.h"
 #include "pdf/embed.h"
 #include "pdf/pdfdraw.h"
@@ -28,21 +29,6 @@ static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data) {
   }
 }
 
-long long er_pdf_source_date(er_diag *d) {
-  const char *env = getenv("SOURCE_DATE_EPOCH");
-  if (!env || !env[0])
-    return -1;
-  char *end;
-  errno = 0;
-  long long t = strtoll(env, &end, 10);
-  if (errno || *end || t < 0 || t > 253402300799LL /* 9999-12-31 */) {
-    er_warn(d, NO_POS, "source-date-epoch", "SOURCE_DATE_EPOCH=“%s”不是秒数，PDF 不写创建日期",
-            env);
-    return -1;
-  }
-  return t;
-}
-
 static void set_info(HPDF_Doc pdf, const er_pdf_info *info) {
   const struct {
     HPDF_InfoType type;
@@ -55,8 +41,11 @@ static void set_info(HPDF_Doc pdf, const er_pdf_info *info) {
       {HPDF_INFO_CREATOR, info->creator ? info->creator : "evalreport"},
   };
   for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
-    if (text[i].value && text[i].value[0])
-      HPDF_SetInfoAttr(pdf, text[i].type, text[i].value);
+    if (text[i].value && text[i].value[0]) {
+      char *cut = er_pdf_string_cut(text[i].value);
+      HPDF_SetInfoAttr(pdf, text[i].type, cut ? cut : text[i].value);
+      free(cut);
+    }
   if (info->created < 0)
     return;
   time_t t = (time_t)info->created;

@@ -15,11 +15,6 @@ typedef struct er_pdf_info {
   long long created; /* CreationDate and ModDate, seconds since 1970 UTC; < 0 for none */
 } er_pdf_info;
 
-/* The creation date for reproducible output: SOURCE_DATE_EPOCH when it is
- * set (a value that is not a count of seconds is warned about), else -1,
- * no date, so that rendering the same data twice gives the same file. */
-long long er_pdf_source_date(er_diag *d);
-
 /* Writes the pages to `path`, with their shapes, bookmarks (opened in the
  * viewer's outline pane when there are any) and links. False, with an
  * error in `d`, on failure. */

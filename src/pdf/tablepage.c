@@ -52,6 +52,23 @@ static void add_slice(segment *g, slice s) {
 
 static bool split_slice(const slice *s) { return s->from > 0 || s->to != ALL_LINES; }
 
+/* Where each row's cells are, and what each row is, worked out once: the
+ * placing loop asks about every row and every page, and going through all
+ * the cells each time made a long table quadratic (10,000 rows: seconds).
+ * Cells are stored row by row (table.c); `start[r]` … `start[r + 1]` are
+ * row r's. Cells merged over rows are found from `ends`, those ending at
+ * each row, and by looking back at most `maxspan` rows. */
+typedef struct row_index {
+  size_t *start;    /* nrows + 1 */
+  size_t *ends;     /* the merged cells, by the row they end at */
+  size_t *end_from; /* nrows + 1: ends[end_from[r]] … are those ending at row r */
+  bool *heads;      /* heads_rows() of each row */
+  bool *opens;      /* opens_group() of each row */
+  int maxspan;      /* the most rows a cell spans */
+} row_index;
+
+static row_index X; /* of the table being placed; one at a time (a table holds no table) */
+
 /* The first slice of the segment at or after `row`. */
 static size_t slice_at(const segment *g, int row) {
   size_t lo = 0, hi = g->n;
@@ -70,7 +87,7 @@ static double rest_of_row(const er_table *t, int r, size_t from) {
   if (from == 0)
     return t->rowh[r];
   size_t most = 0;
-  for (size_t i = 0; i < t->ncells; i++) {
+  for (size_t i = X.start[r]; i < X.start[r + 1]; i++) {
     const er_tcell *c = &t->cells[i];
     if (c->row == r && c->rows == 1 && c->para.nlines > from && c->para.nlines - from > most)
       most = c->para.nlines - from;
@@ -82,9 +99,9 @@ static double rest_of_row(const er_table *t, int r, size_t from) {
  * there and began on an earlier page to show its whole text again. */
 static double continued_need(const er_table *t, const segment *g, int r) {
   double extra = 0;
-  for (size_t i = 0; i < t->ncells; i++) {
-    const er_tcell *c = &t->cells[i];
-    if (c->rows < 2 || c->row + c->rows - 1 != r || g->first_body < 0 || c->row >= g->first_body)
+  for (size_t k = X.end_from[r]; k < X.end_from[r + 1]; k++) {
+    const er_tcell *c = &t->cells[X.ends[k]];
+    if (g->first_body < 0 || c->row >= g->first_body)
       continue;
     double have = t->rowh[r];
     for (size_t k = slice_at(g, g->first_body); k < g->n; k++)
@@ -98,14 +115,12 @@ static double continued_need(const er_table *t, const segment *g, int r) {
 /* A row of the body that heads the rows after it (the 自评表's 一级指标
  * 二级指标 … row): header cells only, none merged down, across the whole
  * width. It is drawn again under the thead on the pages its rows run to. */
-static bool heads_rows(const er_table *t, int r) {
+static bool compute_heads_rows(const er_table *t, int r) {
   if (r < t->nhead)
     return false;
   int cols = 0;
-  for (size_t i = 0; i < t->ncells; i++) {
+  for (size_t i = X.start[r]; i < X.start[r + 1]; i++) {
     const er_tcell *c = &t->cells[i];
-    if (c->row != r)
-      continue;
     if (!c->header || c->rows > 1)
       return false;
     cols += c->cols;
@@ -115,11 +130,74 @@ static bool heads_rows(const er_table *t, int r) {
 
 /* Whether row r should not end a page: a merged cell starts there and
  * runs below it, or it heads the rows below it. */
-static bool opens_group(const er_table *t, int r) {
-  for (size_t i = 0; i < t->ncells; i++)
-    if (t->cells[i].row == r && t->cells[i].rows > 1)
+static bool compute_opens_group(const er_table *t, int r) {
+  for (size_t i = X.start[r]; i < X.start[r + 1]; i++)
+    if (t->cells[i].rows > 1)
       return true;
-  return heads_rows(t, r);
+  return X.heads[r];
+}
+
+static bool heads_rows(const er_table *t, int r) {
+  (void)t;
+  return X.heads[r];
+}
+
+static bool opens_group(const er_table *t, int r) {
+  (void)t;
+  return X.opens[r];
+}
+
+/* Builds X for t; false when its cells are not stored row by row (then
+ * nothing can be placed). */
+static bool index_rows(const er_table *t) {
+  size_t n = (size_t)t->nrows;
+  X = (row_index){0};
+  X.start = calloc(n + 1, sizeof *X.start);
+  X.end_from = calloc(n + 2, sizeof *X.end_from);
+  X.heads = calloc(n ? n : 1, sizeof *X.heads);
+  X.opens = calloc(n ? n : 1, sizeof *X.opens);
+  X.ends = calloc(t->ncells ? t->ncells : 1, sizeof *X.ends);
+  if (!X.start || !X.end_from || !X.heads || !X.opens || !X.ends)
+    abort();
+  X.maxspan = 1;
+  for (size_t i = 0; i < t->ncells; i++) {
+    const er_tcell *c = &t->cells[i];
+    if (c->row < 0 || c->row >= t->nrows || (i && c->row < t->cells[i - 1].row))
+      return false;
+    X.start[c->row + 1] = i + 1;
+    X.maxspan = c->rows > X.maxspan ? c->rows : X.maxspan;
+    if (c->rows > 1 && c->row + c->rows - 1 < t->nrows)
+      X.end_from[c->row + c->rows - 1 + 1]++;
+  }
+  for (size_t r = 1; r <= n; r++) /* rows without cells start where the last ended */
+    X.start[r] = X.start[r] > X.start[r - 1] ? X.start[r] : X.start[r - 1];
+  for (size_t r = 1; r <= n; r++)
+    X.end_from[r] += X.end_from[r - 1];
+  size_t *fill = calloc(n + 1, sizeof *fill);
+  if (!fill)
+    abort();
+  for (size_t i = 0; i < t->ncells; i++) {
+    const er_tcell *c = &t->cells[i];
+    if (c->rows > 1 && c->row + c->rows - 1 < t->nrows) {
+      size_t end = (size_t)(c->row + c->rows - 1);
+      X.ends[X.end_from[end] + fill[end]++] = i;
+    }
+  }
+  free(fill);
+  for (int r = 0; r < t->nrows; r++)
+    X.heads[r] = compute_heads_rows(t, r);
+  for (int r = 0; r < t->nrows; r++)
+    X.opens[r] = compute_opens_group(t, r);
+  return true;
+}
+
+static void free_index(void) {
+  free(X.start);
+  free(X.ends);
+  free(X.end_from);
+  free(X.heads);
+  free(X.opens);
+  X = (row_index){0};
 }
 
 /* Before a page break at row r: makes the segment's last row taller where
@@ -129,7 +207,8 @@ static double grow_open_cells(const er_table *t, segment *g, int r, double room)
   if (g->n == 0 || g->first_body < 0 || room <= 0)
     return 0;
   double grow = 0;
-  for (size_t i = 0; i < t->ncells; i++) {
+  int back = r - X.maxspan > 0 ? r - X.maxspan : 0; /* no cell spans more */
+  for (size_t i = X.start[back]; i < X.start[r]; i++) {
     const er_tcell *c = &t->cells[i];
     if (c->rows < 2 || c->row >= r || c->row + c->rows - 1 < r)
       continue;
@@ -192,8 +271,21 @@ static void draw_segment(const er_table *t, er_pages *p, const segment *g) {
     return;
   const er_page_style *st = &p->pages[g->page].style;
   double left = st->left;
-  for (size_t i = 0; i < t->ncells; i++)
+  /* the cells whose rows are on the page (draw_cell skips the others):
+   * the header rows', then those from maxspan rows above the page's
+   * first other row to its last, in the order they are stored */
+  int first = -1, last = g->s[g->n - 1].row;
+  for (size_t k = 0; k < g->n && first < 0; k++)
+    if (g->s[k].row >= t->nhead)
+      first = g->s[k].row;
+  size_t head_end = X.start[t->nhead];
+  for (size_t i = 0; i < head_end; i++)
     draw_cell(t, p, g, &t->cells[i], left);
+  if (first >= 0) {
+    int from = first - X.maxspan + 1 > t->nhead ? first - X.maxspan + 1 : t->nhead;
+    for (size_t i = X.start[from]; i < X.start[last + 1]; i++)
+      draw_cell(t, p, g, &t->cells[i], left);
+  }
   double top = g->s[0].y, bottom = g->s[g->n - 1].y + g->s[g->n - 1].h;
   er_shape frame = {.kind = ER_SHAPE_RECT,
                     .x = left,
@@ -231,6 +323,11 @@ static double caption(er_table *t, er_pages *p, bool draw) {
 void er_table_place(er_table *t) {
   er_pdfw *w = t->w;
   er_pages *p = er_typesetter_page_set(w->ts);
+  if (!index_rows(t)) {
+    free_index();
+    er_error(w->d, ((er_pos){0, 0}), "pdf-table", "表格的单元格顺序有误，未能排版");
+    return;
+  }
   if (t->landscape)
     er_pdfw_orient(w, true);
   double head = 0, page_h = p->style.block_height;
@@ -328,6 +425,7 @@ void er_table_place(er_table *t) {
     er_pages_break(p);
   }
   free(g.s);
+  free_index();
   er_pages_space(p, 0.5 * w->leading);
   er_pages_snap(p);
 }

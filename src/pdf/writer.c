@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/srcdate.h"
 #include "pdf/pdfw.h"
 #include "view/document.h"
 
@@ -126,7 +127,7 @@ static void *load_fonts(void *data) {
 
 /* The document information: the report's title, the evaluating body as
  * its author, what kind of report it is, and words to find it by. */
-static er_pdf_info info_of(const er_eval *ev, const er_doc *doc, er_arena *arena, er_diag *d) {
+static er_pdf_info info_of(const er_eval *ev, const er_doc *doc, er_arena *arena) {
   const er_project *pr = &ev->project;
   bool self = ev->kind.index == ER_KIND_SELF;
   const char *author = pr->evaluator.s ? pr->evaluator.s : pr->department.s;
@@ -134,7 +135,7 @@ static er_pdf_info info_of(const er_eval *ev, const er_doc *doc, er_arena *arena
       .title = doc->title && doc->title[0] ? doc->title : pr->title.s,
       .author = author,
       .subject = self ? "项目支出绩效自评报告" : "项目支出绩效评价报告",
-      .created = er_pdf_source_date(d),
+      .created = er_source_date(NULL), /* warned about once, by the pipeline */
   };
   char year[ER_DEC_BUFSIZE] = "";
   if (pr->year.set)
@@ -164,7 +165,7 @@ bool er_pdf_write(const er_eval *ev, const er_render_opts *opts, const char *pat
   bool ok = doc != NULL;
   if (doc) {
     er_pdf_opts po = {.draft = opts->draft};
-    po.info = info_of(ev, doc, &doc->arena, d);
+    po.info = info_of(ev, doc, &doc->arena);
     ok = typeset(doc, style, &po, cfg, path, d);
   }
   er_font_config_free(cfg);

@@ -17,7 +17,10 @@ typedef struct er_output {
  * killed process left there. Returns false (with a message on stderr) on
  * failure. */
 bool er_output_begin(er_output *o, const char *dir, const char *name);
-/* Renames the temporary file over the target. */
+/* Removes the temporary files of DIR/NAME whose processes no longer run
+ * (a batch worker that crashed, a render killed with SIGKILL). */
+void er_output_clean(const char *dir, const char *name);
+/* Flushes the temporary file to the disk and renames it over the target. */
 bool er_output_commit(er_output *o);
 /* Removes the temporary file. */
 void er_output_abort(er_output *o);

@@ -4,6 +4,7 @@
 #include "pipeline/pipeline.h"
 #include "model/check.h"
 #include "model/load.h"
+#include "model/srcdate.h"
 #include "pipeline/output.h"
 
 #include <libgen.h>
@@ -27,6 +28,26 @@ void er_render_base(const char *file, char *out, size_t size) {
     *dot = '\0';
 }
 
+/* A writer knows only the hidden temporary file it writes; the user knows
+ * the output it stands for: messages name that. */
+static void name_the_output(er_diag *d, size_t from, const er_output *out) {
+  size_t tlen = strlen(out->temp_path), flen = strlen(out->final_path);
+  for (size_t i = from; i < d->count; i++) {
+    char *m = d->items[i].message, *hit;
+    while ((hit = strstr(m, out->temp_path))) {
+      size_t at = (size_t)(hit - m), len = strlen(m);
+      char *fixed = malloc(len - tlen + flen + 1);
+      if (!fixed)
+        abort();
+      memcpy(fixed, m, at);
+      memcpy(fixed + at, out->final_path, flen);
+      memcpy(fixed + at + flen, hit + tlen, len - at - tlen + 1);
+      free(m);
+      d->items[i].message = m = fixed;
+    }
+  }
+}
+
 bool er_render_write(const er_format *f, const er_eval *ev, const er_render_opts *opts,
                      const char *dir, const char *base, const char *input, er_diag *d,
                      char *written, size_t written_size) {
@@ -42,7 +63,9 @@ bool er_render_write(const er_format *f, const er_eval *ev, const er_render_opts
     er_error(d, ((er_pos){0, 0}), "output", "输出 %s 会覆盖输入文件，已停止", out.final_path);
     return false;
   }
+  size_t before = d->count;
   if (!f->write(ev, opts, out.temp_path, d)) {
+    name_the_output(d, before, &out);
     er_output_abort(&out);
     return false;
   }
@@ -74,6 +97,7 @@ bool er_render_file(const er_render_request *rq, er_render_result *res) {
   er_render_opts opts = rq->opts;
   opts.findings = &res->findings;
   res->ok = true;
+  er_source_date(&res->problems); /* once for every writer */
   for (size_t i = 0; i < rq->nformats; i++) {
     char path[4096];
     if (er_render_write(rq->formats[i], res->ev, &opts, rq->dir, base, rq->file, &res->problems,

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <microhttpd.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +17,17 @@
 #include <time.h>
 #include <unistd.h>
 
-#define KEEPALIVE_SECONDS 15
-#define MAX_CONNECTIONS 64
-#define IDLE_TIMEOUT_SECONDS 120
+/* An event stream sends a comment this often: a browser tab that closed
+ * is noticed (and its thread freed) at the next one, not 15 s later. */
+#define KEEPALIVE_SECONDS 2
+/* Event streams open at once (one per preview tab); one more gets 503 and
+ * its browser retries. They stay well below the connection limit, so that
+ * pages, PDF and XLSX can still be fetched with every stream taken. */
+#define MAX_STREAMS 32
+#define MAX_CONNECTIONS 256
+/* A client that sends nothing for this long is dropped: slow clients do
+ * not hold connections for minutes. */
+#define IDLE_TIMEOUT_SECONDS 10
 
 struct er_http {
   struct MHD_Daemon *daemon;
@@ -156,17 +165,29 @@ static ssize_t read_events(void *cls, uint64_t pos, char *buf, size_t max) {
   return n < 0 ? MHD_CONTENT_READER_END_OF_STREAM : n;
 }
 
-static void free_stream(void *cls) { free(cls); }
+static atomic_int open_streams;
+
+static void free_stream(void *cls) {
+  atomic_fetch_sub(&open_streams, 1);
+  free(cls);
+}
 
 static enum MHD_Result send_events(struct MHD_Connection *c, er_serve_state *st) {
+  if (atomic_fetch_add(&open_streams, 1) >= MAX_STREAMS) {
+    atomic_fetch_sub(&open_streams, 1);
+    return send_message(c, MHD_HTTP_SERVICE_UNAVAILABLE, "503",
+                        "打开的预览页太多，请关闭一些标签页。", st);
+  }
   stream *s = calloc(1, sizeof *s);
-  if (!s)
+  if (!s) {
+    atomic_fetch_sub(&open_streams, 1);
     return MHD_NO;
+  }
   s->st = st;
   struct MHD_Response *r =
       MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1024, read_events, s, free_stream);
   if (!r) {
-    free(s);
+    free_stream(s);
     return MHD_NO;
   }
   common_headers(r);
@@ -257,13 +278,16 @@ static bool host_allowed(struct MHD_Connection *c, const er_serve_state *st) {
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **state) {
-  (void)version;
   (void)upload;
   (void)upload_size;
   (void)state;
   er_serve_state *st = cls;
   if (strcmp(method, MHD_HTTP_METHOD_GET) != 0 && strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
     return send_message(c, MHD_HTTP_METHOD_NOT_ALLOWED, "405", "只支持 GET 和 HEAD。", st);
+  /* HTTP/1.1 requires Host (RFC 9112, 3.2): without it, 400 */
+  if (strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
+      !MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST))
+    return send_message(c, MHD_HTTP_BAD_REQUEST, "400", "HTTP/1.1 请求缺少 Host 头。", st);
   if (!host_allowed(c, st))
     return send_message(c, MHD_HTTP_FORBIDDEN, "403", "请用 127.0.0.1 或 localhost 访问。", st);
   /* exact routes; MHD has already decoded %xx, so "/%2e%2e/x" is "/../x" here */

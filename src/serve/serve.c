@@ -13,6 +13,7 @@
 #include "view/document.h" /* er_template_dir(): the templates to watch */
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <netdb.h>
@@ -23,7 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
-#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -369,6 +369,64 @@ static bool is_directory(const char *path) {
   return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* ---- Signals ----------------------------------------------------------------------
+ *
+ * SIGINT and SIGTERM are taken by a thread of their own, not by the main
+ * loop, which may be in the middle of a slow render: the loop is told
+ * through quit_fd and given QUIT_GRACE seconds to stop cleanly; past that
+ * the thread removes the private directory with whatever a render was
+ * writing there and ends the process. */
+#define QUIT_GRACE 2.0
+
+typedef struct signal_watch {
+  sigset_t mask;
+  int quit_fd; /* eventfd: readable once a signal came */
+  const char *tmpdir;
+  pthread_mutex_t lock;
+  pthread_cond_t done_cond;
+  bool done; /* the main loop has returned */
+} signal_watch;
+
+static void remove_private_dir(const char *dir) {
+  DIR *d = opendir(dir);
+  if (d) {
+    char path[PATH_MAX];
+    for (struct dirent *e; (e = readdir(d));)
+      if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+          snprintf(path, sizeof path, "%s/%s", dir, e->d_name) < (int)sizeof path)
+        unlink(path);
+    closedir(d);
+  }
+  rmdir(dir);
+}
+
+static void *watch_signals(void *arg) {
+  signal_watch *sw = arg;
+  int sig = 0;
+  if (sigwait(&sw->mask, &sig) != 0)
+    return NULL;
+  if (sig == SIGUSR1) /* the main loop ended on its own */
+    return NULL;
+  fprintf(stderr, "\nevalreport serve: 收到%s，正在退出\n", sig == SIGINT ? " Ctrl-C" : "终止信号");
+  uint64_t one = 1;
+  if (write(sw->quit_fd, &one, sizeof one) < 0)
+    perror("evalreport serve");
+  struct timespec until;
+  clock_gettime(CLOCK_MONOTONIC, &until);
+  until.tv_sec += (time_t)QUIT_GRACE;
+  pthread_mutex_lock(&sw->lock);
+  while (!sw->done && pthread_cond_timedwait(&sw->done_cond, &sw->lock, &until) == 0)
+    ;
+  bool done = sw->done;
+  pthread_mutex_unlock(&sw->lock);
+  if (!done) {
+    fputs("evalreport serve: 渲染尚未结束，强制退出 (render still running, exiting)\n", stderr);
+    remove_private_dir(sw->tmpdir);
+    _exit(0);
+  }
+  return NULL;
+}
+
 static void serve_loop(server *s, er_watch *w, int signal_fd) {
   double first = -1, last = -1; /* of the changes not rendered yet */
   for (;;) {
@@ -387,13 +445,8 @@ static void serve_loop(server *s, er_watch *w, int signal_fd) {
       perror("evalreport serve: poll");
       return;
     }
-    if (fds[0].revents & POLLIN) {
-      struct signalfd_siginfo info;
-      if (read(signal_fd, &info, sizeof info) > 0)
-        fprintf(stderr, "\nevalreport serve: 收到%s，正在退出\n",
-                info.ssi_signo == SIGINT ? " Ctrl-C" : "终止信号");
-      return;
-    }
+    if (fds[0].revents & POLLIN)
+      return; /* the signal thread said why */
     if ((fds[1].revents & POLLIN) && er_watch_drain(w)) {
       last = now();
       if (first < 0)
@@ -428,7 +481,18 @@ bool er_serve_run(const er_serve_config *cfg) {
   sigaction(SIGPIPE, &ignore, &old_pipe);
 
   bool ok = false;
-  int signal_fd = signalfd(-1, &mask, SFD_CLOEXEC);
+  sigaddset(&mask, SIGUSR1); /* to end the signal thread */
+  pthread_sigmask(SIG_BLOCK, &mask, NULL);
+  signal_watch sw = {.mask = mask, .tmpdir = s.tmpdir};
+  pthread_mutex_init(&sw.lock, NULL);
+  pthread_condattr_t cattr;
+  pthread_condattr_init(&cattr);
+  pthread_condattr_setclock(&cattr, CLOCK_MONOTONIC);
+  pthread_cond_init(&sw.done_cond, &cattr);
+  pthread_condattr_destroy(&cattr);
+  pthread_t signal_thread;
+  bool have_signal_thread = false;
+  int signal_fd = sw.quit_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   er_watch w = {.fd = -1};
   er_http *http = NULL;
   init_state(&s);
@@ -439,6 +503,7 @@ bool er_serve_run(const er_serve_config *cfg) {
   }
   if (!make_private_dir(s.tmpdir, sizeof s.tmpdir))
     goto done;
+  have_signal_thread = pthread_create(&signal_thread, NULL, watch_signals, &sw) == 0;
   if (!er_watch_open(&w, cfg->file))
     goto done;
   er_watch_tree(&w, er_template_dir());
@@ -471,6 +536,10 @@ bool er_serve_run(const er_serve_config *cfg) {
   ok = true;
 
 done:
+  pthread_mutex_lock(&sw.lock);
+  sw.done = true;
+  pthread_cond_broadcast(&sw.done_cond);
+  pthread_mutex_unlock(&sw.lock);
   pthread_mutex_lock(&s.st.lock);
   s.st.stopping = true;
   pthread_cond_broadcast(&s.st.changed);
@@ -482,6 +551,12 @@ done:
     fprintf(stderr, "evalreport serve: 无法删除临时目录 %s：%s\n", s.tmpdir, strerror(errno));
   if (s.st.wake_fd >= 0)
     close(s.st.wake_fd);
+  if (have_signal_thread) {
+    pthread_kill(signal_thread, SIGUSR1); /* pending, when it was not a signal that ended us */
+    pthread_join(signal_thread, NULL);
+  }
+  pthread_cond_destroy(&sw.done_cond);
+  pthread_mutex_destroy(&sw.lock);
   if (signal_fd >= 0)
     close(signal_fd);
   sigaction(SIGPIPE, &old_pipe, NULL);

@@ -42,46 +42,14 @@ static void check_name(const char *name) {
   }
 }
 
-/* Is the code point at s (n bytes) one XML 1.0 allows and that is not a
- * control character? Tab and line feed are kept. */
-static bool keep_char(const unsigned char *s, size_t n) {
-  unsigned cp;
-  if (n == 1)
-    cp = s[0];
-  else if (n == 2)
-    cp = (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-  else if (n == 3)
-    cp = (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-  else
-    return true; /* supplementary planes are all allowed */
-  if (cp == '\t' || cp == '\n')
-    return true;
-  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
-    return false;
-  return cp != 0xFFFE && cp != 0xFFFF;
-}
-
-/* A copy of s fit for an XML document; invalid UTF-8 becomes U+FFFD. */
+/* A copy of s fit for an XML document (er_view_text): invalid UTF-8
+ * becomes U+FFFD, characters no report shows are left out. */
 static const char *sanitize(er_arena *arena, const char *s) {
-  size_t len = strlen(s);
-  char *out = er_arena_alloc(arena, len * 3 + 1), *o = out;
-  const unsigned char *p = (const unsigned char *)s, *end = p + len;
-  while (p < end) {
-    size_t n = er_utf8_valid_prefix(p, (size_t)(end - p));
-    if (n == 0) {
-      memcpy(o, "\xEF\xBF\xBD", 3);
-      o += 3;
-      p++;
-      continue;
-    }
-    if (keep_char(p, n)) {
-      memcpy(o, p, n);
-      o += n;
-    }
-    p += n;
-  }
-  *o = '\0';
-  return out;
+  char *clean = er_view_text(s);
+  const char *t = clean ? clean : s;
+  const char *copy = er_arena_strndup(arena, t, strlen(t));
+  free(clean);
+  return copy;
 }
 
 void er_dict_set(er_dict *d, const char *name, const char *value) {

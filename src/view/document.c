@@ -140,9 +140,20 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
   const char *dirs[2];
   size_t ndirs = 0;
   const char *chosen = opts->template_name;
-  if (chosen && (strchr(chosen, '/') || is_dir(chosen)))
-    dirs[ndirs++] = chosen; /* a directory of the user's templates … */
-  else if (chosen)
+  if (chosen && (strchr(chosen, '/') || is_dir(chosen))) {
+    /* a directory of the user's templates, which must hold this one: the
+     * built-in one would otherwise stand in for it without a word */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.tpl", chosen, name);
+    if (!is_dir(chosen) || access(path, F_OK) != 0) {
+      er_error(d, ((er_pos){0, 0}), "template",
+               is_dir(chosen) ? "模板目录“%s”中没有 %s.tpl：请从 templates/ 复制一份再修改"
+                              : "模板目录“%s”不存在：--template 应为含有 %s.tpl 的目录或内置模板名",
+               chosen, name);
+      return NULL;
+    }
+    dirs[ndirs++] = chosen;
+  } else if (chosen)
     name = chosen; /* … or the name of a built-in one */
   dirs[ndirs++] = er_template_dir();
 
@@ -159,8 +170,7 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
     er_view_opts vo = {kind, outline, opts->draft, opts->findings, "gbt9704"};
     er_dict *dict = er_view_build(ev, &vo);
     er_tpl_lint(t, dict, &notes);
-    xhtml = er_tpl_expand(t, dict, &len, &notes);
-    er_dict_free(dict);
+    xhtml = er_tpl_expand_free(t, dict, &len, &notes); /* frees dict early: peak memory */
   }
   er_tpl_notes_print(&notes, stderr);
   if (xhtml) {

@@ -50,12 +50,21 @@ private:
 void Fill(ctemplate::TemplateDictionary *out, const er_dict *in) {
   for (const er_dict_var *v = in->vars; v; v = v->next)
     out->SetValue(v->name, v->value);
-  for (const er_dict_section *s = in->sections; s; s = s->next)
+  for (const er_dict_section *s = in->sections; s; s = s->next) {
+    /* a section shown once with nothing in it (X_FIRST, X_LAST and the
+     * like, one per list item): ctemplate's ShowSection, not a dictionary
+     * of its own */
+    if (s->count == 1 && !s->items[0]->vars && !s->items[0]->sections) {
+      out->ShowSection(s->name);
+      continue;
+    }
     for (size_t i = 0; i < s->count; i++)
       Fill(out->AddSectionDictionary(s->name), s->items[i]);
+  }
 }
 
-char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *notes) {
+char *Expand(const er_tpl *t, er_dict **rootp, bool consume, size_t *len, er_tpl_notes *notes) {
+  er_dict *root = *rootp;
   if (!er_tpl_within_limit(t, root)) {
     er_tpl_note_add(notes, t->path, 0, true,
                     "模板展开过大：要经过 %zu 个以上的标记（是否把区段套在了同一列表的区段里，"
@@ -70,10 +79,15 @@ char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *no
     er_tpl_note_add(notes, t->path, 0, true, "ctemplate 无法解析该模板 (ctemplate parse failed)");
     return nullptr;
   }
+  size_t limit = er_tpl_output_limit(root);
   ctemplate::TemplateDictionary dict("view");
   Fill(&dict, root);
+  if (consume) { /* ctemplate has copied every value: the view's copy can go before expanding */
+    er_dict_free(root);
+    *rootp = nullptr;
+  }
   std::string out;
-  size_t limit = er_tpl_output_limit(root);
+
   CappedEmitter emitter(&out, limit);
   if (!cache.ExpandWithData(t->name, ctemplate::DO_NOT_STRIP, &dict, nullptr, &emitter)) {
     er_tpl_note_add(notes, t->path, 0, true, "ctemplate 展开模板失败 (ctemplate expand failed)");
@@ -95,14 +109,27 @@ char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *no
 
 } // namespace
 
-extern "C" char *er_tpl_expand(const er_tpl *t, const er_dict *root, size_t *len,
-                               er_tpl_notes *notes) {
+static char *ExpandCatching(const er_tpl *t, er_dict *root, bool consume, size_t *len,
+                            er_tpl_notes *notes) {
+  char *out = nullptr;
   try {
-    return Expand(t, root, len, notes);
+    out = Expand(t, &root, consume, len, notes);
   } catch (const std::bad_alloc &) {
     er_tpl_note_add(notes, t->path, 0, true, "展开模板时内存不足 (out of memory)");
   } catch (...) {
     er_tpl_note_add(notes, t->path, 0, true, "展开模板时出错 (expansion failed)");
   }
-  return nullptr;
+  if (consume && root)
+    er_dict_free(root);
+  return out;
+}
+
+extern "C" char *er_tpl_expand(const er_tpl *t, const er_dict *root, size_t *len,
+                               er_tpl_notes *notes) {
+  return ExpandCatching(t, const_cast<er_dict *>(root), false, len, notes);
+}
+
+extern "C" char *er_tpl_expand_free(const er_tpl *t, er_dict *root, size_t *len,
+                                    er_tpl_notes *notes) {
+  return ExpandCatching(t, root, true, len, notes);
 }

@@ -2,12 +2,21 @@
  * marker with its line, and inlining the partials into one text. */
 #include "view/tpl.h"
 
+#include "model/filekind.h"
+
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_INCLUDE_DEPTH 16
 #define MAX_TEMPLATE_BYTES (4u << 20)
+/* The template with its partials inlined: depth alone does not bound it, 15
+ * partials that each include the next four times would make 4^15 copies. */
+#define MAX_EXPANDED_BYTES (16u << 20)
+#define MAX_INCLUDES 20000u
 
 typedef struct buffer {
   char *data;
@@ -47,7 +56,9 @@ typedef struct loader {
   size_t depth;                             /* open scopes, the top level included */
   const char *chain[MAX_INCLUDE_DEPTH + 1]; /* the files being read, outermost first */
   size_t nchain;
+  size_t includes; /* partials inlined so far */
   bool failed;
+  bool stop; /* over a limit: no more reading */
 } loader;
 
 static void fail(loader *L, const char *file, unsigned line, const char *fmt, ...)
@@ -62,11 +73,22 @@ static void fail(loader *L, const char *file, unsigned line, const char *fmt, ..
   L->failed = true;
 }
 
-/* Reads a whole file into the arena; NULL when it cannot be read. */
-static const char *read_file(er_arena *arena, const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
+/* Reads a whole file into the arena; NULL when it cannot be read, with the
+ * reason in `why`. What is not a regular file (a FIFO would block) is not
+ * read. */
+static const char *read_file(er_arena *arena, const char *path, const char **why) {
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    *why = "cannot read";
     return NULL;
+  }
+  const char *kind = er_file_kind(fd);
+  FILE *f = kind ? NULL : fdopen(fd, "rb");
+  if (!f) {
+    close(fd);
+    *why = kind ? kind : "cannot read";
+    return NULL;
+  }
   buffer b = {0};
   char chunk[8192];
   size_t n;
@@ -76,18 +98,18 @@ static const char *read_file(er_arena *arena, const char *path) {
   fclose(f);
   const char *text = bad ? NULL : er_arena_strndup(arena, b.data ? b.data : "", b.len);
   free(b.data);
+  *why = "cannot read";
   return text;
 }
 
-/* The path of NAME.tpl in the first directory that has it. */
+/* The path of NAME.tpl in the first directory that has it (whatever it is:
+ * reading it says what is wrong with it). */
 static const char *find_template(loader *L, const char *name) {
   for (size_t i = 0; i < L->ndirs; i++) {
     char *path = er_arena_printf(&L->t->arena, "%s/%s.tpl", L->dirs[i], name);
-    FILE *f = fopen(path, "rb");
-    if (f) {
-      fclose(f);
+    struct stat st;
+    if (stat(path, &st) == 0)
       return path;
-    }
   }
   return NULL;
 }
@@ -138,6 +160,15 @@ static void include(loader *L, const char *name, const char *file, unsigned line
     }
   if (L->nchain >= MAX_INCLUDE_DEPTH) {
     fail(L, file, line, "局部模板嵌套过深：“%s” (partials nested too deep)", name);
+    L->stop = true; /* once: the same chain would be reported at every include */
+    return;
+  }
+  if (++L->includes > MAX_INCLUDES || L->out.len > MAX_EXPANDED_BYTES) {
+    fail(L, file, line,
+         "局部模板展开过多：超过 %u 次包含或 %u MB，“%s”是否反复包含了其他局部模板？ (partials "
+         "expand too much)",
+         MAX_INCLUDES, MAX_EXPANDED_BYTES >> 20, name);
+    L->stop = true;
     return;
   }
   scan_file(L, path, NULL);
@@ -209,10 +240,11 @@ static void marker(loader *L, const char *file, unsigned line, const char *s, si
 }
 
 static void scan_file(loader *L, const char *path, const char *text) {
+  const char *why = "cannot read";
   if (!text)
-    text = read_file(&L->t->arena, path);
+    text = read_file(&L->t->arena, path, &why);
   if (!text) {
-    fail(L, path, 0, "无法读取模板文件 (cannot read)");
+    fail(L, path, 0, "无法读取模板文件 (%s)", why);
     return;
   }
   er_tpl_file *f = er_arena_alloc(&L->t->arena, sizeof *f);
@@ -227,7 +259,7 @@ static void scan_file(loader *L, const char *path, const char *text) {
   size_t base = L->depth;
   unsigned line = 1;
   const char *p = text;
-  for (;;) {
+  while (!L->stop) {
     const char *open = strstr(p, "{{");
     if (!open) {
       puts_(&L->out, p);
@@ -253,6 +285,8 @@ static void scan_file(loader *L, const char *path, const char *text) {
   }
   while (L->depth > base) {
     er_tpl_marker *m = L->stack[--L->depth].section;
+    if (L->stop)
+      continue; /* cut short: the sections are not the problem */
     er_tpl_note_add(L->notes, m->file, m->line, true,
                     "区段“{{#%s}}”在文件结束前没有关闭 (section never closed)", m->name);
     L->failed = true;

@@ -1,6 +1,8 @@
 /* Messages about template files, printed as FILE:LINE: severity: text. */
 #include "view/tpl.h"
 
+#include "model/text.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,9 +47,13 @@ void er_tpl_notes_print(const er_tpl_notes *n, FILE *out) {
   for (size_t i = 0; i < n->count; i++) {
     const er_tpl_note *e = &n->items[i];
     const char *sev = e->error ? "error" : "warning";
+    /* a template's names and text can hold escape sequences too */
+    char *file = er_term_text(e->file), *text = er_term_text(e->text);
     if (e->line)
-      fprintf(out, "%s:%u: %s: %s\n", e->file, e->line, sev, e->text);
+      fprintf(out, "%s:%u: %s: %s\n", file ? file : e->file, e->line, sev, text ? text : e->text);
     else
-      fprintf(out, "%s: %s: %s\n", e->file, sev, e->text);
+      fprintf(out, "%s: %s: %s\n", file ? file : e->file, sev, text ? text : e->text);
+    free(file);
+    free(text);
   }
 }

@@ -43,24 +43,24 @@ er_dict *er_view_heading(er_view *v, er_dict *parent, const char *section, int l
   return d;
 }
 
-/* Remembers name → number for references; the first one wins. */
+/* Table and figure numbers live beside the draft panel's marks, under keys
+ * no indicator code can be (the loader refuses control characters). */
+#define NUMBER_KEY "\x1f"
+
+/* Remembers name (and the block's id) → number for references; the first
+ * one wins. */
 static const char *numbered(er_view *v, const char *name, const char *no) {
-  er_view_anchor **list = &v->numbers;
   const char *keys[] = {name, v->block_id};
-  for (size_t i = 0; i < 2; i++) {
-    const char *key = keys[i];
-    bool known = false;
-    for (const er_view_anchor *m = *list; m && key; m = m->next)
-      known |= strcmp(m->key, key) == 0;
-    if (!key || known)
-      continue;
-    er_view_anchor *m = er_arena_alloc(v->arena, sizeof *m);
-    m->key = er_arena_strndup(v->arena, key, strlen(key));
-    m->id = no;
-    m->next = *list;
-    *list = m;
-  }
+  for (size_t i = 0; i < 2; i++)
+    if (keys[i])
+      er_view_mark(v, er_arena_printf(v->arena, NUMBER_KEY "%s", keys[i]), no);
   return no;
+}
+
+const char *er_view_number_of(const er_view *v, const char *name) {
+  char key[512];
+  snprintf(key, sizeof key, NUMBER_KEY "%s", name);
+  return er_view_marked(v, key);
 }
 
 const char *er_view_table_no(er_view *v, const char *name) {
@@ -75,18 +75,48 @@ const char *er_view_figure_no(er_view *v, const char *name) {
   return numbered(v, name, no);
 }
 
+/* Marks are looked up once per indicator and finding: a hash table keeps
+ * 100,000 of them linear (a list took seconds). */
+static size_t key_hash(const char *s) {
+  size_t h = 14695981039346656037u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211u;
+  return h;
+}
+
+static void grow_marks(er_view *v) {
+  size_t n = v->mark_buckets ? 2 * v->mark_buckets : 64;
+  er_view_anchor **b = er_arena_alloc(v->arena, n * sizeof *b);
+  memset(b, 0, n * sizeof *b);
+  for (size_t i = 0; i < v->mark_buckets; i++)
+    for (er_view_anchor *m = v->marks[i], *next; m; m = next) {
+      next = m->next;
+      size_t at = key_hash(m->key) & (n - 1);
+      m->next = b[at];
+      b[at] = m;
+    }
+  v->marks = b;
+  v->mark_buckets = n;
+}
+
 void er_view_mark(er_view *v, const char *key, const char *id) {
   if (!key || !id || er_view_marked(v, key))
     return;
+  if (v->nmarks >= v->mark_buckets)
+    grow_marks(v);
   er_view_anchor *m = er_arena_alloc(v->arena, sizeof *m);
   m->key = er_arena_strndup(v->arena, key, strlen(key));
   m->id = er_arena_strndup(v->arena, id, strlen(id));
-  m->next = v->marks;
-  v->marks = m;
+  size_t at = key_hash(key) & (v->mark_buckets - 1);
+  m->next = v->marks[at];
+  v->marks[at] = m;
+  v->nmarks++;
 }
 
 const char *er_view_marked(const er_view *v, const char *key) {
-  for (const er_view_anchor *m = v->marks; m; m = m->next)
+  if (!v->mark_buckets)
+    return NULL;
+  for (const er_view_anchor *m = v->marks[key_hash(key) & (v->mark_buckets - 1)]; m; m = m->next)
     if (strcmp(m->key, key) == 0)
       return m->id;
   return NULL;

@@ -41,8 +41,9 @@ typedef struct er_view {
   const char *block_id;    /* the id the outline gives the block being built */
   const char *section_id;  /* the heading the walk is under */
   const char *id_prefix;   /* of generated heading ids: "s" in the body, "sum" in the 摘要 */
-  er_view_anchor *marks;   /* draft panel links: indicator code or part → element id */
-  er_view_anchor *numbers; /* table and figure names → 表1-1, 图3-1 */
+  er_view_anchor **marks;  /* draft panel links, indicator code or part → element id: a hash
+                              table of chains, by key (in the arena) */
+  size_t nmarks, mark_buckets;
   er_view_pending *pending, **pending_tail;
 } er_view;
 
@@ -57,6 +58,8 @@ er_dict *er_view_heading(er_view *v, er_dict *parent, const char *section, int l
  * {table:NAME} references. */
 const char *er_view_table_no(er_view *v, const char *name);
 const char *er_view_figure_no(er_view *v, const char *name);
+/* The number a table or figure name (or a block's id) was given, or NULL. */
+const char *er_view_number_of(const er_view *v, const char *name);
 /* The number of the n-th heading at `level` in the report's style. */
 const char *er_view_number(er_view *v, int level, int n);
 /* Remembers that `key` (an indicator code or a part name) is shown at the

@@ -102,18 +102,11 @@ static const char *indicator_figure(er_view *v, const char *which, const char *c
   return er_fmt_score(v->arena, er_dec_sub(n->weight.v, shown), n->result.places);
 }
 
-static const char *number_of(const er_view *v, const char *name) {
-  for (const er_view_anchor *m = v->numbers; m; m = m->next)
-    if (strcmp(m->key, name) == 0)
-      return m->id;
-  return NULL;
-}
-
 /* The text a reference stands for. */
 static const char *resolve(er_view *v, const char *name, const char *arg) {
   const er_eval *ev = v->ev;
   if (strcmp(name, "table") == 0 || strcmp(name, "figure") == 0) {
-    const char *no = number_of(v, arg);
+    const char *no = er_view_number_of(v, arg);
     return no ? no : er_arena_printf(v->arena, "{%s:%s}", name, arg);
   }
   if (strcmp(name, "total") == 0)

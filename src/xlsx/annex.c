@@ -1,8 +1,11 @@
 /* The annex workbook: its formats, document properties and sheets. */
 #include "xlsx/annex.h"
 
+#include "model/srcdate.h"
+#include "model/text.h"
 #include "xlsx/book.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,14 +29,71 @@ void er_xbook_add_cell(er_xbook *b, const er_indicator *n, int row, int col) {
       abort();
     b->cells = c;
   }
+  size_t old;
+  if (!er_xptrmap_get(&b->cell_of, n, &old)) /* the first cell of a node is the one found */
+    er_xptrmap_put(&b->cell_of, n, b->ncells);
   b->cells[b->ncells++] = (er_xcell){n, row, col};
 }
 
 const er_xcell *er_xbook_find_cell(const er_xbook *b, const er_indicator *n) {
-  for (size_t i = 0; i < b->ncells; i++)
-    if (b->cells[i].node == n)
-      return &b->cells[i];
-  return NULL;
+  size_t i;
+  return er_xptrmap_get(&b->cell_of, n, &i) ? &b->cells[i] : NULL;
+}
+
+static size_t ptr_hash(const void *p) {
+  size_t h = (size_t)(uintptr_t)p;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdu;
+  h ^= h >> 33;
+  return h;
+}
+
+static void ptrmap_insert(const void **keys, size_t *values, size_t cap, const void *key,
+                          size_t value) {
+  size_t i = ptr_hash(key) & (cap - 1);
+  while (keys[i] && keys[i] != key)
+    i = (i + 1) & (cap - 1);
+  keys[i] = key;
+  values[i] = value;
+}
+
+void er_xptrmap_put(er_xptrmap *m, const void *key, size_t value) {
+  if (2 * (m->n + 1) > m->cap) {
+    size_t cap = m->cap ? 2 * m->cap : 64;
+    const void **keys = calloc(cap, sizeof *keys);
+    size_t *values = calloc(cap, sizeof *values);
+    if (!keys || !values)
+      abort();
+    for (size_t i = 0; i < m->cap; i++)
+      if (m->keys[i])
+        ptrmap_insert(keys, values, cap, m->keys[i], m->values[i]);
+    free(m->keys);
+    free(m->values);
+    m->keys = keys;
+    m->values = values;
+    m->cap = cap;
+  }
+  size_t had;
+  if (!er_xptrmap_get(m, key, &had))
+    m->n++;
+  ptrmap_insert(m->keys, m->values, m->cap, key, value);
+}
+
+bool er_xptrmap_get(const er_xptrmap *m, const void *key, size_t *value) {
+  if (!m->cap)
+    return false;
+  for (size_t i = ptr_hash(key) & (m->cap - 1); m->keys[i]; i = (i + 1) & (m->cap - 1))
+    if (m->keys[i] == key) {
+      *value = m->values[i];
+      return true;
+    }
+  return false;
+}
+
+void er_xptrmap_free(er_xptrmap *m) {
+  free(m->keys);
+  free(m->values);
+  *m = (er_xptrmap){0};
 }
 
 char *er_xprose(const er_prose *p) {
@@ -125,37 +185,40 @@ static long days_from_civil(long y, long m, long d) {
 }
 
 /* The workbook's creation time, fixed so that the same data gives the same
- * bytes: SOURCE_DATE_EPOCH when set, else the report's date, else the end
- * of the evaluated year. libxlsxwriter would otherwise stamp the current time. */
+ * bytes: SOURCE_DATE_EPOCH when set (range-checked in srcdate.h), else the
+ * report's date, else the end of the evaluated year. libxlsxwriter would
+ * otherwise stamp the current time. */
 static time_t created_time(const er_eval *ev) {
-  const char *epoch = getenv("SOURCE_DATE_EPOCH");
-  if (epoch && *epoch) {
-    char *end;
-    long long t = strtoll(epoch, &end, 10);
-    if (*end == '\0' && t >= 0)
-      return (time_t)t;
-  }
+  long long fallback = -1;
   const er_date *dates[] = {&ev->project.report_date, &ev->signature.date};
-  for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++)
-    if (dates[i]->set && dates[i]->year >= 1970)
-      return (time_t)days_from_civil(dates[i]->year, dates[i]->month,
-                                     dates[i]->day ? dates[i]->day : 1) *
-             86400;
-  long year = 2000;
-  if (ev->project.year.set && er_dec_is_integer(ev->project.year.v))
-    year = (long)(ev->project.year.v.units / ER_DEC_SCALE) + 1;
-  if (year < 1970 || year > 9999)
-    year = 2000;
-  return (time_t)days_from_civil(year, 1, 1) * 86400;
+  for (size_t i = 0; i < sizeof dates / sizeof dates[0] && fallback < 0; i++)
+    if (dates[i]->set && dates[i]->year >= 1970 && dates[i]->year <= 9999)
+      fallback = (long long)days_from_civil(dates[i]->year, dates[i]->month,
+                                            dates[i]->day ? dates[i]->day : 1) *
+                 86400;
+  if (fallback < 0) {
+    long year = 2000;
+    if (ev->project.year.set && er_dec_is_integer(ev->project.year.v) &&
+        ev->project.year.v.units / ER_DEC_SCALE >= 1969 &&
+        ev->project.year.v.units / ER_DEC_SCALE < 9999)
+      year = (long)(ev->project.year.v.units / ER_DEC_SCALE) + 1;
+    fallback = (long long)days_from_civil(year, 1, 1) * 86400;
+  }
+  return (time_t)er_source_date_xlsx(NULL, fallback);
 }
 
-static void set_properties(er_xbook *b, char *title) {
+static void set_properties(er_xbook *b, const char *title) {
   const er_project *p = &b->ev->project;
+  /* docProps/core.xml and app.xml: libxlsxwriter escapes <, > and &, not
+   * the characters XML cannot carry at all */
+  char *text[] = {er_xml_text(title, false),
+                  er_xml_text(p->title.s ? p->title.s : p->name.s, false),
+                  er_xml_text(p->evaluator.s, false), er_xml_text(p->department.s, false)};
   lxw_doc_properties props = {
-      .title = title,
-      .subject = (char *)(p->title.s ? p->title.s : p->name.s),
-      .author = (char *)p->evaluator.s,
-      .company = (char *)p->department.s,
+      .title = text[0] ? text[0] : (char *)title,
+      .subject = text[1] ? text[1] : (char *)(p->title.s ? p->title.s : p->name.s),
+      .author = text[2] ? text[2] : (char *)p->evaluator.s,
+      .company = text[3] ? text[3] : (char *)p->department.s,
       .category = "绩效评价",
       .keywords = "绩效评价, 评分表",
       .comments =
@@ -164,6 +227,8 @@ static void set_properties(er_xbook *b, char *title) {
       .created = created_time(b->ev),
   };
   er_xbook_ok(b, workbook_set_properties(b->wb, &props), "properties");
+  for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+    free(text[i]);
 }
 
 /* ---- the workbook --------------------------------------------------------------------- */
@@ -217,9 +282,10 @@ bool er_xlsx_write_annex(const er_eval *ev, const er_render_opts *opts, const ch
   lxw_error closed = workbook_close(b.wb);
   er_xbook_ok(&b, closed, "workbook");
   free(b.cells);
+  er_xptrmap_free(&b.cell_of);
   free(b.fund_rows);
   if (b.err != LXW_NO_ERROR) {
-    er_error(d, nowhere, "xlsx-write", "写入 XLSX 附件失败（%s）：%s",
+    er_error(d, nowhere, "xlsx-write", "写入 XLSX 附件 %s 失败（%s）：%s", path,
              b.err_where ? b.err_where : "workbook", lxw_strerror(b.err));
     return false;
   }

@@ -41,6 +41,20 @@ typedef struct er_xcell {
   int row, col;
 } er_xcell;
 
+/* A map from pointers (indicators) to indices, open addressing: finding a
+ * node's cell or row by a search through a list made the annex quadratic
+ * in the number of indicators. */
+typedef struct er_xptrmap {
+  const void **keys;
+  size_t *values;
+  size_t n, cap;
+} er_xptrmap;
+
+void er_xptrmap_put(er_xptrmap *m, const void *key, size_t value);
+/* True, with *value set, when key is in the map. */
+bool er_xptrmap_get(const er_xptrmap *m, const void *key, size_t *value);
+void er_xptrmap_free(er_xptrmap *m);
+
 typedef struct er_xbook {
   lxw_workbook *wb;
   const er_eval *ev;
@@ -52,6 +66,7 @@ typedef struct er_xbook {
   /* filled by the 评分表, read by the 自评表 */
   er_xcell *cells;
   size_t ncells, capcells;
+  er_xptrmap cell_of; /* node → index in cells */
   /* filled by 资金情况: the rows of each item's 小计 and of the 合计 */
   int *fund_rows;
   int funds_total_row;

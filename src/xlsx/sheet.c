@@ -296,11 +296,46 @@ static void need(er_xsheet *s, int r0, int c0, int r1, int c1, const char *text,
   s->needs[s->nneeds++] = (er_xneed){r0, r1, points};
 }
 
+/* Text as a cell can hold it: XML-safe (er_xml_text) and, in a draft made
+ * from data that check refused, cut to the 32,767 bytes of a cell. A
+ * malloc'd copy, or NULL when `text` is fine as it is. */
+static char *cell_text(const char *text) {
+  char *clean = er_xml_text(text, true);
+  const char *t = clean ? clean : text;
+  size_t len = t ? strlen(t) : 0;
+  if (len <= ER_CELL_MAX_BYTES)
+    return clean;
+  size_t cut = ER_CELL_MAX_BYTES;
+  while (cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
+    cut--; /* not inside a character */
+  char *out = malloc(cut + 1);
+  if (!out)
+    abort();
+  memcpy(out, t, cut);
+  out[cut] = '\0';
+  free(clean);
+  return out;
+}
+
 static void merge(er_xsheet *s, int r0, int c0, int r1, int c1, const char *text, lxw_format *fmt) {
+  char *clean = cell_text(text);
   er_xbook_ok(s->book,
               worksheet_merge_range(s->ws, (lxw_row_t)r0, (lxw_col_t)c0, (lxw_row_t)r1,
-                                    (lxw_col_t)c1, text ? text : "", fmt),
+                                    (lxw_col_t)c1,
+                                    clean  ? clean
+                                    : text ? text
+                                           : "",
+                                    fmt),
               s->name);
+  free(clean);
+}
+
+static void write_text(er_xsheet *s, int r, int c, const char *text, lxw_format *fmt) {
+  char *clean = cell_text(text);
+  er_xbook_ok(s->book,
+              worksheet_write_string(s->ws, (lxw_row_t)r, (lxw_col_t)c, clean ? clean : text, fmt),
+              s->name);
+  free(clean);
 }
 
 static void defer_span(er_xsheet *s, int r0, int c0, int r1, int c1, const char *text,
@@ -330,8 +365,7 @@ void er_xsheet_text(er_xsheet *s, int r0, int c0, int r1, int c1, const char *te
   else if (c0 != c1)
     merge(s, r0, c0, r1, c1, text, fmt);
   else if (text && *text)
-    er_xbook_ok(s->book, worksheet_write_string(s->ws, (lxw_row_t)r0, (lxw_col_t)c0, text, fmt),
-                s->name);
+    write_text(s, r0, c0, text, fmt);
   else
     er_xbook_ok(s->book, worksheet_write_blank(s->ws, (lxw_row_t)r0, (lxw_col_t)c0, fmt), s->name);
   need(s, r0, c0, r1, c1, text, pt);
@@ -374,10 +408,14 @@ void er_xsheet_formula_percent(er_xsheet *s, int r, int c0, int c1, const char *
 void er_xsheet_formula_text(er_xsheet *s, int r, int c0, int c1, const char *formula,
                             const char *cached, lxw_format *fmt) {
   merge_first(s, r, c0, c1, fmt);
+  char *clean = cell_text(cached);
   er_xbook_ok(s->book,
               worksheet_write_formula_str(s->ws, (lxw_row_t)r, (lxw_col_t)c0, formula, fmt,
-                                          cached ? cached : ""),
+                                          clean    ? clean
+                                          : cached ? cached
+                                                   : ""),
               s->name);
+  free(clean);
 }
 
 void er_xsheet_grid(er_xsheet *s, int row0, int col0, int nrows, int ncols, const er_xowner *grid,
@@ -472,10 +510,7 @@ static void span_piece(er_xsheet *s, const er_xspan *sp, int from, int to) {
   if (from < to || sp->c0 != sp->c1)
     merge(s, from, sp->c0, to, sp->c1, sp->text, sp->fmt);
   else if (sp->text && *sp->text)
-    er_xbook_ok(
-        s->book,
-        worksheet_write_string(s->ws, (lxw_row_t)from, (lxw_col_t)sp->c0, sp->text, sp->fmt),
-        s->name);
+    write_text(s, from, sp->c0, sp->text, sp->fmt);
   else
     er_xbook_ok(s->book, worksheet_write_blank(s->ws, (lxw_row_t)from, (lxw_col_t)sp->c0, sp->fmt),
                 s->name);

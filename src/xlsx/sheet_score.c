@@ -27,6 +27,7 @@ typedef struct layout {
   er_xstr *names; /* shown names that are not the data's own: 工作创新（加分项） */
   const er_indicator **named;
   size_t nnames;
+  er_xptrmap row_of; /* node → its first row in rows */
 } layout;
 
 static const char *const level_heads[] = {"一级指标", "二级指标", "三级指标", "四级指标",
@@ -87,11 +88,9 @@ static void register_cells(er_xbook *b, const layout *L, const er_indicator *n) 
       er_xbook_add_cell(b, n, c->row, c->col);
     return;
   }
-  for (size_t r = 0; r < L->n; r++)
-    if (L->rows[r].node == n) {
-      er_xbook_add_cell(b, n, L->first + (int)r, L->c_score);
-      return;
-    }
+  size_t r;
+  if (er_xptrmap_get(&L->row_of, n, &r))
+    er_xbook_add_cell(b, n, L->first + (int)r, L->c_score);
 }
 
 static const er_indicator *ancestor_at(const er_indicator *n, int depth) {
@@ -567,8 +566,11 @@ void er_xsheet_score_write(er_xbook *b) {
   L.first = 5;
   for (size_t i = 0; i < ev->indicators.count; i++)
     collect(&L, &ev->indicators.items[i]);
+  for (size_t r = L.n; r-- > 0;) /* a node's first row */
+    er_xptrmap_put(&L.row_of, L.rows[r].node, r);
   for (size_t i = 0; i < ev->indicators.count; i++)
     register_cells(b, &L, &ev->indicators.items[i]);
+  er_xptrmap_free(&L.row_of);
 
   er_xsheet s;
   if (!er_xsheet_open(&s, b, ER_X_SHEET_SCORE, L.c_code + 1)) {

@@ -45,5 +45,6 @@ run fuzz_tpl tpl tpl.dict
 run fuzz_doc doc xhtml.dict
 run fuzz_layout layout layout.dict
 run fuzz_xlsx xlsx yaml.dict
+run fuzz_text text yaml.dict
 
 exit $failed

@@ -1,6 +1,7 @@
 /* The same input gives the same bytes: libharu writes no ID and no date of
  * its own, fonts are subset the same way each time, and the creation date
  * is SOURCE_DATE_EPOCH's (or absent). */
+#include "model/srcdate.h"
 #include "pdf_support.h"
 
 #include <unistd.h>
@@ -13,7 +14,7 @@ static char *render(size_t *len) {
   close(fd);
   er_diag d;
   er_diag_init(&d, "determinism");
-  er_pdf_info info = {.title = "绩效评价报告", .created = er_pdf_source_date(&d)};
+  er_pdf_info info = {.title = "绩效评价报告", .created = er_source_date(&d)};
   if (!er_pdf_typeset(test_report, TEST_REPORT_BLOCKS, &info, path, &d)) {
     er_diag_print(&d, stderr);
     unlink(path);
@@ -66,7 +67,7 @@ static void bad_source_date_epoch_is_warned(void **state) {
   setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
   er_diag d;
   er_diag_init(&d, "env");
-  assert_true(er_pdf_source_date(&d) < 0);
+  assert_true(er_source_date(&d) < 0);
   assert_non_null(find_finding(&d, "source-date-epoch"));
   er_diag_free(&d);
   unsetenv("SOURCE_DATE_EPOCH");
