@@ -237,10 +237,10 @@ cp "$sample" "$work/env/$long.yaml"
 [ $? = 1 ] && grep -q '模板目录“./typo-dir”不存在' "$work/env/err" || fail "--template ./typo-dir: $(cat "$work/env/err")"
 mkdir -p "$work/env/emptyt"
 "$bin" render "$sample" -o "$work/env/t" --format html --template "$work/env/emptyt" >/dev/null 2>"$work/env/err"
-[ $? = 1 ] && grep -q '中没有 selfeval.tpl' "$work/env/err" || fail "--template without selfeval.tpl: $(cat "$work/env/err")"
+[ $? = 1 ] && grep -q '中没有模板' "$work/env/err" || fail "--template without templates: $(cat "$work/env/err")"
 mkdir -p "$work/env/bomb"
 cp -r "$src/templates/"*.tpl "$src/templates/styles" "$work/env/bomb/"
-sed -i 's/{{>head}}/{{>head}}{{>p0}}/' "$work/env/bomb/selfeval.tpl"
+sed -i 's/{{>head}}/{{>head}}{{>p0}}/' "$work/env/bomb/report.tpl"
 for i in $(seq 0 13); do
   j=$((i + 1)); [ $i = 13 ] && j=15
   printf '{{>p%d}}{{>p%d}}{{>p%d}}{{>p%d}}' $j $j $j $j >"$work/env/bomb/p$i.tpl"

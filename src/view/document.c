@@ -8,6 +8,7 @@
 #include "view/tpl.h"
 #include "view/view.h"
 
+#include <dirent.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +133,26 @@ void er_document_outline_free(er_eval *outline) {
   er_eval_free(outline);
 }
 
+/* True when `dir` holds a template, a partial, an outline or styles. */
+static bool holds_templates(const char *dir) {
+  static const char *const own[] = {"outline.yaml", "outlines", "styles"};
+  for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, own[i]);
+    if (access(path, F_OK) == 0)
+      return true;
+  }
+  DIR *d = opendir(dir);
+  bool found = false;
+  for (struct dirent *e; d && !found && (e = readdir(d));) {
+    size_t len = strlen(e->d_name);
+    found = len > 4 && strcmp(e->d_name + len - 4, ".tpl") == 0;
+  }
+  if (d)
+    closedir(d);
+  return found;
+}
+
 er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_style **style,
                           er_diag *d) {
   *style = NULL;
@@ -141,14 +162,14 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
   size_t ndirs = 0;
   const char *chosen = opts->template_name;
   if (chosen && (strchr(chosen, '/') || is_dir(chosen))) {
-    /* a directory of the user's templates, which must hold this one: the
-     * built-in one would otherwise stand in for it without a word */
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s.tpl", chosen, name);
-    if (!is_dir(chosen) || access(path, F_OK) != 0) {
+    /* a directory of the user's templates, which must hold something of
+     * ours: the built-in ones would otherwise stand in without a word */
+    if (!is_dir(chosen) || !holds_templates(chosen)) {
       er_error(d, ((er_pos){0, 0}), "template",
-               is_dir(chosen) ? "模板目录“%s”中没有 %s.tpl：请从 templates/ 复制一份再修改"
-                              : "模板目录“%s”不存在：--template 应为含有 %s.tpl 的目录或内置模板名",
+               is_dir(chosen)
+                   ? "模板目录“%s”中没有模板（%s.tpl、分部模板、outline.yaml 或 styles/）："
+                     "请从 templates/ 复制要修改的文件"
+                   : "模板目录“%s”不存在：--template 应为含有 %s.tpl 等模板的目录或内置模板名",
                chosen, name);
       return NULL;
     }
