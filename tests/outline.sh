@@ -128,6 +128,30 @@ else
   fail=1
 fi
 
+# ---- every reference form resolves, to the figure the report prints ----
+mkdir -p "$out/refs"
+cat "$out/builtin/nanchong-builtin.yaml" - >"$out/refs/refs.yaml" <<'YAML'
+outline:
+  - title: 引用
+    body:
+      - "总分{total}|等级{grade}|满分{total_weight}|得分率{total_rate}|加分{bonus}"
+      - "名称{name:B}|分值{weight:B}|得分{score:B}|得分率{rate:C}|扣分{deducted:C}"
+      - "初{funds.initial}|预算{funds.planned}|到位{funds.arrived}|支出{funds.spent}|结余{funds.balance}|到位率{funds.arrival_rate}|执行率{funds.execution_rate}|来源{funds.sources}"
+      - "项目{project.name}|{project.year}|{project.region}|{project.department}|{project.implementer}|{project.commissioner}|{project.evaluator}|{project.report_month}"
+      - "答卷{respondents}|群众{respondents:群众}|表{table:score_table}|图{figure:score_chart}|括号{{}}"
+      - {block: score_table}
+YAML
+if "$bin" render "$out/refs/refs.yaml" -o "$out/refs" --format html >/dev/null 2>"$out/refs/log"; then
+  for want in '总分88.38|等级良好|满分100|得分率88.38%|加分0' \
+    '名称项目管理|分值35|得分32|得分率82.76%|扣分8.62' \
+    '到位率100.00%|执行率100.00%' '项目2018年南充市城乡低保补助资金专项支出|2018|南充市|南充市民政局' \
+    '|2019年12月' '答卷120|群众100|表表1-1|图图1-1|括号{}'; do
+    grep -qF -- "$want" "$out/refs/refs.html" || { echo "FAIL: references: no $want"; grep -o '总分[^<]*\|名称[^<]*\|初[^<]*\|项目2[^<]*\|答卷[^<]*' "$out/refs/refs.html"; fail=1; }
+  done
+else
+  echo "FAIL: render with every reference"; cat "$out/refs/log"; fail=1
+fi
+
 # ---- a titled part typed with its number keeps it ----
 mkdir -p "$out/typed"
 cat "$out/builtin/nanchong-builtin.yaml" - >"$out/typed/typed.yaml" <<'YAML'
