@@ -22,7 +22,7 @@
 {{#SUM_BASICS}}<h2>{{NUM}}项目基本情况</h2>
 {{#BASICS}}{{>prose}}{{/BASICS}}{{/SUM_BASICS}}
 {{#SUM_CONCLUSION}}<h2>{{NUM}}评价结论</h2>
-<p>{{#HAS_BASIS}}根据{{BASIS}}的要求，{{/HAS_BASIS}}经综合评价，项目综合得分为<strong>{{TOTAL}}</strong>分，评价等级为<strong>{{GRADE}}</strong>。</p>
+<p>{{#HAS_BASIS}}根据{{BASIS}}的要求，{{/HAS_BASIS}}经综合评价，项目综合得分为<strong>{{TOTAL}}</strong>分{{#HAS_GRADE}}，评价等级为<strong>{{GRADE}}</strong>{{/HAS_GRADE}}。</p>
 {{#SUMMARY_CONCLUSION}}{{>prose}}{{/SUMMARY_CONCLUSION}}{{/SUM_CONCLUSION}}
 {{#SUM_PROBLEMS}}<h2>{{NUM}}存在问题</h2>
 {{#SUMMARY_ITEM}}<p><strong>{{LEAD_TEXT}}</strong>{{TEXT}}</p>
@@ -77,7 +77,7 @@
 {{/CH_WORK}}
 
 {{#CH_RESULT}}<h2 id="{{ID}}">{{NUM}}综合评价情况及评价结论</h2>
-<p>{{#HAS_BASIS}}根据{{BASIS}}的指标体系框架，{{/HAS_BASIS}}经综合评价，项目综合得分<strong>{{TOTAL}}</strong>分，评价等级为<strong>{{GRADE}}</strong>。各项得分情况见{{SCORE_TABLE_NO}}、{{SCORE_CHART_NO}}。</p>
+<p>{{#HAS_BASIS}}根据{{BASIS}}的指标体系框架，{{/HAS_BASIS}}经综合评价，项目综合得分<strong>{{TOTAL}}</strong>分{{#HAS_GRADE}}，评价等级为<strong>{{GRADE}}</strong>{{/HAS_GRADE}}。各项得分情况见{{SCORE_TABLE_NO}}、{{SCORE_CHART_NO}}。</p>
 {{>score_table}}{{#CONCLUSION}}{{>prose}}{{/CONCLUSION}}{{/CH_RESULT}}
 
 {{#CH_ANALYSIS}}<h2 id="{{ID}}">{{NUM}}绩效评价指标分析</h2>

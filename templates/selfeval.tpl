@@ -25,7 +25,7 @@
 {{/CH_COMPLETION}}
 
 {{#CH_RESULT}}<h2 id="{{ID}}">{{NUM}}综合评价情况及评价结论</h2>
-<p>经对项目决策、资金管理、项目产出和效益等方面进行绩效自评，项目自评得分<strong>{{TOTAL}}</strong>分，评价等级为<strong>{{GRADE}}</strong>。各项得分情况见{{SCORE_TABLE_NO}}、{{SCORE_CHART_NO}}。</p>
+<p>经对项目决策、资金管理、项目产出和效益等方面进行绩效自评，项目自评得分<strong>{{TOTAL}}</strong>分{{#HAS_GRADE}}，评价等级为<strong>{{GRADE}}</strong>{{/HAS_GRADE}}。各项得分情况见{{SCORE_TABLE_NO}}、{{SCORE_CHART_NO}}。</p>
 {{>score_table}}{{#CONCLUSION}}{{>prose}}{{/CONCLUSION}}{{/CH_RESULT}}
 
 {{#CH_PROBLEMS}}<h2 id="{{ID}}">{{NUM}}存在的问题</h2>

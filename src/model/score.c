@@ -45,8 +45,8 @@ void er_score_missing(er_diag *d, const er_indicator *n, const char *rule, const
 
 void er_score_overflow(er_diag *d, const er_indicator *n, er_pos at) {
   er_error(d, at.line ? at : n->pos, "number-range",
-           "指标 %s 的计算结果超出可计算的范围（整数部分最多 %d 位）：请检查这里的数值是否写错",
-           n->code.s, ER_DEC_INT_DIGITS);
+           "指标 %s 的计算结果超出可计算的范围（绝对值须小于 9.2×10¹²）：请检查这里的数值是否写错",
+           n->code.s);
   er_diag_anchor(d, n->code.s);
 }
 

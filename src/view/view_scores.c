@@ -5,8 +5,10 @@
 #include <string.h>
 
 const char *er_view_conclusion_sentence(er_view *v) {
-  return er_arena_printf(v->arena, "综合得分%s分，评价等级为%s。",
-                         er_fmt_score(v->arena, v->ev->total, 2), v->ev->grade ? v->ev->grade : "");
+  const char *total = er_fmt_score(v->arena, v->ev->total, 2);
+  if (!v->ev->grade) /* grades: [] — a scheme without grades */
+    return er_arena_printf(v->arena, "综合得分%s分。", total);
+  return er_arena_printf(v->arena, "综合得分%s分，评价等级为%s。", total, v->ev->grade);
 }
 
 static const char *dim_name(er_view *v, const er_indicator *n) {
