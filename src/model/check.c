@@ -6,6 +6,7 @@
 #include "model/funds.h"
 #include "model/load.h"
 #include "model/score.h"
+#include "model/score_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -338,12 +339,16 @@ static void check_node(tree_state *st, const er_indicator *n) {
    * which is checked above; typed scores and capped ratios can */
   bool open_ended = n->rule.index == ER_RULE_SCORE || n->rule.index == ER_RULE_CHECKLIST ||
                     n->rule.index == ER_RULE_RATIO;
-  /* a bonus item is held to its weight too: 加分项 up to 5 gives at most 5 */
+  /* a bonus item is held to its weight too (加分项 up to 5 gives at most 5),
+   * unless its ratio's cap lets it go beyond */
+  er_dec most = r->weight;
+  if (n->bonus.v && n->rule.index == ER_RULE_RATIO && n->cap.set)
+    most = er_dec_max(most, er_dec_mul(r->weight, er_score_fraction(&n->cap)));
   if (r->valid && r->applicable && open_ended &&
-      (r->score.units < 0 || er_dec_cmp(r->score, r->weight) > 0)) {
+      (r->score.units < 0 || er_dec_cmp(r->score, most) > 0)) {
     er_error(d, n->rule.index == ER_RULE_SCORE ? n->score.pos : n->rule.text.pos, "score-range",
              "指标 %s 的得分 %s 超出 0 到分值 %s 的范围：请改正得分，或改正分值 weight", n->code.s,
-             fmt(r->score, a), fmt(r->weight, b));
+             fmt(r->score, a), fmt(most, b));
     er_diag_anchor(d, n->code.s);
   }
 }

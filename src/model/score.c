@@ -510,7 +510,7 @@ void er_score(er_eval *ev, er_diag *d) {
   er_fund_index_free(&fi);
   bool any = false;
   for (size_t i = 0; i < ev->indicators.count; i++)
-    any |= ev->indicators.items[i].result.applicable && !ev->indicators.items[i].bonus.v;
+    any |= ev->indicators.items[i].result.applicable;
   if (ev->indicators.count == 0)
     er_error(d, ev->indicators.pos.line ? ev->indicators.pos : ev->pos, "no-indicators",
              "indicators 为空：至少需要一个指标（code、name、weight 和评分规则 rule），"
