@@ -313,7 +313,7 @@ static void score_leaf(const er_eval *ev, const er_fund_index *fi, er_indicator 
       er_error(d, n->pos, "missing-rule",
                "末级指标 %s 需要评分规则 rule（judgement、bands、ratio、reverse、equality、"
                "execution、arrival、qualitative、deductions、checklist、satisfaction、rollup 或 "
-               "score）",
+               "score）；不适用的指标写 applicable: false",
                n->code.s);
       er_diag_anchor(d, n->code.s);
     }
