@@ -26,12 +26,16 @@ const char *er_view_note(er_view *v, const er_indicator *n) {
   (void)v;
   if (n->note.s)
     return n->note.s;
-  if (n->result.valid && er_dec_cmp(n->result.score, n->weight.v) >= 0)
+  if (!n->result.applicable)
+    return "不适用";
+  if (n->result.valid && er_dec_cmp(n->result.score, n->result.weight) >= 0)
     return "未扣分";
   return "";
 }
 
 const char *er_view_score_text(er_view *v, const er_indicator *n) {
+  if (!n->result.applicable)
+    return "不适用";
   return n->result.valid ? er_fmt_score(v->arena, n->result.score, n->result.places) : "—";
 }
 
