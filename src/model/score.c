@@ -511,11 +511,13 @@ void er_score(er_eval *ev, er_diag *d) {
   bool any = false;
   for (size_t i = 0; i < ev->indicators.count; i++)
     any |= ev->indicators.items[i].result.applicable;
-  if (ev->indicators.count == 0)
-    er_error(d, ev->indicators.pos.line ? ev->indicators.pos : ev->pos, "no-indicators",
-             "indicators 为空：至少需要一个指标（code、name、weight 和评分规则 rule），"
-             "见 docs/data-format.md 的 indicators 一节");
-  else if (!any)
+  /* a file without the key, or that did not load, is reported by the loader */
+  if (ev->indicators.count == 0) {
+    if (ev->indicators.pos.line)
+      er_error(d, ev->indicators.pos, "no-indicators",
+               "indicators 为空：至少需要一个指标（code、name、weight 和评分规则 rule），"
+               "见 docs/data-format.md 的 indicators 一节");
+  } else if (!any)
     er_error(d, ev->indicators.pos, "no-indicators",
              "所有一级指标都不适用（applicable: false），没有可评分的指标");
   ev->scored = all && in_range && any;
