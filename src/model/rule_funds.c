@@ -56,30 +56,28 @@ bool er_fund_index_totals(const er_fund_index *fi, const er_indicator *n, er_fun
   return false;
 }
 
-bool er_rule_execution(const er_fund_index *fi, er_indicator *n, er_diag *d) {
+/* A rate of the funds × weight, capped at the weight: 执行率 (spent ÷
+ * arrived) or 到位率 (arrived ÷ planned). */
+static bool rate_rule(const er_fund_index *fi, er_indicator *n, er_diag *d, bool arrival) {
   er_fund_totals t;
   if (!er_fund_index_totals(fi, n, &t, d))
     return false;
-  if (!t.execution_defined) {
-    er_error(d, n->rule.text.pos, "no-funds", "指标 %s 按执行率评分，但资金到位数为 0", n->code.s);
+  if (!(arrival ? t.arrival_defined : t.execution_defined)) {
+    er_error(d, n->rule.text.pos, "no-funds", "指标 %s 按%s评分，但资金%s为 0", n->code.s,
+             arrival ? "到位率" : "执行率", arrival ? "计划数" : "到位数");
     er_diag_anchor(d, n->code.s);
     return false;
   }
-  n->result.fraction = er_dec_min(er_dec_div(t.execution_rate, ER_DEC_HUNDRED), ER_DEC_ONE);
+  er_dec rate = arrival ? t.arrival_rate : t.execution_rate;
+  n->result.fraction = er_dec_min(er_dec_div(rate, ER_DEC_HUNDRED), ER_DEC_ONE);
   return true;
 }
 
-/* 到位率 × weight, capped at the weight: the funds read as execution reads
- * them, arrived ÷ planned. */
+bool er_rule_execution(const er_fund_index *fi, er_indicator *n, er_diag *d) {
+  return rate_rule(fi, n, d, false);
+}
+
+/* The funds read as execution reads them. */
 bool er_rule_arrival(const er_fund_index *fi, er_indicator *n, er_diag *d) {
-  er_fund_totals t;
-  if (!er_fund_index_totals(fi, n, &t, d))
-    return false;
-  if (!t.arrival_defined) {
-    er_error(d, n->rule.text.pos, "no-funds", "指标 %s 按到位率评分，但资金计划数为 0", n->code.s);
-    er_diag_anchor(d, n->code.s);
-    return false;
-  }
-  n->result.fraction = er_dec_min(er_dec_div(t.arrival_rate, ER_DEC_HUNDRED), ER_DEC_ONE);
-  return true;
+  return rate_rule(fi, n, d, true);
 }
