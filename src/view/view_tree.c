@@ -34,8 +34,8 @@ const char *er_view_note(er_view *v, const er_indicator *n) {
 }
 
 const char *er_view_score_text(er_view *v, const er_indicator *n) {
-  if (!n->result.applicable)
-    return "不适用";
+  if (!n->result.applicable) /* the note says 不适用 */
+    return "—";
   return n->result.valid ? er_fmt_score(v->arena, n->result.score, n->result.places) : "—";
 }
 
