@@ -456,7 +456,10 @@ static bool score_node(er_eval *ev, const er_fund_index *fi, er_indicator *n, er
     n->result.fraction =
         er_dec_is_zero(n->result.weight) ? er_dec_zero() : er_dec_div(sum, n->result.weight);
   }
-  n->result.rate = er_dec_mul(n->result.fraction, HUNDRED);
+  if (!er_dec_mul_ok(n->result.fraction, HUNDRED, &n->result.rate) && n->result.valid) {
+    er_score_overflow(d, n, n->weight.pos); /* a 得分率 beyond the range */
+    n->result.valid = false;
+  }
   n->result.places = display_places(n);
   return n->result.valid;
 }
@@ -524,6 +527,11 @@ void er_score(er_eval *ev, er_diag *d) {
   ev->out_of = ev->scoring.out_of.set ? ev->scoring.out_of.v : ev->total_weight;
   ev->rate_base = ev->scoring.rate_base.set ? ev->scoring.rate_base.v : ev->out_of;
   ev->grade = er_grade_for(ev, ev->total);
+  er_dec rate;
+  if (ev->scored && !er_dec_mul_ok(ev->total, HUNDRED, &rate)) {
+    er_error(d, ev->indicators.pos, "number-range", "总分超出可计算的范围，无法计算得分率");
+    ev->scored = false;
+  }
 }
 
 er_dec er_total_rate(const er_eval *ev) {

@@ -135,6 +135,19 @@ static void a_ratio_whose_score_overflows_is_refused(void **state) {
   eval_done(ev, &d);
 }
 
+static void a_rate_that_overflows_is_refused(void **state) {
+  (void)state;
+  /* the score fits, its 得分率 (× 100) does not */
+  er_diag d;
+  er_eval *ev = eval_leaf("1",
+                          "    bonus: true\n    rule: ratio\n    actual: 999999999999\n"
+                          "    target: 0.000001\n    cap: 999999999999\n",
+                          NULL, &d);
+  reported(&d, "number-range", ER_ERROR, 6, 13);
+  assert_false(er_renderable(ev, &d));
+  eval_done(ev, &d);
+}
+
 static void no_indicators_is_refused_with_a_message(void **state) {
   (void)state;
   er_diag d;
@@ -254,6 +267,7 @@ int main(void) {
       cmocka_unit_test(stated_score_of_a_parent_is_checked_against_its_subtotal),
       cmocka_unit_test(satisfaction_counts_that_overflow_are_refused),
       cmocka_unit_test(a_ratio_whose_score_overflows_is_refused),
+      cmocka_unit_test(a_rate_that_overflows_is_refused),
       cmocka_unit_test(no_indicators_is_refused_with_a_message),
       cmocka_unit_test(a_self_evaluation_without_an_execution_score_is_warned),
       cmocka_unit_test(the_total_is_shown_against_the_scheme_scale),
