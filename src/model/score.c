@@ -401,7 +401,7 @@ static bool applicable(const er_indicator *n) {
 /* Gives each of `list`'s nodes the weight it is scored against: `whole` ×
  * its weight ÷ the weights of the applicable ones, so that they fill the
  * weight of the dropped ones; bonus items keep theirs. */
-static void share_weight(er_indicators *list, er_dec whole) {
+static void share_weight(er_indicators *list, er_dec whole, er_diag *d) {
   er_dec live = er_dec_zero(), all = er_dec_zero();
   for (size_t i = 0; i < list->count; i++) {
     er_indicator *c = &list->items[i];
@@ -416,8 +416,10 @@ static void share_weight(er_indicators *list, er_dec whole) {
   for (size_t i = 0; i < list->count; i++) {
     er_indicator *c = &list->items[i];
     c->result.weight = c->weight.v;
-    if (rescale && !c->bonus.v && c->result.applicable)
-      c->result.weight = er_dec_div(er_dec_mul(c->weight.v, whole), live);
+    er_dec part;
+    if (rescale && !c->bonus.v && c->result.applicable &&
+        !(er_dec_mul_ok(c->weight.v, whole, &part) && er_dec_div_ok(part, live, &c->result.weight)))
+      er_score_overflow(d, c, c->weight.pos);
   }
 }
 
@@ -442,7 +444,7 @@ static bool score_node(er_eval *ev, const er_fund_index *fi, er_indicator *n, er
   } else {
     bool all = true;
     er_dec sum = er_dec_zero();
-    share_weight(&n->children, n->result.weight);
+    share_weight(&n->children, n->result.weight, d);
     for (size_t i = 0; i < n->children.count; i++) {
       er_indicator *c = &n->children.items[i];
       all &= score_node(ev, fi, c, n, depth + 1, d);
@@ -498,7 +500,7 @@ void er_score(er_eval *ev, er_diag *d) {
   for (size_t i = 0; i < ev->indicators.count; i++)
     if (!ev->indicators.items[i].bonus.v)
       ev->total_weight = er_dec_add(ev->total_weight, ev->indicators.items[i].weight.v);
-  share_weight(&ev->indicators, ev->total_weight);
+  share_weight(&ev->indicators, ev->total_weight, d);
   bool all = true, in_range = true;
   for (size_t i = 0; i < ev->indicators.count; i++) {
     er_indicator *n = &ev->indicators.items[i];
