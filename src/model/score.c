@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HUNDRED ER_DEC_HUNDRED
-
-er_dec er_score_fraction(const er_num *n) { return n->percent ? er_dec_div(n->v, HUNDRED) : n->v; }
+er_dec er_score_fraction(const er_num *n) {
+  return n->percent ? er_dec_div(n->v, ER_DEC_HUNDRED) : n->v;
+}
 
 /* A percent-like input: 70 or 70% both mean 70%. */
 static er_dec as_percent(const er_num *n) { return n->v; }
@@ -195,7 +195,7 @@ static bool score_qualitative(er_indicator *n, er_diag *d) {
       er_diag_anchor(d, n->code.s);
       return false;
     }
-    n->result.fraction = er_dec_div(p, HUNDRED);
+    n->result.fraction = er_dec_div(p, ER_DEC_HUNDRED);
     n->result.label = levels[i].name;
     return true;
   }
@@ -458,7 +458,7 @@ static bool score_node(er_eval *ev, const er_fund_index *fi, er_indicator *n, er
     n->result.fraction =
         er_dec_is_zero(n->result.weight) ? er_dec_zero() : er_dec_div(sum, n->result.weight);
   }
-  if (!er_dec_mul_ok(n->result.fraction, HUNDRED, &n->result.rate) && n->result.valid) {
+  if (!er_dec_mul_ok(n->result.fraction, ER_DEC_HUNDRED, &n->result.rate) && n->result.valid) {
     er_score_overflow(d, n, n->weight.pos); /* a 得分率 beyond the range */
     n->result.valid = false;
   }
@@ -530,13 +530,14 @@ void er_score(er_eval *ev, er_diag *d) {
   ev->rate_base = ev->scoring.rate_base.set ? ev->scoring.rate_base.v : ev->out_of;
   ev->grade = er_grade_for(ev, ev->total);
   er_dec rate;
-  if (ev->scored && !er_dec_mul_ok(ev->total, HUNDRED, &rate)) {
+  if (ev->scored && !er_dec_mul_ok(ev->total, ER_DEC_HUNDRED, &rate)) {
     er_error(d, ev->indicators.pos, "number-range", "总分超出可计算的范围，无法计算得分率");
     ev->scored = false;
   }
 }
 
 er_dec er_total_rate(const er_eval *ev) {
-  return er_dec_is_zero(ev->rate_base) ? er_dec_zero()
-                                       : er_dec_div(er_dec_mul(ev->total, HUNDRED), ev->rate_base);
+  return er_dec_is_zero(ev->rate_base)
+             ? er_dec_zero()
+             : er_dec_div(er_dec_mul(ev->total, ER_DEC_HUNDRED), ev->rate_base);
 }
