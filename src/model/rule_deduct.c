@@ -74,29 +74,38 @@ static bool condition(const er_fund_index *fi, const er_indicator *n, er_deducti
   return true;
 }
 
+/* The points one deduction takes; false after reporting. */
+static bool deducted(const er_fund_index *fi, const er_indicator *n, er_deduction *x, er_diag *d) {
+  x->applies = true;
+  x->deducted = x->points.v;
+  if (x->figure.index >= 0 && !condition(fi, n, x, d))
+    return false;
+  if (x->figure.index < 0 && x->when.s) {
+    deduction_error(d, n, x->when.pos, "missing-input",
+                    "条件扣分需要 figure（execution、arrival 或 local_share）");
+    return false;
+  }
+  if ((x->shortfall.set || x->base.set || x->shortfall.pos.line || x->base.pos.line) &&
+      !pro_rata(n, x, d))
+    return false;
+  if (!x->applies)
+    x->deducted = er_dec_zero();
+  return true;
+}
+
 bool er_rule_deductions(const er_fund_index *fi, er_indicator *n, er_dec *points, er_diag *d) {
   er_dec lost = er_dec_zero();
+  bool ok = true, in_range = true;
   for (size_t i = 0; i < n->deductions.count; i++) {
     er_deduction *x = &n->deductions.items[i];
-    x->applies = true;
-    x->deducted = x->points.v;
-    if (x->figure.index >= 0 && !condition(fi, n, x, d))
-      return false;
-    if (x->figure.index < 0 && x->when.s) {
-      deduction_error(d, n, x->when.pos, "missing-input",
-                      "条件扣分需要 figure（execution、arrival 或 local_share）");
-      return false;
-    }
-    if ((x->shortfall.set || x->base.set || x->shortfall.pos.line || x->base.pos.line) &&
-        !pro_rata(n, x, d))
-      return false;
-    if (!x->applies)
-      x->deducted = er_dec_zero();
-    if (!er_dec_add_ok(lost, x->deducted, &lost)) {
+    /* every deduction is looked at, so that check reports all at once */
+    if (!deducted(fi, n, x, d))
+      ok = false;
+    else if (in_range && !er_dec_add_ok(lost, x->deducted, &lost)) {
       er_score_overflow(d, n, n->deductions.pos);
-      return false;
+      in_range = false;
     }
   }
   *points = er_dec_max(er_dec_sub(n->weight.v, lost), er_dec_zero());
-  return true;
+  return ok && in_range;
 }
