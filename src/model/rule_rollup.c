@@ -56,13 +56,16 @@ static bool group_value(const er_indicator *n, const er_rollup_group *g, er_dec 
     snprintf(label, sizeof label, "%s·%s", name, p->name.s ? p->name.s : "");
     if (!average(n, label, p->scores.items, p->scores.count, out_of, p->pos, &avg, d))
       return false;
+    bool in_range = true;
     if (p->share.set) {
       shared++;
       er_dec f = er_score_fraction(&p->share);
-      shares = er_dec_add(shares, f);
-      avg = er_dec_mul(f, avg);
+      in_range = er_dec_add_ok(shares, f, &shares) && er_dec_mul_ok(f, avg, &avg);
     }
-    sum = er_dec_add(sum, avg);
+    if (!in_range || !er_dec_add_ok(sum, avg, &sum)) {
+      er_score_overflow(d, n, p->pos);
+      return false;
+    }
   }
   if (shared == 0) { /* (自查平均 + 抽查平均) ÷ 2 */
     *value = er_dec_div(sum, er_dec_int((int64_t)g->parts.count));
