@@ -216,6 +216,24 @@ static void conditional_deductions_need_a_condition(void **state) {
           FUNDS, "missing-input", 19, 28);
 }
 
+static void every_broken_deduction_is_reported(void **state) {
+  (void)state;
+  er_diag d;
+  er_eval *ev =
+      eval_leaf("10",
+                "    rule: deductions\n    deductions:\n"
+                "      - {points: 2, figure: execution, reason: 无条件}\n"
+                "      - {points: 1, figure: arrival, when: \"x 低于 60%\", reason: 写错}\n"
+                "      - {points: 4, shortfall: 5, base: 0, reason: 零基数}\n",
+                FUNDS, &d);
+  assert_int_equal(d.errors, 3);
+  assert_non_null(find_finding(&d, "missing-input"));
+  assert_non_null(find_finding(&d, "band-syntax"));
+  assert_non_null(find_finding(&d, "zero"));
+  assert_false(er_renderable(ev, &d));
+  eval_done(ev, &d);
+}
+
 /* ---- not applicable ---- */
 
 static void not_applicable_rescales_the_siblings_to_the_parent_weight(void **state) {
@@ -363,6 +381,7 @@ int main(void) {
       cmocka_unit_test(pro_rata_refuses_a_shortfall_beyond_the_base),
       cmocka_unit_test(conditional_deductions_follow_the_derived_figures),
       cmocka_unit_test(conditional_deductions_need_a_condition),
+      cmocka_unit_test(every_broken_deduction_is_reported),
       cmocka_unit_test(not_applicable_rescales_the_siblings_to_the_parent_weight),
       cmocka_unit_test(not_applicable_first_level_keeps_the_total_on_its_scale),
       cmocka_unit_test(a_parent_whose_children_are_all_not_applicable_is_dropped),
