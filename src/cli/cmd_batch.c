@@ -54,7 +54,7 @@ static size_t run_job(size_t index, unsigned char **out, void *ctx) {
       .file = file, .dir = b->dir, .formats = b->formats, .nformats = b->nformats, .opts = b->opts};
   er_render_result res;
   er_unit u = {.index = index};
-  if (er_render_file(&rq, &res) && res.ev->scored) {
+  if (er_render_file(&rq, &res)) {
     u.ok = true;
     er_unit_from_eval(&u, res.ev);
   } else {

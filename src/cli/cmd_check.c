@@ -15,7 +15,7 @@ int er_cmd_check(int argc, char **argv) {
   er_eval *ev = er_evaluate(argv[1], &d);
   er_diag_print(&d, stdout);
   er_diag_print_counts(&d, stdout);
-  int status = d.errors ? ER_EXIT_INPUT : ER_EXIT_OK;
+  int status = er_renderable(ev, &d) ? ER_EXIT_OK : ER_EXIT_INPUT;
   er_eval_free(ev);
   er_diag_free(&d);
   return status;

@@ -46,9 +46,13 @@ static void print_node(FILE *out, const er_indicator *n) {
   pad(out, code, 12);
   pad(out, n->name.s ? n->name.s : "", NAME_COLUMNS);
   const er_scored *r = &n->result;
-  fprintf(out, "%6s  %7s  %7s%%", er_dec_format_trim(n->weight.v, 3, weight),
-          r->valid ? er_dec_format(r->score, r->places, score) : "—",
-          r->valid ? er_dec_format(r->rate, 2, rate) : "—");
+  /* the weight scored against: rescaled where a sibling is not applicable */
+  if (!r->applicable)
+    fprintf(out, "%6s  %7s  %8s", er_dec_format_trim(n->weight.v, 3, weight), "不适用", "—");
+  else
+    fprintf(out, "%6s  %7s  %7s%%", er_dec_format_trim(r->weight, 3, weight),
+            r->valid ? er_dec_format(r->score, r->places, score) : "—",
+            r->valid ? er_dec_format(r->rate, 2, rate) : "—");
   if (n->children.count == 0) {
     if (r->note)
       fprintf(out, "  %s", r->note);
@@ -65,9 +69,14 @@ static void print_text(FILE *out, const er_eval *ev) {
   for (size_t i = 0; i < ev->indicators.count; i++)
     print_node(out, &ev->indicators.items[i]);
   char total[ER_DEC_BUFSIZE], weight[ER_DEC_BUFSIZE], rate[ER_DEC_BUFSIZE];
-  fprintf(out, "\n总分 %s / %s（得分率 %s%%），评价等级：%s\n", er_dec_format(ev->total, 2, total),
-          er_dec_format_trim(ev->total_weight, 3, weight),
-          er_dec_format(er_total_rate(ev), 2, rate), ev->grade ? ev->grade : "—");
+  size_t grades;
+  er_grade_scheme(ev, &grades);
+  /* the total against the scheme's scale, 得分率 on its base */
+  fprintf(out, "\n总分 %s / %s（得分率 %s%%）", er_dec_format(ev->total, 2, total),
+          er_dec_format_trim(ev->out_of, 3, weight), er_dec_format(er_total_rate(ev), 2, rate));
+  if (grades) /* grades: [] — a scheme without grades */
+    fprintf(out, "，评价等级：%s", ev->grade ? ev->grade : "—");
+  fputc('\n', out);
 }
 
 static void json_node(er_json *j, const er_indicator *n) {
@@ -78,6 +87,13 @@ static void json_node(er_json *j, const er_indicator *n) {
   er_json_string(j, n->name.s);
   er_json_key(j, "weight");
   er_json_number(j, n->weight.v, 6);
+  if (!n->result.applicable) {
+    er_json_key(j, "applicable");
+    er_json_bool(j, false);
+  } else if (er_dec_cmp(n->result.weight, n->weight.v) != 0) {
+    er_json_key(j, "scored_weight");
+    er_json_number(j, n->result.weight, 6);
+  }
   er_json_key(j, "score");
   er_json_number(j, n->result.score, n->result.places);
   er_json_key(j, "rate");
@@ -135,6 +151,10 @@ static void print_json(FILE *out, const er_eval *ev) {
   er_json_number(&j, ev->total, 2);
   er_json_key(&j, "total_weight");
   er_json_number(&j, ev->total_weight, 6);
+  er_json_key(&j, "out_of");
+  er_json_number(&j, ev->out_of, 6);
+  er_json_key(&j, "rate_base");
+  er_json_number(&j, ev->rate_base, 6);
   er_json_key(&j, "rate");
   er_json_number(&j, er_total_rate(ev), 2);
   er_json_key(&j, "grade");
@@ -188,7 +208,7 @@ int er_cmd_score(int argc, char **argv) {
   er_eval *ev = er_evaluate(file, &d);
   er_diag_print(&d, stderr);
   int status = ER_EXIT_OK;
-  if (d.errors || !ev->scored) {
+  if (!er_renderable(ev, &d)) {
     er_diag_print_counts(&d, stderr);
     status = ER_EXIT_INPUT;
   } else if (json)

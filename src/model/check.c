@@ -8,6 +8,7 @@
 #include "model/funds.h"
 #include "model/load.h"
 #include "model/score.h"
+#include "model/score_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -268,6 +269,24 @@ static void check_rule_inputs(tree_state *st, const er_indicator *n) {
       er_error(d, n->groups.pos, "rollup-shares", "指标 %s 各单位组的比重之和应为 100%%",
                n->code.s);
   }
+  if (n->rule.index == ER_RULE_DEDUCTIONS && n->result.valid) {
+    /* 扣完为止 is a real rule, so more deductions than the weight are
+     * legal; but the floor hides points, so they are named */
+    er_dec lost = er_dec_zero();
+    size_t applied = 0;
+    for (size_t i = 0; i < n->deductions.count; i++)
+      if (n->deductions.items[i].applies) {
+        lost = er_dec_add(lost, n->deductions.items[i].deducted);
+        applied++;
+      }
+    char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE];
+    if (er_dec_cmp(lost, n->weight.v) > 0) {
+      er_warn(d, n->deductions.pos, "deductions-over-weight",
+              "指标 %s 的 %zu 项扣分合计 %s 超过分值 %s，按“扣完为止”计 0 分：请核对各项扣分",
+              n->code.s, applied, fmt(lost, a), fmt(n->weight.v, b));
+      er_diag_anchor(d, n->code.s);
+    }
+  }
   if (n->rule.index == ER_RULE_SATISFACTION)
     for (size_t i = 0; i < n->responses.count; i++) {
       const er_num *w = &n->responses.items[i].weight;
@@ -277,10 +296,25 @@ static void check_rule_inputs(tree_state *st, const er_indicator *n) {
     }
 }
 
+/* A typed-in score (a leaf's or a subtotal's) against the computed one. */
+static void check_stated_score(er_diag *d, const er_indicator *n) {
+  const er_scored *r = &n->result;
+  char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE];
+  if (!r->valid || !n->stated_score.set || !r->applicable)
+    return;
+  if (er_dec_cmp(er_dec_round(r->score, r->places), er_dec_round(n->stated_score.v, r->places))) {
+    er_warn(d, n->stated_score.pos, "stated-score", "指标 %s 填报%s %s，按规则计算为 %s", n->code.s,
+            n->children.count ? "小计" : "得分", fmt(n->stated_score.v, a),
+            er_dec_format_trim(r->score, r->places, b));
+    er_diag_anchor(d, n->code.s);
+  }
+}
+
 static void check_node(tree_state *st, const er_indicator *n) {
   er_diag *d = st->d;
   char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE];
   remember_code(st, n);
+  check_stated_score(d, n);
   if (n->children.count) {
     if (n->rule.text.s) {
       er_error(d, n->rule.text.pos, "rule-on-parent",
@@ -307,17 +341,16 @@ static void check_node(tree_state *st, const er_indicator *n) {
    * which is checked above; typed scores and capped ratios can */
   bool open_ended = n->rule.index == ER_RULE_SCORE || n->rule.index == ER_RULE_CHECKLIST ||
                     n->rule.index == ER_RULE_RATIO;
-  if (r->valid && open_ended && !n->bonus.v &&
-      (r->score.units < 0 || er_dec_cmp(r->score, n->weight.v) > 0)) {
+  /* a bonus item is held to its weight too (加分项 up to 5 gives at most 5),
+   * unless its ratio's cap lets it go beyond */
+  er_dec most = r->weight;
+  if (n->bonus.v && n->rule.index == ER_RULE_RATIO && n->cap.set)
+    most = er_dec_max(most, er_dec_mul(r->weight, er_score_fraction(&n->cap)));
+  if (r->valid && r->applicable && open_ended &&
+      (r->score.units < 0 || er_dec_cmp(r->score, most) > 0)) {
     er_error(d, n->rule.index == ER_RULE_SCORE ? n->score.pos : n->rule.text.pos, "score-range",
-             "指标 %s 的得分 %s 超出 0 到分值 %s 的范围", n->code.s, fmt(r->score, a),
-             fmt(n->weight.v, b));
-    er_diag_anchor(d, n->code.s);
-  }
-  if (r->valid && n->stated_score.set &&
-      er_dec_cmp(er_dec_round(r->score, r->places), er_dec_round(n->stated_score.v, r->places))) {
-    er_warn(d, n->stated_score.pos, "stated-score", "指标 %s 填报得分 %s，按规则计算为 %s",
-            n->code.s, fmt(n->stated_score.v, a), er_dec_format_trim(r->score, r->places, b));
+             "指标 %s 的得分 %s 超出 0 到分值 %s 的范围：请改正得分，或改正分值 weight", n->code.s,
+             fmt(r->score, a), fmt(most, b));
     er_diag_anchor(d, n->code.s);
   }
 }
@@ -393,6 +426,33 @@ static void check_tree(const er_eval *ev, er_diag *d) {
   else if (weights_known && er_dec_cmp(weight, er_dec_int(100)) != 0)
     er_warn(d, ev->indicators.pos, "total-weight", "一级指标分值之和为 %s，通常应为 100",
             fmt(weight, a));
+}
+
+/* ---- a self-evaluation's execution score, the scale of the total ---- */
+
+static bool has_execution(const er_indicators *list) {
+  for (size_t i = 0; i < list->count; i++) {
+    const er_indicator *n = &list->items[i];
+    if (n->children.count ? has_execution(&n->children) : n->rule.index == ER_RULE_EXECUTION)
+      return true;
+  }
+  return false;
+}
+
+static void check_self(const er_eval *ev, er_diag *d) {
+  if (ev->kind.index != ER_KIND_SELF || !ev->indicators.count || has_execution(&ev->indicators))
+    return;
+  er_warn(d, ev->kind.text.pos, "no-execution",
+          "自评（kind: self）没有按执行率评分的指标：自评表的预算执行率（分值 10）需要一个 rule: "
+          "execution 的末级指标");
+}
+
+static void check_scoring(const er_eval *ev, er_diag *d) {
+  const er_scoring *s = &ev->scoring;
+  if (s->out_of.set && er_dec_is_zero(s->out_of.v))
+    er_error(d, s->out_of.pos, "zero", "scoring.out_of（总分的满分）不能为 0");
+  if (s->rate_base.set && er_dec_is_zero(s->rate_base.v))
+    er_error(d, s->rate_base.pos, "zero", "scoring.rate_base（得分率的基数）不能为 0");
 }
 
 /* ---- grades, stated results, targets, survey ---- */
@@ -477,6 +537,8 @@ void er_check(const er_eval *ev, er_diag *d) {
   check_scales(ev, d);
   check_tree(ev, d);
   check_grades(ev, d);
+  check_self(ev, d);
+  check_scoring(ev, d);
   check_stated(ev, d);
   check_targets(ev, d);
   check_survey(ev, d);
@@ -488,10 +550,30 @@ void er_check(const er_eval *ev, er_diag *d) {
   er_check_limits(ev, d); /* what the writers can hold (limits.h) */
 }
 
+/* The first leaf left without a score, for the error that says so. */
+static const er_indicator *unscored(const er_indicators *list) {
+  for (size_t i = 0; i < list->count; i++) {
+    const er_indicator *n = &list->items[i], *u;
+    if (n->children.count && (u = unscored(&n->children)))
+      return u;
+    if (!n->children.count && !n->result.valid)
+      return n;
+  }
+  return NULL;
+}
+
+bool er_renderable(const er_eval *ev, const er_diag *d) { return d->errors == 0 && ev->scored; }
+
 er_eval *er_evaluate(const char *path, er_diag *d) {
   er_eval *ev = er_load(path, d);
   er_score(ev, d);
   er_check(ev, d);
+  /* every reason a score is missing is reported where it arises; should one
+   * be missed, the data is still refused, never scored as 0 */
+  const er_indicator *n = unscored(&ev->indicators);
+  if (!ev->scored && d->errors == 0)
+    er_error(d, n ? n->pos : ev->indicators.pos, "unscored",
+             "指标 %s 无法评分：请检查它的评分规则和输入", n && n->code.s ? n->code.s : "");
   er_diag_sort(d);
   return ev;
 }

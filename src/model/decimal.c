@@ -65,23 +65,66 @@ er_dec_parse_status er_dec_parse(const char *s, size_t len, er_dec *out) {
   return ER_DEC_OK;
 }
 
-er_dec er_dec_add(er_dec a, er_dec b) { return (er_dec){saturate((__int128)a.units + b.units)}; }
-
-er_dec er_dec_sub(er_dec a, er_dec b) { return (er_dec){saturate((__int128)a.units - b.units)}; }
-
-er_dec er_dec_mul(er_dec a, er_dec b) {
-  return (er_dec){saturate(div_round((__int128)a.units * b.units, ER_DEC_SCALE))};
+/* Stores v saturated; true when it needed no saturation. */
+static bool store(__int128 v, er_dec *out) {
+  out->units = saturate(v);
+  return v >= -ER_DEC_MAX && v <= ER_DEC_MAX;
 }
 
-er_dec er_dec_div(er_dec a, er_dec b) {
-  if (b.units == 0)
-    return er_dec_zero();
+/* The exact quotient of two er_dec, unsaturated; den != 0. |a| < 2^63 and
+ * the scale < 2^20, so the numerator fits in 128 bits. */
+static __int128 quotient(er_dec a, er_dec b) {
   __int128 num = (__int128)a.units * ER_DEC_SCALE, den = b.units;
   if (den < 0) {
     num = -num;
     den = -den;
   }
-  return (er_dec){saturate(div_round(num, den))};
+  return div_round(num, den);
+}
+
+bool er_dec_add_ok(er_dec a, er_dec b, er_dec *out) {
+  return store((__int128)a.units + b.units, out);
+}
+
+bool er_dec_sub_ok(er_dec a, er_dec b, er_dec *out) {
+  return store((__int128)a.units - b.units, out);
+}
+
+bool er_dec_mul_ok(er_dec a, er_dec b, er_dec *out) {
+  /* |a·b| < 2^126: the product fits before it is scaled down */
+  return store(div_round((__int128)a.units * b.units, ER_DEC_SCALE), out);
+}
+
+bool er_dec_div_ok(er_dec a, er_dec b, er_dec *out) {
+  if (b.units == 0) {
+    *out = er_dec_zero();
+    return false;
+  }
+  return store(quotient(a, b), out);
+}
+
+er_dec er_dec_add(er_dec a, er_dec b) {
+  er_dec r;
+  er_dec_add_ok(a, b, &r);
+  return r;
+}
+
+er_dec er_dec_sub(er_dec a, er_dec b) {
+  er_dec r;
+  er_dec_sub_ok(a, b, &r);
+  return r;
+}
+
+er_dec er_dec_mul(er_dec a, er_dec b) {
+  er_dec r;
+  er_dec_mul_ok(a, b, &r);
+  return r;
+}
+
+er_dec er_dec_div(er_dec a, er_dec b) {
+  er_dec r;
+  er_dec_div_ok(a, b, &r);
+  return r;
 }
 
 static int64_t pow10_of(int n) {

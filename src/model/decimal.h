@@ -6,8 +6,9 @@
  * rounded half away from zero (四舍五入) to six places; display rounding to
  * two or three places is done once, by er_dec_format().
  *
- * Arithmetic saturates at ±ER_DEC_MAX instead of wrapping; the loader refuses
- * inputs large enough to get there. */
+ * The plain operations saturate at ±ER_DEC_MAX instead of wrapping; scoring
+ * uses the checked ones (er_dec_*_ok), which say when a result is out of
+ * range, so that a figure too large is refused rather than silently wrong. */
 #ifndef ER_DECIMAL_H
 #define ER_DECIMAL_H
 
@@ -50,6 +51,13 @@ er_dec er_dec_sub(er_dec a, er_dec b);
 er_dec er_dec_mul(er_dec a, er_dec b);
 /* a / b; division by zero yields zero (callers check the divisor first). */
 er_dec er_dec_div(er_dec a, er_dec b);
+/* Checked arithmetic: *out is the result; false when the exact result lies
+ * beyond ±ER_DEC_MAX (then *out is saturated) or, for a quotient, when the
+ * divisor is zero (then *out is zero). */
+bool er_dec_add_ok(er_dec a, er_dec b, er_dec *out);
+bool er_dec_sub_ok(er_dec a, er_dec b, er_dec *out);
+bool er_dec_mul_ok(er_dec a, er_dec b, er_dec *out);
+bool er_dec_div_ok(er_dec a, er_dec b, er_dec *out);
 /* Rounds half away from zero to `places` decimals (0..6). */
 er_dec er_dec_round(er_dec a, int places);
 /* True when a has no fractional part. */

@@ -12,6 +12,9 @@ static void derive_rates(er_fund_totals *t) {
       t->arrival_defined ? er_dec_div(er_dec_mul(t->arrived, hundred), t->planned) : er_dec_zero();
   t->execution_rate =
       t->execution_defined ? er_dec_div(er_dec_mul(t->spent, hundred), t->arrived) : er_dec_zero();
+  t->local_share = t->execution_defined
+                       ? er_dec_div(er_dec_mul(t->local_arrived, hundred), t->arrived)
+                       : er_dec_zero();
 }
 
 static void add_item(const er_fund_item *item, er_fund_totals *t) {
@@ -20,6 +23,9 @@ static void add_item(const er_fund_item *item, er_fund_totals *t) {
     t->planned = er_dec_add(t->planned, s->planned.v);
     t->initial = er_dec_add(t->initial, s->initial.set ? s->initial.v : s->planned.v);
     t->arrived = er_dec_add(t->arrived, s->arrived.v);
+    /* the local matching funds (地方配套) of a county project */
+    if (s->level.index == ER_LEVEL_MUNICIPAL || s->level.index == ER_LEVEL_COUNTY)
+      t->local_arrived = er_dec_add(t->local_arrived, s->arrived.v);
   }
   for (size_t i = 0; i < item->spending.count; i++)
     t->spent = er_dec_add(t->spent, item->spending.items[i].amount.v);

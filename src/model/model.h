@@ -124,8 +124,9 @@ typedef struct er_funds {
 /* Sums of one fund item or of all items (computed by er_funds_totals). */
 typedef struct er_fund_totals {
   er_dec initial, planned, arrived, spent, balance;
-  er_dec arrival_rate, execution_rate; /* percent; zero when undefined */
-  bool arrival_defined, execution_defined;
+  er_dec local_arrived;                             /* of 市级 and 县级 sources */
+  er_dec arrival_rate, execution_rate, local_share; /* percent; zero when undefined */
+  bool arrival_defined, execution_defined;          /* local_share: as execution */
 } er_fund_totals;
 
 /* ---- Beneficiaries and targets ----------------------------------------------- */
@@ -163,6 +164,9 @@ typedef enum er_rule_kind {
   ER_RULE_SATISFACTION,
   ER_RULE_ROLLUP,
   ER_RULE_SCORE,
+  ER_RULE_REVERSE,
+  ER_RULE_EQUALITY,
+  ER_RULE_ARRIVAL,
   ER_RULE_COUNT
 } er_rule_kind;
 extern const char *const er_rule_names[];
@@ -184,10 +188,25 @@ typedef struct er_scale_ref {
   bool set;
 } er_scale_ref;
 
+/* Figures the engine derives from `funds`, for conditional deductions. */
+typedef enum er_figure {
+  ER_FIGURE_EXECUTION,   /* 执行率: spent / arrived */
+  ER_FIGURE_ARRIVAL,     /* 到位率: arrived / planned */
+  ER_FIGURE_LOCAL_SHARE, /* 地方配套占比: 市级 + 县级 arrived / all arrived */
+  ER_FIGURE_COUNT
+} er_figure;
+extern const char *const er_figure_names[];
+
 typedef struct er_deduction {
   er_num points;
   er_text reason;
+  er_num shortfall, base; /* pro-rata: points × shortfall ÷ base */
+  er_choice figure;       /* conditional: applies when the figure is `when` */
+  er_text when;
   er_pos pos;
+  /* computed */
+  er_dec deducted; /* the points taken off: points, or its pro-rata part */
+  bool applies;    /* false: a conditional deduction whose condition fails */
 } er_deduction;
 
 typedef struct er_check_item {
@@ -203,16 +222,29 @@ typedef struct er_response {
   er_pos pos;
 } er_response;
 
+/* A group of units scored by a rollup leaf: its units' scores, or parts
+ * whose averages it combines (county = (self-check avg + spot-check avg) ÷ 2). */
+typedef struct er_rollup_part {
+  er_text name;
+  er_num share; /* unset in every part: the parts count equally */
+  ER_LIST(er_num) scores;
+  er_pos pos;
+} er_rollup_part;
+
 typedef struct er_rollup_group {
   er_text name;
   er_num share;
   ER_LIST(er_num) scores;
+  ER_LIST(er_rollup_part) parts;
   er_pos pos;
 } er_rollup_group;
 
 /* What the scorer computes for a node. */
 typedef struct er_scored {
   er_dec score;      /* unrounded */
+  er_dec weight;     /* the weight scored against: the data's, or rescaled
+                        where siblings are not applicable */
+  bool applicable;   /* false: dropped (applicable: false), no score */
   er_dec rate;       /* score / weight, in percent */
   er_dec fraction;   /* leaves: the fraction of the weight earned */
   const char *label; /* leaves: the band or level reached, if any */
@@ -227,7 +259,7 @@ typedef ER_LIST(er_indicator) er_indicators;
 struct er_indicator {
   er_text code, name, point, criteria, note;
   er_num weight, stated_score;
-  er_flag bonus;
+  er_flag bonus, applicable;
   er_prose analysis;
   er_indicators children;
   /* the rule and its inputs (only those of the chosen rule are set) */
@@ -238,7 +270,8 @@ struct er_indicator {
   er_scale_ref bands;               /* bands */
   er_num actual, target, cap;       /* ratio */
   er_choice direction;              /* ratio: higher | lower */
-  er_text fund;                     /* execution */
+  er_choice curve;                  /* reverse: ratio | linear */
+  er_text fund;                     /* execution, arrival, conditional deductions */
   er_num percent;                   /* qualitative */
   ER_LIST(er_deduction) deductions; /* deductions */
   ER_LIST(er_check_item) items;     /* checklist */
@@ -266,6 +299,12 @@ typedef struct er_grade {
   er_num min;
   er_pos pos;
 } er_grade;
+
+/* The scale the total is shown against and the base of its 得分率. */
+typedef struct er_scoring {
+  er_num out_of, rate_base;
+  er_pos pos;
+} er_scoring;
 
 typedef struct er_stated {
   er_num total;
@@ -335,7 +374,8 @@ typedef struct er_eval {
   er_targets targets;
   er_indicators indicators;
   ER_LIST(er_scale) scales; /* sorted by name, for er_find_scale */
-  ER_LIST(er_grade) grades;
+  ER_LIST(er_grade) grades; /* given as [] (pos set, no items): no grade */
+  er_scoring scoring;
   er_stated stated;
   er_narrative narrative;
   er_finding_items problems, experience, recommendations;
@@ -347,6 +387,7 @@ typedef struct er_eval {
 
   /* computed by er_score() */
   er_dec total, total_weight, bonus;
+  er_dec out_of, rate_base; /* scoring.out_of and .rate_base, or total_weight */
   const char *grade;
   bool scored; /* every leaf could be scored */
 

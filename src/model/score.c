@@ -4,17 +4,16 @@
 
 #include "model/expr.h"
 #include "model/funds.h"
+#include "model/score_impl.h"
 #include "model/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const er_dec ONE = {ER_DEC_SCALE};
-static const er_dec HUNDRED = {100 * ER_DEC_SCALE};
-
-/* A fraction-like input: 0.8 as written, or 80% meaning 0.8. */
-static er_dec as_fraction(const er_num *n) { return n->percent ? er_dec_div(n->v, HUNDRED) : n->v; }
+er_dec er_score_fraction(const er_num *n) {
+  return n->percent ? er_dec_div(n->v, ER_DEC_HUNDRED) : n->v;
+}
 
 /* A percent-like input: 70 or 70% both mean 70%. */
 static er_dec as_percent(const er_num *n) { return n->v; }
@@ -33,15 +32,21 @@ const er_scale *er_find_scale(const er_eval *ev, const char *name) {
                           : NULL;
 }
 
-/* Reports a rule input that is missing. `given` is where the key stands
- * when it was written with a value the loader already rejected: then
- * nothing more is said. */
-static void missing_input(er_diag *d, const er_indicator *n, const char *rule, const char *key,
-                          er_pos given) {
+/* `given` is where the key stands when it was written with a value the
+ * loader already rejected: then nothing more is said. */
+void er_score_missing(er_diag *d, const er_indicator *n, const char *rule, const char *key,
+                      er_pos given) {
   if (given.line)
     return;
   er_error(d, n->rule.text.pos, "missing-input", "指标 %s 的评分规则 %s 需要“%s”", n->code.s, rule,
            key);
+  er_diag_anchor(d, n->code.s);
+}
+
+void er_score_overflow(er_diag *d, const er_indicator *n, er_pos at) {
+  er_error(d, at.line ? at : n->pos, "number-range",
+           "指标 %s 的计算结果超出可计算的范围（绝对值须小于 9.2×10¹²）：请检查这里的数值是否写错",
+           n->code.s);
   er_diag_anchor(d, n->code.s);
 }
 
@@ -103,7 +108,7 @@ const er_bands *er_indicator_bands(const er_eval *ev, const er_indicator *n) {
 
 static bool score_judgement(const er_eval *ev, er_indicator *n, er_diag *d) {
   if (!n->level.s) {
-    missing_input(d, n, "judgement", "level", n->level.pos);
+    er_score_missing(d, n, "judgement", "level", n->level.pos);
     return false;
   }
   const er_named_nums *levels;
@@ -114,8 +119,8 @@ static bool score_judgement(const er_eval *ev, er_indicator *n, er_diag *d) {
   for (size_t i = 0; i < count && i < 63; i++) {
     names[i] = levels ? levels->items[i].name.s : default_level_names[i];
     if (strcmp(names[i], n->level.s) == 0) {
-      n->result.fraction =
-          levels ? as_fraction(&levels->items[i].value) : (er_dec){default_level_fractions[i]};
+      n->result.fraction = levels ? er_score_fraction(&levels->items[i].value)
+                                  : (er_dec){default_level_fractions[i]};
       n->result.label = names[i];
       return true;
     }
@@ -137,11 +142,11 @@ static bool score_judgement(const er_eval *ev, er_indicator *n, er_diag *d) {
 
 static bool score_bands(const er_eval *ev, er_indicator *n, er_diag *d) {
   if (!n->value.set) {
-    missing_input(d, n, "bands", "value", n->value.pos);
+    er_score_missing(d, n, "bands", "value", n->value.pos);
     return false;
   }
   if (!n->bands.set) {
-    missing_input(d, n, "bands", "bands", n->bands.pos);
+    er_score_missing(d, n, "bands", "bands", n->bands.pos);
     return false;
   }
   const er_bands *bands = er_indicator_bands(ev, n);
@@ -157,7 +162,7 @@ static bool score_bands(const er_eval *ev, er_indicator *n, er_diag *d) {
     if (!bands->items[i].when.s || !er_interval_parse(bands->items[i].when.s, &iv, &why))
       return false; /* check reports the broken band table */
     if (er_interval_contains(&iv, n->value.v)) {
-      n->result.fraction = as_fraction(&bands->items[i].fraction);
+      n->result.fraction = er_score_fraction(&bands->items[i].fraction);
       n->result.label = bands->items[i].label.s;
       return true;
     }
@@ -169,97 +174,6 @@ static bool score_bands(const er_eval *ev, er_indicator *n, er_diag *d) {
   return false;
 }
 
-static bool score_ratio(er_indicator *n, er_diag *d) {
-  if (!n->actual.set || !n->target.set) {
-    missing_input(d, n, "ratio", n->actual.set ? "target" : "actual",
-                  n->actual.set ? n->target.pos : n->actual.pos);
-    return false;
-  }
-  bool lower = n->direction.index == 1;
-  er_dec cap = n->cap.set ? as_fraction(&n->cap) : ONE;
-  er_dec num = lower ? n->target.v : n->actual.v, den = lower ? n->actual.v : n->target.v;
-  if (er_dec_is_zero(den)) {
-    if (lower) { /* nothing spent on a lower-is-better target: full marks */
-      n->result.fraction = cap;
-      return true;
-    }
-    er_error(d, n->target.pos, "zero-target", "指标 %s 的目标值为 0，无法计算比值", n->code.s);
-    er_diag_anchor(d, n->code.s);
-    return false;
-  }
-  n->result.fraction = er_dec_min(er_dec_div(num, den), cap);
-  return true;
-}
-
-/* Fund items by name, for the execution leaves: each looks its item up
- * instead of summing all items (er_funds_totals) again. */
-typedef struct fund_entry {
-  const char *name;
-  const er_fund_item *item;
-} fund_entry;
-
-typedef struct fund_index {
-  fund_entry *by_name; /* items with a name, sorted by it */
-  size_t count;
-  er_fund_totals all;
-} fund_index;
-
-static int by_fund_name(const void *a, const void *b) {
-  return strcmp(((const fund_entry *)a)->name, ((const fund_entry *)b)->name);
-}
-
-static void index_funds(const er_funds *funds, fund_index *fi) {
-  fi->by_name = malloc((funds->items.count + 1) * sizeof *fi->by_name);
-  if (!fi->by_name)
-    abort();
-  fi->count = 0;
-  for (size_t i = 0; i < funds->items.count; i++)
-    if (funds->items.items[i].name.s)
-      fi->by_name[fi->count++] = (fund_entry){funds->items.items[i].name.s, &funds->items.items[i]};
-  if (fi->count > 1)
-    qsort(fi->by_name, fi->count, sizeof *fi->by_name, by_fund_name);
-  er_funds_totals(funds, NULL, &fi->all);
-}
-
-/* The totals of the items named `name` (all items when NULL), as
- * er_funds_totals gives them. */
-static bool fund_totals(const fund_index *fi, const char *name, er_fund_totals *t) {
-  if (!name) {
-    *t = fi->all;
-    return true;
-  }
-  size_t lo = 0, hi = fi->count; /* the first item not before name */
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (strcmp(fi->by_name[mid].name, name) < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  memset(t, 0, sizeof *t);
-  size_t end = lo;
-  for (; end < fi->count && strcmp(fi->by_name[end].name, name) == 0; end++)
-    er_fund_totals_add(t, fi->by_name[end].item);
-  er_fund_totals_derive(t);
-  return end > lo;
-}
-
-static bool score_execution(const fund_index *fi, er_indicator *n, er_diag *d) {
-  er_fund_totals t;
-  if (!fund_totals(fi, n->fund.s, &t)) {
-    er_error(d, n->fund.pos, "unknown-fund", "funds 中没有名为“%s”的资金项目", n->fund.s);
-    er_diag_anchor(d, n->code.s);
-    return false;
-  }
-  if (!t.execution_defined) {
-    er_error(d, n->rule.text.pos, "no-funds", "指标 %s 按执行率评分，但资金到位数为 0", n->code.s);
-    er_diag_anchor(d, n->code.s);
-    return false;
-  }
-  n->result.fraction = er_dec_min(er_dec_div(t.execution_rate, HUNDRED), ONE);
-  return true;
-}
-
 /* 达成 80–100%, 部分达成 60–80%, 未达成 0–60% (财预〔2020〕10号). */
 static bool score_qualitative(er_indicator *n, er_diag *d) {
   static const struct {
@@ -267,7 +181,7 @@ static bool score_qualitative(er_indicator *n, er_diag *d) {
     int lo, hi, fallback;
   } levels[] = {{"达成", 80, 100, 100}, {"部分达成", 60, 80, 60}, {"未达成", 0, 60, 0}};
   if (!n->level.s) {
-    missing_input(d, n, "qualitative", "level", n->level.pos);
+    er_score_missing(d, n, "qualitative", "level", n->level.pos);
     return false;
   }
   for (size_t i = 0; i < 3; i++) {
@@ -281,7 +195,7 @@ static bool score_qualitative(er_indicator *n, er_diag *d) {
       er_diag_anchor(d, n->code.s);
       return false;
     }
-    n->result.fraction = er_dec_div(p, HUNDRED);
+    n->result.fraction = er_dec_div(p, ER_DEC_HUNDRED);
     n->result.label = levels[i].name;
     return true;
   }
@@ -295,10 +209,17 @@ static bool score_qualitative(er_indicator *n, er_diag *d) {
 
 static bool score_satisfaction(er_indicator *n, er_diag *d) {
   er_dec weighted = er_dec_zero(), respondents = er_dec_zero();
+  bool in_range = true;
   for (size_t i = 0; i < n->responses.count; i++) {
     const er_response *r = &n->responses.items[i];
-    weighted = er_dec_add(weighted, er_dec_mul(r->count.v, as_fraction(&r->weight)));
-    respondents = er_dec_add(respondents, r->count.v);
+    er_dec part;
+    in_range = in_range && er_dec_mul_ok(r->count.v, er_score_fraction(&r->weight), &part) &&
+               er_dec_add_ok(weighted, part, &weighted) &&
+               er_dec_add_ok(respondents, r->count.v, &respondents);
+  }
+  if (!in_range) {
+    er_score_overflow(d, n, n->responses.pos);
+    return false;
   }
   if (er_dec_is_zero(respondents)) {
     er_error(d, n->responses.count ? n->responses.pos : n->rule.text.pos, "no-responses",
@@ -310,43 +231,11 @@ static bool score_satisfaction(er_indicator *n, er_diag *d) {
   return true;
 }
 
-static bool score_rollup(er_indicator *n, er_diag *d) {
-  if (n->groups.count == 0) {
-    missing_input(d, n, "rollup", "groups", n->groups.pos);
-    return false;
-  }
-  er_dec out_of = n->out_of.set ? n->out_of.v : HUNDRED, composite = er_dec_zero();
-  for (size_t i = 0; i < n->groups.count; i++) {
-    const er_rollup_group *g = &n->groups.items[i];
-    if (g->scores.count == 0) {
-      er_error(d, g->pos, "no-scores", "单位组“%s”没有得分", g->name.s);
-      er_diag_anchor(d, n->code.s);
-      return false;
-    }
-    er_dec sum = er_dec_zero();
-    for (size_t j = 0; j < g->scores.count; j++)
-      sum = er_dec_add(sum, g->scores.items[j].v);
-    er_dec average = er_dec_div(sum, er_dec_int((int64_t)g->scores.count));
-    composite = er_dec_add(composite, er_dec_mul(as_fraction(&g->share), average));
-  }
-  if (er_dec_is_zero(out_of)) {
-    er_error(d, n->out_of.pos, "zero", "out_of 不能为 0");
-    return false;
-  }
-  n->result.fraction = er_dec_div(composite, out_of);
-  return true;
-}
-
 /* Rules that yield points directly rather than a fraction of the weight. */
-static bool score_points(er_indicator *n, er_dec *points, er_diag *d) {
+static bool score_points(const er_fund_index *fi, er_indicator *n, er_dec *points, er_diag *d) {
   switch (n->rule.index) {
-  case ER_RULE_DEDUCTIONS: {
-    er_dec lost = er_dec_zero();
-    for (size_t i = 0; i < n->deductions.count; i++)
-      lost = er_dec_add(lost, n->deductions.items[i].points.v);
-    *points = er_dec_max(er_dec_sub(n->weight.v, lost), er_dec_zero());
-    return true;
-  }
+  case ER_RULE_DEDUCTIONS:
+    return er_rule_deductions(fi, n, points, d);
   case ER_RULE_CHECKLIST:
     *points = er_dec_zero();
     for (size_t i = 0; i < n->items.count; i++) {
@@ -356,13 +245,15 @@ static bool score_points(er_indicator *n, er_dec *points, er_diag *d) {
         er_diag_anchor(d, n->code.s);
         return false;
       }
-      if (c->met.v)
-        *points = er_dec_add(*points, c->points.v);
+      if (c->met.v && !er_dec_add_ok(*points, c->points.v, points)) {
+        er_score_overflow(d, n, c->points.pos);
+        return false;
+      }
     }
     return true;
   case ER_RULE_SCORE:
     if (!n->score.set) {
-      missing_input(d, n, "score", "score", n->score.pos);
+      er_score_missing(d, n, "score", "score", n->score.pos);
       return false;
     }
     *points = n->score.v;
@@ -372,7 +263,9 @@ static bool score_points(er_indicator *n, er_dec *points, er_diag *d) {
   }
 }
 
-static void score_leaf(const er_eval *ev, const fund_index *fi, er_indicator *n, er_diag *d) {
+/* Scores a leaf against `weight`: its own, or rescaled where siblings are
+ * not applicable. */
+static void score_leaf(const er_eval *ev, const er_fund_index *fi, er_indicator *n, er_diag *d) {
   bool ok = false;
   bool fractional = true;
   er_dec points = er_dec_zero();
@@ -384,10 +277,19 @@ static void score_leaf(const er_eval *ev, const fund_index *fi, er_indicator *n,
     ok = score_bands(ev, n, d);
     break;
   case ER_RULE_RATIO:
-    ok = score_ratio(n, d);
+    ok = er_rule_ratio(n, d);
+    break;
+  case ER_RULE_REVERSE:
+    ok = er_rule_reverse(n, d);
+    break;
+  case ER_RULE_EQUALITY:
+    ok = er_rule_equality(n, d);
     break;
   case ER_RULE_EXECUTION:
-    ok = score_execution(fi, n, d);
+    ok = er_rule_execution(fi, n, d);
+    break;
+  case ER_RULE_ARRIVAL:
+    ok = er_rule_arrival(fi, n, d);
     break;
   case ER_RULE_QUALITATIVE:
     ok = score_qualitative(n, d);
@@ -396,21 +298,22 @@ static void score_leaf(const er_eval *ev, const fund_index *fi, er_indicator *n,
     ok = score_satisfaction(n, d);
     break;
   case ER_RULE_ROLLUP:
-    ok = score_rollup(n, d);
+    ok = er_rule_rollup(n, d);
     break;
   case ER_RULE_DEDUCTIONS:
   case ER_RULE_CHECKLIST:
   case ER_RULE_SCORE:
     fractional = false;
-    ok = score_points(n, &points, d);
+    ok = score_points(fi, n, &points, d);
     break;
   default:
     /* an invalid rule name was reported by the loader; children dropped
      * at the depth limit leave a node that is no leaf */
     if (n->rule.text.s == NULL && n->children.pos.line == 0 && n->code.s) {
       er_error(d, n->pos, "missing-rule",
-               "末级指标 %s 需要评分规则 rule（judgement、bands、ratio、execution、qualitative、"
-               "deductions、checklist、satisfaction、rollup 或 score）",
+               "末级指标 %s 需要评分规则 rule（judgement、bands、ratio、reverse、equality、"
+               "execution、arrival、qualitative、deductions、checklist、satisfaction、rollup 或 "
+               "score）；不适用的指标写 applicable: false",
                n->code.s);
       er_diag_anchor(d, n->code.s);
     }
@@ -419,13 +322,22 @@ static void score_leaf(const er_eval *ev, const fund_index *fi, er_indicator *n,
   n->result.valid = ok;
   if (!ok)
     return;
+  er_dec weight = n->result.weight, scaled;
+  bool in_range = true;
   if (fractional)
-    n->result.score = er_dec_mul(n->result.fraction, n->weight.v);
+    in_range = er_dec_mul_ok(n->result.fraction, weight, &n->result.score);
   else {
-    n->result.score = points;
+    /* points on the data's weight; where it is rescaled, in proportion */
     n->result.fraction =
         er_dec_is_zero(n->weight.v) ? er_dec_zero() : er_dec_div(points, n->weight.v);
+    n->result.score = points;
+    if (er_dec_cmp(weight, n->weight.v) != 0)
+      in_range = er_dec_mul_ok(points, weight, &scaled) &&
+                 er_dec_div_ok(scaled, n->weight.v, &n->result.score);
   }
+  if (!in_range)
+    er_score_overflow(d, n, n->rule.text.pos);
+  n->result.valid = in_range;
 }
 
 /* The 扣分说明 a leaf shows: the data's note; else the deductions with
@@ -433,20 +345,27 @@ static void score_leaf(const er_eval *ev, const fund_index *fi, er_indicator *n,
 static const char *leaf_note(const er_indicator *n, er_arena *arena) {
   if (n->note.s)
     return n->note.s;
+  if (!n->result.applicable)
+    return "不适用";
   if (n->rule.index == ER_RULE_DEDUCTIONS && n->deductions.count) {
     size_t cap = 64;
     for (size_t i = 0; i < n->deductions.count; i++)
       cap += strlen(n->deductions.items[i].reason.s ? n->deductions.items[i].reason.s : "") + 40;
     char *note = er_arena_alloc(arena, cap), *p = note;
+    size_t shown = 0;
     for (size_t i = 0; i < n->deductions.count; i++) {
       const er_deduction *x = &n->deductions.items[i];
+      if (n->result.valid && !x->applies)
+        continue; /* a condition not met takes nothing off */
       char pts[ER_DEC_BUFSIZE];
-      p += snprintf(p, cap - (size_t)(p - note), "%s%s（扣%s分）", i ? "；" : "",
-                    x->reason.s ? x->reason.s : "", er_dec_format_trim(x->points.v, 3, pts));
+      p += snprintf(p, cap - (size_t)(p - note), "%s%s（扣%s分）", shown++ ? "；" : "",
+                    x->reason.s ? x->reason.s : "",
+                    er_dec_format_trim(n->result.valid ? x->deducted : x->points.v, 3, pts));
     }
-    return note;
+    if (shown)
+      return note;
   }
-  if (n->result.valid && er_dec_cmp(n->result.score, n->weight.v) >= 0)
+  if (n->result.valid && er_dec_cmp(n->result.score, n->result.weight) >= 0)
     return "未扣分";
   return NULL;
 }
@@ -459,32 +378,97 @@ static int display_places(const er_indicator *n) {
   return n->children.count == 0 && n->rule.index == ER_RULE_SATISFACTION && third ? 3 : 2;
 }
 
-static bool score_node(er_eval *ev, const fund_index *fi, er_indicator *n, er_indicator *parent,
+/* ---- not applicable: dropped, the siblings rescaled ---- */
+
+/* False for a node marked applicable: false, or whose every child that
+ * counts towards its weight is not applicable. */
+static bool applicable(const er_indicator *n) {
+  if (n->applicable.set && !n->applicable.v)
+    return false;
+  if (n->children.count == 0)
+    return true;
+  bool any = false, counted = false;
+  for (size_t i = 0; i < n->children.count && !any; i++) {
+    const er_indicator *c = &n->children.items[i];
+    if (c->bonus.v)
+      continue;
+    counted = true;
+    any = applicable(c);
+  }
+  return any || !counted;
+}
+
+/* Gives each of `list`'s nodes the weight it is scored against: `whole` ×
+ * its weight ÷ the weights of the applicable ones, so that they fill the
+ * weight of the dropped ones; bonus items keep theirs. */
+static void share_weight(er_indicators *list, er_dec whole, er_diag *d) {
+  er_dec live = er_dec_zero(), all = er_dec_zero();
+  for (size_t i = 0; i < list->count; i++) {
+    er_indicator *c = &list->items[i];
+    c->result.applicable = applicable(c);
+    if (c->bonus.v)
+      continue;
+    all = er_dec_add(all, c->weight.v);
+    if (c->result.applicable)
+      live = er_dec_add(live, c->weight.v);
+  }
+  bool rescale = er_dec_cmp(live, all) != 0 && !er_dec_is_zero(live);
+  for (size_t i = 0; i < list->count; i++) {
+    er_indicator *c = &list->items[i];
+    c->result.weight = c->weight.v;
+    er_dec part;
+    if (rescale && !c->bonus.v && c->result.applicable &&
+        !(er_dec_mul_ok(c->weight.v, whole, &part) && er_dec_div_ok(part, live, &c->result.weight)))
+      er_score_overflow(d, c, c->weight.pos);
+  }
+}
+
+static bool score_node(er_eval *ev, const er_fund_index *fi, er_indicator *n, er_indicator *parent,
                        int depth, er_diag *d) {
   n->parent = parent;
   n->depth = depth;
+  if (!n->result.applicable) {
+    /* dropped: no score, and nothing below it is scored */
+    n->result.valid = true;
+    n->result.note = n->children.count ? NULL : leaf_note(n, &ev->arena);
+    for (size_t i = 0; i < n->children.count; i++) {
+      n->children.items[i].result.applicable = false;
+      score_node(ev, fi, &n->children.items[i], n, depth + 1, d);
+    }
+    n->result.places = 2;
+    return true;
+  }
   if (n->children.count == 0) {
     score_leaf(ev, fi, n, d);
     n->result.note = leaf_note(n, &ev->arena);
   } else {
     bool all = true;
     er_dec sum = er_dec_zero();
+    share_weight(&n->children, n->result.weight, d);
     for (size_t i = 0; i < n->children.count; i++) {
       er_indicator *c = &n->children.items[i];
       all &= score_node(ev, fi, c, n, depth + 1, d);
-      sum = er_dec_add(sum, c->result.score);
+      if (all && !er_dec_add_ok(sum, c->result.score, &sum)) {
+        er_score_overflow(d, n, n->weight.pos);
+        all = false;
+      }
     }
     n->result.score = sum;
     n->result.valid = all;
-    n->result.fraction = er_dec_is_zero(n->weight.v) ? er_dec_zero() : er_dec_div(sum, n->weight.v);
+    n->result.fraction =
+        er_dec_is_zero(n->result.weight) ? er_dec_zero() : er_dec_div(sum, n->result.weight);
+  }
+  if (!er_dec_mul_ok(n->result.fraction, ER_DEC_HUNDRED, &n->result.rate) && n->result.valid) {
+    er_score_overflow(d, n, n->weight.pos); /* a 得分率 beyond the range */
+    n->result.valid = false;
   }
   n->result.places = display_places(n);
   /* 得分率 as a reader redoes it: the printed score ÷ the weight (41.38 /
    * 50 = 82.76%, where 41.375 / 50 would give 82.75%) */
-  er_dec printed = er_dec_round(n->result.score, n->result.places);
-  n->result.rate = er_dec_is_zero(n->weight.v)
-                       ? er_dec_mul(n->result.fraction, HUNDRED)
-                       : er_dec_div(er_dec_mul(printed, HUNDRED), n->weight.v);
+  er_dec printed = er_dec_round(n->result.score, n->result.places), pct;
+  if (n->result.valid && !er_dec_is_zero(n->result.weight) &&
+      er_dec_mul_ok(printed, ER_DEC_HUNDRED, &pct))
+    er_dec_div_ok(pct, n->result.weight, &n->result.rate);
   return n->result.valid;
 }
 
@@ -496,7 +480,7 @@ static const er_grade default_grades[] = {
 };
 
 const er_grade *er_grade_scheme(const er_eval *ev, size_t *count) {
-  if (ev->grades.count) {
+  if (ev->grades.count || ev->grades.pos.line) { /* grades: [] — no grade at all */
     *count = ev->grades.count;
     return ev->grades.items;
   }
@@ -517,26 +501,50 @@ const char *er_grade_for(const er_eval *ev, er_dec total) {
 
 void er_score(er_eval *ev, er_diag *d) {
   ev->total = ev->total_weight = ev->bonus = er_dec_zero();
-  fund_index fi;
-  index_funds(&ev->funds, &fi);
-  bool all = true;
+  er_fund_index fi;
+  er_fund_index_build(&ev->funds, &fi);
+  for (size_t i = 0; i < ev->indicators.count; i++)
+    if (!ev->indicators.items[i].bonus.v)
+      ev->total_weight = er_dec_add(ev->total_weight, ev->indicators.items[i].weight.v);
+  share_weight(&ev->indicators, ev->total_weight, d);
+  bool all = true, in_range = true;
   for (size_t i = 0; i < ev->indicators.count; i++) {
     er_indicator *n = &ev->indicators.items[i];
     all &= score_node(ev, &fi, n, NULL, 1, d);
-    ev->total = er_dec_add(ev->total, n->result.score);
+    if (all && in_range && !er_dec_add_ok(ev->total, n->result.score, &ev->total)) {
+      er_error(d, ev->indicators.pos, "number-range", "各指标得分之和超出可计算的范围");
+      in_range = false;
+    }
     if (n->bonus.v)
       ev->bonus = er_dec_add(ev->bonus, n->result.score);
-    else
-      ev->total_weight = er_dec_add(ev->total_weight, n->weight.v);
   }
-  free(fi.by_name);
-  ev->scored = all && ev->indicators.count > 0;
+  er_fund_index_free(&fi);
+  bool any = false;
+  for (size_t i = 0; i < ev->indicators.count; i++)
+    any |= ev->indicators.items[i].result.applicable;
+  /* a file without the key, or that did not load, is reported by the loader */
+  if (ev->indicators.count == 0) {
+    if (ev->indicators.pos.line)
+      er_error(d, ev->indicators.pos, "no-indicators",
+               "indicators 为空：至少需要一个指标（code、name、weight 和评分规则 rule），"
+               "见 docs/data-format.md 的 indicators 一节");
+  } else if (!any)
+    er_error(d, ev->indicators.pos, "no-indicators",
+             "所有一级指标都不适用（applicable: false），没有可评分的指标");
+  ev->scored = all && in_range && any;
+  ev->out_of = ev->scoring.out_of.set ? ev->scoring.out_of.v : ev->total_weight;
+  ev->rate_base = ev->scoring.rate_base.set ? ev->scoring.rate_base.v : ev->out_of;
   ev->grade = er_grade_for(ev, ev->total);
+  er_dec rate;
+  if (ev->scored && !er_dec_mul_ok(ev->total, ER_DEC_HUNDRED, &rate)) {
+    er_error(d, ev->indicators.pos, "number-range", "总分超出可计算的范围，无法计算得分率");
+    ev->scored = false;
+  }
 }
 
 er_dec er_total_rate(const er_eval *ev) {
   /* from the total as printed, like every 得分率 */
-  return er_dec_is_zero(ev->total_weight)
+  return er_dec_is_zero(ev->rate_base)
              ? er_dec_zero()
-             : er_dec_div(er_dec_mul(er_dec_round(ev->total, 2), HUNDRED), ev->total_weight);
+             : er_dec_div(er_dec_mul(er_dec_round(ev->total, 2), ER_DEC_HUNDRED), ev->rate_base);
 }

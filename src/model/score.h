@@ -10,12 +10,14 @@
 void er_score(er_eval *ev, er_diag *d);
 
 /* The grade of a total under the data's scheme (or the national default),
- * or NULL when the total is below every lower bound. The total is graded
+ * or NULL when the total is below every lower bound or the data has no
+ * grades (grades: []). The total is graded
  * as displayed, rounded to two decimals. */
 const char *er_grade_for(const er_eval *ev, er_dec total);
-/* The grade scheme in force, highest first. */
+/* The grade scheme in force, highest first; none (count 0) for grades: []. */
 const er_grade *er_grade_scheme(const er_eval *ev, size_t *count);
-/* total / total weight, in percent. */
+/* The total's 得分率: total / rate_base (scoring.rate_base, else the
+ * scale the total is shown against), in percent. */
 er_dec er_total_rate(const er_eval *ev);
 
 /* Bands in one table: real ones have three to six. Every leaf looks its

@@ -8,12 +8,14 @@
 
 const char *const er_fund_level_names[] = {"中央",     "省级", "市级", "县级",
                                            "上年结转", "其他", NULL};
-const char *const er_rule_names[] = {"judgement",   "bands",      "ratio",     "execution",
-                                     "qualitative", "deductions", "checklist", "satisfaction",
-                                     "rollup",      "score",      NULL};
+const char *const er_rule_names[] = {
+    "judgement",    "bands",  "ratio", "execution", "qualitative", "deductions", "checklist",
+    "satisfaction", "rollup", "score", "reverse",   "equality",    "arrival",    NULL};
+const char *const er_figure_names[] = {"execution", "arrival", "local_share", NULL};
 static const char *const kind_names[] = {"full", "self", NULL};
 static const char *const unit_names[] = {"万元", "元", NULL};
 static const char *const direction_names[] = {"higher", "lower", NULL};
+static const char *const curve_names[] = {"ratio", "linear", NULL};
 
 #define NUM_POS (ER_NONNEG)
 #define PCT (ER_PERCENT | ER_NONNEG)
@@ -130,8 +132,15 @@ const er_shape er_band_shape = {"band", "分档", sizeof(S), offsetof(S, pos), b
 
 #define S er_deduction
 static const er_field deduction_shape_fields[] = {
-    NUM("points", points, ER_REQUIRED | NUM_POS, "扣分"),
-    TEXT("reason", reason, ER_REQUIRED, "扣分原因"), END};
+    NUM("points", points, ER_REQUIRED | NUM_POS, "扣分；按比例扣减时为满扣分"),
+    TEXT("reason", reason, ER_REQUIRED, "扣分原因"),
+    NUM("shortfall", shortfall, PCT,
+        "按比例扣减：差额（与 base 同单位），扣 points × shortfall ÷ base"),
+    NUM("base", base, PCT, "按比例扣减：基数"),
+    CHOICE("figure", figure, 0, er_figure_names,
+           "条件扣分：计算得出的数值，execution 执行率、arrival 到位率、local_share 地方配套占比"),
+    TEXT("when", when, 0, "条件扣分：数值满足的条件，如 x < 90%"),
+    END};
 static SHAPE(deduction_shape, "扣分", "一项扣分");
 #undef S
 
@@ -150,11 +159,20 @@ static const er_field response_shape_fields[] = {
 static SHAPE(response_shape, "满意度档次", "一个满意度档次");
 #undef S
 
+#define S er_rollup_part
+static const er_field rollup_part_shape_fields[] = {
+    TEXT("name", name, ER_REQUIRED, "部分名称，如 自查、抽查"),
+    NUM("share", share, PCT, "所占比重；各部分都不写时平均"),
+    FIELD("scores", ER_F_NUM_LIST, scores, ER_REQUIRED | ER_NONNEG, NULL, NULL, "各单位得分"), END};
+static SHAPE(rollup_part_shape, "单位组的部分", "单位组中按平均值合成的一部分");
+#undef S
+
 #define S er_rollup_group
 static const er_field rollup_group_shape_fields[] = {
     TEXT("name", name, ER_REQUIRED, "单位组名称"),
     NUM("share", share, ER_REQUIRED | PCT, "所占比重"),
-    FIELD("scores", ER_F_NUM_LIST, scores, ER_REQUIRED | ER_NONNEG, NULL, NULL, "各单位得分"), END};
+    FIELD("scores", ER_F_NUM_LIST, scores, ER_NONNEG, NULL, NULL, "各单位得分（或用 parts）"),
+    LIST("parts", parts, 0, rollup_part_shape, "按平均值合成的部分（代替 scores）"), END};
 static SHAPE(rollup_group_shape, "单位组", "一组下级单位");
 #undef S
 
@@ -169,18 +187,21 @@ static const er_field indicator_fields[] = {
     TEXT("note", note, 0, "扣分说明"),
     PROSE("analysis", analysis, "一级指标的分析文字"),
     FLAG("bonus", bonus, "加分项"),
+    FLAG("applicable", applicable, "false：不适用，不评分，同级指标按比例放大到上级分值"),
     NUM("stated_score", stated_score, ER_NONNEG, "原表填写的得分，用于核对"),
     CHOICE("rule", rule, 0, er_rule_names, "评分规则"),
     TEXT("level", level, 0, "评定的等级（judgement、qualitative）"),
     SCALE("levels", levels, "等级及得分比值，或 scales 中的名称（judgement）"),
     NUM("value", value, ER_PERCENT, "实测值 x（bands）"),
     SCALE("bands", bands, "分档表，或 scales 中的名称（bands）"),
-    NUM("actual", actual, ER_PERCENT | ER_NONNEG, "实际值（ratio）"),
-    NUM("target", target, ER_PERCENT | ER_NONNEG, "目标值（ratio）"),
+    NUM("actual", actual, ER_PERCENT | ER_NONNEG, "实际值（ratio、reverse、equality）"),
+    NUM("target", target, ER_PERCENT | ER_NONNEG, "目标值（ratio、reverse、equality）"),
     NUM("cap", cap, PCT, "比值上限，默认 1（ratio）"),
     CHOICE("direction", direction, 0, direction_names,
            "higher：越高越好；lower：越低越好（ratio）"),
-    TEXT("fund", fund, 0, "资金项目名称，默认全部（execution）"),
+    CHOICE("curve", curve, 0, curve_names,
+           "ratio：目标值/实际值 × 分值；linear：超过目标按比例递减，两倍目标为 0（reverse）"),
+    TEXT("fund", fund, 0, "资金项目名称，默认全部（execution、arrival、条件扣分）"),
     NUM("percent", percent, PCT, "达成程度（qualitative）"),
     LIST("deductions", deductions, 0, deduction_shape, "扣分项（deductions）"),
     LIST("items", items, 0, check_item_shape, "评分要点（checklist）"),
@@ -199,6 +220,16 @@ static const er_field grade_shape_fields[] = {
     TEXT("name", name, ER_REQUIRED, "等级名称"),
     NUM("min", min, ER_REQUIRED | ER_NONNEG, "下限（含）"), END};
 static SHAPE(grade_shape, "等级", "一个评价等级");
+#undef S
+
+#define S er_scoring
+static const er_field scoring_shape_fields[] = {
+    NUM("out_of", out_of, NUM_POS,
+        "总分的满分，如有加分项的 105；默认为一级指标（不含加分项）分值之和"),
+    NUM("rate_base", rate_base, NUM_POS,
+        "总得分率的基数：得分率 = 总分 ÷ rate_base；默认为 out_of"),
+    END};
+static SHAPE(scoring_shape, "计分", "总分的满分和得分率的基数");
 #undef S
 
 #define S er_stated
@@ -285,7 +316,8 @@ static const er_field eval_fields[] = {
     OBJECT("targets", targets, targets_shape, "绩效目标"),
     LIST("indicators", indicators, ER_REQUIRED, er_indicator_shape, "指标体系"),
     FIELD("scales", ER_F_SCALES, scales, 0, NULL, NULL, "共用的分档表和等级"),
-    LIST("grades", grades, 0, grade_shape, "评价等级，从高到低"),
+    LIST("grades", grades, 0, grade_shape, "评价等级，从高到低；[] 表示不评等级"),
+    OBJECT("scoring", scoring, scoring_shape, "总分的满分和得分率的基数"),
     OBJECT("stated", stated, stated_shape, "原报告中的结果"),
     OBJECT("narrative", narrative, er_narrative_shape, "叙述文字"),
     LIST("problems", problems, 0, finding_item_shape, "存在的问题"),

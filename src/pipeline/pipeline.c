@@ -86,7 +86,9 @@ bool er_render_file(const er_render_request *rq, er_render_result *res) {
   if (rq->verbose)
     er_diag_print(&res->findings, stderr);
   /* a draft shows the findings; a final report is only made from clean data */
-  if ((res->findings.errors && !rq->opts.draft) || !res->ev->indicators.count) {
+  bool renderable =
+      rq->opts.draft ? res->ev->indicators.count > 0 : er_renderable(res->ev, &res->findings);
+  if (!renderable) {
     if (rq->verbose)
       er_diag_print_counts(&res->findings, stderr);
     res->refused = true;

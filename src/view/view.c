@@ -240,9 +240,10 @@ static void result_values(er_view *v) {
   const er_eval *ev = v->ev;
   er_dict *d = v->root;
   er_dict_set(d, "TOTAL", er_fmt_score(v->arena, ev->total, 2));
-  er_dict_set(d, "TOTAL_WEIGHT", er_fmt_weight(v->arena, ev->total_weight));
+  er_dict_set(d, "TOTAL_WEIGHT", er_fmt_weight(v->arena, ev->out_of)); /* the total's scale */
   er_dict_set(d, "TOTAL_RATE", er_fmt_percent(v->arena, er_total_rate(ev)));
   er_dict_set(d, "GRADE", ev->grade ? ev->grade : "");
+  er_dict_show_if(d, "HAS_GRADE", ev->grade != NULL);
   er_dict_set(d, "CONCLUSION_SENTENCE", er_view_conclusion_sentence(v));
   er_dict_show_if(d, "HAS_BONUS", !er_dec_is_zero(ev->bonus));
   er_dict_set(d, "BONUS", er_fmt_score(v->arena, ev->bonus, 2));

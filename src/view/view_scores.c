@@ -5,8 +5,10 @@
 #include <string.h>
 
 const char *er_view_conclusion_sentence(er_view *v) {
-  return er_arena_printf(v->arena, "综合得分%s分，评价等级为%s。",
-                         er_fmt_score(v->arena, v->ev->total, 2), v->ev->grade ? v->ev->grade : "");
+  const char *total = er_fmt_score(v->arena, v->ev->total, 2);
+  if (!v->ev->grade) /* grades: [] — a scheme without grades */
+    return er_arena_printf(v->arena, "综合得分%s分。", total);
+  return er_arena_printf(v->arena, "综合得分%s分，评价等级为%s。", total, v->ev->grade);
 }
 
 static const char *dim_name(er_view *v, const er_indicator *n) {
@@ -29,9 +31,12 @@ void er_view_score_table(er_view *v, er_dict *d) {
     er_dict *row = er_dict_add(table, "DIM");
     er_dict_set(row, "CODE", n->code.s);
     er_dict_set(row, "NAME", dim_name(v, n));
-    er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+    /* the weight scored against: rescaled where a sibling is not applicable */
+    er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, n->result.weight));
     er_dict_set(row, "SCORE", er_view_score_text(v, n));
-    er_dict_set(row, "RATE", n->result.valid ? er_fmt_percent(v->arena, n->result.rate) : "—");
+    er_dict_set(row, "RATE",
+                n->result.valid && n->result.applicable ? er_fmt_percent(v->arena, n->result.rate)
+                                                        : "—");
     er_dict *datum = er_dict_add(chart, "DATUM");
     er_dict_set(datum, "LABEL", n->name.s);
     er_dict_set(datum, "VALUE", er_fmt_rate(v->arena, n->result.rate));
@@ -78,11 +83,12 @@ static void collect_deductions(er_view *v, const er_indicator *n, deductions *ac
       collect_deductions(v, &n->children.items[i], acc);
     return;
   }
-  if (!n->result.valid || er_dec_cmp(n->result.score, n->weight.v) >= 0)
+  if (!n->result.valid || !n->result.applicable ||
+      er_dec_cmp(n->result.score, n->result.weight) >= 0)
     return;
   /* what the leaf lost as its printed score shows it, so that the parts
    * and their sum agree as printed */
-  er_dec lost = er_dec_sub(n->weight.v, er_dec_round(n->result.score, n->result.places));
+  er_dec lost = er_dec_sub(n->result.weight, er_dec_round(n->result.score, n->result.places));
   acc->printed = er_dec_add(acc->printed, lost);
   if (n->result.places > acc->places)
     acc->places = n->result.places;
@@ -111,7 +117,7 @@ static const char *deduction_sentence(er_view *v, const er_indicator *n) {
 
 static void dim_row(er_view *v, er_dict *row, const er_indicator *n, void *ctx) {
   (void)ctx;
-  er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+  er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, n->result.weight));
   er_dict_set(row, "SCORE", er_view_score_text(v, n));
   er_dict_set(row, "NOTE", er_view_note(v, n));
 }
@@ -124,12 +130,16 @@ void er_view_dimension(er_view *v, er_dict *parent, const er_indicator *n, int l
   er_dict_set(d, "NAME", dim_name(v, n));
   if (heading)
     er_dict_show(d, "DIM_HEADING");
-  er_dict_set(d, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+  er_dict_set(d, "WEIGHT", er_fmt_weight(v->arena, n->result.weight));
   er_dict_set(d, "SCORE", er_view_score_text(v, n));
   er_dict_set(d, "RATE", er_fmt_percent(v->arena, n->result.rate));
-  const char *result = er_arena_printf(
-      v->arena, "赋分%s分，得分%s分，得分率%s。", er_fmt_weight(v->arena, n->weight.v),
-      er_view_score_text(v, n), er_fmt_percent(v->arena, n->result.rate));
+  const char *result =
+      !n->result.applicable
+          ? er_arena_printf(v->arena, "赋分%s分，该项指标不适用，不评分。",
+                            er_fmt_weight(v->arena, n->weight.v))
+          : er_arena_printf(v->arena, "赋分%s分，得分%s分，得分率%s。",
+                            er_fmt_weight(v->arena, n->result.weight), er_view_score_text(v, n),
+                            er_fmt_percent(v->arena, n->result.rate));
   er_dict_set(d, "RESULT_SENTENCE", result);
   if (n->children.count) {
     er_dict *table = er_dict_add(d, "DIM_TABLE");
@@ -139,7 +149,7 @@ void er_view_dimension(er_view *v, er_dict *parent, const er_indicator *n, int l
     int deepest = n->depth + er_view_tree_depth(&n->children);
     er_view_level_heads(v, table, 2, deepest);
     er_view_tree_rows(v, table, &n->children, 2, deepest, 0, dim_row, NULL);
-    er_dict_set(table, "TOTAL_WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+    er_dict_set(table, "TOTAL_WEIGHT", er_fmt_weight(v->arena, n->result.weight));
     er_dict_set(table, "TOTAL_SCORE", er_view_score_text(v, n));
   } else
     er_dict_set(d, "STRUCTURE_SENTENCE", "");

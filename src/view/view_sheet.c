@@ -24,7 +24,8 @@ static void criteria_lines(er_view *v, er_dict *row, const char *criteria) {
 
 static void sheet_row(er_view *v, er_dict *row, const er_indicator *n, void *ctx) {
   (void)ctx;
-  er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
+  /* as scored: rescaled beside a not-applicable sibling */
+  er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, n->result.weight));
   er_dict_set(row, "POINT", n->point.s);
   er_dict_set(row, "CRITERIA", n->criteria.s);
   criteria_lines(v, row, n->criteria.s);
@@ -39,7 +40,7 @@ void er_view_score_sheet(er_view *v, er_dict *d) {
   er_view_level_heads(v, sheet, 1, v->max_depth);
   er_view_tree_rows(v, sheet, &v->ev->indicators, 1, v->max_depth,
                     ER_ROWS_WEIGHTS | ER_ROWS_ANCHORS, sheet_row, NULL);
-  er_dict_set(sheet, "TOTAL_WEIGHT", er_fmt_weight(v->arena, v->ev->total_weight));
+  er_dict_set(sheet, "TOTAL_WEIGHT", er_fmt_weight(v->arena, v->ev->out_of));
   er_dict_setf(sheet, "COLS", "%d", v->max_depth + 5);
   /* column widths in percent: 分值 5, 评价得分 6, 扣分说明 12, the rest shared */
   int level = 9, rest = 77 - level * v->max_depth;

@@ -25,20 +25,24 @@ void er_view_level_heads(er_view *v, er_dict *table, int from_depth, int to_dept
 const char *er_view_note(er_view *v, const er_indicator *n) {
   if (n->note.s)
     return n->note.s;
+  if (!n->result.applicable)
+    return "不适用";
   if (n->result.note && *n->result.note) /* derived: the deductions with their reasons */
     return n->result.note;
   if (!n->result.valid)
     return "";
-  if (er_dec_cmp(n->result.score, n->weight.v) >= 0)
+  if (er_dec_cmp(n->result.score, n->result.weight) >= 0)
     return "未扣分";
   /* points lost without a word in the data: say what the rule found */
-  er_dec lost = er_dec_sub(n->weight.v, er_dec_round(n->result.score, n->result.places));
+  er_dec lost = er_dec_sub(n->result.weight, er_dec_round(n->result.score, n->result.places));
   const char *points = er_fmt_score(v->arena, lost, n->result.places);
   return n->result.label ? er_arena_printf(v->arena, "评价为“%s”，扣%s分", n->result.label, points)
                          : er_arena_printf(v->arena, "扣%s分", points);
 }
 
 const char *er_view_score_text(er_view *v, const er_indicator *n) {
+  if (!n->result.applicable) /* the note says 不适用 */
+    return "—";
   return n->result.valid ? er_fmt_score(v->arena, n->result.score, n->result.places) : "—";
 }
 

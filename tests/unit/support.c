@@ -41,3 +41,31 @@ er_dec dec(const char *text) {
   assert_int_equal(er_dec_parse(text, strlen(text), &v), ER_DEC_OK);
   return v;
 }
+
+er_eval *eval_leaf(const char *weight, const char *rule, const char *extra, er_diag *d) {
+  static char yaml[8192];
+  int n = snprintf(yaml, sizeof yaml,
+                   HEAD "%s"
+                        "indicators:\n"
+                        "  - code: A\n"
+                        "    name: 测试指标\n"
+                        "    weight: %s\n"
+                        "%s",
+                   extra ? extra : "", weight, rule);
+  assert_true(n > 0 && (size_t)n < sizeof yaml);
+  return eval_yaml(yaml, d);
+}
+
+const char *leaf_score(const er_eval *ev, int places) {
+  assert_int_equal(ev->indicators.count, 1);
+  const er_indicator *a = &ev->indicators.items[0];
+  assert_true(a->result.valid);
+  assert_true(ev->scored);
+  assert_int_equal(er_dec_cmp(ev->total, a->result.score), 0);
+  return dec_str(a->result.score, places);
+}
+
+void eval_done(er_eval *ev, er_diag *d) {
+  er_eval_free(ev);
+  er_diag_free(d);
+}

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define HEAD "evalreport: 1\nproject: {name: 测试项目, year: 2023}\n"
 #define ONE_LEAF                                                                                   \
   "indicators:\n"                                                                                  \
   "  - {code: A, name: 总体, weight: 100, rule: score, score: 100}\n"

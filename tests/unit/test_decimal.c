@@ -76,6 +76,25 @@ static void saturates_instead_of_wrapping(void **state) {
   assert_true(er_dec_sub((er_dec){-ER_DEC_MAX}, big).units == -ER_DEC_MAX);
 }
 
+static void checked_operations_say_when_they_overflow(void **state) {
+  (void)state;
+  er_dec big = {ER_DEC_MAX - 1}, r;
+  assert_true(er_dec_add_ok(dec("1.5"), dec("2.25"), &r));
+  assert_string_equal(dec_str(r, 2), "3.75");
+  assert_false(er_dec_add_ok(big, big, &r));
+  assert_true(r.units == ER_DEC_MAX);
+  assert_false(er_dec_sub_ok((er_dec){-ER_DEC_MAX}, big, &r));
+  /* 10¹² × 10 is beyond the range (9.2 × 10¹²); 10¹² × 9 is within */
+  assert_false(er_dec_mul_ok(er_dec_int(INT64_C(1000000000000)), er_dec_int(10), &r));
+  assert_true(er_dec_mul_ok(er_dec_int(INT64_C(1000000000000)), er_dec_int(9), &r));
+  assert_string_equal(dec_str(r, 0), "9000000000000");
+  assert_false(er_dec_div_ok(dec("999999999999"), dec("0.01"), &r));
+  assert_false(er_dec_div_ok(er_dec_int(1), er_dec_zero(), &r));
+  assert_true(er_dec_is_zero(r));
+  assert_true(er_dec_div_ok(er_dec_int(1), er_dec_int(3), &r));
+  assert_string_equal(dec_str(r, 6), "0.333333");
+}
+
 static void trims_for_score_sheets(void **state) {
   (void)state;
   char buf[ER_DEC_BUFSIZE];
@@ -93,6 +112,7 @@ int main(void) {
       cmocka_unit_test(divides_and_multiplies_exactly),
       cmocka_unit_test(parses_only_plain_decimals),
       cmocka_unit_test(saturates_instead_of_wrapping),
+      cmocka_unit_test(checked_operations_say_when_they_overflow),
       cmocka_unit_test(trims_for_score_sheets),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

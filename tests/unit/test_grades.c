@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define HEAD "evalreport: 1\nproject: {name: 测试项目, year: 2023}\n"
-
 #define SEED_004_GRADES                                                                            \
   "grades:\n"                                                                                      \
   "  - {name: 优秀, min: 90}\n"                                                                  \
