@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "pdf/cidfont.h"
 #include "pdf/subset.h"
 #include "pdf/tounicode.h"
 
@@ -93,6 +94,12 @@ static void *compress_file(void *data) {
   return NULL;
 }
 
+static void start_compressing(er_embedded *e) {
+  e->working = pthread_create(&e->worker, NULL, compress_file, e) == 0;
+  if (!e->working)
+    compress_file(e);
+}
+
 HPDF_STATUS er_pdf_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
   (void)dict;
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
@@ -130,15 +137,17 @@ static bool describe(er_embedded *e) {
   file->write_fn = er_pdf_flate_filter;
   def->descriptor = d;
   e->file = file;
-  e->working = pthread_create(&e->worker, NULL, compress_file, e) == 0;
-  if (!e->working)
-    compress_file(e);
+  start_compressing(e);
   return true;
 }
 
 static void *subset_face(void *data) {
   er_embedded *e = data;
-  e->blob = er_subset_coded(e->face->hb_face, e->used, FIRST_CODE, e->code, &e->glyphs);
+  if (e->width) {
+    if (er_cff_subset_make(&e->cff, e->face->hb_face, e->used, e->code, e->width))
+      e->blob = hb_blob_reference(e->cff.cff);
+  } else
+    e->blob = er_subset_coded(e->face->hb_face, e->used, FIRST_CODE, e->code, &e->glyphs);
   return NULL;
 }
 
@@ -148,6 +157,10 @@ void er_embed_start(er_embedded *e, const er_face *face, const hb_set_t *used) {
   e->used = used;
   e->code = hb_map_create();
   e->notdef = FIRST_CODE;
+  if (face->cff) {
+    e->width = hb_map_create();
+    e->notdef = 0;
+  }
   e->working = pthread_create(&e->worker, NULL, subset_face, e) == 0;
   if (!e->working)
     subset_face(e);
@@ -160,6 +173,15 @@ bool er_embed_face(HPDF_Doc pdf, er_embedded *e, er_diag *d) {
   if (!e->blob) {
     er_error(d, NO_POS, "pdf-font", "无法为字体“%s”生成子集", e->face->family);
     return false;
+  }
+  if (e->width) {
+    e->font = er_cidfont_cff(pdf, e->face->hb_face, &e->cff, e->used, e->code, e->width, &e->file);
+    if (!e->font) {
+      er_error(d, NO_POS, "pdf-font", "无法写入 CFF 字体“%s”的子集", e->face->family);
+      return false;
+    }
+    start_compressing(e);
+    return true;
   }
   char path[4096];
   if (!write_temp(e->blob, path, sizeof path)) {
@@ -197,5 +219,7 @@ void er_embedded_free(er_embedded *e) {
   free(e->packed);
   hb_blob_destroy(e->blob);
   hb_map_destroy(e->code);
+  hb_map_destroy(e->width);
+  er_cff_subset_free(&e->cff);
   memset(e, 0, sizeof *e);
 }

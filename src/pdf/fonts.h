@@ -4,8 +4,7 @@
  * A character is drawn by the first face of its role that has a glyph for
  * it (the role's own families, then the shared fallbacks); a character no
  * face has is reported once per font set and drawn as the first face's
- * .notdef box. Only TrueType (glyf) faces are used: libharu cannot embed
- * CFF outlines. */
+ * .notdef box. TrueType (glyf) and OpenType CFF faces are used (embed.h). */
 #ifndef ER_PDF_FONTS_H
 #define ER_PDF_FONTS_H
 
@@ -20,6 +19,7 @@ typedef struct er_face {
   char *file;    /* the font file */
   int index;     /* the face's index in a collection (.ttc), else 0 */
   unsigned upem; /* font units per em */
+  bool cff;      /* CFF outlines (else TrueType) */
   hb_face_t *hb_face;
   hb_font_t *hb_font; /* scaled to font units */
 } er_face;

@@ -72,7 +72,8 @@ static bool listed(const er_family_list *list, const char *name) {
 
 static void copy_list(er_family_list *to, const er_family_list *from) {
   for (size_t i = 0; i < from->count; i++)
-    to->items[to->count++] = (er_family){dup(from->items[i].name), from->items[i].embolden};
+    to->items[to->count++] =
+        (er_family){dup(from->items[i].name), from->items[i].embolden, from->items[i].weight};
 }
 
 /* Each role's families: the profile's that the engine's role map does not
@@ -94,13 +95,14 @@ er_fontset *er_pdfw_fonts(const er_style *s, er_font_config *cfg, er_diag *d) {
       abort();
     for (size_t i = 0; i < extra; i++)
       if (!listed(&def.roles[r], f->families[i]) && !listed(&map.roles[r], f->families[i]))
-        map.roles[r].items[map.roles[r].count++] = (er_family){dup(f->families[i]), 0};
+        map.roles[r].items[map.roles[r].count++] = (er_family){dup(f->families[i]), 0, 0};
     copy_list(&map.roles[r], &def.roles[r]);
   }
   map.fallback.items = calloc(def.fallback.count + 1, sizeof(er_family));
   if (!map.fallback.items)
     abort();
   copy_list(&map.fallback, &def.fallback);
+  er_role_map_take_extras(&map, &def);
   er_fontset *fs = er_fontset_from_config(&map, cfg, d);
   er_role_map_free(&map);
   er_role_map_free(&def);
