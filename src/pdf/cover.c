@@ -40,6 +40,7 @@ static void spread(er_para *para, double width) {
     run->x += shift;
     /* Tc is scaled by Tz in PDF */
     run->char_space += extra / run->hscale;
+    run->flow += extra * (double)n;
     shift += extra * (double)n;
   }
   line->width = width;

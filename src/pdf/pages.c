@@ -128,6 +128,8 @@ static void place_run(er_pages *p, er_page *page, const er_para *para, const er_
       .hscale = run->hscale,
       .x = x + run->x,
       .y = y - run->rise,
+      .rise = run->rise,
+      .flow = run->flow,
       .text = er_arena_strndup(&p->text, para->text + run->start, run->len),
       .len = run->len,
       .color = run->color,

@@ -40,6 +40,8 @@ typedef struct er_placed_run {
   double size, stroke, char_space, hscale; /* as in er_run */
   double x, y;      /* the first glyph's origin on the baseline, from the paper's
                        top-left corner, pt (y grows down) */
+  double rise;      /* y is this far above the line's baseline (a superscript), pt */
+  double flow;      /* the run's advance in the PDF (er_run.flow), pt */
   const char *text; /* UTF-8, NUL-terminated, owned by the page set */
   size_t len;
   uint32_t color; /* 0xRRGGBB; 0 for black */

@@ -79,32 +79,42 @@ static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, doubl
     pen += (avail - end.natural) / 2;
   else if (!justify && shrink == 0 && st->align == ER_ALIGN_END)
     pen += avail - end.natural;
+  /* each glyph's origin, and where its advance ends (before the stretch) */
+  size_t count = last - s + 1;
+  double *origin = malloc(2 * count * sizeof *origin), *ends = origin + count;
+  if (!origin)
+    abort();
+  for (size_t k = s; k <= last; k++) {
+    const er_glyph *c = &g->items[k];
+    if (!er_glyph_drawn(c))
+      continue;
+    double drop_l = c->fixed_l + (c->trim_l - c->fixed_l) * ratio;
+    double drop_r = c->fixed_r + (k == last ? take_end : (c->trim_r - c->fixed_r) * ratio);
+    origin[k - s] = pen - drop_l - c->shift;
+    pen += c->adv - drop_l - drop_r;
+    ends[k - s] = pen;
+    size_t n = next_drawn(g, k, last);
+    if (justify && n != NONE && (letterspace || er_gap_stretches(c, &g->items[n])))
+      pen += per_gap;
+  }
+  /* Runs: glyphs of one style whose spacing to the next glyph is the same,
+   * so that each glyph's advance in the PDF (its width plus Tc, times Tz)
+   * reaches the next glyph's origin exactly, across runs too: text
+   * extraction then sees neither gaps nor overlaps inside a line. */
   er_run *run = NULL;
-  size_t prev = NONE;
-  double prev_origin = 0;
   for (size_t k = s; k <= last; k++) {
     const er_glyph *c = &g->items[k];
     if (!er_glyph_drawn(c)) {
       run = NULL;
       continue;
     }
-    double drop_l = c->fixed_l + (c->trim_l - c->fixed_l) * ratio;
-    double drop_r = c->fixed_r + (k == last ? take_end : (c->trim_r - c->fixed_r) * ratio);
-    double origin = pen - drop_l - c->shift;
-    pen += c->adv - drop_l - drop_r;
-    /* PDF: the next origin is (advance + Tc) × Tz further */
-    double space =
-        (origin - prev_origin) / c->hscale - (prev == NONE ? 0 : g->items[prev].font_adv);
-    bool joins = false;
-    if (run && prev == k - 1 && run->face == c->face && run->size == c->size &&
-        run->stroke == c->stroke && run->hscale == c->hscale && run->rise == c->rise &&
-        run->color == c->color) {
-      if (run->start == g->items[prev].off) { /* a run of one glyph takes any spacing */
-        run->char_space = space;
-        joins = true;
-      } else
-        joins = fabs(space - run->char_space) < 1e-7;
-    }
+    size_t n = next_drawn(g, k, last);
+    bool free_space = n == NONE; /* the line's last glyph: its spacing is never seen */
+    double space = free_space ? 0 : (origin[n - s] - origin[k - s]) / c->hscale - c->font_adv;
+    bool joins = run && k > 0 && er_glyph_drawn(&g->items[k - 1]) && run->face == c->face &&
+                 run->size == c->size && run->stroke == c->stroke && run->hscale == c->hscale &&
+                 run->rise == c->rise && run->color == c->color &&
+                 (free_space || fabs(space - run->char_space) < 1e-7);
     if (!joins) {
       run = new_run(b);
       *run = (er_run){.face = c->face,
@@ -113,20 +123,18 @@ static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, doubl
                       .hscale = c->hscale,
                       .rise = c->rise,
                       .color = c->color,
-                      .x = origin,
+                      .x = origin[k - s],
+                      .char_space = space,
                       .start = c->off};
       line->nruns++;
     }
     run->len = c->off + c->len - run->start;
-    run->width = pen - run->x;
+    run->width = ends[k - s] - run->x;
+    run->flow = origin[k - s] - run->x + (c->font_adv + run->char_space) * c->hscale;
     if (c->size > line->size)
       line->size = c->size;
-    size_t n = next_drawn(g, k, last);
-    if (justify && n != NONE && (letterspace || er_gap_stretches(c, &g->items[n])))
-      pen += per_gap;
-    prev = k;
-    prev_origin = origin;
   }
+  free(origin);
   line->width = pen;
   line->justified = justify || shrink > 0;
 }

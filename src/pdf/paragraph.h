@@ -64,6 +64,9 @@ typedef struct er_run {
   double x;          /* the first glyph's origin, from the line's start edge, pt */
   double char_space; /* pt */
   double width;      /* from x to where the last glyph's advance ends, pt */
+  double flow;       /* how far the PDF's text position moves over the run: the
+                        glyphs' widths plus Tc, times Tz; the next run's x when it
+                        continues the line */
   double rise;       /* baseline shift up, pt (the span's) */
   uint32_t color;    /* 0xRRGGBB (the span's) */
   size_t start, len; /* the run's text: bytes of er_para.text */
