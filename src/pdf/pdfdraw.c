@@ -1,6 +1,8 @@
-/* Bookmarks and links through libharu (pdfdraw.h). */
+/* Bookmarks, links and page labels through libharu (pdfdraw.h). */
 #include "pdf/pdfdraw.h"
 
+#include <hpdf_catalog.h>
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
 #include "pdf/pdfout.h"
@@ -70,5 +72,29 @@ void er_pdf_add_links(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpag
     HPDF_Annotation a = dst ? HPDF_Page_CreateLinkAnnot(hpages[l->page], rect, dst) : NULL;
     if (a)
       HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+  }
+}
+
+/* A label range from page `index`: the numbers from `first` in decimal, or
+ * no number (an unnumbered page shows an empty label). */
+static void label_range(HPDF_Doc pdf, size_t index, int first) {
+  HPDF_Dict label = HPDF_Dict_New(pdf->mmgr);
+  if (!label)
+    return;
+  if (first > 0) {
+    HPDF_Dict_AddName(label, "S", "D");
+    if (first != 1)
+      HPDF_Dict_AddNumber(label, "St", first);
+  }
+  HPDF_Catalog_AddPageLabel(pdf->catalog, (HPDF_UINT)index, label);
+}
+
+void er_pdf_add_page_labels(HPDF_Doc pdf, const er_pages *pages) {
+  for (size_t p = 0; p < pages->npages; p++) {
+    int folio = pages->pages[p].folio;
+    int before = p ? pages->pages[p - 1].folio : -1;
+    bool goes_on = p > 0 && (folio > 0 ? before > 0 && folio == before + 1 : before == 0);
+    if (!goes_on)
+      label_range(pdf, p, folio);
   }
 }
