@@ -183,9 +183,7 @@ static void add_role_faces(er_fontset *fs, FcConfig *cfg, er_role r, const er_fa
   }
 }
 
-/* The roles whose font is a free one warned about, once each, with the
- * official font and how to install it. */
-static void warn_fallbacks(const er_fontset *fs, const er_role_map *map, er_diag *d) {
+void er_fontset_warn_fallbacks(const er_fontset *fs, const er_role_map *map, er_diag *d) {
   for (int r = 0; r < ER_ROLE_COUNT; r++) {
     const er_face *face = &fs->faces[fs->roles[r].items[0].face];
     const char *package = er_role_map_free_package(map, face->family);
@@ -257,8 +255,6 @@ er_fontset *er_fontset_from_config(const er_role_map *map, er_font_config *confi
     }
     memcpy(fs->latin_roles, map->latin_roles, sizeof fs->latin_roles);
   }
-  if (ok)
-    warn_fallbacks(fs, map, d);
   free(seen.items);
   if (cfg && !config)
     FcConfigDestroy(cfg);

@@ -50,6 +50,10 @@ void er_font_config_free(er_font_config *cfg);
 /* er_fontset_from_map with a loaded configuration (NULL: load one). */
 er_fontset *er_fontset_from_config(const er_role_map *map, er_font_config *cfg, er_diag *d);
 void er_fontset_free(er_fontset *fs);
+/* Warns once about each role whose font is one of the map's free fonts
+ * (none of its official ones is installed), naming the font, its package
+ * and how to install the official one. */
+void er_fontset_warn_fallbacks(const er_fontset *fs, const er_role_map *map, er_diag *d);
 
 size_t er_fontset_face_count(const er_fontset *fs);
 const er_face *er_fontset_face(const er_fontset *fs, int face);

@@ -104,6 +104,8 @@ er_fontset *er_pdfw_fonts(const er_style *s, er_font_config *cfg, er_diag *d) {
   copy_list(&map.fallback, &def.fallback);
   er_role_map_take_extras(&map, &def);
   er_fontset *fs = er_fontset_from_config(&map, cfg, d);
+  if (fs)
+    er_fontset_warn_fallbacks(fs, &map, d);
   er_role_map_free(&map);
   er_role_map_free(&def);
   return fs;
