@@ -11,7 +11,7 @@
 
 static er_para_style centred(double measure) {
   return (er_para_style){
-      .measure = measure, .wide_em = 1, .align = ER_ALIGN_CENTER, .squeeze = true};
+      .measure = measure, .wide_em = 1, .align = ER_ALIGN_CENTER, .squeeze = true, .phrases = true};
 }
 
 static size_t code_points(const char *s, size_t len) {

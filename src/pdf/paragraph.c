@@ -150,6 +150,8 @@ bool er_para_layout(er_para *out, er_fontset *fonts, er_linebreaker *lb, const e
   for (size_t l = 0; l < count; l++) {
     double start = l == 0 ? style->indent : 0;
     set_line(&b, &g, ends[l], start, style->measure - start, style);
+    if (ends[l].next > 0 && ends[l].next <= g.n && g.items[ends[l].next - 1].brk == ER_BREAK_NONE)
+      out->cut = true;
   }
   free(ends);
   if (out->nlines == 0) {
@@ -167,18 +169,20 @@ bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb
                              const er_span *spans, size_t nspans, const er_para_style *style,
                              er_diag *d, double *inset) {
   *inset = 0;
-  bool ok = er_para_layout(out, fonts, lb, spans, nspans, style, d);
+  er_para_style ps = *style;
+  ps.phrases = true; /* 词意完整 */
+  bool ok = er_para_layout(out, fonts, lb, spans, nspans, &ps, d);
   if (!ok || out->nlines < 2)
     return ok;
   size_t lines = out->nlines;
-  er_para_style ps = *style;
+  bool cut = out->cut;
   double lo = style->measure / (double)lines, hi = style->measure;
   while (hi - lo > 0.5) {
     double mid = (lo + hi) / 2;
     er_para trial;
     ps.measure = mid;
     er_para_layout(&trial, fonts, lb, spans, nspans, &ps, d);
-    if (trial.nlines <= lines)
+    if (trial.nlines <= lines && (cut || !trial.cut))
       hi = mid;
     else
       lo = mid;

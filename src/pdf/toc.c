@@ -64,6 +64,7 @@ void er_pdfw_toc(er_pdfw *w, const er_node *nav) {
     s.align = ER_ALIGN_START;
     s.left = e->left;
     s.right = NUMBER_CHARS;
+    s.phrases = true; /* a wrapped entry breaks between words */
     er_span_buf b = {0};
     er_spans_inlines(&b, n, &e->ink);
     for (size_t i = 0; i < b.n; i++)
