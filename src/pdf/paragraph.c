@@ -45,6 +45,18 @@ static er_line *new_line(para_builder *b) {
   return line;
 }
 
+/* Stretch a gap between Han and Latin may take before the others, in em. */
+#define HAN_LATIN_EM 0.25
+
+/* A gap between a full-width character and a Latin letter or digit. */
+static bool han_latin(const er_glyph *a, const er_glyph *b) {
+  unsigned wide = ER_GLYPH_WIDE, other = ER_GLYPH_SPACE | ER_GLYPH_MARK;
+  bool a_han = (a->flags & wide) && !(a->flags & ER_GLYPH_MARK),
+       b_han = (b->flags & wide) && !(b->flags & ER_GLYPH_MARK);
+  bool a_latin = !(a->flags & (wide | other)), b_latin = !(b->flags & (wide | other));
+  return (a_han && b_latin) || (a_latin && b_han);
+}
+
 /* Places the glyphs of a line and cuts them into runs. */
 static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, double start,
                      double avail, const er_para_style *st) {
@@ -63,17 +75,26 @@ static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, doubl
     ratio = 1;
   /* stretching: into the gaps beside full-width glyphs and after spaces */
   bool justify = st->align == ER_ALIGN_JUSTIFY && !end.forced && end.natural < avail;
-  size_t gaps = 0, all_gaps = 0;
+  size_t gaps = 0, all_gaps = 0, mixed = 0;
+  double em = 0;
   for (size_t k = s; justify && k <= last; k++) {
     size_t n = er_glyph_drawn(&g->items[k]) ? next_drawn(g, k, last) : NONE;
     if (n == NONE)
       continue;
     all_gaps++;
     gaps += er_gap_stretches(&g->items[k], &g->items[n]);
+    mixed += han_latin(&g->items[k], &g->items[n]);
+    em = g->items[k].size > em ? g->items[k].size : em;
   }
   bool letterspace = gaps == 0;
-  double per_gap =
-      justify && (gaps || all_gaps) ? (avail - end.natural) / (gaps ? gaps : all_gaps) : 0;
+  double slack = justify ? avail - end.natural : 0;
+  /* the stretch goes first to where Han meets Latin letters or digits,
+   * up to a quarter em each (clreq), the rest to every gap alike */
+  double per_mixed = mixed ? slack / (double)mixed : 0;
+  if (per_mixed > HAN_LATIN_EM * em)
+    per_mixed = HAN_LATIN_EM * em;
+  slack -= per_mixed * (double)mixed;
+  double per_gap = justify && (gaps || all_gaps) ? slack / (double)(gaps ? gaps : all_gaps) : 0;
   double pen = start;
   if (!justify && shrink == 0 && st->align == ER_ALIGN_CENTER)
     pen += (avail - end.natural) / 2;
@@ -96,6 +117,8 @@ static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, doubl
     size_t n = next_drawn(g, k, last);
     if (justify && n != NONE && (letterspace || er_gap_stretches(c, &g->items[n])))
       pen += per_gap;
+    if (justify && n != NONE && han_latin(c, &g->items[n]))
+      pen += per_mixed;
   }
   /* Runs: glyphs of one style whose spacing to the next glyph is the same,
    * so that each glyph's advance in the PDF (its width plus Tc, times Tz)
