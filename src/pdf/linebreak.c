@@ -188,6 +188,39 @@ static bool icu_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_
   return true;
 }
 
+/* ---- web addresses ---- */
+
+static bool starts_with(const uint32_t *cps, size_t n, const char *prefix) {
+  size_t k = 0;
+  for (; prefix[k]; k++)
+    if (k >= n || cps[k] != (uint32_t)(unsigned char)prefix[k])
+      return false;
+  return true;
+}
+
+/* A URL (http://, https://, www.) runs to the next space or character that
+ * is not ASCII; a line may end after each / (but inside //), . ? & = - _ #
+ * of it, so that a long address does not leave the line before it loose. */
+static void break_urls(const uint32_t *cps, size_t n, uint8_t *breaks) {
+  for (size_t i = 0; i < n; i++) {
+    if (!starts_with(cps + i, n - i, "http://") && !starts_with(cps + i, n - i, "https://") &&
+        !starts_with(cps + i, n - i, "www."))
+      continue;
+    size_t end = i;
+    while (end < n && cps[end] > ' ' && cps[end] < 0x7F)
+      end++;
+    while (end > i && strchr(".,;:!?)", (int)cps[end - 1])) /* the sentence's, not the address's */
+      end--;
+    for (size_t k = i; k + 1 < end; k++) {
+      uint32_t c = cps[k];
+      if (strchr("/.?&=-_#", (int)c) && !(c == '/' && cps[k + 1] == '/') &&
+          breaks[k] == ER_BREAK_NONE)
+        breaks[k] = ER_BREAK_ALLOWED;
+    }
+    i = end;
+  }
+}
+
 bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks) {
   if (n == 0)
     return true;
@@ -213,6 +246,7 @@ bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *b
       breaks[i] = ER_BREAK_NONE;
   }
   keep_numbers_whole(cps, n, breaks);
+  break_urls(cps, n, breaks);
   breaks[n - 1] = ER_BREAK_MANDATORY;
   return true;
 }

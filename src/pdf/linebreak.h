@@ -8,7 +8,8 @@
  *  - a number stays whole with its sign, decimals, percent sign and unit:
  *    36038.93万元, 98.42%, ≥90%, 2023年, 600元/人/月;
  *  - the curly quotes “” ‘’, which UAX #14 glues to both neighbours, may
- *    be broken outside the quotation in Chinese text, like the brackets.
+ *    be broken outside the quotation in Chinese text, like the brackets;
+ *  - a web address may be broken after its / . ? & = - _ #.
  */
 #ifndef ER_PDF_LINEBREAK_H
 #define ER_PDF_LINEBREAK_H

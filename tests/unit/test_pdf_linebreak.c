@@ -258,6 +258,21 @@ static void corpus_lines_obey_the_rules(void **state) {
   er_diag_free(&d);
 }
 
+/* A web address breaks after its slashes and dots, never inside "//" */
+static void urls_break_after_slashes(void **state) {
+  (void)state;
+  er_linebreaker *lb = er_linebreaker_new();
+  assert_non_null(lb);
+  const char *text = "详见https://www.mca.gov.cn/zwgk/fvfg。";
+  /* 0 详 1 见 2 h … 7 : 8 / 9 / 10 w … 13 . … 17 . 18 g 19 o 20 v 21 . 22 c 23 n 24 / */
+  assert_false(may_break_after(lb, text, 8));  /* inside // */
+  assert_true(may_break_after(lb, text, 9));   /* after // */
+  assert_true(may_break_after(lb, text, 13));  /* www. */
+  assert_true(may_break_after(lb, text, 24));  /* cn/ */
+  assert_false(may_break_after(lb, text, 19)); /* inside gov */
+  er_linebreaker_free(lb);
+}
+
 /* ---- titles: balanced, broken between words ---- */
 
 /* Words of report titles, joined at random into titles of 18 to 60
@@ -332,6 +347,7 @@ int main(void) {
       cmocka_unit_test(follows_the_rules_of_gbt15834),
       cmocka_unit_test(corpus_lines_obey_the_rules),
       cmocka_unit_test(titles_break_between_words),
+      cmocka_unit_test(urls_break_after_slashes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
