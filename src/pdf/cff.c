@@ -145,7 +145,7 @@ static void read_charset(reader *r, size_t at, unsigned *cids, unsigned count) {
 }
 
 bool er_cff_cids(const unsigned char *cff, size_t len, unsigned **cids, unsigned *count, char *name,
-                 size_t name_size) {
+                 size_t name_size, bool *cid_keyed) {
   reader r = {cff, len, false};
   *cids = NULL;
   *count = 0;
@@ -165,6 +165,7 @@ bool er_cff_cids(const unsigned char *cff, size_t len, unsigned **cids, unsigned
   name[n] = '\0';
   size_t top_len, top_at = index_entry(&r, &tops, 0, &top_len);
   top_dict top = read_top(&r, top_at, top_len);
+  *cid_keyed = top.cid;
   if (r.bad || top.charstrings <= 0 || (size_t)top.charstrings >= len)
     return false;
   cff_index glyphs = index_at(&r, (size_t)top.charstrings);
@@ -216,7 +217,10 @@ static void ps_name(hb_face_t *face, char *name, size_t size) {
 }
 
 bool er_cff_subset_make(er_cff_subset *out, hb_face_t *face, const hb_set_t *unicodes,
-                        hb_map_t *code, hb_map_t *width) {
+                        hb_map_t *code, hb_map_t *width, bool known) {
+  char name[sizeof out->name];
+  memcpy(name, out->name, sizeof name);
+  unsigned max_cid = out->max_cid;
   memset(out, 0, sizeof *out);
   hb_subset_input_t *input = hb_subset_input_create_or_fail();
   if (!input)
@@ -239,12 +243,13 @@ bool er_cff_subset_make(er_cff_subset *out, hb_face_t *face, const hb_set_t *uni
     return false;
   hb_face_t *subset = hb_subset_plan_execute_or_fail(plan);
   unsigned *cids = NULL, count = 0;
+  bool cid_keyed = false, agree = true;
   if (subset) {
     out->cff = hb_face_reference_table(subset, HB_TAG('C', 'F', 'F', ' '));
     unsigned len;
     const char *data = hb_blob_get_data(out->cff, &len);
-    if (!er_cff_cids((const unsigned char *)data, len, &cids, &count, out->name,
-                     sizeof out->name)) {
+    if (!er_cff_cids((const unsigned char *)data, len, &cids, &count, out->name, sizeof out->name,
+                     &cid_keyed)) {
       hb_blob_destroy(out->cff);
       out->cff = NULL;
     }
@@ -261,21 +266,69 @@ bool er_cff_subset_make(er_cff_subset *out, hb_face_t *face, const hb_set_t *uni
       if (old != HB_MAP_VALUE_INVALID)
         gid = hb_map_get(to_new, old);
       unsigned cid = gid != HB_MAP_VALUE_INVALID && gid < count ? cids[gid] : 0;
+      if (known) {
+        agree = agree && hb_map_get(code, u) == cid;
+        continue;
+      }
       hb_map_set(code, u, cid);
       if (cid > out->max_cid)
         out->max_cid = cid;
       hb_map_set(width, cid, permille(font, upem, cid ? old : 0));
     }
-    if (!hb_map_has(width, 0))
+    if (!known && !hb_map_has(width, 0))
       hb_map_set(width, 0, permille(font, upem, 0));
     hb_font_destroy(font);
   }
   free(cids);
   hb_subset_plan_destroy(plan);
-  ps_name(face, out->name, sizeof out->name);
+  if (known) { /* as er_cff_codes made them */
+    memcpy(out->name, name, sizeof name);
+    out->max_cid = max_cid;
+  } else
+    ps_name(face, out->name, sizeof out->name);
   if (!out->name[0])
     strcpy(out->name, "Font");
+  if (!agree) {
+    hb_blob_destroy(out->cff);
+    out->cff = NULL;
+  }
   return out->cff != NULL;
+}
+
+bool er_cff_codes(er_cff_subset *out, hb_face_t *face, const hb_set_t *unicodes, hb_map_t *code,
+                  hb_map_t *width) {
+  memset(out, 0, sizeof *out);
+  hb_blob_t *table = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+  unsigned len, *cids = NULL, count = 0;
+  const char *data = hb_blob_get_data(table, &len);
+  bool cid_keyed = false;
+  bool ok = er_cff_cids((const unsigned char *)data, len, &cids, &count, out->name,
+                        sizeof out->name, &cid_keyed) &&
+            cid_keyed;
+  hb_blob_destroy(table);
+  if (ok) {
+    hb_font_t *font = hb_font_create(face);
+    unsigned upem = hb_face_get_upem(face);
+    hb_codepoint_t u = HB_SET_VALUE_INVALID;
+    while (hb_set_next(unicodes, &u)) {
+      hb_codepoint_t gid = 0;
+      if (!hb_font_get_nominal_glyph(font, u, &gid) || gid >= count)
+        gid = 0;
+      unsigned cid = cids[gid];
+      hb_map_set(code, u, cid);
+      if (cid > out->max_cid)
+        out->max_cid = cid;
+      hb_map_set(width, cid, permille(font, upem, gid));
+    }
+    if (!hb_map_has(width, 0))
+      hb_map_set(width, 0, permille(font, upem, 0));
+    hb_font_destroy(font);
+    ps_name(face, out->name, sizeof out->name);
+    if (!out->name[0])
+      strcpy(out->name, "Font");
+  }
+  free(cids);
+  return ok;
 }
 
 void er_cff_subset_free(er_cff_subset *s) {

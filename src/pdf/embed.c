@@ -84,6 +84,10 @@ static bool trim_cid_map(HPDF_Font font, unsigned first, unsigned glyphs) {
 
 static void *compress_file(void *data) {
   er_embedded *e = data;
+  if (!e->blob) {
+    e->packed_ok = false;
+    return NULL;
+  }
   unsigned len;
   const char *raw = hb_blob_get_data(e->blob, &len);
   uLongf packed = compressBound(len);
@@ -143,8 +147,14 @@ static bool describe(er_embedded *e) {
 
 static void *subset_face(void *data) {
   er_embedded *e = data;
-  if (e->width) {
-    if (er_cff_subset_make(&e->cff, e->face->hb_face, e->used, e->code, e->width))
+  if (e->codes_known) { /* the main thread reads e->cff and the maps meanwhile */
+    er_cff_subset s = e->cff;
+    if (er_cff_subset_make(&s, e->face->hb_face, e->used, e->code, e->width, true))
+      e->blob = hb_blob_reference(s.cff);
+    er_cff_subset_free(&s);
+    compress_file(e);
+  } else if (e->width) {
+    if (er_cff_subset_make(&e->cff, e->face->hb_face, e->used, e->code, e->width, false))
       e->blob = hb_blob_reference(e->cff.cff);
   } else
     e->blob = er_subset_coded(e->face->hb_face, e->used, FIRST_CODE, e->code, &e->glyphs);
@@ -160,6 +170,11 @@ void er_embed_start(er_embedded *e, const er_face *face, const hb_set_t *used) {
   if (face->cff) {
     e->width = hb_map_create();
     e->notdef = 0;
+    e->codes_known = er_cff_codes(&e->cff, face->hb_face, used, e->code, e->width);
+    if (!e->codes_known) { /* name-keyed: the subset gives the codes */
+      hb_map_clear(e->code);
+      hb_map_clear(e->width);
+    }
   }
   e->working = pthread_create(&e->worker, NULL, subset_face, e) == 0;
   if (!e->working)
@@ -167,6 +182,12 @@ void er_embed_start(er_embedded *e, const er_face *face, const hb_set_t *used) {
 }
 
 bool er_embed_face(HPDF_Doc pdf, er_embedded *e, er_diag *d) {
+  if (e->codes_known) { /* the subset is made and compressed meanwhile */
+    e->font = er_cidfont_cff(pdf, e->face->hb_face, &e->cff, e->used, e->code, e->width, &e->file);
+    if (!e->font)
+      er_error(d, NO_POS, "pdf-font", "无法写入 CFF 字体“%s”", e->face->family);
+    return e->font != NULL;
+  }
   if (e->working)
     pthread_join(e->worker, NULL);
   e->working = false;

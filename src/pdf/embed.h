@@ -20,9 +20,12 @@ typedef struct er_embedded {
   HPDF_Font font;
   hb_map_t *code;  /* character → its code */
   unsigned notdef; /* the code of .notdef (characters the face lacks) */
-  /* a CFF face: its subset and each code's width in thousandths of an em */
+  /* a CFF face: its subset and each code's width in thousandths of an em;
+   * a CID-keyed one's codes are its CIDs, known before the subset is made
+   * (codes_known), which is then made and compressed while pages are drawn */
   er_cff_subset cff;
   hb_map_t *width;
+  bool codes_known;
   /* The font file (FontFile2, or FontFile3 for CFF) is compressed by a thread of its own while
    * the pages are drawn, and written by er_embed_finish. */
   HPDF_Dict file;
