@@ -182,9 +182,13 @@ static bool continues(const text_state *ts, const er_placed_run *run) {
          fabs(run->x - ts->x) < 0.25 * run->size;
 }
 
+/* Which runs a pass draws. */
+typedef enum pass { BEHIND, FRONT, SHEET } pass;
+
 static bool drawn(const er_placed_run *run, const er_embedded *fonts, const char *const *names,
-                  bool behind) {
-  return fonts[run->face].font && names[run->face] && run->behind == behind;
+                  pass which) {
+  bool chosen = which == SHEET ? run->sheet : !run->sheet && run->behind == (which == BEHIND);
+  return fonts[run->face].font && names[run->face] && chosen;
 }
 
 /* Whether `next` goes on from `run` on its line (as continues() will find). */
@@ -234,8 +238,9 @@ static void actual_text(er_content *c, const er_placed_run *runs, size_t from, s
   put(c, ">>> BDC\n");
 }
 
-void er_content_runs(er_content *c, const er_page *page, const er_embedded *fonts,
-                     const char *const *names, bool behind) {
+/* The runs of one pass, on a page `height` points high. */
+static void runs(er_content *c, const er_page *page, const er_embedded *fonts,
+                 const char *const *names, pass behind, double height) {
   bool begun = false;
   /* the text state outlives BT … ET and shapes change the colours: set all anew */
   text_state ts = {.face = -1, .char_space = -1e9, .stroke = -1, .hscale = -1, .rise = -1e9};
@@ -269,7 +274,7 @@ void er_content_runs(er_content *c, const er_page *page, const er_embedded *font
       num(c, -sn);
       num(c, cs);
       num(c, run->x);
-      num(c, page->style.height - base);
+      num(c, height - base);
       put(c, "Tm\n");
       ts.x = rounded(run->x);
     }
@@ -293,6 +298,31 @@ void er_content_runs(er_content *c, const er_page *page, const er_embedded *font
   }
   if (begun)
     put(c, "ET\n");
+}
+
+void er_content_runs(er_content *c, const er_page *page, const er_embedded *fonts,
+                     const char *const *names, bool behind) {
+  runs(c, page, fonts, names, behind ? BEHIND : FRONT, page->style.height);
+}
+
+void er_content_sheet_runs(er_content *c, const er_page *page, const er_embedded *fonts,
+                           const char *const *names) {
+  runs(c, page, fonts, names, SHEET, page->style.width); /* the sheet's height */
+}
+
+void er_content_unturn(er_content *c) {
+  put(c, "Q\n");
+  /* the graphics state is the sheet's again: colours and widths unknown */
+  c->fill = c->stroke_color = UNSET_COLOR;
+  c->line_width = -1;
+  c->cap_style = -1;
+}
+
+void er_content_turn(er_content *c, const er_page *page) {
+  /* landscape (X, Y) to the sheet: x = W − Y, y = X, W the sheet's width */
+  put(c, "q 0 1 -1 0 ");
+  num(c, page->style.height);
+  put(c, "0 cm\n");
 }
 
 /* ---- shapes ---- */

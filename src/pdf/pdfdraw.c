@@ -32,6 +32,14 @@ static HPDF_Destination destination(HPDF_Page hp, double page_height, double y) 
   return dst;
 }
 
+/* A destination at (page, y); a turned page is shown whole. */
+static HPDF_Destination destination_on(const er_pages *pages, const HPDF_Page *hpages, size_t page,
+                                       double y) {
+  const er_page *to = &pages->pages[page];
+  return er_page_turned(to) ? destination(hpages[page], to->style.width, 0)
+                            : destination(hpages[page], to->style.height, y);
+}
+
 void er_pdf_add_outlines(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpages) {
   if (pages->noutlines == 0)
     return;
@@ -49,7 +57,7 @@ void er_pdf_add_outlines(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *h
     if (!item)
       return;
     HPDF_Outline_SetOpened(item, level == 1 ? HPDF_TRUE : HPDF_FALSE);
-    HPDF_Destination dst = destination(hpages[o->page], pages->pages[o->page].style.height, o->y);
+    HPDF_Destination dst = destination_on(pages, hpages, o->page, o->y);
     if (dst)
       HPDF_Outline_SetDestination(item, dst);
     parents[at] = item;
@@ -64,11 +72,14 @@ void er_pdf_add_links(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpag
     const er_link *l = &pages->links[i];
     if (l->page >= pages->npages || l->target_page >= pages->npages)
       continue;
-    double h = pages->pages[l->page].style.height;
+    const er_page *from = &pages->pages[l->page];
+    double h = from->style.height;
     HPDF_Rect rect = {(HPDF_REAL)l->x, (HPDF_REAL)(h - l->y - l->h), (HPDF_REAL)(l->x + l->w),
                       (HPDF_REAL)(h - l->y)};
-    HPDF_Destination dst =
-        destination(hpages[l->target_page], pages->pages[l->target_page].style.height, l->target_y);
+    if (er_page_turned(from)) /* on the sheet: x = y, y = x (content.h) */
+      rect = (HPDF_Rect){(HPDF_REAL)l->y, (HPDF_REAL)l->x, (HPDF_REAL)(l->y + l->h),
+                         (HPDF_REAL)(l->x + l->w)};
+    HPDF_Destination dst = destination_on(pages, hpages, l->target_page, l->target_y);
     HPDF_Annotation a = dst ? HPDF_Page_CreateLinkAnnot(hpages[l->page], rect, dst) : NULL;
     if (a)
       HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);

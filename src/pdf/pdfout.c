@@ -79,8 +79,12 @@ static HPDF_Page draw_page(HPDF_Doc pdf, const er_page *page, const er_embedded 
                            size_t nfaces, const char **names, er_content *c,
                            er_pdf_digest *digest) {
   HPDF_Page hp = HPDF_AddPage(pdf);
-  HPDF_Page_SetWidth(hp, (HPDF_REAL)page->style.width);
-  HPDF_Page_SetHeight(hp, (HPDF_REAL)page->style.height);
+  /* a turned page is a portrait sheet shown a quarter turn clockwise */
+  bool turned = er_page_turned(page);
+  HPDF_Page_SetWidth(hp, (HPDF_REAL)(turned ? page->style.height : page->style.width));
+  HPDF_Page_SetHeight(hp, (HPDF_REAL)(turned ? page->style.width : page->style.height));
+  if (turned)
+    HPDF_Page_SetRotate(hp, 90);
   for (size_t f = 0; f < nfaces; f++)
     names[f] = NULL;
   for (size_t r = 0; r < page->nruns; r++) {
@@ -89,10 +93,16 @@ static HPDF_Page draw_page(HPDF_Doc pdf, const er_page *page, const er_embedded 
       names[f] = HPDF_Page_GetLocalFontName(hp, fonts[f].font);
   }
   er_content_reset(c);
+  if (turned)
+    er_content_turn(c, page);
   er_content_runs(c, page, fonts, names, true);
   for (size_t i = 0; i < page->nshapes; i++)
     er_content_shape(c, page->style.height, &page->shapes[i]);
   er_content_runs(c, page, fonts, names, false);
+  if (turned) {
+    er_content_unturn(c);
+    er_content_sheet_runs(c, page, fonts, names);
+  }
   er_pdf_digest_add(digest, c->buf, c->len);
   HPDF_PageAttr attr = (HPDF_PageAttr)hp->attr;
   /* compressed here, at zlib's fastest level, rather than at libharu's

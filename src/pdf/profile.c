@@ -15,14 +15,15 @@ er_page_style er_pdfw_page_style(const er_style *s, bool landscape) {
   double top = pt(s->margin_top), right = pt(s->margin_right), bottom = pt(s->margin_bottom),
          left = pt(s->margin_left);
   if (landscape) {
-    /* the portrait page turned a quarter anticlockwise: its left (binding)
-     * margin on top, so the text block is the same 156 × 225 mm, on its side */
+    /* the portrait sheet seen turned a quarter clockwise (GB/T 9704 §10.1:
+     * the table's head toward the binding edge of an odd page): its left
+     * (binding) margin on top, its foot at the left, so the text block is
+     * the sheet's own 156 × 225 mm, on its side */
     double t = top;
     top = left;
-    left = t;
-    t = right;
-    right = bottom;
-    bottom = t;
+    left = bottom;
+    bottom = right;
+    right = t;
     t = width;
     width = height;
     height = t;
