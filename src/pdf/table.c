@@ -22,7 +22,8 @@
 #define LINE 1.45    /* line height, of the size */
 #define PAD_X 0.35   /* inside a cell, of the size */
 #define PAD_Y 0.22
-#define SOFT_CHARS 4.0 /* characters a column keeps on one line when it can */
+#define SOFT_CHARS 4.0      /* characters a column keeps on one line when it can */
+#define MOST_SOFT_CHARS 7.0 /* … and when the block has room for that many in each */
 
 static void *xcalloc(size_t n, size_t size) {
   void *p = calloc(n ? n : 1, size);
@@ -282,6 +283,24 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
     sum_min += min[k];
     sum_max += max[k];
   }
+  /* a short label (一级指标, 分值, 年度指标值) is not broken when the
+   * block has room for every column to hold that many characters (up to
+   * MOST_SOFT_CHARS, as many as fit): with the colgroup's widths too, a
+   * column below that takes from the others */
+  double soft_sum = 0, soft_cap = 0;
+  for (double chars = MOST_SOFT_CHARS; chars >= SOFT_CHARS; chars--) {
+    soft_cap = chars * t->size + 2 * t->padx;
+    soft_sum = 0;
+    for (int k = 0; k < n; k++)
+      soft_sum += fmax(min[k], fmin(max[k], soft_cap));
+    if (soft_sum <= t->width)
+      break;
+  }
+  if (soft_sum <= t->width) {
+    for (int k = 0; k < n; k++)
+      min[k] = fmax(min[k], fmin(max[k], soft_cap));
+    sum_min = soft_sum;
+  }
   preferred(t, pref);
   bool any = false;
   for (int k = 0; k < n; k++)
@@ -298,16 +317,6 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
     for (int k = 0; k < n; k++)
       w[k] = max[k] + (t->width - sum_max) * (sum_max > 0 ? max[k] / sum_max : 1.0 / n);
   } else {
-    /* a short label (一级指标, 产出指标) is not broken when the block has
-     * room for every column to hold a few characters */
-    double soft_sum = 0, soft_cap = SOFT_CHARS * t->size + 2 * t->padx;
-    for (int k = 0; k < n; k++)
-      soft_sum += fmax(min[k], fmin(max[k], soft_cap));
-    if (soft_sum <= t->width) {
-      for (int k = 0; k < n; k++)
-        min[k] = fmax(min[k], fmin(max[k], soft_cap));
-      sum_min = soft_sum;
-    }
     double flex = sum_max - sum_min;
     for (int k = 0; k < n; k++)
       w[k] = min[k] + (flex > 0 ? (t->width - sum_min) * (max[k] - min[k]) / flex : 0);
