@@ -283,6 +283,35 @@ static void footnote_at_the_foot_of_its_page(void **state) {
   free_pages(pages, n);
 }
 
+/* A note longer than the room left on its reference's page starts there
+ * and goes on at the foot of the next page, rather than leaving the page
+ * half empty. */
+static void long_footnote_goes_on_overleaf(void **state) {
+  (void)state;
+  buf b = {0};
+  for (int i = 0; i < 9; i++) /* two lines each: the reference on line 19 of 22 */
+    put(&b, "<p>第%d段正文，用来填满页面的大部分，使引用脚注的段落落在页面的下部。</p>", i);
+  put(&b, "<p>引用脚注的段落<sup>1</sup>。</p><aside class=\"footnote\">1 ");
+  for (int i = 0; i < 60; i++)
+    put(&b, "脚注第%d句。", i);
+  put(&b, "</aside>");
+  for (int i = 15; i < 40; i++)
+    put(&b, "<p>第%d段正文，继续填满页面。</p>", i);
+  typeset(b.s, "overleaf.pdf", false);
+  free(b.s);
+  int n;
+  char **pages = pages_of("overleaf.pdf", &n);
+  int at = -1;
+  for (int i = 0; i < n; i++)
+    if (strstr(pages[i], "引用脚注的段落1。"))
+      at = i;
+  assert_true(at >= 0 && at + 1 < n);
+  assert_non_null(strstr(pages[at], "1脚注第0句。"));     /* starts on its reference's page */
+  assert_null(strstr(pages[at], "脚注第29句。"));         /* not all of it */
+  assert_non_null(strstr(pages[at + 1], "脚注第29句。")); /* the rest overleaf */
+  free_pages(pages, n);
+}
+
 /* fuzz_layout: a note taller than a page made the room left on the page
  * negative (undefined when converted to a count of lines) and was drawn
  * above the text block; it goes on at the foot of the pages after. */
@@ -610,6 +639,7 @@ int main(void) {
       cmocka_unit_test(table_never_set_below_its_size),
       cmocka_unit_test(footnote_at_the_foot_of_its_page),
       cmocka_unit_test(footnote_taller_than_a_page_goes_on),
+      cmocka_unit_test(long_footnote_goes_on_overleaf),
       cmocka_unit_test(table_beginning_with_an_empty_cell),
       cmocka_unit_test(header_taller_than_a_page_is_not_repeated),
       cmocka_unit_test(cover_fields_running_over_pages),
