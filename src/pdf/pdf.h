@@ -10,9 +10,9 @@
 #ifndef ER_PDF_H
 #define ER_PDF_H
 
+#include "model/writer.h"
 #include "doc/doc.h"
 #include "doc/style.h"
-#include "model/writer.h"
 #include "pdf/pdfout.h"
 
 /* `evalreport render --format pdf`: the evaluation's report at `path`. */
