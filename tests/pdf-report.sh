@@ -7,6 +7,8 @@
 #    anything on stderr;
 #  - every font is embedded as a subset, with a ToUnicode map;
 #  - qpdf --check is clean;
+#  - text extraction, page labels, metadata and the 仿宋 font as
+#    tests/pdf_standard.py checks them;
 #  - the same data gives the same bytes (SOURCE_DATE_EPOCH set);
 #  - the contents' page numbers are the pages the headings land on;
 #  - a draft renders with its watermark and findings panel;
@@ -60,6 +62,7 @@ for data in "$src"/samples/*.yaml; do
   render "$data" "$out/$name" || continue
   pdf=$out/$name/$name.pdf
   $check text "$out/$name/$name.html" "$pdf" || fail=1
+  python3 "$src/tests/pdf_standard.py" "$pdf" || fail=1
   fonts "$pdf"
   if ! qpdf --check "$pdf" >"$out/qpdf.txt" 2>&1 || grep -qi "warning" "$out/qpdf.txt"; then
     echo "FAIL $pdf: qpdf --check"

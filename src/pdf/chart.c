@@ -64,7 +64,8 @@ static er_dec nice_ceiling(er_dec v) {
 static size_t text_at(chart *c, const char *text, double size, er_align align, double x,
                       double measure, double y, size_t most) {
   er_span span = {.text = text, .len = strlen(text), .role = ER_ROLE_TABLE, .size = size};
-  er_para_style ps = {.measure = measure, .wide_em = 1, .align = align, .squeeze = true};
+  er_para_style ps = {
+      .measure = measure, .wide_em = 1, .align = align, .squeeze = true, .phrases = true};
   er_para para;
   er_para_layout(&para, er_typesetter_fonts(c->w->ts), er_typesetter_linebreaker(c->w->ts), &span,
                  1, &ps, c->w->d);
@@ -77,7 +78,8 @@ static size_t text_at(chart *c, const char *text, double size, er_align align, d
 
 static size_t lines_of(chart *c, const char *text, double size, double measure) {
   er_span span = {.text = text, .len = strlen(text), .role = ER_ROLE_TABLE, .size = size};
-  er_para_style ps = {.measure = measure, .wide_em = 1, .align = ER_ALIGN_CENTER, .squeeze = true};
+  er_para_style ps = {
+      .measure = measure, .wide_em = 1, .align = ER_ALIGN_CENTER, .squeeze = true, .phrases = true};
   er_para para;
   er_para_layout(&para, er_typesetter_fonts(c->w->ts), er_typesetter_linebreaker(c->w->ts), &span,
                  1, &ps, c->w->d);

@@ -103,12 +103,14 @@ void er_content_free(er_content *c) {
 
 static const char hex[] = "0123456789ABCDEF";
 
-/* The run's characters as the face's 2-byte codes, in hex. */
-static void codes(er_content *c, const er_embedded *e, const char *text, size_t len) {
+/* The run's characters as the face's 2-byte codes, in hex, inside a
+ * string; the number of characters. */
+static size_t codes(er_content *c, const er_embedded *e, const char *text, size_t len) {
   reserve(c, 4 * len + 8);
   char *o = c->buf + c->len;
   *o++ = '<';
-  for (size_t i = 0; i < len;) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; n++) {
     UChar32 ch;
     U8_NEXT_OR_FFFD(text, i, len, ch);
     hb_codepoint_t code = hb_map_get(e->code, (hb_codepoint_t)ch);
@@ -121,62 +123,206 @@ static void codes(er_content *c, const er_embedded *e, const char *text, size_t 
   }
   *o++ = '>';
   c->len = (size_t)(o - c->buf);
-  put(c, " Tj\n");
+  return n;
 }
 
-void er_content_runs(er_content *c, const er_page *page, const er_embedded *fonts,
-                     const char *const *names, bool behind) {
+/* A value as num() writes it. */
+static double rounded(double v) { return (double)llround(v * 1000) / 1000; }
+
+/* The text state as last set inside the current BT … ET. */
+typedef struct text_state {
+  int face;
+  double size, char_space, stroke, hscale, rise;
+  /* where the text position is after the last run (a line's runs follow
+   * on from one another), valid when `flowing` */
+  bool flowing;
+  double x, y;
+} text_state;
+
+static void set_text_state(er_content *c, text_state *ts, const er_placed_run *run,
+                           const char *name) {
+  if (run->face != ts->face || run->size != ts->size) {
+    put(c, "/");
+    put(c, name);
+    put(c, " ");
+    num(c, run->size);
+    put(c, "Tf\n");
+    ts->face = run->face;
+    ts->size = run->size;
+  }
+  if (rounded(run->char_space) != rounded(ts->char_space)) {
+    num(c, run->char_space);
+    put(c, "Tc\n");
+    ts->char_space = run->char_space;
+  }
+  if (run->hscale != ts->hscale) {
+    num(c, run->hscale * 100);
+    put(c, "Tz\n");
+    ts->hscale = run->hscale;
+  }
+  if (run->rise != ts->rise) {
+    num(c, run->rise);
+    put(c, "Ts\n");
+    ts->rise = run->rise;
+  }
+  set_fill(c, run->color);
+  if (run->stroke != ts->stroke) { /* synthetic bold: fill, then stroke the outline */
+    if (run->stroke > 0)
+      set_stroke(c, run->color, run->stroke);
+    put(c, run->stroke > 0 ? "2 Tr\n" : "0 Tr\n");
+    ts->stroke = run->stroke;
+  } else if (run->stroke > 0)
+    set_stroke(c, run->color, run->stroke);
+}
+
+/* Whether the run goes on from where the text position is: the same
+ * baseline, upright, starting within a fraction of an em of it. */
+static bool continues(const text_state *ts, const er_placed_run *run) {
+  return ts->flowing && run->angle == 0 && fabs(run->y + run->rise - ts->y) < 1e-6 &&
+         fabs(run->x - ts->x) < 0.25 * run->size;
+}
+
+/* Which runs a pass draws. */
+typedef enum pass { BEHIND, FRONT, SHEET } pass;
+
+static bool drawn(const er_placed_run *run, const er_embedded *fonts, const char *const *names,
+                  pass which) {
+  bool chosen = which == SHEET ? run->sheet : !run->sheet && run->behind == (which == BEHIND);
+  return fonts[run->face].font && names[run->face] && chosen;
+}
+
+/* Whether `next` goes on from `run` on its line (as continues() will find). */
+static bool follows(const er_placed_run *run, const er_placed_run *next) {
+  return run->angle == 0 && next->angle == 0 &&
+         fabs(next->y + next->rise - run->y - run->rise) < 1e-6 &&
+         fabs(next->x - run->x - run->flow) < 0.25 * next->size;
+}
+
+/* Text extraction (poppler's, and others') gives each glyph a box as wide
+ * as its width in the font, without Tc: a mark squeezed to half its width
+ * overlaps its neighbour, which starts a new line in the extracted text,
+ * and a gap of a tenth of an em between boxes becomes a space. A line with
+ * such spacing is marked with its text as /ActualText, which extraction
+ * spreads evenly over the line. Spacing that leaves no gap or overlap is
+ * left alone. */
+static bool needs_actual_text(const er_placed_run *runs, size_t from, size_t to) {
+  for (size_t r = from; r < to; r++) {
+    const er_placed_run *run = &runs[r];
+    bool inner = r + 1 < to;
+    for (size_t i = 0; !inner && i < run->len; i++) /* the last run: more than one glyph */
+      inner = i > 0 && ((unsigned char)run->text[i] & 0xC0) != 0x80;
+    double em = run->char_space / run->size;
+    if (inner && (em < -0.15 || em > 0.08))
+      return true;
+  }
+  return false;
+}
+
+/* The runs `from` … `to` − 1 as a UTF-16BE string for /ActualText. */
+static void actual_text(er_content *c, const er_placed_run *runs, size_t from, size_t to) {
+  put(c, "/Span <</ActualText <FEFF");
+  for (size_t r = from; r < to; r++) {
+    const er_placed_run *run = &runs[r];
+    reserve(c, 4 * run->len);
+    char *o = c->buf + c->len;
+    for (size_t i = 0; i < run->len;) {
+      UChar32 ch;
+      U8_NEXT_OR_FFFD(run->text, i, run->len, ch);
+      if (ch > 0xFFFF)
+        ch = 0xFFFD;
+      for (int k = 12; k >= 0; k -= 4)
+        *o++ = hex[(ch >> k) & 0xF];
+    }
+    c->len = (size_t)(o - c->buf);
+  }
+  put(c, ">>> BDC\n");
+}
+
+/* The runs of one pass, on a page `height` points high. */
+static void runs(er_content *c, const er_page *page, const er_embedded *fonts,
+                 const char *const *names, pass behind, double height) {
   bool begun = false;
-  int face = -1;
   /* the text state outlives BT … ET and shapes change the colours: set all anew */
-  double size = 0, char_space = -1e9, stroke = -1, hscale = -1;
+  text_state ts = {.face = -1, .char_space = -1e9, .stroke = -1, .hscale = -1, .rise = -1e9};
+  size_t marked_end = 0; /* the end of the line marked with /ActualText */
   for (size_t r = 0; r < page->nruns; r++) {
     const er_placed_run *run = &page->runs[r];
-    if (!fonts[run->face].font || !names[run->face] || run->behind != behind)
+    if (!drawn(run, fonts, names, behind))
       continue;
     if (!begun) {
       put(c, "BT\n");
       begun = true;
     }
-    if (run->face != face || run->size != size) {
-      put(c, "/");
-      put(c, names[run->face]);
-      put(c, " ");
-      num(c, run->size);
-      put(c, "Tf\n");
-      face = run->face;
-      size = run->size;
+    if (r >= marked_end) { /* a line begins: its runs, and whether they need marking */
+      size_t end = r + 1;
+      while (end < page->nruns && drawn(&page->runs[end], fonts, names, behind) &&
+             follows(&page->runs[end - 1], &page->runs[end]))
+        end++;
+      if (needs_actual_text(page->runs, r, end)) {
+        actual_text(c, page->runs, r, end);
+        marked_end = end;
+      }
     }
-    if (run->char_space != char_space) {
-      num(c, run->char_space);
-      put(c, "Tc\n");
-      char_space = run->char_space;
+    bool flow = continues(&ts, run);
+    set_text_state(c, &ts, run, names[run->face]);
+    double base = run->y + run->rise;
+    if (!flow) {
+      double a = run->angle * M_PI / 180, cs = run->angle ? cos(a) : 1,
+             sn = run->angle ? sin(a) : 0;
+      num(c, cs);
+      num(c, sn);
+      num(c, -sn);
+      num(c, cs);
+      num(c, run->x);
+      num(c, height - base);
+      put(c, "Tm\n");
+      ts.x = rounded(run->x);
     }
-    if (run->hscale != hscale) {
-      num(c, run->hscale * 100);
-      put(c, "Tz\n");
-      hscale = run->hscale;
+    /* a line's next run: where the text position already is, or moved
+     * there by the string's adjustment (thousandths of an em, scaled by Tz) */
+    double gap = run->x - ts.x;
+    long adjust = flow ? lround(-gap * 1000 / (run->size * run->hscale)) : 0;
+    if (adjust) {
+      put(c, "[");
+      num(c, (double)adjust);
     }
-    set_fill(c, run->color);
-    if (run->stroke != stroke) { /* synthetic bold: fill, then stroke the outline */
-      if (run->stroke > 0)
-        set_stroke(c, run->color, run->stroke);
-      put(c, run->stroke > 0 ? "2 Tr\n" : "0 Tr\n");
-      stroke = run->stroke;
-    } else if (run->stroke > 0)
-      set_stroke(c, run->color, run->stroke);
-    double a = run->angle * M_PI / 180, cs = run->angle ? cos(a) : 1, sn = run->angle ? sin(a) : 0;
-    num(c, cs);
-    num(c, sn);
-    num(c, -sn);
-    num(c, cs);
-    num(c, run->x);
-    num(c, page->style.height - run->y);
-    put(c, "Tm\n");
-    codes(c, &fonts[run->face], run->text, run->len);
+    size_t n = codes(c, &fonts[run->face], run->text, run->len);
+    put(c, adjust ? "] TJ\n" : " Tj\n");
+    /* where the viewer puts the text position: the widths and Tc as written */
+    ts.x += -(double)adjust / 1000 * run->size * run->hscale + run->flow +
+            (double)n * (rounded(run->char_space) - run->char_space) * run->hscale;
+    ts.y = base;
+    ts.flowing = run->angle == 0;
+    if (r + 1 == marked_end)
+      put(c, "EMC\n");
   }
   if (begun)
     put(c, "ET\n");
+}
+
+void er_content_runs(er_content *c, const er_page *page, const er_embedded *fonts,
+                     const char *const *names, bool behind) {
+  runs(c, page, fonts, names, behind ? BEHIND : FRONT, page->style.height);
+}
+
+void er_content_sheet_runs(er_content *c, const er_page *page, const er_embedded *fonts,
+                           const char *const *names) {
+  runs(c, page, fonts, names, SHEET, page->style.width); /* the sheet's height */
+}
+
+void er_content_unturn(er_content *c) {
+  put(c, "Q\n");
+  /* the graphics state is the sheet's again: colours and widths unknown */
+  c->fill = c->stroke_color = UNSET_COLOR;
+  c->line_width = -1;
+  c->cap_style = -1;
+}
+
+void er_content_turn(er_content *c, const er_page *page) {
+  /* landscape (X, Y) to the sheet: x = W − Y, y = X, W the sheet's width */
+  put(c, "q 0 1 -1 0 ");
+  num(c, page->style.height);
+  put(c, "0 cm\n");
 }
 
 /* ---- shapes ---- */

@@ -27,6 +27,15 @@ void er_content_free(er_content *c);
  * the fonts `fonts` whose resource names on the page are `names`. */
 void er_content_runs(er_content *c, const er_page *page, const er_embedded *fonts,
                      const char *const *names, bool behind);
+/* The runs placed on the upright sheet of a turned page (pages.h), in the
+ * sheet's coordinates. */
+void er_content_sheet_runs(er_content *c, const er_page *page, const er_embedded *fonts,
+                           const char *const *names);
+/* Saves the graphics state and turns a landscape page's coordinates onto
+ * its portrait sheet, head toward the sheet's left edge; er_content_unturn
+ * restores it. */
+void er_content_turn(er_content *c, const er_page *page);
+void er_content_unturn(er_content *c);
 /* A shape (coordinates from the paper's top-left corner, y down) on a page
  * `height` points high. */
 void er_content_shape(er_content *c, double height, const er_shape *s);

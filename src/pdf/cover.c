@@ -11,7 +11,7 @@
 
 static er_para_style centred(double measure) {
   return (er_para_style){
-      .measure = measure, .wide_em = 1, .align = ER_ALIGN_CENTER, .squeeze = true};
+      .measure = measure, .wide_em = 1, .align = ER_ALIGN_CENTER, .squeeze = true, .phrases = true};
 }
 
 static size_t code_points(const char *s, size_t len) {
@@ -40,6 +40,7 @@ static void spread(er_para *para, double width) {
     run->x += shift;
     /* Tc is scaled by Tz in PDF */
     run->char_space += extra / run->hscale;
+    run->flow += extra * (double)n;
     shift += extra * (double)n;
   }
   line->width = width;

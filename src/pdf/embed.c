@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "pdf/cidfont.h"
 #include "pdf/subset.h"
 #include "pdf/tounicode.h"
 
@@ -83,6 +84,10 @@ static bool trim_cid_map(HPDF_Font font, unsigned first, unsigned glyphs) {
 
 static void *compress_file(void *data) {
   er_embedded *e = data;
+  if (!e->blob) {
+    e->packed_ok = false;
+    return NULL;
+  }
   unsigned len;
   const char *raw = hb_blob_get_data(e->blob, &len);
   uLongf packed = compressBound(len);
@@ -91,6 +96,12 @@ static void *compress_file(void *data) {
       e->packed && compress2(e->packed, &packed, (const Bytef *)raw, len, Z_BEST_SPEED) == Z_OK;
   e->packed_len = packed;
   return NULL;
+}
+
+static void start_compressing(er_embedded *e) {
+  e->working = pthread_create(&e->worker, NULL, compress_file, e) == 0;
+  if (!e->working)
+    compress_file(e);
 }
 
 HPDF_STATUS er_pdf_flate_filter(HPDF_Dict dict, HPDF_Stream stream) {
@@ -130,15 +141,23 @@ static bool describe(er_embedded *e) {
   file->write_fn = er_pdf_flate_filter;
   def->descriptor = d;
   e->file = file;
-  e->working = pthread_create(&e->worker, NULL, compress_file, e) == 0;
-  if (!e->working)
-    compress_file(e);
+  start_compressing(e);
   return true;
 }
 
 static void *subset_face(void *data) {
   er_embedded *e = data;
-  e->blob = er_subset_coded(e->face->hb_face, e->used, FIRST_CODE, e->code, &e->glyphs);
+  if (e->codes_known) { /* the main thread reads e->cff and the maps meanwhile */
+    er_cff_subset s = e->cff;
+    if (er_cff_subset_make(&s, e->face->hb_face, e->used, e->code, e->width, true))
+      e->blob = hb_blob_reference(s.cff);
+    er_cff_subset_free(&s);
+    compress_file(e);
+  } else if (e->width) {
+    if (er_cff_subset_make(&e->cff, e->face->hb_face, e->used, e->code, e->width, false))
+      e->blob = hb_blob_reference(e->cff.cff);
+  } else
+    e->blob = er_subset_coded(e->face->hb_face, e->used, FIRST_CODE, e->code, &e->glyphs);
   return NULL;
 }
 
@@ -148,18 +167,42 @@ void er_embed_start(er_embedded *e, const er_face *face, const hb_set_t *used) {
   e->used = used;
   e->code = hb_map_create();
   e->notdef = FIRST_CODE;
+  if (face->cff) {
+    e->width = hb_map_create();
+    e->notdef = 0;
+    e->codes_known = er_cff_codes(&e->cff, face->hb_face, used, e->code, e->width);
+    if (!e->codes_known) { /* name-keyed: the subset gives the codes */
+      hb_map_clear(e->code);
+      hb_map_clear(e->width);
+    }
+  }
   e->working = pthread_create(&e->worker, NULL, subset_face, e) == 0;
   if (!e->working)
     subset_face(e);
 }
 
 bool er_embed_face(HPDF_Doc pdf, er_embedded *e, er_diag *d) {
+  if (e->codes_known) { /* the subset is made and compressed meanwhile */
+    e->font = er_cidfont_cff(pdf, e->face->hb_face, &e->cff, e->used, e->code, e->width, &e->file);
+    if (!e->font)
+      er_error(d, NO_POS, "pdf-font", "无法写入 CFF 字体“%s”", e->face->family);
+    return e->font != NULL;
+  }
   if (e->working)
     pthread_join(e->worker, NULL);
   e->working = false;
   if (!e->blob) {
     er_error(d, NO_POS, "pdf-font", "无法为字体“%s”生成子集", e->face->family);
     return false;
+  }
+  if (e->width) {
+    e->font = er_cidfont_cff(pdf, e->face->hb_face, &e->cff, e->used, e->code, e->width, &e->file);
+    if (!e->font) {
+      er_error(d, NO_POS, "pdf-font", "无法写入 CFF 字体“%s”的子集", e->face->family);
+      return false;
+    }
+    start_compressing(e);
+    return true;
   }
   char path[4096];
   if (!write_temp(e->blob, path, sizeof path)) {
@@ -197,5 +240,7 @@ void er_embedded_free(er_embedded *e) {
   free(e->packed);
   hb_blob_destroy(e->blob);
   hb_map_destroy(e->code);
+  hb_map_destroy(e->width);
+  er_cff_subset_free(&e->cff);
   memset(e, 0, sizeof *e);
 }

@@ -1,6 +1,7 @@
 /* Embedding a face into a libharu document: subset it to the characters
- * the document draws (subset.h), load the subset as a UTF-8 CID font, and
- * give it a valid ToUnicode CMap (tounicode.h). */
+ * the document draws; a TrueType subset (subset.h) is loaded as a UTF-8
+ * CID font and given a valid ToUnicode CMap (tounicode.h), a CFF one
+ * (cff.h) is written as font objects of our own (cidfont.h). */
 #ifndef ER_PDF_EMBED_H
 #define ER_PDF_EMBED_H
 
@@ -8,6 +9,7 @@
 #include <pthread.h>
 
 #include "model/diag.h"
+#include "pdf/cff.h"
 #include "pdf/fonts.h"
 
 /* A face embedded with codes of its own: its glyphs are drawn by the
@@ -18,7 +20,13 @@ typedef struct er_embedded {
   HPDF_Font font;
   hb_map_t *code;  /* character → its code */
   unsigned notdef; /* the code of .notdef (characters the face lacks) */
-  /* The font file (FontFile2) is compressed by a thread of its own while
+  /* a CFF face: its subset and each code's width in thousandths of an em;
+   * a CID-keyed one's codes are its CIDs, known before the subset is made
+   * (codes_known), which is then made and compressed while pages are drawn */
+  er_cff_subset cff;
+  hb_map_t *width;
+  bool codes_known;
+  /* The font file (FontFile2, or FontFile3 for CFF) is compressed by a thread of its own while
    * the pages are drawn, and written by er_embed_finish. */
   HPDF_Dict file;
   const er_face *face;

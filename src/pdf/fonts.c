@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unicode/utf8.h>
 
+#include "pdf/cff.h"
+
 typedef struct role_face {
   int face;
   double embolden;
@@ -19,6 +21,9 @@ struct er_fontset {
     int *ids; /* the same faces, for er_fontset_role_faces */
     size_t count;
   } roles[ER_ROLE_COUNT];
+  role_face *latin; /* the faces of Latin letters and digits, best first */
+  size_t nlatin;
+  bool latin_roles[ER_ROLE_COUNT];
   hb_set_t *reported; /* characters already warned about */
 };
 
@@ -36,10 +41,13 @@ static char *xstrdup(const char *s) {
   return copy;
 }
 
-/* The installed face of `family` closest to an upright regular weight,
- * among TrueType faces. Ties go to the smaller file name and index, so the
- * choice does not depend on fontconfig's order. */
-static bool find_family(FcConfig *cfg, const char *family, char **file, int *index) {
+/* The installed face of `family` closest to an upright face of `weight`
+ * (fontconfig's scale, 0 for regular), among TrueType and CFF faces. Ties
+ * go to the smaller file name and index, so the choice does not depend on
+ * fontconfig's order. */
+static bool find_family(FcConfig *cfg, const char *family, int want, char **file, int *index) {
+  if (want <= 0)
+    want = FC_WEIGHT_REGULAR;
   FcPattern *pat = FcPatternCreate();
   FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
   FcObjectSet *os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT, NULL);
@@ -55,12 +63,12 @@ static bool find_family(FcConfig *cfg, const char *family, char **file, int *ind
     if (FcPatternGetString(p, FC_FILE, 0, &f) != FcResultMatch)
       continue;
     if (FcPatternGetString(p, FC_FONTFORMAT, 0, &format) == FcResultMatch &&
-        strcmp((const char *)format, "TrueType") != 0)
-      continue; /* CFF, Type 1, bitmaps: libharu embeds none of them */
+        strcmp((const char *)format, "TrueType") != 0 && strcmp((const char *)format, "CFF") != 0)
+      continue; /* Type 1, bitmaps: not embedded */
     FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
     FcPatternGetInteger(p, FC_SLANT, 0, &slant);
     FcPatternGetInteger(p, FC_INDEX, 0, &idx);
-    int score = abs(weight - FC_WEIGHT_REGULAR) + (slant != FC_SLANT_ROMAN ? 1000 : 0);
+    int score = abs(weight - want) + (slant != FC_SLANT_ROMAN ? 1000 : 0);
     int cmp = best < 0 ? -1 : strcmp((const char *)f, best_file);
     if (best < 0 || score < best_score ||
         (score == best_score && (cmp < 0 || (cmp == 0 && idx < best_index)))) {
@@ -88,9 +96,11 @@ static bool open_face(er_face *face, er_diag *d) {
   hb_blob_t *glyf = hb_face_reference_table(face->hb_face, HB_TAG('g', 'l', 'y', 'f'));
   bool truetype = hb_blob_get_length(glyf) > 0;
   hb_blob_destroy(glyf);
-  if (!truetype) {
+  face->cff = !truetype && er_face_is_cff(face->hb_face);
+  if (!truetype && !face->cff) {
     er_warn(d, ((er_pos){0, 0}), "font-not-truetype",
-            "字体“%s”（%s）不是 TrueType 轮廓，PDF 无法嵌入，已跳过", face->family, face->file);
+            "字体“%s”（%s）既非 TrueType 也非 CFF 轮廓，PDF 无法嵌入，已跳过", face->family,
+            face->file);
     hb_face_destroy(face->hb_face);
     face->hb_face = NULL;
     return false;
@@ -105,6 +115,7 @@ static bool open_face(er_face *face, er_diag *d) {
  * every installed font. */
 typedef struct looked_up {
   const char *family;
+  int weight;
   int face; /* or -1 */
 } looked_up;
 
@@ -113,39 +124,39 @@ typedef struct lookups {
   size_t count, cap;
 } lookups;
 
-static int remembered(const lookups *seen, const char *family) {
+static int remembered(const lookups *seen, const char *family, int weight) {
   for (size_t i = 0; i < seen->count; i++)
-    if (strcmp(seen->items[i].family, family) == 0)
+    if (seen->items[i].weight == weight && strcmp(seen->items[i].family, family) == 0)
       return (int)i;
   return -1;
 }
 
-static int remember(lookups *seen, const char *family, int face) {
+static int remember(lookups *seen, const char *family, int weight, int face) {
   if (seen->count == seen->cap) {
     seen->cap = seen->cap ? 2 * seen->cap : 32;
     seen->items = realloc(seen->items, seen->cap * sizeof *seen->items);
     if (!seen->items)
       abort();
   }
-  seen->items[seen->count++] = (looked_up){family, face};
+  seen->items[seen->count++] = (looked_up){family, weight, face};
   return face;
 }
 
 /* The face for `family`, opened once per file and index; -1 when the
  * family is not installed as a usable TrueType face. */
-static int face_for_family(er_fontset *fs, FcConfig *cfg, const char *family, lookups *seen,
-                           er_diag *d) {
-  int known = remembered(seen, family);
+static int face_for_family(er_fontset *fs, FcConfig *cfg, const char *family, int weight,
+                           lookups *seen, er_diag *d) {
+  int known = remembered(seen, family, weight);
   if (known >= 0)
     return seen->items[known].face;
   char *file;
   int index;
-  if (!find_family(cfg, family, &file, &index))
-    return remember(seen, family, -1);
+  if (!find_family(cfg, family, weight, &file, &index))
+    return remember(seen, family, weight, -1);
   for (size_t i = 0; i < fs->nfaces; i++)
     if (fs->faces[i].index == index && strcmp(fs->faces[i].file, file) == 0) {
       free(file);
-      return remember(seen, family, fs->faces[i].hb_font ? (int)i : -1);
+      return remember(seen, family, weight, fs->faces[i].hb_font ? (int)i : -1);
     }
   er_face *grown = realloc(fs->faces, (fs->nfaces + 1) * sizeof *grown);
   if (!grown)
@@ -154,13 +165,13 @@ static int face_for_family(er_fontset *fs, FcConfig *cfg, const char *family, lo
   er_face *face = &fs->faces[fs->nfaces];
   *face = (er_face){.family = xstrdup(family), .file = file, .index = index};
   int id = (int)fs->nfaces++;
-  return remember(seen, family, open_face(face, d) ? id : -1);
+  return remember(seen, family, weight, open_face(face, d) ? id : -1);
 }
 
 static void add_role_faces(er_fontset *fs, FcConfig *cfg, er_role r, const er_family_list *list,
                            lookups *seen, er_diag *d) {
   for (size_t i = 0; i < list->count; i++) {
-    int id = face_for_family(fs, cfg, list->items[i].name, seen, d);
+    int id = face_for_family(fs, cfg, list->items[i].name, list->items[i].weight, seen, d);
     bool seen = id < 0;
     for (size_t k = 0; !seen && k < fs->roles[r].count; k++)
       seen = fs->roles[r].items[k].face == id;
@@ -170,6 +181,27 @@ static void add_role_faces(er_fontset *fs, FcConfig *cfg, er_role r, const er_fa
     fs->roles[r].items[n] = (role_face){id, list->items[i].embolden};
     fs->roles[r].ids[n] = id;
   }
+}
+
+void er_fontset_warn_fallbacks(const er_fontset *fs, const er_role_map *map, er_diag *d) {
+  for (int r = 0; r < ER_ROLE_COUNT; r++) {
+    const er_face *face = &fs->faces[fs->roles[r].items[0].face];
+    const char *package = er_role_map_free_package(map, face->family);
+    if (!package || !map->roles[r].count)
+      continue;
+    const char *official = map->roles[r].items[0].name;
+    er_warn(d, ((er_pos){0, 0}), "font-fallback",
+            "字体角色“%s”没有安装正式字体“%s”，改用免费字体“%s”（%s）；"
+            "要用正式字体，请把“%s”的字体文件复制到 ~/.local/share/fonts/ 后运行 fc-cache",
+            er_role_name((er_role)r), official, face->family, package, official);
+  }
+}
+
+/* Latin letters, digits, Latin punctuation and the en dash: what a
+ * proportional Latin face draws in a Chinese line. Not —, …, “” or ‘’,
+ * which are full-width marks in Chinese text. */
+static bool is_latin(uint32_t cp) {
+  return (cp >= 0x21 && cp < 0x0300 && cp != 0xB7) || (cp >= 0x2010 && cp <= 0x2013);
 }
 
 er_fontset *er_fontset_new(const char *roles_yaml, er_diag *d) {
@@ -207,12 +239,21 @@ er_fontset *er_fontset_from_config(const er_role_map *map, er_font_config *confi
     add_role_faces(fs, cfg, (er_role)r, &map->roles[r], &seen, d);
     add_role_faces(fs, cfg, (er_role)r, &map->fallback, &seen, d);
     if (fs->roles[r].count == 0) {
-      er_error(
-          d, ((er_pos){0, 0}), "no-font",
-          "字体角色“%s”的字体（%s 等）都未安装：请安装 fonts-arphic-uming 等中文 TrueType 字体",
-          er_role_name((er_role)r), map->roles[r].count ? map->roles[r].items[0].name : "无");
+      er_error(d, ((er_pos){0, 0}), "no-font",
+               "字体角色“%s”的字体（%s 等）都未安装：请安装 fonts-arphic-uming 等中文字体",
+               er_role_name((er_role)r), map->roles[r].count ? map->roles[r].items[0].name : "无");
       ok = false;
     }
+  }
+  if (ok && map->latin.count) {
+    fs->latin = xcalloc(map->latin.count, sizeof *fs->latin);
+    for (size_t i = 0; i < map->latin.count; i++) {
+      int id =
+          face_for_family(fs, cfg, map->latin.items[i].name, map->latin.items[i].weight, &seen, d);
+      if (id >= 0)
+        fs->latin[fs->nlatin++] = (role_face){id, map->latin.items[i].embolden};
+    }
+    memcpy(fs->latin_roles, map->latin_roles, sizeof fs->latin_roles);
   }
   free(seen.items);
   if (cfg && !config)
@@ -238,6 +279,7 @@ void er_fontset_free(er_fontset *fs) {
     free(fs->roles[r].ids);
   }
   free(fs->faces);
+  free(fs->latin);
   hb_set_destroy(fs->reported);
   free(fs);
 }
@@ -271,6 +313,12 @@ static void report_once(er_fontset *fs, uint32_t cp, er_diag *d) {
 
 er_glyph_pick er_fontset_pick(er_fontset *fs, er_role role, uint32_t cp, er_diag *d) {
   const role_face *faces = fs->roles[role].items;
+  if (fs->latin_roles[role] && is_latin(cp))
+    for (size_t i = 0; i < fs->nlatin; i++) {
+      hb_codepoint_t glyph;
+      if (hb_font_get_nominal_glyph(fs->faces[fs->latin[i].face].hb_font, cp, &glyph))
+        return (er_glyph_pick){fs->latin[i].face, glyph, faces[0].embolden};
+    }
   if (cp <= 0xFFFF)
     for (size_t i = 0; i < fs->roles[role].count; i++) {
       hb_codepoint_t glyph;

@@ -4,8 +4,7 @@
  * A character is drawn by the first face of its role that has a glyph for
  * it (the role's own families, then the shared fallbacks); a character no
  * face has is reported once per font set and drawn as the first face's
- * .notdef box. Only TrueType (glyf) faces are used: libharu cannot embed
- * CFF outlines. */
+ * .notdef box. TrueType (glyf) and OpenType CFF faces are used (embed.h). */
 #ifndef ER_PDF_FONTS_H
 #define ER_PDF_FONTS_H
 
@@ -20,6 +19,7 @@ typedef struct er_face {
   char *file;    /* the font file */
   int index;     /* the face's index in a collection (.ttc), else 0 */
   unsigned upem; /* font units per em */
+  bool cff;      /* CFF outlines (else TrueType) */
   hb_face_t *hb_face;
   hb_font_t *hb_font; /* scaled to font units */
 } er_face;
@@ -50,6 +50,10 @@ void er_font_config_free(er_font_config *cfg);
 /* er_fontset_from_map with a loaded configuration (NULL: load one). */
 er_fontset *er_fontset_from_config(const er_role_map *map, er_font_config *cfg, er_diag *d);
 void er_fontset_free(er_fontset *fs);
+/* Warns once about each role whose font is one of the map's free fonts
+ * (none of its official ones is installed), naming the font, its package
+ * and how to install the official one. */
+void er_fontset_warn_fallbacks(const er_fontset *fs, const er_role_map *map, er_diag *d);
 
 size_t er_fontset_face_count(const er_fontset *fs);
 const er_face *er_fontset_face(const er_fontset *fs, int face);

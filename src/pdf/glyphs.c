@@ -146,6 +146,8 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
   }
   out->text[out->len] = '\0';
   bool ok = er_linebreaks(lb, cps, out->n, breaks);
+  if (ok && style->phrases)
+    ok = er_phrase_breaks(lb, cps, out->n, breaks);
   if (!ok)
     er_error(d, ((er_pos){0, 0}), "icu", "ICU 断行失败");
   for (size_t i = 0; i < out->n; i++) {

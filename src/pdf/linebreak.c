@@ -12,8 +12,9 @@
 
 struct er_linebreaker {
   UBreakIterator *bi;
-  UChar *text;   /* the text as UTF-16, for ICU */
-  size_t *index; /* UTF-16 offset → code point index */
+  UBreakIterator *words; /* ICU's word breaker (its Chinese dictionary), opened when first used */
+  UChar *text;           /* the text as UTF-16, for ICU */
+  size_t *index;         /* UTF-16 offset → code point index */
   size_t cap;
 };
 
@@ -33,6 +34,8 @@ void er_linebreaker_free(er_linebreaker *lb) {
   if (!lb)
     return;
   ubrk_close(lb->bi);
+  if (lb->words)
+    ubrk_close(lb->words);
   free(lb->text);
   free(lb->index);
   free(lb);
@@ -185,6 +188,39 @@ static bool icu_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_
   return true;
 }
 
+/* ---- web addresses ---- */
+
+static bool starts_with(const uint32_t *cps, size_t n, const char *prefix) {
+  size_t k = 0;
+  for (; prefix[k]; k++)
+    if (k >= n || cps[k] != (uint32_t)(unsigned char)prefix[k])
+      return false;
+  return true;
+}
+
+/* A URL (http://, https://, www.) runs to the next space or character that
+ * is not ASCII; a line may end after each / (but inside //), . ? & = - _ #
+ * of it, so that a long address does not leave the line before it loose. */
+static void break_urls(const uint32_t *cps, size_t n, uint8_t *breaks) {
+  for (size_t i = 0; i < n; i++) {
+    if (!starts_with(cps + i, n - i, "http://") && !starts_with(cps + i, n - i, "https://") &&
+        !starts_with(cps + i, n - i, "www."))
+      continue;
+    size_t end = i;
+    while (end < n && cps[end] > ' ' && cps[end] < 0x7F)
+      end++;
+    while (end > i && strchr(".,;:!?)", (int)cps[end - 1])) /* the sentence's, not the address's */
+      end--;
+    for (size_t k = i; k + 1 < end; k++) {
+      uint32_t c = cps[k];
+      if (strchr("/.?&=-_#", (int)c) && !(c == '/' && cps[k + 1] == '/') &&
+          breaks[k] == ER_BREAK_NONE)
+        breaks[k] = ER_BREAK_ALLOWED;
+    }
+    i = end;
+  }
+}
+
 bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks) {
   if (n == 0)
     return true;
@@ -210,6 +246,45 @@ bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *b
       breaks[i] = ER_BREAK_NONE;
   }
   keep_numbers_whole(cps, n, breaks);
+  break_urls(cps, n, breaks);
   breaks[n - 1] = ER_BREAK_MANDATORY;
+  return true;
+}
+
+/* Whether a word (ICU's, a dictionary word in Chinese) holds the boundary
+ * after cps[i]: a run of letters or ideographs on both sides. */
+static bool word_char(uint32_t c) {
+  return u_isalnum((UChar32)c) || u_hasBinaryProperty((UChar32)c, UCHAR_IDEOGRAPHIC);
+}
+
+bool er_phrase_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks) {
+  if (n == 0)
+    return true;
+  UErrorCode status = U_ZERO_ERROR;
+  if (!lb->words) {
+    lb->words = ubrk_open(UBRK_WORD, "zh", NULL, 0, &status);
+    if (U_FAILURE(status)) {
+      lb->words = NULL;
+      return false;
+    }
+  }
+  /* lb->text and lb->index hold the text from er_linebreaks */
+  size_t len = 0;
+  for (size_t i = 0; i < n; i++)
+    len += cps[i] > 0xFFFF && cps[i] <= 0x10FFFF ? 2 : 1;
+  ubrk_setText(lb->words, lb->text, (int32_t)len, &status);
+  if (U_FAILURE(status))
+    return false;
+  uint8_t *boundary = calloc(n, 1);
+  if (!boundary)
+    abort();
+  ubrk_first(lb->words);
+  for (int32_t b; (b = ubrk_next(lb->words)) != UBRK_DONE;)
+    if (lb->index[b] > 0)
+      boundary[lb->index[b] - 1] = 1;
+  for (size_t i = 0; i + 1 < n; i++)
+    if (breaks[i] == ER_BREAK_ALLOWED && !boundary[i] && word_char(cps[i]) && word_char(cps[i + 1]))
+      breaks[i] = ER_BREAK_NONE;
+  free(boundary);
   return true;
 }

@@ -8,7 +8,8 @@
  *  - a number stays whole with its sign, decimals, percent sign and unit:
  *    36038.93万元, 98.42%, ≥90%, 2023年, 600元/人/月;
  *  - the curly quotes “” ‘’, which UAX #14 glues to both neighbours, may
- *    be broken outside the quotation in Chinese text, like the brackets.
+ *    be broken outside the quotation in Chinese text, like the brackets;
+ *  - a web address may be broken after its / . ? & = - _ #.
  */
 #ifndef ER_PDF_LINEBREAK_H
 #define ER_PDF_LINEBREAK_H
@@ -33,5 +34,11 @@ void er_linebreaker_free(er_linebreaker *lb);
  * after cps[i]. The end of the text is reported as ER_BREAK_MANDATORY.
  * Returns false only when ICU fails. */
 bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks);
+
+/* For a title, a label, a contents entry (GB/T 9704 §7.3.1: 词意完整):
+ * after er_linebreaks on the same text, takes away the breaks that fall
+ * inside a word, by ICU's word breaker and its Chinese dictionary ("补助",
+ * "资金"). Returns false only when ICU fails. */
+bool er_phrase_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks);
 
 #endif

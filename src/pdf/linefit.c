@@ -38,7 +38,11 @@ static void scan_add(scan *sc, const er_glyphs *g, size_t j, bool squeeze) {
   }
   sc->width += sc->spaces + er_glyph_natural(c);
   sc->spaces = 0;
-  sc->trim += squeeze ? c->trim_l - c->fixed_l + c->trim_r - c->fixed_r : 0;
+  /* only the line's last mark may lose its blank half (行末); a lone mark
+   * inside a line keeps its width: squeezed, its ink would touch the next
+   * character (、 reaches past the middle of its box in many fonts), and
+   * marks that meet are squeezed already (fixed_l, fixed_r) */
+  sc->trim = squeeze ? c->trim_r - c->fixed_r : 0;
   sc->size = c->size > sc->size ? c->size : sc->size;
   sc->chars += !(c->flags & ER_GLYPH_MARK);
   sc->last = j;
@@ -137,7 +141,10 @@ static double badness(const er_glyphs *g, const scan *sc, const er_line_end *e, 
   double rest = e->natural - avail - end_trim;
   if (rest <= EPS)
     return 0;
-  double r = rest / (e->trimmable - end_trim);
+  double room = e->trimmable - end_trim;
+  if (room <= EPS)
+    return BADNESS_MAX;
+  double r = rest / room;
   return 100 * r * r * r;
 }
 

@@ -6,9 +6,9 @@
  * character (孤字). On a grid of full-width characters every full line fits
  * exactly, so this only decides around numbers, Latin words and 禁则, where
  * it spreads the slack over neighbouring lines instead of leaving one line
- * letter-spaced. A line may end too long by no more than the blank halves
- * of its marks, which are then trimmed (推入); the line's last mark is
- * trimmed first, for free.
+ * letter-spaced. A line may end too long by no more than the blank half of
+ * its last mark, which is then trimmed (推入, for free); marks inside a line
+ * are squeezed only where two meet.
  *
  * Other alignments, and a paragraph whose word is longer than a line, are
  * filled greedily: each line takes what fits (推入 before 推出). */
@@ -24,7 +24,7 @@ typedef struct er_line_end {
   size_t last;      /* its last drawn glyph, ER_NONE for a line with none */
   size_t next;      /* where the next line starts */
   double natural;   /* width with the fixed trims only, pt */
-  double trimmable; /* what trimming its marks could take off, pt */
+  double trimmable; /* what trimming its last mark could take off, pt */
   bool forced;      /* ends at a mandatory break or the end: not stretched */
 } er_line_end;
 

@@ -2,14 +2,16 @@
  * that holds the end of the block before them (where the reference mark
  * is), under a short rule. The page keeps their height free as soon as
  * the note comes, so the text that follows flows around them; a note
- * that no longer fits there goes to the foot of the next page, and one
- * taller than a page goes on at the foot of the pages after that. */
+ * that does not fit there whole starts there and goes on at the foot of
+ * the next page (one whose first two lines do not fit goes there whole),
+ * and one taller than a page goes on at the foot of the pages after that. */
 #include "pdf/pdfw.h"
 
 #include <stdlib.h>
 
 #define NOTE_LEADING 1.45 /* of the note's size */
 #define RULE_GAP 0.6      /* above the first note, of a grid line */
+#define MIN_LINES 2       /* of a note on its reference's page, when it goes on overleaf */
 
 static double line_of(const er_pdfw *w) { return NOTE_LEADING * w->size[ER_ROLE_NOTE]; }
 
@@ -58,7 +60,10 @@ void er_pdfw_footnote(er_pdfw *w, const er_node *aside) {
     er_pages_current(p);
   size_t page = p->npages - 1;
   double line = line_of(w), gap = RULE_GAP * w->leading;
-  double before = notes_height(w, page), h = (double)para->nlines * line;
+  /* a note starts on its reference's page when its first lines fit there,
+   * and goes on at the foot of the next */
+  size_t first = para->nlines < MIN_LINES ? para->nlines : MIN_LINES;
+  double before = notes_height(w, page), h = (double)first * line;
   if (p->need_page || er_pages_room(p) < (before > 0 ? h : h + gap)) {
     /* no room left here: the next page (a page with nothing on it yet
      * takes a note taller than a page, which goes on over the next) */

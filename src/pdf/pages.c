@@ -128,6 +128,8 @@ static void place_run(er_pages *p, er_page *page, const er_para *para, const er_
       .hscale = run->hscale,
       .x = x + run->x,
       .y = y - run->rise,
+      .rise = run->rise,
+      .flow = run->flow,
       .text = er_arena_strndup(&p->text, para->text + run->start, run->len),
       .len = run->len,
       .color = run->color,
@@ -201,10 +203,25 @@ void er_pages_link(er_pages *p, const er_link *link) {
   p->links[p->nlinks++] = *link;
 }
 
+/* The upright sheet of a turned page: its text block where the turned
+ * one's is (its head, the turned page's top, at the sheet's left). */
+static er_page_style upright(const er_page_style *t) {
+  er_page_style s = *t;
+  s.width = t->height;
+  s.height = t->width;
+  s.left = t->top;
+  s.top = t->width - t->left - t->block_width; /* the turned page's right margin */
+  s.block_width = t->block_height;
+  s.block_height = t->block_width;
+  return s;
+}
+
 bool er_pages_number(er_pages *p, er_fontset *fonts, er_linebreaker *lb, er_diag *d) {
   bool ok = true;
   for (size_t i = 0; i < p->npages; i++) {
-    const er_page_style *st = &p->pages[i].style;
+    bool turned = er_page_turned(&p->pages[i]);
+    er_page_style sheet = upright(&p->pages[i].style);
+    const er_page_style *st = turned ? &sheet : &p->pages[i].style;
     int folio = p->pages[i].folio;
     if (folio <= 0)
       continue;
@@ -219,7 +236,10 @@ bool er_pages_number(er_pages *p, er_fontset *fonts, er_linebreaker *lb, er_diag
     /* odd numbers one character in from the right edge, even ones from the left */
     double x = folio % 2 ? st->left + st->block_width - em - width : st->left + em;
     double y = st->top + st->block_height + st->folio_drop + EMBOX_MIDDLE * st->folio_size;
+    size_t first = p->pages[i].nruns;
     er_pages_place_line(p, i, &para, 0, x, y);
+    for (size_t r = first; r < p->pages[i].nruns; r++)
+      p->pages[i].runs[r].sheet = turned;
     er_para_free(&para);
   }
   return ok;

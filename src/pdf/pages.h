@@ -40,11 +40,15 @@ typedef struct er_placed_run {
   double size, stroke, char_space, hscale; /* as in er_run */
   double x, y;      /* the first glyph's origin on the baseline, from the paper's
                        top-left corner, pt (y grows down) */
+  double rise;      /* y is this far above the line's baseline (a superscript), pt */
+  double flow;      /* the run's advance in the PDF (er_run.flow), pt */
   const char *text; /* UTF-8, NUL-terminated, owned by the page set */
   size_t len;
   uint32_t color; /* 0xRRGGBB; 0 for black */
   double angle;   /* the baseline turned this many degrees anticlockwise about (x, y) */
   bool behind;    /* drawn before the page's shapes (a watermark) */
+  bool sheet;     /* on a turned (landscape) page: placed on the upright sheet, not the
+                     turned page (its page number, GB/T 9704 §10.1) */
 } er_placed_run;
 
 /* Vector graphics of a page: table rules, chart bars and sectors, leaders. */
@@ -158,7 +162,15 @@ void er_pages_shape(er_pages *p, size_t page, const er_shape *shape);
 void er_pages_outline(er_pages *p, int level, const char *title, size_t page, double y);
 void er_pages_link(er_pages *p, const er_link *link);
 
-/* Lays out and places the page numbers "— N —" on the numbered pages. */
+/* Whether a page is turned: laid out landscape, printed on the portrait
+ * sheet with its head toward the sheet's left edge (GB/T 9704 §10.1). */
+static inline bool er_page_turned(const er_page *page) {
+  return page->style.width > page->style.height;
+}
+
+/* Lays out and places the page numbers "— N —" on the numbered pages; a
+ * turned page's number sits where it sits on the other pages, on the
+ * upright sheet (GB/T 9704 §10.1). */
 bool er_pages_number(er_pages *p, er_fontset *fonts, er_linebreaker *lb, er_diag *d);
 
 #endif

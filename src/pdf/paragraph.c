@@ -45,6 +45,18 @@ static er_line *new_line(para_builder *b) {
   return line;
 }
 
+/* Stretch a gap between Han and Latin may take before the others, in em. */
+#define HAN_LATIN_EM 0.25
+
+/* A gap between a full-width character and a Latin letter or digit. */
+static bool han_latin(const er_glyph *a, const er_glyph *b) {
+  unsigned wide = ER_GLYPH_WIDE, other = ER_GLYPH_SPACE | ER_GLYPH_MARK;
+  bool a_han = (a->flags & wide) && !(a->flags & ER_GLYPH_MARK),
+       b_han = (b->flags & wide) && !(b->flags & ER_GLYPH_MARK);
+  bool a_latin = !(a->flags & (wide | other)), b_latin = !(b->flags & (wide | other));
+  return (a_han && b_latin) || (a_latin && b_han);
+}
+
 /* Places the glyphs of a line and cuts them into runs. */
 static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, double start,
                      double avail, const er_para_style *st) {
@@ -63,48 +75,69 @@ static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, doubl
     ratio = 1;
   /* stretching: into the gaps beside full-width glyphs and after spaces */
   bool justify = st->align == ER_ALIGN_JUSTIFY && !end.forced && end.natural < avail;
-  size_t gaps = 0, all_gaps = 0;
+  size_t gaps = 0, all_gaps = 0, mixed = 0;
+  double em = 0;
   for (size_t k = s; justify && k <= last; k++) {
     size_t n = er_glyph_drawn(&g->items[k]) ? next_drawn(g, k, last) : NONE;
     if (n == NONE)
       continue;
     all_gaps++;
     gaps += er_gap_stretches(&g->items[k], &g->items[n]);
+    mixed += han_latin(&g->items[k], &g->items[n]);
+    em = g->items[k].size > em ? g->items[k].size : em;
   }
   bool letterspace = gaps == 0;
-  double per_gap =
-      justify && (gaps || all_gaps) ? (avail - end.natural) / (gaps ? gaps : all_gaps) : 0;
+  double slack = justify ? avail - end.natural : 0;
+  /* the stretch goes first to where Han meets Latin letters or digits,
+   * up to a quarter em each (clreq), the rest to every gap alike */
+  double per_mixed = mixed ? slack / (double)mixed : 0;
+  if (per_mixed > HAN_LATIN_EM * em)
+    per_mixed = HAN_LATIN_EM * em;
+  slack -= per_mixed * (double)mixed;
+  double per_gap = justify && (gaps || all_gaps) ? slack / (double)(gaps ? gaps : all_gaps) : 0;
   double pen = start;
   if (!justify && shrink == 0 && st->align == ER_ALIGN_CENTER)
     pen += (avail - end.natural) / 2;
   else if (!justify && shrink == 0 && st->align == ER_ALIGN_END)
     pen += avail - end.natural;
+  /* each glyph's origin, and where its advance ends (before the stretch) */
+  size_t count = last - s + 1;
+  double *origin = malloc(2 * count * sizeof *origin), *ends = origin + count;
+  if (!origin)
+    abort();
+  for (size_t k = s; k <= last; k++) {
+    const er_glyph *c = &g->items[k];
+    if (!er_glyph_drawn(c))
+      continue;
+    double drop_l = c->fixed_l + (c->trim_l - c->fixed_l) * ratio;
+    double drop_r = c->fixed_r + (k == last ? take_end : (c->trim_r - c->fixed_r) * ratio);
+    origin[k - s] = pen - drop_l - c->shift;
+    pen += c->adv - drop_l - drop_r;
+    ends[k - s] = pen;
+    size_t n = next_drawn(g, k, last);
+    if (justify && n != NONE && (letterspace || er_gap_stretches(c, &g->items[n])))
+      pen += per_gap;
+    if (justify && n != NONE && han_latin(c, &g->items[n]))
+      pen += per_mixed;
+  }
+  /* Runs: glyphs of one style whose spacing to the next glyph is the same,
+   * so that each glyph's advance in the PDF (its width plus Tc, times Tz)
+   * reaches the next glyph's origin exactly, across runs too: text
+   * extraction then sees neither gaps nor overlaps inside a line. */
   er_run *run = NULL;
-  size_t prev = NONE;
-  double prev_origin = 0;
   for (size_t k = s; k <= last; k++) {
     const er_glyph *c = &g->items[k];
     if (!er_glyph_drawn(c)) {
       run = NULL;
       continue;
     }
-    double drop_l = c->fixed_l + (c->trim_l - c->fixed_l) * ratio;
-    double drop_r = c->fixed_r + (k == last ? take_end : (c->trim_r - c->fixed_r) * ratio);
-    double origin = pen - drop_l - c->shift;
-    pen += c->adv - drop_l - drop_r;
-    /* PDF: the next origin is (advance + Tc) × Tz further */
-    double space =
-        (origin - prev_origin) / c->hscale - (prev == NONE ? 0 : g->items[prev].font_adv);
-    bool joins = false;
-    if (run && prev == k - 1 && run->face == c->face && run->size == c->size &&
-        run->stroke == c->stroke && run->hscale == c->hscale && run->rise == c->rise &&
-        run->color == c->color) {
-      if (run->start == g->items[prev].off) { /* a run of one glyph takes any spacing */
-        run->char_space = space;
-        joins = true;
-      } else
-        joins = fabs(space - run->char_space) < 1e-7;
-    }
+    size_t n = next_drawn(g, k, last);
+    bool free_space = n == NONE; /* the line's last glyph: its spacing is never seen */
+    double space = free_space ? 0 : (origin[n - s] - origin[k - s]) / c->hscale - c->font_adv;
+    bool joins = run && k > 0 && er_glyph_drawn(&g->items[k - 1]) && run->face == c->face &&
+                 run->size == c->size && run->stroke == c->stroke && run->hscale == c->hscale &&
+                 run->rise == c->rise && run->color == c->color &&
+                 (free_space || fabs(space - run->char_space) < 1e-7);
     if (!joins) {
       run = new_run(b);
       *run = (er_run){.face = c->face,
@@ -113,20 +146,18 @@ static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, doubl
                       .hscale = c->hscale,
                       .rise = c->rise,
                       .color = c->color,
-                      .x = origin,
+                      .x = origin[k - s],
+                      .char_space = space,
                       .start = c->off};
       line->nruns++;
     }
     run->len = c->off + c->len - run->start;
-    run->width = pen - run->x;
+    run->width = ends[k - s] - run->x;
+    run->flow = origin[k - s] - run->x + (c->font_adv + run->char_space) * c->hscale;
     if (c->size > line->size)
       line->size = c->size;
-    size_t n = next_drawn(g, k, last);
-    if (justify && n != NONE && (letterspace || er_gap_stretches(c, &g->items[n])))
-      pen += per_gap;
-    prev = k;
-    prev_origin = origin;
   }
+  free(origin);
   line->width = pen;
   line->justified = justify || shrink > 0;
 }
@@ -142,6 +173,8 @@ bool er_para_layout(er_para *out, er_fontset *fonts, er_linebreaker *lb, const e
   for (size_t l = 0; l < count; l++) {
     double start = l == 0 ? style->indent : 0;
     set_line(&b, &g, ends[l], start, style->measure - start, style);
+    if (ends[l].next > 0 && ends[l].next <= g.n && g.items[ends[l].next - 1].brk == ER_BREAK_NONE)
+      out->cut = true;
   }
   free(ends);
   if (out->nlines == 0) {
@@ -159,18 +192,20 @@ bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb
                              const er_span *spans, size_t nspans, const er_para_style *style,
                              er_diag *d, double *inset) {
   *inset = 0;
-  bool ok = er_para_layout(out, fonts, lb, spans, nspans, style, d);
+  er_para_style ps = *style;
+  ps.phrases = true; /* 词意完整 */
+  bool ok = er_para_layout(out, fonts, lb, spans, nspans, &ps, d);
   if (!ok || out->nlines < 2)
     return ok;
   size_t lines = out->nlines;
-  er_para_style ps = *style;
+  bool cut = out->cut;
   double lo = style->measure / (double)lines, hi = style->measure;
   while (hi - lo > 0.5) {
     double mid = (lo + hi) / 2;
     er_para trial;
     ps.measure = mid;
     er_para_layout(&trial, fonts, lb, spans, nspans, &ps, d);
-    if (trial.nlines <= lines)
+    if (trial.nlines <= lines && (cut || !trial.cut))
       hi = mid;
     else
       lo = mid;

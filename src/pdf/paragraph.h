@@ -51,6 +51,7 @@ typedef struct er_para_style {
   double indent;  /* first-line indent, pt (two characters in GB/T 9704) */
   er_align align;
   bool squeeze; /* 标点挤压, and 推入 before 推出 */
+  bool phrases; /* lines break between words only (titles, labels), where any break fits */
 } er_para_style;
 
 /* Glyphs of one face and size, drawn from `x` with `char_space` added
@@ -64,6 +65,9 @@ typedef struct er_run {
   double x;          /* the first glyph's origin, from the line's start edge, pt */
   double char_space; /* pt */
   double width;      /* from x to where the last glyph's advance ends, pt */
+  double flow;       /* how far the PDF's text position moves over the run: the
+                        glyphs' widths plus Tc, times Tz; the next run's x when it
+                        continues the line */
   double rise;       /* baseline shift up, pt (the span's) */
   uint32_t color;    /* 0xRRGGBB (the span's) */
   size_t start, len; /* the run's text: bytes of er_para.text */
@@ -83,6 +87,7 @@ typedef struct er_para {
   size_t nruns;
   er_line *lines; /* at least one, empty for an empty paragraph */
   size_t nlines;
+  bool cut; /* some line ends where no break is allowed (a word longer than the measure) */
 } er_para;
 
 /* Lays out the spans. Characters no font has are warned about in `d` (once
@@ -92,8 +97,8 @@ bool er_para_layout(er_para *out, er_fontset *fonts, er_linebreaker *lb, const e
                     size_t nspans, const er_para_style *style, er_diag *d);
 /* The same with lines of even length rather than full ones and a short
  * last (a title, a caption): laid out at the narrowest measure that keeps
- * the number of lines; *inset is how far in from the style's measure
- * that one starts, so that it is centred. */
+ * the number of lines, broken between words (phrases); *inset is how far
+ * in from the style's measure that one starts, so that it is centred. */
 bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb,
                              const er_span *spans, size_t nspans, const er_para_style *style,
                              er_diag *d, double *inset);

@@ -1,6 +1,8 @@
-/* Bookmarks and links through libharu (pdfdraw.h). */
+/* Bookmarks, links and page labels through libharu (pdfdraw.h). */
 #include "pdf/pdfdraw.h"
 
+#include <hpdf_catalog.h>
+#include <hpdf_doc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +52,14 @@ char *er_pdf_string_cut(const char *s) {
   return out;
 }
 
+/* A destination at (page, y); a turned page is shown whole. */
+static HPDF_Destination destination_on(const er_pages *pages, const HPDF_Page *hpages, size_t page,
+                                       double y) {
+  const er_page *to = &pages->pages[page];
+  return er_page_turned(to) ? destination(hpages[page], to->style.width, 0)
+                            : destination(hpages[page], to->style.height, y);
+}
+
 void er_pdf_add_outlines(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpages) {
   if (pages->noutlines == 0)
     return;
@@ -70,7 +80,7 @@ void er_pdf_add_outlines(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *h
     if (!item)
       return;
     HPDF_Outline_SetOpened(item, level == 1 ? HPDF_TRUE : HPDF_FALSE);
-    HPDF_Destination dst = destination(hpages[o->page], pages->pages[o->page].style.height, o->y);
+    HPDF_Destination dst = destination_on(pages, hpages, o->page, o->y);
     if (dst)
       HPDF_Outline_SetDestination(item, dst);
     parents[at] = item;
@@ -85,13 +95,40 @@ void er_pdf_add_links(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpag
     const er_link *l = &pages->links[i];
     if (l->page >= pages->npages || l->target_page >= pages->npages)
       continue;
-    double h = pages->pages[l->page].style.height;
+    const er_page *from = &pages->pages[l->page];
+    double h = from->style.height;
     HPDF_Rect rect = {(HPDF_REAL)l->x, (HPDF_REAL)(h - l->y - l->h), (HPDF_REAL)(l->x + l->w),
                       (HPDF_REAL)(h - l->y)};
-    HPDF_Destination dst =
-        destination(hpages[l->target_page], pages->pages[l->target_page].style.height, l->target_y);
+    if (er_page_turned(from)) /* on the sheet: x = y, y = x (content.h) */
+      rect = (HPDF_Rect){(HPDF_REAL)l->y, (HPDF_REAL)l->x, (HPDF_REAL)(l->y + l->h),
+                         (HPDF_REAL)(l->x + l->w)};
+    HPDF_Destination dst = destination_on(pages, hpages, l->target_page, l->target_y);
     HPDF_Annotation a = dst ? HPDF_Page_CreateLinkAnnot(hpages[l->page], rect, dst) : NULL;
     if (a)
       HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+  }
+}
+
+/* A label range from page `index`: the numbers from `first` in decimal, or
+ * no number (an unnumbered page shows an empty label). */
+static void label_range(HPDF_Doc pdf, size_t index, int first) {
+  HPDF_Dict label = HPDF_Dict_New(pdf->mmgr);
+  if (!label)
+    return;
+  if (first > 0) {
+    HPDF_Dict_AddName(label, "S", "D");
+    if (first != 1)
+      HPDF_Dict_AddNumber(label, "St", first);
+  }
+  HPDF_Catalog_AddPageLabel(pdf->catalog, (HPDF_UINT)index, label);
+}
+
+void er_pdf_add_page_labels(HPDF_Doc pdf, const er_pages *pages) {
+  for (size_t p = 0; p < pages->npages; p++) {
+    int folio = pages->pages[p].folio;
+    int before = p ? pages->pages[p - 1].folio : -1;
+    bool goes_on = p > 0 && (folio > 0 ? before > 0 && folio == before + 1 : before == 0);
+    if (!goes_on)
+      label_range(pdf, p, folio);
   }
 }

@@ -1,5 +1,5 @@
-/* The navigation of a PDF, with libharu (internal to pdfout.c): bookmarks
- * and links. */
+/* The navigation of a PDF, with libharu (internal to pdfout.c): bookmarks,
+ * links and page labels. */
 #ifndef ER_PDF_PDFDRAW_H
 #define ER_PDF_PDFDRAW_H
 
@@ -20,5 +20,9 @@ void er_pdf_add_links(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpag
  * malloc'd copy of s cut (at a character) to 32,000 bytes of UTF-8, which
  * stay below that, or NULL when s is short enough. */
 char *er_pdf_string_cut(const char *s);
+/* Page labels (/PageLabels) that are the numbers printed on the pages:
+ * a viewer's page box then shows "6" where the page says "— 6 —"; an
+ * unnumbered page (the cover) has an empty label. */
+void er_pdf_add_page_labels(HPDF_Doc pdf, const er_pages *pages);
 
 #endif

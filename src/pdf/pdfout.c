@@ -6,6 +6,7 @@
 #include <hpdf_pages.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unicode/utf8.h>
 #include <zlib.h>
@@ -14,6 +15,7 @@
 #include "pdf/content.h"
 #include "pdf/embed.h"
 #include "pdf/pdfdraw.h"
+#include "pdf/pdfmeta.h"
 
 #define NO_POS ((er_pos){0, 0})
 
@@ -29,37 +31,12 @@ static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void *data) {
   }
 }
 
-static void set_info(HPDF_Doc pdf, const er_pdf_info *info) {
-  const struct {
-    HPDF_InfoType type;
-    const char *value;
-  } text[] = {
-      {HPDF_INFO_TITLE, info->title},
-      {HPDF_INFO_AUTHOR, info->author},
-      {HPDF_INFO_SUBJECT, info->subject},
-      {HPDF_INFO_KEYWORDS, info->keywords},
-      {HPDF_INFO_CREATOR, info->creator ? info->creator : "evalreport"},
-  };
-  for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
-    if (text[i].value && text[i].value[0]) {
-      char *cut = er_pdf_string_cut(text[i].value);
-      HPDF_SetInfoAttr(pdf, text[i].type, cut ? cut : text[i].value);
-      free(cut);
-    }
-  if (info->created < 0)
-    return;
-  time_t t = (time_t)info->created;
-  struct tm tm;
-  gmtime_r(&t, &tm);
-  HPDF_Date date = {.year = tm.tm_year + 1900,
-                    .month = tm.tm_mon + 1,
-                    .day = tm.tm_mday,
-                    .hour = tm.tm_hour,
-                    .minutes = tm.tm_min,
-                    .seconds = tm.tm_sec,
-                    .ind = 'Z'};
-  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+long long er_pdf_report_date(const char *file) {
+  long long t = er_source_date(NULL); /* warned about once, by the pipeline */
+  struct stat st;
+  if (t < 0 && file && stat(file, &st) == 0)
+    t = (long long)st.st_mtime;
+  return t >= 0 ? t : (long long)time(NULL);
 }
 
 /* The characters each face draws, over all pages. */
@@ -85,10 +62,15 @@ static hb_set_t **used_characters(const er_pages *pages, size_t nfaces) {
 /* A page: its content written by content.c into libharu's stream, the
  * fonts it uses named in its resources. */
 static HPDF_Page draw_page(HPDF_Doc pdf, const er_page *page, const er_embedded *fonts,
-                           size_t nfaces, const char **names, er_content *c) {
+                           size_t nfaces, const char **names, er_content *c,
+                           er_pdf_digest *digest) {
   HPDF_Page hp = HPDF_AddPage(pdf);
-  HPDF_Page_SetWidth(hp, (HPDF_REAL)page->style.width);
-  HPDF_Page_SetHeight(hp, (HPDF_REAL)page->style.height);
+  /* a turned page is a portrait sheet shown a quarter turn clockwise */
+  bool turned = er_page_turned(page);
+  HPDF_Page_SetWidth(hp, (HPDF_REAL)(turned ? page->style.height : page->style.width));
+  HPDF_Page_SetHeight(hp, (HPDF_REAL)(turned ? page->style.width : page->style.height));
+  if (turned)
+    HPDF_Page_SetRotate(hp, 90);
   for (size_t f = 0; f < nfaces; f++)
     names[f] = NULL;
   for (size_t r = 0; r < page->nruns; r++) {
@@ -97,10 +79,17 @@ static HPDF_Page draw_page(HPDF_Doc pdf, const er_page *page, const er_embedded 
       names[f] = HPDF_Page_GetLocalFontName(hp, fonts[f].font);
   }
   er_content_reset(c);
+  if (turned)
+    er_content_turn(c, page);
   er_content_runs(c, page, fonts, names, true);
   for (size_t i = 0; i < page->nshapes; i++)
     er_content_shape(c, page->style.height, &page->shapes[i]);
   er_content_runs(c, page, fonts, names, false);
+  if (turned) {
+    er_content_unturn(c);
+    er_content_sheet_runs(c, page, fonts, names);
+  }
+  er_pdf_digest_add(digest, c->buf, c->len);
   HPDF_PageAttr attr = (HPDF_PageAttr)hp->attr;
   /* compressed here, at zlib's fastest level, rather than at libharu's
    * default when it saves: page content is mostly repeated operators and
@@ -142,11 +131,13 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
     if (!hb_set_is_empty(used[f]))
       ok = er_embed_face(pdf, &faces[f], d);
   er_content content = {0};
+  er_pdf_digest digest;
+  er_pdf_digest_init(&digest);
   const char **names = calloc(nfaces ? nfaces : 1, sizeof *names);
   if (!names)
     abort();
   for (size_t p = 0; p < pages->npages && ok; p++)
-    hpages[p] = draw_page(pdf, &pages->pages[p], faces, nfaces, names, &content);
+    hpages[p] = draw_page(pdf, &pages->pages[p], faces, nfaces, names, &content, &digest);
   er_content_free(&content);
   free(names);
   for (size_t f = 0; f < nfaces && ok; f++)
@@ -158,7 +149,8 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
   if (ok) {
     er_pdf_add_links(pdf, pages, hpages);
     er_pdf_add_outlines(pdf, pages, hpages);
-    set_info(pdf, info);
+    er_pdf_add_page_labels(pdf, pages);
+    er_pdf_set_metadata(pdf, info, &digest);
     HPDF_SaveToFile(pdf, path);
   }
   if (ok && errors.code) {

@@ -15,14 +15,15 @@ er_page_style er_pdfw_page_style(const er_style *s, bool landscape) {
   double top = pt(s->margin_top), right = pt(s->margin_right), bottom = pt(s->margin_bottom),
          left = pt(s->margin_left);
   if (landscape) {
-    /* the portrait page turned a quarter anticlockwise: its left (binding)
-     * margin on top, so the text block is the same 156 × 225 mm, on its side */
+    /* the portrait sheet seen turned a quarter clockwise (GB/T 9704 §10.1:
+     * the table's head toward the binding edge of an odd page): its left
+     * (binding) margin on top, its foot at the left, so the text block is
+     * the sheet's own 156 × 225 mm, on its side */
     double t = top;
     top = left;
-    left = t;
-    t = right;
-    right = bottom;
-    bottom = t;
+    left = bottom;
+    bottom = right;
+    right = t;
     t = width;
     width = height;
     height = t;
@@ -72,7 +73,8 @@ static bool listed(const er_family_list *list, const char *name) {
 
 static void copy_list(er_family_list *to, const er_family_list *from) {
   for (size_t i = 0; i < from->count; i++)
-    to->items[to->count++] = (er_family){dup(from->items[i].name), from->items[i].embolden};
+    to->items[to->count++] =
+        (er_family){dup(from->items[i].name), from->items[i].embolden, from->items[i].weight};
 }
 
 /* Each role's families: the profile's that the engine's role map does not
@@ -94,14 +96,17 @@ er_fontset *er_pdfw_fonts(const er_style *s, er_font_config *cfg, er_diag *d) {
       abort();
     for (size_t i = 0; i < extra; i++)
       if (!listed(&def.roles[r], f->families[i]) && !listed(&map.roles[r], f->families[i]))
-        map.roles[r].items[map.roles[r].count++] = (er_family){dup(f->families[i]), 0};
+        map.roles[r].items[map.roles[r].count++] = (er_family){dup(f->families[i]), 0, 0};
     copy_list(&map.roles[r], &def.roles[r]);
   }
   map.fallback.items = calloc(def.fallback.count + 1, sizeof(er_family));
   if (!map.fallback.items)
     abort();
   copy_list(&map.fallback, &def.fallback);
+  er_role_map_take_extras(&map, &def);
   er_fontset *fs = er_fontset_from_config(&map, cfg, d);
+  if (fs)
+    er_fontset_warn_fallbacks(fs, &map, d);
   er_role_map_free(&map);
   er_role_map_free(&def);
   return fs;

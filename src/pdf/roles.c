@@ -30,14 +30,33 @@ static char *scalar_dup(struct fy_node *n) {
   return copy;
 }
 
-/* One entry: a family name, or {family: NAME, embolden: EM}. */
+/* fontconfig's weights by the names the map uses. */
+static const struct {
+  const char *name;
+  int weight;
+} weights[] = {{"light", 50}, {"regular", 80}, {"medium", 100}, {"semibold", 180},
+               {"bold", 200}, {"heavy", 210},  {"black", 210}};
+
+static bool parse_weight(struct fy_node *n, er_family *out, er_diag *d) {
+  char *text = fy_node_is_scalar(n) ? scalar_dup(n) : NULL;
+  for (size_t i = 0; text && i < sizeof weights / sizeof weights[0]; i++)
+    if (strcmp(text, weights[i].name) == 0)
+      out->weight = weights[i].weight;
+  free(text);
+  if (!out->weight)
+    er_error(d, node_pos(n), "font-roles",
+             "weight 应为 light、regular、medium、semibold、bold、heavy 或 black");
+  return out->weight != 0;
+}
+
+/* One entry: a family name, or {family: NAME, embolden: EM, weight: W}. */
 static bool parse_family(struct fy_node *n, er_family *out, er_diag *d) {
   if (fy_node_is_scalar(n)) {
     out->name = scalar_dup(n);
     return out->name && out->name[0];
   }
   if (!fy_node_is_mapping(n)) {
-    er_error(d, node_pos(n), "font-roles", "字体条目应为字体名或 {family, embolden}");
+    er_error(d, node_pos(n), "font-roles", "字体条目应为字体名或 {family, embolden, weight}");
     return false;
   }
   struct fy_node *family = fy_node_mapping_lookup_by_string(n, "family", FY_NT);
@@ -47,6 +66,9 @@ static bool parse_family(struct fy_node *n, er_family *out, er_diag *d) {
     return false;
   }
   out->name = scalar_dup(family);
+  struct fy_node *weight = fy_node_mapping_lookup_by_string(n, "weight", FY_NT);
+  if (weight && !parse_weight(weight, out, d))
+    return false;
   if (embolden) {
     char *text = fy_node_is_scalar(embolden) ? scalar_dup(embolden) : NULL;
     char *end = NULL;
@@ -99,6 +121,66 @@ static struct fy_document *parse_yaml(const char *yaml, size_t len, er_diag *d) 
   return doc;
 }
 
+/* latin: {families: [...], roles: [body, ...]} */
+static bool parse_latin(struct fy_node *n, er_role_map *map, er_diag *d) {
+  struct fy_node *families =
+      fy_node_is_mapping(n) ? fy_node_mapping_lookup_by_string(n, "families", FY_NT) : NULL;
+  struct fy_node *roles =
+      fy_node_is_mapping(n) ? fy_node_mapping_lookup_by_string(n, "roles", FY_NT) : NULL;
+  if (!parse_list(families, &map->latin, "latin", d))
+    return false;
+  if (!roles || !fy_node_is_sequence(roles)) {
+    er_error(d, node_pos(n), "font-roles", "latin 应有 roles：使用西文字体的角色列表");
+    return false;
+  }
+  void *it = NULL;
+  struct fy_node *item;
+  while ((item = fy_node_sequence_iterate(roles, &it))) {
+    size_t len;
+    const char *name = fy_node_is_scalar(item) ? fy_node_get_scalar(item, &len) : NULL;
+    int found = -1;
+    for (int r = 0; name && r < ER_ROLE_COUNT; r++)
+      if (strlen(role_names[r]) == len && memcmp(role_names[r], name, len) == 0)
+        found = r;
+    if (found < 0) {
+      er_error(d, node_pos(item), "font-roles", "latin 的 roles 中有未知的角色");
+      return false;
+    }
+    map->latin_roles[found] = true;
+  }
+  return true;
+}
+
+/* free: {FAMILY: PACKAGE, ...} */
+static bool parse_free(struct fy_node *n, er_role_map *map, er_diag *d) {
+  if (!fy_node_is_mapping(n)) {
+    er_error(d, node_pos(n), "font-roles", "free 应为“字体名: 软件包”的映射");
+    return false;
+  }
+  int count = fy_node_mapping_item_count(n);
+  map->free = calloc(count > 0 ? (size_t)count : 1, sizeof *map->free);
+  if (!map->free)
+    abort();
+  void *it = NULL;
+  struct fy_node_pair *pair;
+  while ((pair = fy_node_mapping_iterate(n, &it))) {
+    struct fy_node *k = fy_node_pair_key(pair), *v = fy_node_pair_value(pair);
+    if (!fy_node_is_scalar(k) || !fy_node_is_scalar(v)) {
+      er_error(d, node_pos(k), "font-roles", "free 应为“字体名: 软件包”的映射");
+      return false;
+    }
+    map->free[map->nfree++] = (er_free_family){scalar_dup(k), scalar_dup(v)};
+  }
+  return true;
+}
+
+const char *er_role_map_free_package(const er_role_map *map, const char *family) {
+  for (size_t i = 0; i < map->nfree; i++)
+    if (strcmp(map->free[i].family, family) == 0)
+      return map->free[i].package;
+  return NULL;
+}
+
 bool er_role_map_parse(er_role_map *map, const char *yaml, size_t len, er_diag *d) {
   memset(map, 0, sizeof *map);
   struct fy_document *doc = parse_yaml(yaml, len, d);
@@ -116,6 +198,12 @@ bool er_role_map_parse(er_role_map *map, const char *yaml, size_t len, er_diag *
     struct fy_node *fallback = fy_node_mapping_lookup_by_string(root, "fallback", FY_NT);
     if (fallback && !parse_list(fallback, &map->fallback, "fallback", d))
       ok = false;
+    struct fy_node *latin = fy_node_mapping_lookup_by_string(root, "latin", FY_NT);
+    if (ok && latin && !parse_latin(latin, map, d))
+      ok = false;
+    struct fy_node *free_ = fy_node_mapping_lookup_by_string(root, "free", FY_NT);
+    if (ok && free_ && !parse_free(free_, map, d))
+      ok = false;
   }
   fy_document_destroy(doc);
   return ok;
@@ -129,8 +217,32 @@ static void free_list(er_family_list *list) {
   list->count = 0;
 }
 
+static void free_extras(er_role_map *map) {
+  free_list(&map->latin);
+  memset(map->latin_roles, 0, sizeof map->latin_roles);
+  for (size_t i = 0; i < map->nfree; i++) {
+    free(map->free[i].family);
+    free(map->free[i].package);
+  }
+  free(map->free);
+  map->free = NULL;
+  map->nfree = 0;
+}
+
+void er_role_map_take_extras(er_role_map *to, er_role_map *from) {
+  free_extras(to);
+  to->latin = from->latin;
+  memcpy(to->latin_roles, from->latin_roles, sizeof to->latin_roles);
+  to->free = from->free;
+  to->nfree = from->nfree;
+  memset(&from->latin, 0, sizeof from->latin);
+  from->free = NULL;
+  from->nfree = 0;
+}
+
 void er_role_map_free(er_role_map *map) {
   for (int r = 0; r < ER_ROLE_COUNT; r++)
     free_list(&map->roles[r]);
   free_list(&map->fallback);
+  free_extras(map);
 }

@@ -26,6 +26,7 @@ const char *er_role_name(er_role role);
 typedef struct er_family {
   char *name;      /* as fontconfig knows it: "仿宋_GB2312", "AR PL UMing CN" */
   double embolden; /* synthetic bold stroke, as a fraction of the font size; 0 for none */
+  int weight;      /* the face's weight on fontconfig's scale; 0 for regular */
 } er_family;
 
 typedef struct er_family_list {
@@ -33,10 +34,26 @@ typedef struct er_family_list {
   size_t count;
 } er_family_list;
 
+/* A free family (a Debian package's) and its package. */
+typedef struct er_free_family {
+  char *family, *package;
+} er_free_family;
+
 typedef struct er_role_map {
   er_family_list roles[ER_ROLE_COUNT];
   er_family_list fallback;
+  /* Latin letters, digits and the en dash of the roles marked in
+   * latin_roles come from these families first */
+  er_family_list latin;
+  bool latin_roles[ER_ROLE_COUNT];
+  er_free_family *free;
+  size_t nfree;
 } er_role_map;
+
+/* The package of a free family, NULL for an official one. */
+const char *er_role_map_free_package(const er_role_map *map, const char *family);
+/* Moves the latin and free parts of `from` to `to` (to's own are freed). */
+void er_role_map_take_extras(er_role_map *to, er_role_map *from);
 
 /* fonts/roles.yaml as compiled in. */
 extern const char er_default_roles_yaml[];

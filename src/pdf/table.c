@@ -5,8 +5,9 @@
  * automatic layout does: every column at least as wide as its widest
  * unbreakable piece (a number with its unit, a Latin word; a Chinese
  * character alone), the rest shared by how much text each holds. When
- * even the narrowest columns are too wide for the block, the font shrinks
- * until they fit. Cells are then set with the paragraph engine — the same
+ * even the narrowest columns are too wide for the block, they share it in
+ * proportion and a piece too long for its column is cut: the font never
+ * shrinks below its role's size. Cells are then set with the paragraph engine — the same
  * line breaking (禁则, whole numbers) as the body — and rows take the
  * height of their tallest cell; a merged cell too tall for its rows
  * makes them taller. */
@@ -18,11 +19,11 @@
 
 #include "pdf/linefit.h"
 
-#define MIN_SIZE 7.0 /* pt: a table never shrinks below 小六 */
-#define LINE 1.45    /* line height, of the size */
-#define PAD_X 0.35   /* inside a cell, of the size */
+#define LINE 1.45  /* line height, of the size */
+#define PAD_X 0.35 /* inside a cell, of the size */
 #define PAD_Y 0.22
-#define SOFT_CHARS 4.0 /* characters a column keeps on one line when it can */
+#define SOFT_CHARS 4.0      /* characters a column keeps on one line when it can */
+#define MOST_SOFT_CHARS 7.0 /* … and when the block has room for that many in each */
 
 static void *xcalloc(size_t n, size_t size) {
   void *p = calloc(n ? n : 1, size);
@@ -282,6 +283,24 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
     sum_min += min[k];
     sum_max += max[k];
   }
+  /* a short label (一级指标, 分值, 年度指标值) is not broken when the
+   * block has room for every column to hold that many characters (up to
+   * MOST_SOFT_CHARS, as many as fit): with the colgroup's widths too, a
+   * column below that takes from the others */
+  double soft_sum = 0, soft_cap = 0;
+  for (double chars = MOST_SOFT_CHARS; chars >= SOFT_CHARS; chars--) {
+    soft_cap = chars * t->size + 2 * t->padx;
+    soft_sum = 0;
+    for (int k = 0; k < n; k++)
+      soft_sum += fmax(min[k], fmin(max[k], soft_cap));
+    if (soft_sum <= t->width)
+      break;
+  }
+  if (soft_sum <= t->width) {
+    for (int k = 0; k < n; k++)
+      min[k] = fmax(min[k], fmin(max[k], soft_cap));
+    sum_min = soft_sum;
+  }
   preferred(t, pref);
   bool any = false;
   for (int k = 0; k < n; k++)
@@ -298,16 +317,6 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
     for (int k = 0; k < n; k++)
       w[k] = max[k] + (t->width - sum_max) * (sum_max > 0 ? max[k] / sum_max : 1.0 / n);
   } else {
-    /* a short label (一级指标, 产出指标) is not broken when the block has
-     * room for every column to hold a few characters */
-    double soft_sum = 0, soft_cap = SOFT_CHARS * t->size + 2 * t->padx;
-    for (int k = 0; k < n; k++)
-      soft_sum += fmax(min[k], fmin(max[k], soft_cap));
-    if (soft_sum <= t->width) {
-      for (int k = 0; k < n; k++)
-        min[k] = fmax(min[k], fmin(max[k], soft_cap));
-      sum_min = soft_sum;
-    }
     double flex = sum_max - sum_min;
     for (int k = 0; k < n; k++)
       w[k] = min[k] + (flex > 0 ? (t->width - sum_min) * (max[k] - min[k]) / flex : 0);
@@ -317,7 +326,11 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
     total += w[k];
   for (int k = 0; k < n && total > 0; k++)
     w[k] *= t->width / total;
-  lift_to_minimum(w, min, n);
+  if (sum_min > t->width) /* even the narrowest do not fit: in proportion */
+    for (int k = 0; k < n; k++)
+      w[k] = min[k] * t->width / sum_min;
+  else
+    lift_to_minimum(w, min, n);
   t->colx = xcalloc((size_t)n + 1, sizeof *t->colx);
   for (int k = 0; k < n; k++)
     t->colx[k + 1] = t->colx[k] + w[k];
@@ -325,17 +338,6 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
   free(max);
   free(w);
   free(pref);
-}
-
-/* The largest size, down from the table's, at which the narrowest
- * columns fit the block. */
-static double fitting_size(const er_table *t, const double *min0, double base) {
-  double sum = 0;
-  for (int k = 0; k < t->ncols; k++)
-    sum += min0[k];
-  double per_pt = sum / t->ref + 2 * PAD_X * t->ncols; /* width needed per point of size */
-  double fit = per_pt > 0 ? t->width / per_pt : base;
-  return fit >= base ? base : fit < MIN_SIZE ? MIN_SIZE : floor(fit * 4) / 4;
 }
 
 /* ---- laying out ---- */
@@ -408,7 +410,7 @@ bool er_table_build(er_table *t, er_pdfw *w, const er_node *n) {
   double *min0 = xcalloc((size_t)t->ncols, sizeof *min0),
          *max0 = xcalloc((size_t)t->ncols, sizeof *max0);
   column_extents(t, min0, max0);
-  t->size = fitting_size(t, min0, t->ref);
+  t->size = t->ref; /* never smaller than its role's size */
   t->line = LINE * t->size;
   t->padx = PAD_X * t->size;
   t->pady = PAD_Y * t->size;

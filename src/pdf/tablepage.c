@@ -11,12 +11,15 @@
  * too short for the text makes its last row taller when the page has the
  * room.
  *
+ * Each page the table continues on starts with 续表 and its number.
+ *
  * Rules as official tables draw them: a full grid at the profile's rule
  * width, the outer frame half as thick again. */
 #include "pdf/table.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define EPS 1e-6
 #define ALL_LINES ((size_t)-1)
@@ -320,6 +323,40 @@ static double caption(er_table *t, er_pages *p, bool draw) {
   return h;
 }
 
+/* The caption of the table's continuation on a later page: 续表 and the
+ * table's number ("表1-2 项目…" → "续表1-2"), centred; its height. */
+static double continued_caption(er_table *t, er_pages *p) {
+  if (t->caption.n == 0)
+    return 0;
+  const er_span *first = &t->caption.items[0];
+  static const char table[] = "表";
+  char text[64] = "续表";
+  size_t len = strlen(text), k = strlen(table);
+  if (first->len > k && memcmp(first->text, table, k) == 0)
+    for (; k < first->len && len + 1 < sizeof text; k++) {
+      char c = first->text[k];
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            c == '-' || c == '.'))
+        break;
+      text[len++] = c;
+    }
+  text[len] = '\0';
+  double size = t->w->size[ER_ROLE_CAPTION], line = CAPTION_LINE * size;
+  er_span span = {.text = text, .len = len, .role = ER_ROLE_CAPTION, .size = size};
+  er_para_style ps = {.measure = t->width, .wide_em = 1, .align = ER_ALIGN_CENTER, .squeeze = true};
+  er_para para;
+  er_para_layout(&para, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts), &span,
+                 1, &ps, t->w->d);
+  size_t page = er_pages_current(p);
+  const er_page_style *st = &p->pages[page].style;
+  er_pages_place_line(p, page, &para, 0, st->left,
+                      er_pages_baseline(st->top + p->cursor, line, size));
+  er_para_free(&para);
+  double h = line + 0.15 * line;
+  er_pages_advance(p, h);
+  return h;
+}
+
 void er_table_place(er_table *t) {
   er_pdfw *w = t->w;
   er_pages *p = er_typesetter_page_set(w->ts);
@@ -355,12 +392,14 @@ void er_table_place(er_table *t) {
   segment g = {0};
   int r = t->nhead, running = -1;
   size_t from = 0;
-  for (;;) {
+  for (bool first_page = true;; first_page = false) {
     g.page = er_pages_current(p);
     g.n = 0;
     g.first_body = -1;
     const er_page_style *st = &p->pages[g.page].style;
     bool fresh = p->cursor <= EPS;
+    if (!first_page)
+      continued_caption(t, p);
     double y = st->top + p->cursor, bottom = st->top + st->block_height - p->foot;
     for (int hr = 0; hr < t->nhead; hr++) {
       add_slice(&g, (slice){hr, y, t->rowh[hr], 0, ALL_LINES});

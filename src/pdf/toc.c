@@ -64,6 +64,7 @@ void er_pdfw_toc(er_pdfw *w, const er_node *nav) {
     s.align = ER_ALIGN_START;
     s.left = e->left;
     s.right = NUMBER_CHARS;
+    s.phrases = true; /* a wrapped entry breaks between words */
     er_span_buf b = {0};
     er_spans_inlines(&b, n, &e->ink);
     for (size_t i = 0; i < b.n; i++)
@@ -103,7 +104,10 @@ static void entry_number(er_pdfw *w, er_pages *p, const er_pdfw_toc_entry *e) {
   double right = st->left + st->block_width;
   er_pages_place_line(p, epage, &num, 0, right - NUMBER_CHARS * w->pitch, baseline);
   double from = st->left + e->left * w->pitch + last->width + 0.4 * w->pitch;
-  double to = right - num.lines[0].width - 0.4 * w->pitch;
+  /* the number's own width: its line is aligned to the column's end, so
+   * its first run starts where the digits do */
+  double digits = num.lines[0].width - (num.nruns ? num.runs[num.lines[0].first_run].x : 0);
+  double to = right - digits - 0.4 * w->pitch;
   if (to > from + 2 * LEADER_DOT) {
     er_shape leader = {.kind = ER_SHAPE_LINE,
                        .x = from,

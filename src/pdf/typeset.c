@@ -131,6 +131,7 @@ er_para_style er_typesetter_para_style(const er_typesetter *ts, const er_block_s
       .indent = s->indent * pitch,
       .align = s->align,
       .squeeze = true,
+      .phrases = s->phrases,
   };
 }
 

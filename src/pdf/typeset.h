@@ -45,6 +45,7 @@ typedef struct er_block_style {
   double left, right;  /* the measure starts and ends this many characters in from the block's
                           edges */
   bool off_grid;       /* not snapped to the grid's lines (small print, any leading) */
+  bool phrases;        /* broken between words only (a contents entry); balanced blocks are */
 } er_block_style;
 
 /* The house style of GB/T 9704 for each kind. */

@@ -135,7 +135,7 @@ static er_pdf_info info_of(const er_eval *ev, const er_doc *doc, er_arena *arena
       .title = doc->title && doc->title[0] ? doc->title : pr->title.s,
       .author = author,
       .subject = self ? "项目支出绩效自评报告" : "项目支出绩效评价报告",
-      .created = er_source_date(NULL), /* warned about once, by the pipeline */
+      .created = er_pdf_report_date(ev->file),
   };
   char year[ER_DEC_BUFSIZE] = "";
   if (pr->year.set)

@@ -5,6 +5,8 @@
 
 #include "pdf/linebreak.h"
 
+#include <unicode/ubrk.h>
+
 /* ---- the break rules on examples ---- */
 
 /* breaks[i] after each code point of `text`; returns the count. */
@@ -256,10 +258,96 @@ static void corpus_lines_obey_the_rules(void **state) {
   er_diag_free(&d);
 }
 
+/* A web address breaks after its slashes and dots, never inside "//" */
+static void urls_break_after_slashes(void **state) {
+  (void)state;
+  er_linebreaker *lb = er_linebreaker_new();
+  assert_non_null(lb);
+  const char *text = "详见https://www.mca.gov.cn/zwgk/fvfg。";
+  /* 0 详 1 见 2 h … 7 : 8 / 9 / 10 w … 13 . … 17 . 18 g 19 o 20 v 21 . 22 c 23 n 24 / */
+  assert_false(may_break_after(lb, text, 8));  /* inside // */
+  assert_true(may_break_after(lb, text, 9));   /* after // */
+  assert_true(may_break_after(lb, text, 13));  /* www. */
+  assert_true(may_break_after(lb, text, 24));  /* cn/ */
+  assert_false(may_break_after(lb, text, 19)); /* inside gov */
+  er_linebreaker_free(lb);
+}
+
+/* ---- titles: balanced, broken between words ---- */
+
+/* Words of report titles, joined at random into titles of 18 to 60
+ * characters. */
+static const char *const title_words[] = {
+    "2018年度", "南充市", "城乡",     "低保", "补助",     "资金", "专项", "支出", "绩效",    "评价",
+    "报告",     "嘉陵区", "民政局",   "中央", "转移支付", "区域", "目标", "困难", "群众",    "救助",
+    "的",       "自评",   "特困人员", "供养", "临时",     "医疗", "工作", "项目", "管理",    "办法",
+    "（",       "）",     "、",       "关于", "开展",     "预算", "社会", "保障", "最低生活"};
+
+/* Whether ICU's word breaker (zh) puts a boundary `at` code points into `cps`. */
+static bool icu_word_boundary(const uint32_t *cps, size_t n, size_t at) {
+  UChar text[512];
+  int32_t len = 0;
+  for (size_t i = 0; i < n; i++)
+    text[len++] = (UChar)cps[i];
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *bi = ubrk_open(UBRK_WORD, "zh", text, len, &status);
+  assert_true(U_SUCCESS(status));
+  bool yes = ubrk_isBoundary(bi, (int32_t)at);
+  ubrk_close(bi);
+  return yes;
+}
+
+static bool han(uint32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+static void titles_break_between_words(void **state) {
+  (void)state;
+  er_diag d;
+  er_diag_init(&d, "titles");
+  er_fontset *fs = test_fonts(&d);
+  er_linebreaker *lb = er_linebreaker_new();
+  er_para_style st = {
+      .measure = 28 * 15.78, .wide_em = 1, .align = ER_ALIGN_CENTER, .squeeze = true};
+  uint64_t rng = 9704;
+  size_t wrapped = 0;
+  for (int t = 0; t < 300; t++) {
+    char text[512] = "";
+    size_t chars = 18 + test_pick(&rng, 42);
+    while (strlen(text) / 3 < chars)
+      strcat(text, title_words[test_pick(&rng, sizeof title_words / sizeof title_words[0])]);
+    er_span span = {.text = text, .len = strlen(text), .role = ER_ROLE_TITLE, .size = 22};
+    er_para para;
+    double inset;
+    assert_true(er_para_layout_balanced(&para, fs, lb, &span, 1, &st, &d, &inset));
+    uint32_t cps[256];
+    size_t n = 0;
+    for (size_t i = 0; i < para.len && n < 256;) {
+      UChar32 c;
+      U8_NEXT(para.text, i, para.len, c);
+      cps[n++] = (uint32_t)c;
+    }
+    for (size_t l = 1; l < para.nlines; l++) {
+      size_t start = para.runs[para.lines[l].first_run].start, at = 0;
+      for (size_t i = 0; i < start;)
+        at += ((unsigned char)para.text[i++] & 0xC0) != 0x80;
+      if (han(cps[at - 1]) && han(cps[at]) && !icu_word_boundary(cps, n, at))
+        fail_msg("title %d breaks inside a word at %zu: %s", t, at, text);
+      wrapped++;
+    }
+    er_para_free(&para);
+  }
+  print_message("%zu title lines wrapped, all between words\n", wrapped);
+  assert_true(wrapped > 100);
+  er_linebreaker_free(lb);
+  er_fontset_free(fs);
+  er_diag_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(follows_the_rules_of_gbt15834),
       cmocka_unit_test(corpus_lines_obey_the_rules),
+      cmocka_unit_test(titles_break_between_words),
+      cmocka_unit_test(urls_break_after_slashes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

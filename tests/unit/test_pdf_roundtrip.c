@@ -42,6 +42,50 @@ static char *write_report(void) {
   return out;
 }
 
+/* OpenType CFF faces: FandolFang (CID-keyed, its CIDs the codes) for
+ * every role, Latin Modern Roman (name-keyed, the subset's glyph ids the
+ * codes) for Latin letters and digits. The text comes back exactly, both
+ * are embedded as CID Type 0C subsets, and qpdf finds nothing wrong. */
+static void cff_fonts_round_trip(void **state) {
+  (void)state;
+  if (!test_run("fc-list : family | grep -q '^FandolFang' && "
+                "fc-list : family | grep -q '^Latin Modern Roman,'")) {
+    print_message("skipped: FandolFang or Latin Modern Roman not installed\n");
+    return;
+  }
+  static const char roles[] =
+      "body: [FandolFang]\ntitle: [FandolFang]\nh2: [FandolFang]\nh3: [FandolFang]\n"
+      "h4: [FandolFang]\ntable: [FandolFang]\ncaption: [FandolFang]\nnote: [FandolFang]\n"
+      "page_number: [FandolFang]\n"
+      "latin: {families: [Latin Modern Roman], roles: [body, title, h2, h3, h4, page_number]}\n";
+  const char *text = "2023年度预算资金执行率98.42%（Budget），“三保”落实到位。";
+  er_diag d;
+  er_diag_init(&d, "cff");
+  er_typesetter *ts = er_typesetter_new(NULL, roles, &d);
+  assert_non_null(ts);
+  assert_true(er_typeset_text(ts, ER_BLOCK_BODY, text, -1));
+  er_pdf_info info = {.title = "CFF", .created = -1};
+  assert_true(er_typesetter_write(ts, &info, scratch_path("cff.pdf")));
+  er_typesetter_free(ts);
+  if (d.count)
+    er_diag_print(&d, stderr);
+  assert_int_equal(d.count, 0);
+  er_diag_free(&d);
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd,
+           "pdftotext -enc UTF-8 '%s' - 2>&1 | grep -v '^ *—' | tr -d ' \\n\\f' | "
+           "grep -qxF '%s' && pdffonts '%s' | grep -q 'FandolFang-Regular *CID Type 0C' && "
+           "pdffonts '%s' | grep -q 'LMRoman.*CID Type 0C' && qpdf --check '%s' >/dev/null",
+           scratch_path("cff.pdf"), text, scratch_path("cff.pdf"), scratch_path("cff.pdf"),
+           scratch_path("cff.pdf"));
+  if (!test_run(cmd)) {
+    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - >&2; pdffonts '%s' >&2",
+             scratch_path("cff.pdf"), scratch_path("cff.pdf"));
+    test_run(cmd);
+    fail_msg("the CFF fonts' text, fonts or structure are wrong");
+  }
+}
+
 static void text_comes_back_exactly(void **state) {
   (void)state;
   char *pages = write_report();
@@ -162,6 +206,7 @@ int main(void) {
       cmocka_unit_test(text_comes_back_exactly),
       cmocka_unit_test(fonts_are_embedded_subsets),
       cmocka_unit_test(qpdf_finds_nothing_wrong),
+      cmocka_unit_test(cff_fonts_round_trip),
   };
   return cmocka_run_group_tests(tests, scratch_setup, scratch_teardown);
 }

@@ -163,6 +163,49 @@ static void long_table_repeats_its_header_and_merged_cell(void **state) {
   free_pages(pages, n);
 }
 
+/* Columns whose unbreakable numbers cannot all fit the block, and a cell
+ * taller than a page: the table keeps its role's size (小四, 12 pt; no
+ * word comes back smaller) and its continuation pages say 续表. */
+static void table_never_set_below_its_size(void **state) {
+  (void)state;
+  buf b = {0}, row = {0};
+  put(&b, "<table><caption>表3-1 宽表</caption><thead><tr>");
+  for (int k = 0; k < 9; k++) {
+    put(&b, "<th>第%d列</th>", k);
+    put(&row, "<td>%d23456789012345678901234</td>", k);
+  }
+  put(&b, "</tr></thead><tbody><tr>%s</tr><tr><td colspan=\"9\">", row.s);
+  for (int i = 0; i < 200; i++)
+    put(&b, "第%d句很长的单元格文字。", i);
+  put(&b, "</td></tr></tbody></table>");
+  typeset(b.s, "wide.pdf", false);
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "pdftotext -bbox -enc UTF-8 '%s' '%s'", scratch_path("wide.pdf"),
+           scratch_path("wide.html"));
+  assert_true(test_run(cmd));
+  char *html = test_slurp(scratch_path("wide.html"), NULL);
+  assert_non_null(html);
+  size_t words = 0;
+  for (const char *w = strstr(html, "<word "); w; w = strstr(w + 1, "<word ")) {
+    double x0, y0, x1, y1;
+    assert_int_equal(
+        sscanf(w, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"", &x0, &y0, &x1, &y1),
+        4);
+    if (y1 - y0 < 11.9)
+      fail_msg("a word %.2f pt high: %.60s", y1 - y0, w);
+    words++;
+  }
+  assert_true(words > 100);
+  free(html);
+  int n;
+  char **pages = pages_of("wide.pdf", &n);
+  assert_true(n >= 2);
+  assert_non_null(strstr(pages[1], "续表3-1"));
+  free_pages(pages, n);
+  free(row.s);
+  free(b.s);
+}
+
 static void row_taller_than_a_page_splits(void **state) {
   (void)state;
   buf b = {0}, text = {0};
@@ -237,6 +280,35 @@ static void footnote_at_the_foot_of_its_page(void **state) {
            "grep -v '^ *$' | tail -n 1 | grep -q '应当排在本页的下端'",
            at + 1, at + 1, scratch_path("notes.pdf"));
   assert_true(test_run(cmd));
+  free_pages(pages, n);
+}
+
+/* A note longer than the room left on its reference's page starts there
+ * and goes on at the foot of the next page, rather than leaving the page
+ * half empty. */
+static void long_footnote_goes_on_overleaf(void **state) {
+  (void)state;
+  buf b = {0};
+  for (int i = 0; i < 9; i++) /* two lines each: the reference on line 19 of 22 */
+    put(&b, "<p>第%d段正文，用来填满页面的大部分，使引用脚注的段落落在页面的下部。</p>", i);
+  put(&b, "<p>引用脚注的段落<sup>1</sup>。</p><aside class=\"footnote\">1 ");
+  for (int i = 0; i < 60; i++)
+    put(&b, "脚注第%d句。", i);
+  put(&b, "</aside>");
+  for (int i = 15; i < 40; i++)
+    put(&b, "<p>第%d段正文，继续填满页面。</p>", i);
+  typeset(b.s, "overleaf.pdf", false);
+  free(b.s);
+  int n;
+  char **pages = pages_of("overleaf.pdf", &n);
+  int at = -1;
+  for (int i = 0; i < n; i++)
+    if (strstr(pages[i], "引用脚注的段落1。"))
+      at = i;
+  assert_true(at >= 0 && at + 1 < n);
+  assert_non_null(strstr(pages[at], "1脚注第0句。"));     /* starts on its reference's page */
+  assert_null(strstr(pages[at], "脚注第29句。"));         /* not all of it */
+  assert_non_null(strstr(pages[at + 1], "脚注第29句。")); /* the rest overleaf */
   free_pages(pages, n);
 }
 
@@ -567,8 +639,10 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(long_table_repeats_its_header_and_merged_cell),
       cmocka_unit_test(row_taller_than_a_page_splits),
+      cmocka_unit_test(table_never_set_below_its_size),
       cmocka_unit_test(footnote_at_the_foot_of_its_page),
       cmocka_unit_test(footnote_taller_than_a_page_goes_on),
+      cmocka_unit_test(long_footnote_goes_on_overleaf),
       cmocka_unit_test(table_beginning_with_an_empty_cell),
       cmocka_unit_test(header_taller_than_a_page_is_not_repeated),
       cmocka_unit_test(cover_fields_running_over_pages),
