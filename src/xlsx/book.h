@@ -32,6 +32,9 @@ typedef struct er_xfmt {
   lxw_format *sub_text, *sub_weight, *sub_score, *sub_rate, *sub_amount; /* 小计 rows */
   lxw_format *tot_text, *tot_weight, *tot_score, *tot_rate, *tot_amount; /* 总分 rows */
   lxw_format *respondents;                                               /* "答卷 100 份" */
+  /* input cells, left unlocked on the protected sheets */
+  lxw_format *in_text, *in_center, *in_weight, *in_score2, *in_score3, *in_amount, *in_count;
+  lxw_format *in_respondents;
   lxw_format *deducted; /* conditional format: a leaf below its weight */
 } er_xfmt;
 
@@ -57,6 +60,13 @@ typedef struct er_xbook {
   int funds_total_row;
   int funds_col_initial, funds_col_planned, funds_col_arrived, funds_col_spent;
   bool has_funds_sheet;
+  int *source_rows; /* the row of every source, items in order, sources in order */
+  size_t nsources;
+  int score_col_weight;
+  /* number formats made on demand ("≥"0.00%), for the 自评表's figures */
+  char **numfmt_keys;
+  lxw_format **numfmts;
+  size_t nnumfmts;
 } er_xbook;
 
 /* A height the text of a cell spanning rows r0..r1 needs. */
@@ -104,6 +114,9 @@ typedef struct er_xpage {
 /* Records the first libxlsxwriter error; returns true when err is none. */
 bool er_xbook_ok(er_xbook *b, lxw_error err, const char *where);
 void er_xbook_add_cell(er_xbook *b, const er_indicator *n, int row, int col);
+/* A bordered, centred input (unlocked) format with the number format `num`. */
+lxw_format *er_xbook_numfmt(er_xbook *b, const char *num);
+
 const er_xcell *er_xbook_find_cell(const er_xbook *b, const er_indicator *n);
 
 /* An er_dec as the double a cell caches; the only place decimals become
@@ -182,6 +195,9 @@ void er_xsheet_grid(er_xsheet *s, int row0, int col0, int nrows, int ncols, cons
  * breaks the pages where the estimated rows fill them, and writes the
  * merged cells over several rows split at those breaks. */
 void er_xsheet_finish(er_xsheet *s, const er_xpage *page);
+/* Protects a sheet without a password: formulas and labels stay locked,
+ * inputs (the in_* formats) stay editable. */
+void er_xsheet_protect(er_xsheet *s);
 
 /* ---- the sheets ------------------------------------------------------------------ */
 

@@ -557,3 +557,10 @@ void er_xsheet_finish(er_xsheet *s, const er_xpage *page) {
   if (page->freeze_row > 0)
     worksheet_freeze_panes(s->ws, (lxw_row_t)page->freeze_row, 0);
 }
+
+void er_xsheet_protect(er_xsheet *s) {
+  /* no password: the protection keeps formulas from being overwritten by
+   * accident, and anyone can lift it (审阅 → 撤销工作表保护) */
+  lxw_protection opt = {.format_columns = 1, .format_rows = 1};
+  worksheet_protect(s->ws, NULL, &opt);
+}
