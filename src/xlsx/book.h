@@ -82,6 +82,8 @@ typedef struct er_xspan {
   int r0, c0, r1, c1;
   char *text;
   lxw_format *fmt;
+  bool is_number; /* a number in the first cell of each piece, not text */
+  er_dec number;
 } er_xspan;
 
 /* One worksheet being written: it remembers how wide each column is and
@@ -168,6 +170,9 @@ void er_xsheet_text(er_xsheet *s, int r0, int c0, int r1, int c1, const char *te
 /* A number, a formula with its cached number, or with its cached text.
  * c1 > c0 merges the cell with the ones to its right. */
 void er_xsheet_number(er_xsheet *s, int r, int c0, int c1, er_dec v, lxw_format *fmt);
+/* A number in a cell merged down rows r0..r1 (split at page breaks as
+ * merged texts are, the number in each piece). */
+void er_xsheet_number_down(er_xsheet *s, int r0, int r1, int c, er_dec v, lxw_format *fmt);
 void er_xsheet_formula(er_xsheet *s, int r, int c0, int c1, const char *formula, er_dec cached,
                        lxw_format *fmt);
 /* A formula whose cached value is a percent, stored as its fraction. */

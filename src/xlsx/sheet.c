@@ -320,7 +320,18 @@ static void defer_span(er_xsheet *s, int r0, int c0, int r1, int c1, const char 
       abort();
     memcpy(copy, text, len + 1);
   }
-  s->spans[s->nspans++] = (er_xspan){r0, c0, r1, c1, copy, fmt};
+  s->spans[s->nspans++] = (er_xspan){r0, c0, r1, c1, copy, fmt, false, {0}};
+}
+
+void er_xsheet_number_down(er_xsheet *s, int r0, int r1, int c, er_dec v, lxw_format *fmt) {
+  if (r1 <= r0) {
+    er_xsheet_number(s, r0, c, c, v, fmt);
+    return;
+  }
+  defer_span(s, r0, c, r1, c, NULL, fmt);
+  s->spans[s->nspans - 1].is_number = true;
+  s->spans[s->nspans - 1].number = v;
+  grow_rows(s, r1);
 }
 
 void er_xsheet_text(er_xsheet *s, int r0, int c0, int r1, int c1, const char *text, lxw_format *fmt,
@@ -469,7 +480,14 @@ static int *paginate(const er_xsheet *s, const er_xpage *page, size_t *count) {
 
 /* One piece of a split merged cell. */
 static void span_piece(er_xsheet *s, const er_xspan *sp, int from, int to) {
-  if (from < to || sp->c0 != sp->c1)
+  if (sp->is_number) {
+    if (from < to)
+      merge(s, from, sp->c0, to, sp->c1, "", sp->fmt);
+    er_xbook_ok(s->book,
+                worksheet_write_number(s->ws, (lxw_row_t)from, (lxw_col_t)sp->c0,
+                                       er_xnum(sp->number), sp->fmt),
+                s->name);
+  } else if (from < to || sp->c0 != sp->c1)
     merge(s, from, sp->c0, to, sp->c1, sp->text, sp->fmt);
   else if (sp->text && *sp->text)
     er_xbook_ok(

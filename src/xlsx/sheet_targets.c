@@ -156,5 +156,6 @@ void er_xsheet_targets_write(er_xbook *b) {
   er_xpage page = {
       .landscape = true, .repeat_first = head, .repeat_last = head, .freeze_row = head + 1};
   er_xsheet_finish(&s, &page);
+  er_xsheet_protect(&s);
   er_xsheet_close(&s);
 }
