@@ -180,6 +180,12 @@ void er_xsheet_formula_percent(er_xsheet *s, int r, int c0, int c1, const char *
                                er_dec percent, lxw_format *fmt);
 void er_xsheet_formula_text(er_xsheet *s, int r, int c0, int c1, const char *formula,
                             const char *cached, lxw_format *fmt);
+/* A target or actual value: a number shown with its comparator and unit
+ * ("≥96%", "31625人") by its number format — only the figure with `bare` —
+ * or the words; `places` as written. An input cell. */
+struct er_measure;
+void er_xsheet_measure(er_xsheet *s, int row, int col, const char *text, const struct er_measure *m,
+                       int places, bool bare);
 /* Keeps row r on the page of the row before it. */
 void er_xsheet_keep_with_previous(er_xsheet *s, int r);
 /* Makes row r at least `points` tall. */

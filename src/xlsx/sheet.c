@@ -4,6 +4,7 @@
  * page set-up for printing on A4. */
 #include "xlsx/book.h"
 
+#include "model/expr.h"
 #include "model/text.h"
 
 #include <math.h>
@@ -581,4 +582,50 @@ void er_xsheet_protect(er_xsheet *s) {
    * accident, and anyone can lift it (审阅 → 撤销工作表保护) */
   lxw_protection opt = {.format_columns = 1, .format_rows = 1};
   worksheet_protect(s->ws, NULL, &opt);
+}
+
+/* ---- figures with their units ------------------------------------------------------ */
+
+/* The number format of a figure as the form prints it: its comparator,
+ * its places, its unit ("≥"0%, 0"人次"); Sichuan's bare figure has only
+ * its places. Text in the format is quoted, quotes dropped. */
+static void measure_format(const er_measure *m, int places, bool bare, er_xstr *x) {
+  static const char *const cmps[] = {"", "=", "<", "≤", ">", "≥"};
+  if (!bare && m->cmp != ER_CMP_NONE)
+    er_xstr_add(x, "\"%s\"", cmps[m->cmp]);
+  er_xstr_add(x, "0");
+  if (places > 0) {
+    er_xstr_add(x, ".");
+    for (int i = 0; i < places; i++)
+      er_xstr_add(x, "0");
+  }
+  if (m->percent)
+    er_xstr_add(x, "%%");
+  if (!bare && m->unit[0]) {
+    er_xstr_add(x, "\"");
+    for (const char *p = m->unit; *p; p++)
+      if (*p != '"')
+        er_xstr_add(x, "%c", *p);
+    er_xstr_add(x, "\"");
+  }
+}
+
+/* 年度指标值 or 实际完成值: a number with its unit, or the words. */
+void er_xsheet_measure(er_xsheet *s, int row, int col, const char *text, const er_measure *m,
+                       int places, bool bare) {
+  if (!text) {
+    er_xsheet_text(s, row, col, row, col, "—", s->book->f.dash, ER_X_BODY_PT);
+    return;
+  }
+  if (!m->numeric) {
+    er_xsheet_text(s, row, col, row, col, text, s->book->f.in_center, ER_X_BODY_PT);
+    return;
+  }
+  er_xstr fmt = {0};
+  measure_format(m, places, bare, &fmt);
+  er_dec v = m->percent ? er_dec_div(m->value, er_dec_int(100)) : m->value;
+  er_xsheet_number(s, row, col, col, v, er_xbook_numfmt(s->book, er_xstr_get(&fmt)));
+  /* the cell shows the text as written: leave it the room for it */
+  er_xsheet_min_height(s, row, 20);
+  er_xstr_free(&fmt);
 }

@@ -239,50 +239,6 @@ static block write_funds(er_xsheet *s, const cols *c, int row, const er_form *fo
 
 /* ---- the indicator block --------------------------------------------------------------- */
 
-/* The number format of a figure as the form prints it: its comparator,
- * its places, its unit ("≥"0%, 0"人次"); Sichuan's bare figure has only
- * its places. Text in the format is quoted, quotes dropped. */
-static void measure_format(const er_measure *m, int places, bool bare, er_xstr *x) {
-  static const char *const cmps[] = {"", "=", "<", "≤", ">", "≥"};
-  if (!bare && m->cmp != ER_CMP_NONE)
-    er_xstr_add(x, "\"%s\"", cmps[m->cmp]);
-  er_xstr_add(x, "0");
-  if (places > 0) {
-    er_xstr_add(x, ".");
-    for (int i = 0; i < places; i++)
-      er_xstr_add(x, "0");
-  }
-  if (m->percent)
-    er_xstr_add(x, "%%");
-  if (!bare && m->unit[0]) {
-    er_xstr_add(x, "\"");
-    for (const char *p = m->unit; *p; p++)
-      if (*p != '"')
-        er_xstr_add(x, "%c", *p);
-    er_xstr_add(x, "\"");
-  }
-}
-
-/* 年度指标值 or 实际完成值: a number with its unit, or the words. */
-static void measure_cell(er_xsheet *s, int row, int col, const char *text, const er_measure *m,
-                         int places, bool bare) {
-  if (!text) {
-    dash(s, row, col);
-    return;
-  }
-  if (!m->numeric) {
-    er_xsheet_text(s, row, col, row, col, text, s->book->f.in_center, ER_X_BODY_PT);
-    return;
-  }
-  er_xstr fmt = {0};
-  measure_format(m, places, bare, &fmt);
-  er_dec v = m->percent ? er_dec_div(m->value, er_dec_int(100)) : m->value;
-  er_xsheet_number(s, row, col, col, v, er_xbook_numfmt(s->book, er_xstr_get(&fmt)));
-  /* the cell shows the text as written: leave it the room for it */
-  er_xsheet_min_height(s, row, 20);
-  er_xstr_free(&fmt);
-}
-
 static const char *nature(const er_form_target *x) {
   if (!x->target.numeric)
     return "定性";
@@ -363,8 +319,8 @@ static void write_target(er_xsheet *s, const cols *c, int row, size_t i, const e
     const char *unit = x->target.numeric ? (x->target.percent ? "%" : x->target.unit) : "";
     er_xsheet_text(s, row, c->unit, row, c->unit, unit, f->center, ER_X_BODY_PT);
   }
-  measure_cell(s, row, c->target, t->target.s, &x->target, x->target_places, sichuan);
-  measure_cell(s, row, c->actual, t->actual.s, &x->actual, x->actual_places, sichuan);
+  er_xsheet_measure(s, row, c->target, t->target.s, &x->target, x->target_places, sichuan);
+  er_xsheet_measure(s, row, c->actual, t->actual.s, &x->actual, x->actual_places, sichuan);
   const er_xcell *leaf = x->leaf ? er_xbook_find_cell(b, x->leaf) : NULL;
   if (leaf) {
     er_xstr e = {0};

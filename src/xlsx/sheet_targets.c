@@ -4,6 +4,7 @@
 #include "xlsx/book.h"
 
 #include "model/expr.h"
+#include "model/form.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,8 +115,13 @@ void er_xsheet_targets_write(er_xbook *b) {
 
     int r = first + (int)i;
     er_xsheet_text(&s, r, C_NAME, r, C_NAME, t->name.s, f->text, ER_X_BODY_PT);
-    er_xsheet_text(&s, r, C_TARGET, r, C_TARGET, t->target.s, f->text, ER_X_BODY_PT);
-    er_xsheet_text(&s, r, C_ACTUAL, r, C_ACTUAL, t->actual.s, f->text, ER_X_BODY_PT);
+    er_measure mt = {0}, ma = {0};
+    if (t->target.s)
+      er_measure_parse(t->target.s, &mt);
+    if (t->actual.s)
+      er_measure_parse(t->actual.s, &ma);
+    er_xsheet_measure(&s, r, C_TARGET, t->target.s, &mt, er_form_places(t->target.s), false);
+    er_xsheet_measure(&s, r, C_ACTUAL, t->actual.s, &ma, er_form_places(t->actual.s), false);
     int m = target_met(t);
     met += m == 1;
     er_xsheet_text(&s, r, C_MET, r, C_MET,
