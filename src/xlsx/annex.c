@@ -125,6 +125,7 @@ static void make_formats(er_xbook *b) {
   f->sub_weight = make(b, body, pt, C, BORDER | FILL, "General");
   f->sub_score = make(b, body, pt, C, BORDER | FILL, "0.00");
   f->sub_rate = make(b, body, pt, C, BORDER | FILL, "0.00%");
+  f->sub_score3 = make(b, body, pt, C, BORDER | FILL, "0.000");
   f->sub_amount = make(b, body, pt, R, BORDER | FILL, "0.00");
   f->tot_text = make(b, head, pt, C, BORDER | WRAP, NULL);
   f->tot_weight = make(b, head, pt, C, BORDER, "General");

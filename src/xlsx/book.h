@@ -30,6 +30,7 @@ typedef struct er_xfmt {
   lxw_format *weight, *score2, *score3;     /* 分值 and 得分 */
   lxw_format *rate, *amount, *dash, *count; /* 得分率, amounts, "—", counts */
   lxw_format *sub_text, *sub_weight, *sub_score, *sub_rate, *sub_amount; /* 小计 rows */
+  lxw_format *sub_score3;
   lxw_format *tot_text, *tot_weight, *tot_score, *tot_rate, *tot_amount; /* 总分 rows */
   lxw_format *respondents;                                               /* "答卷 100 份" */
   /* input cells, left unlocked on the protected sheets */

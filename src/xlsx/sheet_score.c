@@ -426,10 +426,10 @@ static void write_subtotal(er_xsheet *s, const layout *L, int row, const er_indi
   er_xstr_sum_rows(&sum, NULL, rows, k, L->c_score);
   er_xstr_add(&sum, ",6)");
   er_xsheet_formula(s, row, L->c_score, L->c_score, er_xstr_get(&sum), n->result.score,
-                    f->sub_score);
+                    n->result.places == 3 ? f->sub_score3 : f->sub_score);
   er_xstr_free(&sum);
   free(rows);
-  rate_formula(s, L, row, n->result.score, n->weight.v, 2, f->sub_rate);
+  rate_formula(s, L, row, n->result.score, n->weight.v, n->result.places, f->sub_rate);
   er_xsheet_text(s, row, L->c_note, row, L->c_note, NULL, f->sub_text, ER_X_BODY_PT);
 }
 
