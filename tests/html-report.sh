@@ -56,11 +56,12 @@ rows() {
   fi
 }
 
-# rows_of_class FILE CLASS EXPECTED: <tr id="ind-…"> rows of the table of that class
+# rows_of_class FILE CLASS EXPECTED [PREFIX]: <tr id="PREFIX…"> rows (ind- by
+# default) of the table of that class
 sheet_rows() {
-  n=$(awk -v cls="$2" '
+  n=$(awk -v cls="$2" -v pre="<tr id=\"${4:-ind-}" '
     index($0, "<table class=\"" cls) { inside = 1 }
-    inside && /^<tr id="ind-/ { n++ }
+    inside && index($0, pre) == 1 { n++ }
     inside && /<\/table>/ { print n; exit }' "$1")
   if [ "${n:-0}" -ne "$3" ]; then
     echo "FAIL $(basename "$1"): score sheet has ${n:-0} indicator rows, expected $3"
@@ -122,10 +123,14 @@ has "$f" '>一、绩效目标分解下达情况</h2>' '>（一）城市居民最
   '>三、综合评价情况及评价结论</h2>' '>四、存在的问题</h2>' '>五、有关建议</h2>' \
   '>六、其他需要说明的问题</h2>' '>七、附件</h2>' \
   '得分<strong>100</strong>分，评价等级为<strong>优秀</strong>' \
-  '<caption>项目支出绩效自评表（2023年度）</caption>' '<th>具体指标</th><th>评价标准</th>' \
-  '<td class="level" rowspan="5">项目决策</td>' '<strong>1.</strong>部分街道办事处'
+  '<caption>项目支出绩效自评表（2023年度）</caption>' '<th>年度指标值</th><th>实际完成值</th>' \
+  '<tr><td colspan="2">年度资金总额</td><td class="num">393.77</td><td class="num">222.71</td><td class="num">192.61</td><td class="num">10</td><td class="num">86.49%</td><td class="num">8.65</td></tr>' \
+  '<td>城市低保标准</td><td class="center">≥728元/人/月</td><td class="center">728元/人/月</td><td class="num">18</td><td class="num">18</td>' \
+  '<td class="level" rowspan="5">项目决策（20分）</td>' '<strong>1.</strong>部分街道办事处'
 rows "$f" '绩效评价得分表' 5
-sheet_rows "$f" "small selftable" 21
+# the national form over the five targets, then the data's own 评分表 (附件4-1)
+sheet_rows "$f" "small selftable" 5 self-target-
+sheet_rows "$f" "small sheet" 21
 svg_charts "$f" 2
 clean "$f"
 
@@ -136,10 +141,11 @@ has "$f" '>一、绩效目标分解下达情况</h2>' '>（二）资金管理情
   '>五、绩效自评结果拟应用和公开情况</h2>' '>六、其他需要说明的问题</h2>' '>七、附件</h2>' \
   '得分<strong>99.84</strong>分，评价等级为<strong>优</strong>' \
   '<caption>项目支出绩效自评表（2023年度）</caption>' '<th>年度指标值</th><th>实际完成值</th>' \
-  '<tr><td>年度资金总额</td><td class="num">13571.19</td><td class="num">13571.19</td><td class="num">13356.23</td><td class="num">10</td><td class="num">98.42%</td><td class="num">9.84</td>' \
+  '<tr><td colspan="2">年度资金总额</td><td class="num">13571.19</td><td class="num">13571.19</td><td class="num">13356.23</td><td class="num">10</td><td class="num">98.42%</td><td class="num">9.84</td>' \
+  '<tr><td colspan="2">其中：当年财政拨款</td><td class="num">13571.19</td><td class="num">13571.19</td><td class="num">13356.23</td><td class="num">—</td><td class="num">98.42%</td><td class="num">—</td></tr>' \
   '<p class="signature">南充市嘉陵区民政局</p>' '<p class="signature">2023年6月12日</p>'
 rows "$f" '绩效评价得分表' 6
-sheet_rows "$f" "small selftable" 17
+sheet_rows "$f" "small selftable" 17 self-target-
 svg_charts "$f" 2
 clean "$f"
 

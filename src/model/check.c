@@ -3,6 +3,7 @@
 #include "model/check.h"
 
 #include "model/expr.h"
+#include "model/form.h"
 #include "model/funds.h"
 #include "model/load.h"
 #include "model/score.h"
@@ -426,6 +427,7 @@ void er_check(const er_eval *ev, er_diag *d) {
   check_stated(ev, d);
   check_targets(ev, d);
   check_survey(ev, d);
+  er_form_check(ev, d);
 }
 
 er_eval *er_evaluate(const char *path, er_diag *d) {

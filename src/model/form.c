@@ -228,3 +228,39 @@ void er_form_build(const er_eval *ev, er_arena *arena, er_form *f) {
   }
   f->is_tree = f->execution && n && all_matched(&ev->indicators, f);
 }
+
+/* ---- what the form needs of the data ---------------------------------------------------- */
+
+void er_form_check(const er_eval *ev, er_diag *d) {
+  if (ev->kind.index != ER_KIND_SELF)
+    return;
+  er_arena arena = {0};
+  er_form f;
+  er_form_build(ev, &arena, &f);
+  char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE];
+  if (!f.execution)
+    er_warn(d, ev->indicators.pos, "self-execution",
+            "自评表的资金得分按执行率 %s%% × 10 计算，但指标体系中没有按执行率评分的末级指标"
+            "（rule: execution），评分表与自评表的总分将不同",
+            f.rows[ER_FORM_ALL].rate_defined ? er_dec_format(f.rows[ER_FORM_ALL].rate, 2, a) : "—");
+  bool negative = false;
+  for (int r = ER_FORM_CURRENT; r < ER_FORM_ROWS; r++)
+    negative |= f.rows[r].spent.units < 0;
+  if (negative)
+    er_error(d, ev->funds.pos, "form-spent",
+             "资金来源的全年执行数（spent）之和超过了资金支出合计，请核对 spent");
+  for (size_t i = 0; i < f.ntargets; i++) {
+    const er_form_target *x = &f.targets[i];
+    const er_target *t = x->t;
+    if (!x->weighted)
+      er_warn(d, t->pos, "target-weight", "绩效指标“%s”没有分值（weight），自评表中该行不计分",
+              t->name.s);
+    else if (x->basis == ER_FORM_UNSCORED)
+      er_error(d, t->pos, "target-score", "绩效指标“%s”未完成且目标为文字，请写明自评表得分 score",
+               t->name.s);
+    if (t->score.set && x->weighted && er_dec_cmp(t->score.v, x->weight) > 0)
+      er_error(d, t->score.pos, "target-score", "绩效指标“%s”的得分 %s 超过其分值 %s", t->name.s,
+               er_dec_format_trim(t->score.v, 6, a), er_dec_format_trim(x->weight, 6, b));
+  }
+  er_arena_free(&arena);
+}

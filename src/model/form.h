@@ -59,6 +59,10 @@ typedef struct er_form {
 int er_form_row_of(const er_source *s);
 /* Builds the form of a scored evaluation; memory from `arena`. */
 void er_form_build(const er_eval *ev, er_arena *arena, er_form *out);
+/* A self-evaluation's findings about its form: no execution leaf (the
+ * two sheets' totals differ), a target without a 分值 or one that cannot
+ * be scored, a score above its 分值, sources' `spent` above the spending. */
+void er_form_check(const er_eval *ev, er_diag *d);
 /* Decimals a figure is written with ("96.5%" → 1). */
 int er_form_places(const char *text);
 
