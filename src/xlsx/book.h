@@ -76,9 +76,8 @@ typedef struct er_xneed {
   double points;
 } er_xneed;
 
-/* A merged cell over several rows, written when the page breaks are
- * known: split at a break, its text shows again on the next page, as the
- * upper-level names do on a printed score sheet. */
+/* A merged cell over several rows, written when the sheet is finished
+ * (after the rows it spans have their heights). */
 typedef struct er_xspan {
   int r0, c0, r1, c1;
   char *text;
@@ -97,7 +96,6 @@ typedef struct er_xsheet {
   double width[ER_X_MAX_COLS]; /* Excel character units */
   bool hidden[ER_X_MAX_COLS];
   double *height; /* points; 0 = not set */
-  bool *keep;     /* never the first row of a page (a 小计, a 总分) */
   int nrows, caprows;
   er_xneed *needs; /* for merged cells over several rows */
   size_t nneeds, capneeds;
@@ -171,8 +169,7 @@ void er_xsheet_text(er_xsheet *s, int r0, int c0, int r1, int c1, const char *te
 /* A number, a formula with its cached number, or with its cached text.
  * c1 > c0 merges the cell with the ones to its right. */
 void er_xsheet_number(er_xsheet *s, int r, int c0, int c1, er_dec v, lxw_format *fmt);
-/* A number in a cell merged down rows r0..r1 (split at page breaks as
- * merged texts are, the number in each piece). */
+/* A number in a cell merged down rows r0..r1. */
 void er_xsheet_number_down(er_xsheet *s, int r0, int r1, int c, er_dec v, lxw_format *fmt);
 void er_xsheet_formula(er_xsheet *s, int r, int c0, int c1, const char *formula, er_dec cached,
                        lxw_format *fmt);
@@ -187,8 +184,6 @@ void er_xsheet_formula_text(er_xsheet *s, int r, int c0, int c1, const char *for
 struct er_measure;
 void er_xsheet_measure(er_xsheet *s, int row, int col, const char *text, const struct er_measure *m,
                        int places, bool bare);
-/* Keeps row r on the page of the row before it. */
-void er_xsheet_keep_with_previous(er_xsheet *s, int r);
 /* Makes row r at least `points` tall. */
 void er_xsheet_min_height(er_xsheet *s, int r, double points);
 
@@ -203,9 +198,9 @@ void er_xsheet_grid(er_xsheet *s, int row0, int col0, int nrows, int ncols, cons
                     lxw_format *fmt);
 
 /* Sets column widths, row heights, and the page: A4, fit to one page
- * wide, repeated header rows, frozen panes, footer 第 &P 页 共 &N 页;
- * breaks the pages where the estimated rows fill them, and writes the
- * merged cells over several rows split at those breaks. */
+ * wide, repeated header rows, frozen panes, footer 第 &P 页 共 &N 页, no
+ * manual page breaks (the application fills every page); writes the
+ * merged cells over several rows. */
 void er_xsheet_finish(er_xsheet *s, const er_xpage *page);
 /* Protects a sheet without a password: formulas and labels stay locked,
  * inputs (the in_* formats) stay editable. */

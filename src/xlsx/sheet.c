@@ -213,11 +213,9 @@ void er_xsheet_close(er_xsheet *s) {
     free(s->spans[i].text);
   free(s->spans);
   free(s->height);
-  free(s->keep);
   free(s->needs);
   s->spans = NULL;
   s->height = NULL;
-  s->keep = NULL;
   s->needs = NULL;
 }
 
@@ -244,21 +242,10 @@ static void grow_rows(er_xsheet *s, int r) {
   if (!h)
     abort();
   s->height = h;
-  bool *k = realloc(s->keep, (size_t)cap * sizeof *k);
-  if (!k)
-    abort();
-  s->keep = k;
-  for (int i = s->caprows; i < cap; i++) {
+  for (int i = s->caprows; i < cap; i++)
     h[i] = 0;
-    k[i] = false;
-  }
   s->caprows = cap;
   s->nrows = r + 1;
-}
-
-void er_xsheet_keep_with_previous(er_xsheet *s, int r) {
-  grow_rows(s, r);
-  s->keep[r] = true;
 }
 
 void er_xsheet_min_height(er_xsheet *s, int r, double points) {
@@ -421,65 +408,11 @@ void er_xsheet_grid(er_xsheet *s, int row0, int col0, int nrows, int ncols, cons
 
 /* ---- pages ---------------------------------------------------------------------------- */
 
-#define A4_SHORT_IN 8.27
-#define A4_LONG_IN 11.69
 #define MARGIN_LR_IN 0.55
 #define MARGIN_TOP_IN 0.6
 #define MARGIN_BOTTOM_IN 0.7
 
-static double row_points(const er_xsheet *s, int r) {
-  return r < s->nrows && s->height[r] > 0 ? s->height[r] : 15;
-}
-
-/* Where pages break, as first rows of pages (0-terminated). Fit to one page
- * wide scales the sheet down by the ratio of the printable width to the
- * columns' width (Excel's 7 px a unit plus 5); a page then holds the rows
- * that fit its printable height at that scale, less the repeated header. */
-static int *paginate(const er_xsheet *s, const er_xpage *page, size_t *count) {
-  double px = 0;
-  for (int c = 0; c < s->ncols; c++)
-    if (!s->hidden[c])
-      px += s->width[c] * 7 + 5;
-  double paper_w = page->landscape ? A4_LONG_IN : A4_SHORT_IN;
-  double paper_h = page->landscape ? A4_SHORT_IN : A4_LONG_IN;
-  double printable_px = (paper_w - 2 * MARGIN_LR_IN) * 96;
-  double scale = px > printable_px ? floor(100 * printable_px / px) / 100 : 1;
-  /* a little room to spare, so no automatic break comes before ours */
-  double room = (paper_h - MARGIN_TOP_IN - MARGIN_BOTTOM_IN) * 72 / scale * 0.985;
-  double header = 0;
-  int first_body = page->repeat_first >= 0 ? page->repeat_last + 1 : 1;
-  if (page->repeat_first >= 0)
-    for (int r = page->repeat_first; r <= page->repeat_last; r++)
-      header += row_points(s, r);
-  int *breaks = calloc((size_t)s->nrows + 1, sizeof *breaks);
-  if (!breaks)
-    abort();
-  size_t n = 0;
-  double used = 0;
-  int page_first = 0;
-  for (int r = 0; r < s->nrows; r++) {
-    double h = row_points(s, r);
-    if (used + h > room && r > first_body) {
-      /* break before r, or before the row r must stay with */
-      int b = r;
-      while (b > page_first + 1 && s->keep[b])
-        b--;
-      if (b <= page_first + 1 || b <= first_body)
-        b = r;
-      breaks[n++] = b;
-      page_first = b;
-      used = header;
-      for (int i = b; i < r; i++)
-        used += row_points(s, i);
-    }
-    used += h;
-  }
-  breaks[n] = 0;
-  *count = n;
-  return breaks;
-}
-
-/* One piece of a split merged cell. */
+/* A merged cell over several rows. */
 static void span_piece(er_xsheet *s, const er_xspan *sp, int from, int to) {
   if (sp->is_number) {
     if (from < to)
@@ -500,18 +433,9 @@ static void span_piece(er_xsheet *s, const er_xspan *sp, int from, int to) {
                 s->name);
 }
 
-/* Writes the merged cells over several rows, split at the page breaks. */
-static void write_spans(er_xsheet *s, const int *breaks, size_t nbreaks) {
-  for (size_t i = 0; i < s->nspans; i++) {
-    const er_xspan *sp = &s->spans[i];
-    int from = sp->r0;
-    for (size_t b = 0; b < nbreaks; b++)
-      if (breaks[b] > from && breaks[b] <= sp->r1) {
-        span_piece(s, sp, from, breaks[b] - 1);
-        from = breaks[b];
-      }
-    span_piece(s, sp, from, sp->r1);
-  }
+static void write_spans(er_xsheet *s) {
+  for (size_t i = 0; i < s->nspans; i++)
+    span_piece(s, &s->spans[i], s->spans[i].r0, s->spans[i].r1);
 }
 
 void er_xsheet_finish(er_xsheet *s, const er_xpage *page) {
@@ -541,19 +465,11 @@ void er_xsheet_finish(er_xsheet *s, const er_xpage *page) {
       er_xbook_ok(s->book, worksheet_set_row(s->ws, (lxw_row_t)r, s->height[r], NULL), s->name);
     }
 
-  size_t nbreaks = 0;
-  int *breaks = paginate(s, page, &nbreaks);
-  write_spans(s, breaks, nbreaks);
-  if (nbreaks) {
-    lxw_row_t *rows = calloc(nbreaks + 1, sizeof *rows);
-    if (!rows)
-      abort();
-    for (size_t i = 0; i < nbreaks; i++)
-      rows[i] = (lxw_row_t)breaks[i];
-    er_xbook_ok(s->book, worksheet_set_h_pagebreaks(s->ws, rows), s->name);
-    free(rows);
-  }
-  free(breaks);
+  /* no manual page breaks: a break placed from estimated row heights
+   * lands wherever the application's own scale and fonts put the rows, and
+   * leaves pages half empty; fitted to one page wide, Excel, WPS and
+   * LibreOffice fill every page themselves */
+  write_spans(s);
 
   worksheet_set_paper(s->ws, 9); /* A4 */
   if (page->landscape)

@@ -131,7 +131,6 @@ static int write_item(er_xsheet *s, int row, size_t index, const er_fund_item *i
   er_fund_totals t;
   er_fund_item_totals(item, &t);
   er_xsheet_text(s, row, C_KIND, row, C_LEVEL, "小计", f->sub_text, ER_X_BODY_PT);
-  er_xsheet_keep_with_previous(s, row);
   sums_row(s, row, rows, ns, srows, nx, &t, false);
   char key[32];
   snprintf(key, sizeof key, "item:%zu", index + 1);
@@ -213,7 +212,6 @@ void er_xsheet_funds_write(er_xbook *b) {
   er_fund_totals t;
   er_funds_totals(funds, NULL, &t);
   er_xsheet_text(&s, row, C_ITEM, row, C_LEVEL, "合计", f->tot_text, ER_X_BODY_PT);
-  er_xsheet_keep_with_previous(&s, row);
   sums_row(&s, row, b->fund_rows, funds->items.count, b->fund_rows, funds->items.count, &t, true);
   er_xsheet_text(&s, row, C_KEY, row, C_KEY, "total", f->text, ER_X_BODY_PT);
   b->funds_total_row = row;

@@ -673,7 +673,6 @@ void er_xsheet_score_write(er_xbook *b) {
     const srow *sr = &L.rows[r];
     if (sr->subtotal) {
       write_subtotal(&s, &L, row, sr->node);
-      er_xsheet_keep_with_previous(&s, row);
     } else
       write_leaf(&s, &L, row, sr->node);
     er_xsheet_text(&s, row, L.c_code, row, L.c_code, sr->node->code.s, f->text, ER_X_BODY_PT);

@@ -439,7 +439,6 @@ static int write_closing(er_xsheet *s, const cols *c, int row) {
   for (int i = 0; i < 3; i++, row++) {
     er_xsheet_text(s, row, c->label, row, c->label, labels[i], f->center, ER_X_BODY_PT);
     er_xsheet_text(s, row, c->l1, row, c->deviation, texts[i], f->in_text, ER_X_BODY_PT);
-    er_xsheet_keep_with_previous(s, row);
   }
   free(conclusion);
   free(improvement);
@@ -521,8 +520,6 @@ void er_xsheet_self_write(er_xbook *b) {
 
   /* 总分 = the funds block's 得分 + the indicators' */
   int tr = last + 1, gr = tr + 1;
-  er_xsheet_keep_with_previous(&s, tr);
-  er_xsheet_keep_with_previous(&s, gr);
   er_xsheet_text(&s, tr, c.label, tr, c.actual, "总分", f->tot_text, ER_X_BODY_PT);
   er_xstr x = {0};
   int cols2[2] = {c.weight, c.score}, fcols[2] = {k.weight_col, k.score_col};

@@ -56,8 +56,7 @@ static int write_question(er_xsheet *s, int row, size_t g, size_t q, const er_qu
     er_xsheet_text(s, row, C_OPTION, row, C_OPTION, er_xstr_get(&label), f->text, ER_X_BODY_PT);
     er_xsheet_number(s, row, C_COUNT, C_COUNT, opt->value.v, f->in_count);
     if (o > 0 && n <= 8)
-      er_xsheet_keep_with_previous(s, row); /* a short question stays on one page */
-    er_xstr_clear(&x);
+      er_xstr_clear(&x);
     er_xstr_add(&x, "=IF(%s=0,\"\",", er_xstr_get(&den));
     er_xstr_cell(&x, row, C_COUNT, false);
     er_xstr_add(&x, "/%s)", er_xstr_get(&den));

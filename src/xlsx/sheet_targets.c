@@ -144,7 +144,6 @@ void er_xsheet_targets_write(er_xbook *b) {
 
   /* 达成情况: how many of the targets were met, counted live */
   int tr = first + (int)n;
-  er_xsheet_keep_with_previous(&s, tr);
   er_xsheet_text(&s, tr, C_L1, tr, C_ACTUAL, "达成指标数／指标总数", f->tot_text, ER_X_BODY_PT);
   er_xstr x = {0};
   er_xstr_add(&x, "=COUNTIF(");
