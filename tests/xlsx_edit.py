@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """End-to-end test of the XLSX annex as a user edits it.
 
-  xlsx_edit.py EVALREPORT RECALC_SH DATA WORKDIR
+  xlsx_edit.py EVALREPORT RECALC_SH DATA WORKDIR [FORM]
 
 Renders DATA's annex, then in copies of it changes one input cell of each
 kind with openpyxl — a leaf score and a leaf weight on 评分表, a spending
@@ -13,7 +13,8 @@ shows them; that the edit moved the total by what it should; and that every
 总分 of the workbook is the same where the 自评表 is the indicator tree.
 It also asserts that no cell holds a number as text, and that the 自评表
 follows the national layout cell by cell (headers, rows, and the same
-figures as the HTML report's 自评表).
+figures as the HTML report's 自评表). FORM (sichuan) renders DATA on that
+form profile instead.
 """
 import html as htmlmod
 import re
@@ -316,14 +317,20 @@ def check_layout(xlsx_shown_csv, html_path, sichuan):
             if not same_figure(a, b):
                 fail(f"自评表 {labels[i]}: HTML {a!r}, XLSX {b!r}")
     hi = h.index(next(r_ for r_ in h if "偏差原因分析及改进措施" in r_)) + 1
-    hrows = [r_ for r_ in h[hi:] if r_ and r_[0] != "总分"]
+    end = next(i for i, r_ in enumerate(h) if r_ and r_[0] == "总分")
+    hrows = h[hi:end]
+    # Sichuan's closing rows: 结论, 问题, 改进措施 with the same text
+    xclose = {x[0]: x[1] for x in rows if x and x[0] in ("结论", "问题", "改进措施")}
+    for hr in h[end + 1:]:
+        checked += 1
+        if xclose.get(hr[0], "").replace("\n", "") != hr[1].replace("\n", ""):
+            fail(f"自评表 {hr[0]}: HTML {hr[1]!r}, XLSX {xclose.get(hr[0])!r}")
+    if sichuan and len(h) - end - 1 != 3:
+        fail("自评表: Sichuan's form ends with 结论, 问题 and 改进措施")
     xrows = [x for x in rows[12:12 + len(hrows)]]
+    k = 8 if sichuan else 6  # 三级指标 … 偏差原因分析及改进措施
     for hr, xr in zip(hrows, xrows):
-        tail_h = hr[-5:] if not sichuan else hr[-7:]
-        tail_x = xr[fc + 1:fc + 1 + len(tail_h)] if not sichuan else xr[4:4 + len(tail_h)]
-        if not sichuan:
-            tail_x = xr[3:3 + len(tail_h) + 1][1:]
-        for a, b in zip(tail_h, tail_x):
+        for a, b in zip(hr[-k:], xr[3:3 + k]):
             checked += 1
             if not same_figure(a, b):
                 fail(f"自评表 {xr[3]!r}: HTML {a!r}, XLSX {b!r}")
@@ -366,11 +373,17 @@ def edit(src, dst, sheet, code, head, value):
 
 
 def main(argv):
-    bin_, recalc, data_path, work = argv
+    bin_, recalc, data_path, work = argv[:4]
     work = Path(work)
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
+    if len(argv) > 4:
+        # the same data on another form profile: form: sichuan
+        text = Path(data_path).read_text(encoding="utf-8")
+        text = re.sub(r"^kind: self$", f"kind: self\nform: {argv[4]}", text, flags=re.M)
+        data_path = str(work / f"{Path(data_path).stem}-{argv[4]}.yaml")
+        Path(data_path).write_text(text, encoding="utf-8")
     data = yaml.safe_load(open(data_path, encoding="utf-8"))
     base = Path(data_path).stem
     for fmt in ("xlsx", "html"):
@@ -452,6 +465,29 @@ def main(argv):
             if after3["评分表"] >= before["评分表"]:
                 fail(f"{base}: less spending did not lower the 执行率 score")
         print(f"{base}: after the spending edit 总分 {after3}")
+    # 4. a target's 实际完成值 on the 自评表, where the form scores it:
+    # 10% short of the target, the score falls to actual ÷ target × 分值
+    if "自评表" in before:
+        wb = openpyxl.load_workbook(xlsx)
+        ws = wb["自评表"]
+        cols = head_cols(ws, "分值")
+        row = next((y for code, y in keyed(ws).items() if code.startswith("target:")
+                    and str(ws.cell(y, cols["得分"]).value).startswith("=IF(")
+                    and "MIN(" in str(ws.cell(y, cols["得分"]).value)), None)
+        if row:
+            g = ws.cell(row, cols["年度指标值"]).value
+            ws.cell(row, cols["实际完成值"]).value = float(D(g) * D("0.9"))
+            e4 = work / "e4.xlsx"
+            wb.save(e4)
+            print(f"edit 自评表 row {row} 实际完成值: → {ws.cell(row, cols['实际完成值']).value}")
+            wb4 = openpyxl.load_workbook(recalc_book(e4, "r4"), data_only=True)
+            w4 = wb4["自评表"]
+            w = D(w4.cell(row, cols["分值"]).value)
+            close(f"{base} 自评表 row {row} 得分 after the actual edit",
+                  w4.cell(row, cols["得分"]).value, r(r(D("0.9"), 6) * w, 6))
+            after4, _, _ = check_book(work / "r4" / "e4.xlsx", data, "actual edit")
+            close(f"{base} 自评表 总分 after the actual edit", after4["自评表"],
+                  before["自评表"] - w + r(D("0.9") * w, 6))
     print(f"{base}: {checked} figures checked, {len(failures)} failures")
     return 1 if failures else 0
 

@@ -81,6 +81,15 @@ static bool all_matched(const er_indicators *list, const er_form *f) {
   return true;
 }
 
+const char *er_form_unit(const er_form_target *x) {
+  const er_measure *m = x->target.numeric ? &x->target : x->actual.numeric ? &x->actual : NULL;
+  return !m ? "" : m->percent ? "%" : m->unit;
+}
+
+bool er_form_bare(const er_form_target *x, const er_measure *m) {
+  return m->numeric && strcmp(m->percent ? "%" : m->unit, er_form_unit(x)) == 0;
+}
+
 /* ---- the funds block ---------------------------------------------------------------- */
 
 static void build_funds(const er_eval *ev, er_form *f) {

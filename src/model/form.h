@@ -57,6 +57,11 @@ typedef struct er_form {
 
 /* The row (ER_FORM_CURRENT …) a source's money belongs to. */
 int er_form_row_of(const er_source *s);
+/* 度量单位 of a row on Sichuan's form: the target's unit ("%" for a
+ * percent), else the actual's when only that is a figure; "" for words. */
+const char *er_form_unit(const er_form_target *x);
+/* Whether a figure shows bare beside that 度量单位 (its unit is the column's). */
+bool er_form_bare(const er_form_target *x, const er_measure *m);
 /* Builds the form of a scored evaluation; memory from `arena`. */
 void er_form_build(const er_eval *ev, er_arena *arena, er_form *out);
 /* A self-evaluation's findings about its form: no execution leaf (the

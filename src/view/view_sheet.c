@@ -140,12 +140,15 @@ static void target_rows(er_view *v, er_dict *table, const er_form *f, bool sichu
     }
     er_dict_show(row, sichuan ? "SICHUAN" : "NATIONAL");
     er_dict_set(row, "NAME", t->name.s);
-    er_dict_set(row, "TARGET", measure_text(v, t->target.s, &x->target, x->target_places, sichuan));
-    er_dict_set(row, "ACTUAL", measure_text(v, t->actual.s, &x->actual, x->actual_places, sichuan));
+    er_dict_set(row, "TARGET",
+                measure_text(v, t->target.s, &x->target, x->target_places,
+                             sichuan && er_form_bare(x, &x->target)));
+    er_dict_set(row, "ACTUAL",
+                measure_text(v, t->actual.s, &x->actual, x->actual_places,
+                             sichuan && er_form_bare(x, &x->actual)));
     if (sichuan) {
       er_dict_set(row, "NATURE", nature(x));
-      const char *unit = x->target.numeric ? (x->target.percent ? "%" : x->target.unit) : "";
-      er_dict_set(row, "UNIT", unit);
+      er_dict_set(row, "UNIT", er_form_unit(x));
     }
     int places = x->leaf ? x->leaf->result.places : 2;
     er_dict_set(row, "WEIGHT", x->weighted ? er_fmt_weight(v->arena, x->weight) : "—");
@@ -156,12 +159,15 @@ static void target_rows(er_view *v, er_dict *table, const er_form *f, bool sichu
 }
 
 /* Sichuan's form ends with 结论, 问题 and 改进措施. */
-static void closing_rows(er_view *v, er_dict *table) {
+static void closing_rows(er_view *v, er_dict *table, const er_form *f) {
   const er_eval *ev = v->ev;
   er_dict *c = er_dict_add(table, "CLOSING");
   er_dict_set(c, "LABEL", "结论");
   if (!er_view_prose(v, c, "TEXT", &ev->narrative.conclusion, 4))
-    er_view_para(v, er_dict_add(c, "TEXT"), er_view_conclusion_sentence(v));
+    er_view_para(v, er_dict_add(c, "TEXT"),
+                 er_arena_printf(
+                     v->arena, "综合得分%s分，评价等级为%s。", er_fmt_score(v->arena, f->total, 2),
+                     er_grade_for(v->ev, f->total) ? er_grade_for(v->ev, f->total) : ""));
   c = er_dict_add(table, "CLOSING");
   er_dict_set(c, "LABEL", "问题");
   er_dict *text = er_dict_add(c, "TEXT");
@@ -226,7 +232,7 @@ void er_view_self_table(er_view *v, er_dict *d) {
   const char *grade = er_grade_for(ev, f.total);
   er_dict_set(table, "FORM_GRADE", grade ? grade : "");
   if (sichuan)
-    closing_rows(v, table);
+    closing_rows(v, table, &f);
   /* the data's own scoring scheme, when the form is not it (a 评分表
    * such as 附件4-1 项目支出绩效自评指标评分表) */
   if (!f.is_tree)

@@ -515,7 +515,7 @@ static void measure_format(const er_measure *m, int places, bool bare, er_xstr *
     for (int i = 0; i < places; i++)
       er_xstr_add(x, "0");
   }
-  if (m->percent)
+  if (m->percent && !bare)
     er_xstr_add(x, "%%");
   if (!bare && m->unit[0]) {
     er_xstr_add(x, "\"");
@@ -539,7 +539,7 @@ void er_xsheet_measure(er_xsheet *s, int row, int col, const char *text, const e
   }
   er_xstr fmt = {0};
   measure_format(m, places, bare, &fmt);
-  er_dec v = m->percent ? er_dec_div(m->value, er_dec_int(100)) : m->value;
+  er_dec v = m->percent && !bare ? er_dec_div(m->value, er_dec_int(100)) : m->value;
   er_xsheet_number(s, row, col, col, v, er_xbook_numfmt(s->book, er_xstr_get(&fmt)));
   /* the cell shows the text as written: leave it the room for it */
   er_xsheet_min_height(s, row, 20);

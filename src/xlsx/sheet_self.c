@@ -316,11 +316,12 @@ static void write_target(er_xsheet *s, const cols *c, int row, size_t i, const e
   er_xsheet_text(s, row, c->l3, row, c->l3, t->name.s, f->center, ER_X_BODY_PT);
   if (sichuan) {
     er_xsheet_text(s, row, c->nature, row, c->nature, nature(x), f->center, ER_X_BODY_PT);
-    const char *unit = x->target.numeric ? (x->target.percent ? "%" : x->target.unit) : "";
-    er_xsheet_text(s, row, c->unit, row, c->unit, unit, f->center, ER_X_BODY_PT);
+    er_xsheet_text(s, row, c->unit, row, c->unit, er_form_unit(x), f->center, ER_X_BODY_PT);
   }
-  er_xsheet_measure(s, row, c->target, t->target.s, &x->target, x->target_places, sichuan);
-  er_xsheet_measure(s, row, c->actual, t->actual.s, &x->actual, x->actual_places, sichuan);
+  er_xsheet_measure(s, row, c->target, t->target.s, &x->target, x->target_places,
+                    sichuan && er_form_bare(x, &x->target));
+  er_xsheet_measure(s, row, c->actual, t->actual.s, &x->actual, x->actual_places,
+                    sichuan && er_form_bare(x, &x->actual));
   const er_xcell *leaf = x->leaf ? er_xbook_find_cell(b, x->leaf) : NULL;
   if (leaf) {
     er_xstr e = {0};
@@ -407,11 +408,23 @@ static void set_widths(er_xsheet *s, const cols *c, const er_form *form, bool si
   free(notes);
 }
 
-/* Sichuan's form ends with 结论, 问题 and 改进措施. */
-static int write_closing(er_xsheet *s, const cols *c, int row) {
+/* Paragraphs joined, or NULL when there are none. */
+static char *prose_or_null(const er_prose *p) {
+  char *text = er_xprose(p);
+  if (text && !*text) {
+    free(text);
+    text = NULL;
+  }
+  return text;
+}
+
+/* Sichuan's form ends with 结论, 问题 and 改进措施; 结论 without the data's
+ * own is the form's total and grade, live. */
+static int write_closing(er_xsheet *s, const cols *c, int row, int total_row, int grade_row,
+                         const er_form *form) {
   const er_eval *ev = s->book->ev;
   const er_xfmt *f = &s->book->f;
-  char *conclusion = er_xprose(&ev->narrative.conclusion);
+  char *conclusion = prose_or_null(&ev->narrative.conclusion);
   er_xstr problems = {0}, measures = {0};
   for (size_t i = 0; i < ev->problems.count; i++) {
     const er_finding_item *p = &ev->problems.items[i];
@@ -421,8 +434,8 @@ static int write_closing(er_xsheet *s, const cols *c, int row) {
                                           : "");
     er_xstr_add(&problems, "%s%zu.%s", i ? "\n" : "", i + 1, first ? first : "");
   }
-  char *improvement = er_xprose(&ev->narrative.improvement);
-  if (*improvement)
+  char *improvement = prose_or_null(&ev->narrative.improvement);
+  if (improvement)
     er_xstr_add(&measures, "%s", improvement);
   else
     for (size_t i = 0; i < ev->recommendations.count; i++) {
@@ -434,11 +447,33 @@ static int write_closing(er_xsheet *s, const cols *c, int row) {
       er_xstr_add(&measures, "%s%zu.%s", i ? "\n" : "", i + 1, first ? first : "");
     }
   const char *labels[] = {"结论", "问题", "改进措施"};
-  const char *texts[] = {*conclusion ? conclusion : "—", problems.len ? problems.s : "无。",
+  const char *texts[] = {conclusion, problems.len ? problems.s : "无。",
                          measures.len ? measures.s : "无。"};
   for (int i = 0; i < 3; i++, row++) {
     er_xsheet_text(s, row, c->label, row, c->label, labels[i], f->center, ER_X_BODY_PT);
-    er_xsheet_text(s, row, c->l1, row, c->deviation, texts[i], f->in_text, ER_X_BODY_PT);
+    if (texts[i]) {
+      er_xsheet_text(s, row, c->l1, row, c->deviation, texts[i], f->in_text, ER_X_BODY_PT);
+      continue;
+    }
+    /* "综合得分99.84分，评价等级为优。", the score as the report writes it */
+    er_xstr x = {0}, t = {0};
+    er_xstr_cell(&t, total_row, c->score, false);
+    const char *tc = er_xstr_get(&t);
+    er_xstr_add(&x,
+                "=\"综合得分\"&IF(ROUND(%s,2)=INT(ROUND(%s,2)),TEXT(%s,\"0\"),TEXT(%s,\"0.00\"))"
+                "&\"分，评价等级为\"&",
+                tc, tc, tc, tc);
+    er_xstr_cell(&x, grade_row, c->weight, false);
+    er_xstr_add(&x, "&\"。\"");
+    char score[ER_DEC_BUFSIZE], cached[160];
+    er_dec shown = er_dec_round(form->total, 2);
+    er_dec_format(shown, er_dec_is_integer(shown) ? 0 : 2, score);
+    const char *grade = er_grade_for(ev, form->total);
+    snprintf(cached, sizeof cached, "综合得分%s分，评价等级为%s。", score, grade ? grade : "");
+    er_xsheet_formula_text(s, row, c->l1, c->deviation, er_xstr_get(&x), cached, f->text);
+    er_xsheet_min_height(s, row, 24);
+    er_xstr_free(&x);
+    er_xstr_free(&t);
   }
   free(conclusion);
   free(improvement);
@@ -482,14 +517,15 @@ void er_xsheet_self_write(er_xbook *b) {
   block k = write_funds(&s, &c, 4, &form);
 
   int row = 9;
-  char *overall = er_xprose(&ev->targets.overall), *actual = er_xprose(&ev->targets.overall_actual);
+  char *overall = prose_or_null(&ev->targets.overall),
+       *actual = prose_or_null(&ev->targets.overall_actual);
   int mid = c.actual;
   er_xsheet_text(&s, row, c.label, row + 1, c.label, "年度总体目标", f->center, ER_X_BODY_PT);
   er_xsheet_text(&s, row, c.l1, row, mid - 1, "预期目标", f->head, ER_X_BODY_PT);
   er_xsheet_text(&s, row, mid, row, c.deviation, "实际完成情况", f->head, ER_X_BODY_PT);
-  er_xsheet_text(&s, row + 1, c.l1, row + 1, mid - 1, *overall ? overall : "—", f->in_text,
+  er_xsheet_text(&s, row + 1, c.l1, row + 1, mid - 1, overall ? overall : "—", f->in_text,
                  ER_X_BODY_PT);
-  er_xsheet_text(&s, row + 1, mid, row + 1, c.deviation, *actual ? actual : "—", f->in_text,
+  er_xsheet_text(&s, row + 1, mid, row + 1, c.deviation, actual ? actual : "—", f->in_text,
                  ER_X_BODY_PT);
   free(overall);
   free(actual);
@@ -553,7 +589,7 @@ void er_xsheet_self_write(er_xbook *b) {
   er_xsheet_text(&s, gr, c.key, gr, c.key, "GRADE", f->text, ER_X_BODY_PT);
   er_xstr_free(&x);
   if (sichuan)
-    write_closing(&s, &c, gr + 1);
+    write_closing(&s, &c, gr + 1, tr, gr, &form);
 
   er_xpage page = {
       .landscape = sichuan, .repeat_first = head, .repeat_last = head, .freeze_row = 0};
