@@ -55,11 +55,10 @@ static int write_question(er_xsheet *s, int row, size_t g, size_t q, const er_qu
     option_label(o, opt->name.s, &label);
     er_xsheet_text(s, row, C_OPTION, row, C_OPTION, er_xstr_get(&label), f->text, ER_X_BODY_PT);
     er_xsheet_number(s, row, C_COUNT, C_COUNT, opt->value.v, f->in_count);
-    if (o > 0 && n <= 8)
-      er_xstr_clear(&x);
-    er_xstr_add(&x, "=IF(%s=0,\"\",", er_xstr_get(&den));
+    er_xstr_clear(&x);
+    er_xstr_add(&x, "=IF(%s=0,\"\",ROUND(", er_xstr_get(&den));
     er_xstr_cell(&x, row, C_COUNT, false);
-    er_xstr_add(&x, "/%s)", er_xstr_get(&den));
+    er_xstr_add(&x, "/%s,6))", er_xstr_get(&den));
     if (defined)
       er_xsheet_formula(s, row, C_SHARE, C_SHARE, er_xstr_get(&x), er_dec_div(opt->value.v, base),
                         f->rate);
