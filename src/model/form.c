@@ -265,8 +265,8 @@ void er_form_check(const er_eval *ev, er_diag *d) {
       er_warn(d, t->pos, "target-weight", "绩效指标“%s”没有分值（weight），自评表中该行不计分",
               t->name.s);
     else if (x->basis == ER_FORM_UNSCORED)
-      er_error(d, t->pos, "target-score", "绩效指标“%s”未完成且目标为文字，请写明自评表得分 score",
-               t->name.s);
+      er_error(d, t->met.set ? t->met.pos : t->pos, "target-score",
+               "绩效指标“%s”未完成且目标为文字，请写明自评表得分 score", t->name.s);
     if (t->score.set && x->weighted && er_dec_cmp(t->score.v, x->weight) > 0)
       er_error(d, t->score.pos, "target-score", "绩效指标“%s”的得分 %s 超过其分值 %s", t->name.s,
                er_dec_format_trim(t->score.v, 6, a), er_dec_format_trim(x->weight, 6, b));
