@@ -249,9 +249,20 @@ NUMBER = re.compile(r"^\s*[≥≤<>=]?\s*-?\d+(\.\d+)?\s*%?\s*$")
 
 
 def no_numbers_as_text(path):
+    """No number stored as text; every sheet protected without a password,
+    every formula locked; no manual page break (the application fills the
+    pages)."""
     wb = openpyxl.load_workbook(path)
     n = 0
     for ws in wb:
+        if not ws.protection.sheet or ws.protection.password:
+            fail(f"{ws.title}: not protected, or protected with a password")
+        if ws.row_breaks.brk:
+            fail(f"{ws.title}: {len(ws.row_breaks.brk)} manual page breaks")
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("=") and not c.protection.locked:
+                    fail(f"{ws.title}!{c.coordinate}: a formula left unlocked")
         for row in ws.iter_rows():
             for c in row:
                 if isinstance(c.value, str) and not c.value.startswith("=") and NUMBER.match(c.value):
@@ -363,6 +374,8 @@ def edit(src, dst, sheet, code, head, value):
     y = find(ws, code) if code else None
     cols = head_cols(ws, head)
     c = ws.cell(y, cols[head])
+    if c.protection.locked:
+        fail(f"{sheet}!{c.coordinate} ({code} {head}): an input cell is locked")
     old = c.value
     if isinstance(old, str) and old.startswith("="):
         raise SystemExit(f"{sheet} {code} {head} is a formula, not an input")
@@ -419,6 +432,8 @@ def main(argv):
     sc = cols.get("自评得分") or cols.get("评价得分")
     y = find(ws, leaf["code"])
     old = ws.cell(y, sc).value
+    if ws.cell(y, sc).protection.locked:
+        fail(f"评分表 {leaf['code']} 得分: an input cell is locked")
     ws.cell(y, sc).value = float(D(leaf["weight"]) / 2)
     wb.save(e1)
     print(f"edit 评分表 {leaf['code']} 得分: {old} → {ws.cell(y, sc).value}")
@@ -452,6 +467,8 @@ def main(argv):
         k, it = spend
         y = find(ws, f"item:{k + 1}") - len(it["spending"])
         old = ws.cell(y, cols["支出数"]).value
+        if ws.cell(y, cols["支出数"]).protection.locked:
+            fail("资金情况: a spending amount is locked")
         ws.cell(y, cols["支出数"]).value = float(r(D(old) * D("0.9"), 4))
         wb.save(e3)
         print(f"edit 资金情况 {it['name']} {it['spending'][0]['category']}: {old} → "
