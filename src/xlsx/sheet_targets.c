@@ -124,13 +124,22 @@ void er_xsheet_targets_write(er_xbook *b) {
     er_xsheet_measure(&s, r, C_ACTUAL, t->actual.s, &ma, er_form_places(t->actual.s), false);
     int m = target_met(t);
     met += m == 1;
-    er_xsheet_text(&s, r, C_MET, r, C_MET,
-                   m == 1   ? "是"
-                   : m == 0 ? "否"
-                            : "—",
-                   f->center, ER_X_BODY_PT);
+    const char *shown = m == 1 ? "是" : m == 0 ? "否" : "—";
+    if (mt.numeric && ma.numeric && mt.percent == ma.percent && strcmp(mt.unit, ma.unit) == 0) {
+      /* comparable figures: 是否达成 follows them, as check computes it */
+      static const char *const ops[] = {">=", "=", "<", "<=", ">", ">="};
+      er_xstr x = {0};
+      er_xstr_add(&x, "=IF(");
+      er_xstr_cell(&x, r, C_ACTUAL, false);
+      er_xstr_add(&x, "%s", ops[mt.cmp]);
+      er_xstr_cell(&x, r, C_TARGET, false);
+      er_xstr_add(&x, ",\"是\",\"否\")");
+      er_xsheet_formula_text(&s, r, C_MET, C_MET, er_xstr_get(&x), shown, f->center);
+      er_xstr_free(&x);
+    } else
+      er_xsheet_text(&s, r, C_MET, r, C_MET, shown, f->in_center, ER_X_BODY_PT);
     if (t->weight.set)
-      er_xsheet_number(&s, r, C_WEIGHT, C_WEIGHT, t->weight.v, f->weight);
+      er_xsheet_number(&s, r, C_WEIGHT, C_WEIGHT, t->weight.v, f->in_weight);
     else
       er_xsheet_text(&s, r, C_WEIGHT, r, C_WEIGHT, NULL, f->weight, ER_X_BODY_PT);
     er_xsheet_text(&s, r, C_DEVIATION, r, C_DEVIATION, t->deviation.s, f->text, ER_X_BODY_PT);
