@@ -323,24 +323,25 @@ static void leaf_score(er_xsheet *s, const layout *L, int row, const er_indicato
   else
     er_xsheet_text(s, row, L->c_score, row, L->c_score, NULL, fmt, ER_X_BODY_PT);
 
-  char w[ER_DEC_BUFSIZE], input[160], error[200];
-  er_dec_format_trim(n->weight.v, 6, w);
-  snprintf(input, sizeof input, "请输入 0 到 %s 之间的得分。", w);
-  snprintf(error, sizeof error, "得分应在 0 到 %s 分之间：本指标分值为 %s 分。", w, w);
+  /* 0 to the weight in its cell, so that an edited weight moves the bound */
+  er_xstr max = {0};
+  er_xstr_add(&max, "=");
+  er_xstr_cell(&max, row, L->c_weight, true);
   lxw_data_validation dv = {
-      .validate = LXW_VALIDATION_TYPE_DECIMAL,
+      .validate = LXW_VALIDATION_TYPE_DECIMAL_FORMULA,
       .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
-      .minimum_number = 0,
-      .maximum_number = er_xnum(n->weight.v),
+      .minimum_formula = "=0",
+      .maximum_formula = max.s,
       .input_title = "评价得分",
-      .input_message = input,
+      .input_message = "请输入 0 到本指标分值之间的得分。",
       .error_title = "得分超出范围",
-      .error_message = error,
+      .error_message = "得分应在 0 到本指标分值（本行“分值”）之间。",
       .error_type = LXW_VALIDATION_ERROR_TYPE_STOP,
   };
   er_xbook_ok(s->book,
               worksheet_data_validation_cell(s->ws, (lxw_row_t)row, (lxw_col_t)L->c_score, &dv),
               s->name);
+  er_xstr_free(&max);
 
   er_xstr ref = {0};
   er_xstr_cell(&ref, row, L->c_weight, true);
