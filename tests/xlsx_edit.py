@@ -438,6 +438,7 @@ def main(argv):
     wb.save(e1)
     print(f"edit 评分表 {leaf['code']} 得分: {old} → {ws.cell(y, sc).value}")
     after, _, _ = check_book(recalc_book(e1, "r1"), data, "score edit")
+    print(f"{base}: after the score edit 总分 {after}")
     close(f"{base} 总分 after the score edit", after["评分表"],
           before["评分表"] - D(old) + D(leaf["weight"]) / 2)
     if self_is_tree:
@@ -455,6 +456,7 @@ def main(argv):
     tw = ws.cell(find(ws, "TOTAL"), head_cols(ws, "分值")["分值"]).value
     close(f"{base} 总分 分值 after the weight edit", tw, D(data_total_weight(data)) + 1)
     after2, _, _ = check_book(work / "r2" / "e2.xlsx", d2, "weight edit")
+    print(f"{base}: after the weight edit 总分 {after2}, 分值 {tw}")
 
     # 3. a spending line: 10% less on the first item's first spending
     items = (data.get("funds") or {}).get("items") or []
@@ -503,6 +505,7 @@ def main(argv):
             close(f"{base} 自评表 row {row} 得分 after the actual edit",
                   w4.cell(row, cols["得分"]).value, r(r(D("0.9"), 6) * w, 6))
             after4, _, _ = check_book(work / "r4" / "e4.xlsx", data, "actual edit")
+            print(f"{base}: after the actual edit 总分 {after4}")
             close(f"{base} 自评表 总分 after the actual edit", after4["自评表"],
                   before["自评表"] - w + r(D("0.9") * w, 6))
     print(f"{base}: {checked} figures checked, {len(failures)} failures")
