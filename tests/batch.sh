@@ -68,10 +68,15 @@ for f in $(cat "$dir/list1"); do
 done
 [ "$(wc -l <"$dir/list1")" -eq $((20 * 3 + 2)) ] || fail "expected 60 outputs and 2 summaries: $(cat "$dir/list1")"
 head -c 2 "$dir/out1/summary.xlsx" | grep -q PK || fail "summary.xlsx is not a workbook"
+# summary.xlsx prints on A4 (paperSize 9), one page wide
+/usr/bin/python3 -c 'import sys, zipfile; x = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode(); sys.exit(0 if "paperSize=\"9\"" in x and "fitToHeight=\"0\"" in x else 1)' \
+  "$dir/out1/summary.xlsx" || fail "summary.xlsx has no A4 print set-up"
 
 # summary.csv: one row per good file, the totals of score --json, ranked
 csv=$dir/out1/summary.csv
-head -n 1 "$csv" | grep -q '^排名,项目名称,数据文件,总分,等级,' || fail "header: $(head -n 1 "$csv")"
+# a UTF-8 byte-order mark first, for Excel on Chinese Windows
+[ "$(head -c 3 "$csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "summary.csv has no UTF-8 BOM"
+head -n 1 "$csv" | sed '1s/^\xEF\xBB\xBF//' | grep -q '^排名,项目名称,数据文件,总分,等级,' || fail "header: $(head -n 1 "$csv")"
 [ "$(tail -n +2 "$csv" | wc -l)" -eq 20 ] || fail "expected 20 rows"
 tail -n +2 "$csv" | while IFS=, read -r rank name file total grade rest; do
   "$bin" score "$file" --json >"$dir/score.json" 2>/dev/null

@@ -56,11 +56,12 @@ rows() {
   fi
 }
 
-# rows_of_class FILE CLASS EXPECTED: <tr id="ind-…"> rows of the table of that class
+# rows_of_class FILE CLASS EXPECTED [PREFIX]: <tr id="PREFIX…"> rows (ind- by
+# default) of the table of that class
 sheet_rows() {
-  n=$(awk -v cls="$2" '
+  n=$(awk -v cls="$2" -v pre="<tr id=\"${4:-ind-}" '
     index($0, "<table class=\"" cls) { inside = 1 }
-    inside && /^<tr id="ind-/ { n++ }
+    inside && index($0, pre) == 1 { n++ }
     inside && /<\/table>/ { print n; exit }' "$1")
   if [ "${n:-0}" -ne "$3" ]; then
     echo "FAIL $(basename "$1"): score sheet has ${n:-0} indicator rows, expected $3"
@@ -131,9 +132,10 @@ has "$f" '<p class="issuer">南充市嘉陵区民政局</p>' \
   '支出13356.23万元，执行率98.42%' \
   '<strong>（1）数量指标（涉及5项）。</strong>' \
   '<caption>项目支出绩效自评表（2023年度）</caption>' '<th>年度指标值</th><th>实际完成值</th>' \
-  '<tr><td>年度资金总额</td><td class="num">13571.19</td><td class="num">13571.19</td><td class="num">13356.23</td><td class="num">10</td><td class="num">98.42%</td><td class="num">9.84</td>' \
+  '<tr><td colspan="2">年度资金总额</td><td class="num">13571.19</td><td class="num">13571.19</td><td class="num">13356.23</td><td class="num">10</td><td class="num">98.42%</td><td class="num">9.84</td>' \
+  '<tr><td colspan="2">其中：当年财政拨款</td><td class="num">13571.19</td><td class="num">13571.19</td><td class="num">13356.23</td><td class="num">—</td><td class="num">98.42%</td><td class="num">—</td></tr>' \
   '<p class="signature">南充市嘉陵区民政局</p>' '<p class="signature">2023年6月12日</p>'
-sheet_rows "$f" "small selftable" 17
+sheet_rows "$f" "small selftable" 17 self-target-
 svg_charts "$f" 1
 clean "$f"
 

@@ -5,7 +5,8 @@
 # recalculates every formula on load (OOXMLRecalcMode=0: "always"), so no
 # value cached by the writer can hide a wrong formula, and writes every
 # sheet as OUTDIR/<name>-<sheet>.csv: UTF-8, comma-separated, each cell as
-# LibreOffice displays it. FORMAT pdf converts to OUTDIR/<name>.pdf instead.
+# LibreOffice displays it. FORMAT pdf converts to OUTDIR/<name>.pdf instead,
+# FORMAT xlsx to OUTDIR/<name>.xlsx with the recalculated values cached.
 #
 # With XLSX_RECALC=never LibreOffice shows the values the writer cached
 # instead, so the two exports of one file can be compared.
@@ -39,6 +40,8 @@ csv)
   filter='csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true,true,false,false,-1'
   ;;
 pdf) filter='pdf:calc_pdf_Export' ;;
+# the recalculated workbook itself, its values cached for openpyxl to read
+xlsx) filter='xlsx:Calc MS Excel 2007 XML' ;;
 *) echo "xlsx-recalc: unknown format $format" >&2; exit 2 ;;
 esac
 HOME="$profile" "$soffice" -env:UserInstallation="file://$profile" --headless --norestore \
@@ -48,7 +51,9 @@ HOME="$profile" "$soffice" -env:UserInstallation="file://$profile" --headless --
   exit 1
 }
 name=$(basename "$in" .xlsx)
-if [ "$format" = pdf ]; then
+if [ "$format" = xlsx ]; then
+  [ -s "$out/$name.xlsx" ] || { cat "$profile/log" >&2; echo "xlsx-recalc: no XLSX for $in" >&2; exit 1; }
+elif [ "$format" = pdf ]; then
   [ -s "$out/$name.pdf" ] || { cat "$profile/log" >&2; echo "xlsx-recalc: no PDF for $in" >&2; exit 1; }
 else
   ls "$out/$name"-*.csv >/dev/null 2>&1 || { cat "$profile/log" >&2; echo "xlsx-recalc: no CSV for $in" >&2; exit 1; }

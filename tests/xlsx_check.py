@@ -89,6 +89,13 @@ def rounded(value, places):
     return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+def printed_rate(shown, weight):
+    try:
+        return rounded(dec(shown) * 100 / Decimal(str(weight)), 2)
+    except Exception:
+        return None
+
+
 def same(what, shown, expected):
     try:
         ok = shown is not None and dec(shown) == Decimal(str(expected))
@@ -106,9 +113,12 @@ def check_tree(sheet, nodes, where):
     for n in nodes:
         code = n["code"]
         if code in sheet.by_code:
-            same(f"{where} {code} 得分", sheet.cell(code, *SCORE_HEADS), n["score"])
-            if "得分率" in sheet.cols:
-                same(f"{where} {code} 得分率", sheet.cell(code, "得分率"), n["rate"])
+            shown = sheet.cell(code, *SCORE_HEADS)
+            same(f"{where} {code} 得分", shown, n["score"])
+            if "得分率" in sheet.cols and n["weight"]:
+                # 得分率 from the score as printed beside it (issue 20)
+                same(f"{where} {code} 得分率", sheet.cell(code, "得分率"),
+                     printed_rate(shown, n["weight"]))
         elif len(n["children"]) == 1:
             # shares its only child's row: the child's figures are its own
             c = n["children"][0]
@@ -127,7 +137,8 @@ def check_score_sheet(score, csvdir, base):
     sheet = Sheet(read_sheet(csvdir, base, "评分表"))
     check_tree(sheet, score["indicators"], "评分表")
     same("评分表 总分", sheet.cell("TOTAL", *SCORE_HEADS), score["total"])
-    same("评分表 总分 得分率", sheet.cell("TOTAL", "得分率"), score["rate"])
+    same("评分表 总分 得分率", sheet.cell("TOTAL", "得分率"),
+         printed_rate(sheet.cell("TOTAL", *SCORE_HEADS), score["total_weight"]))
     same("评分表 总分 分值", sheet.cell("TOTAL", "分值"), score["total_weight"])
     grade = sheet.cell("GRADE", *SCORE_HEADS)
     if grade != score["grade"]:
@@ -148,15 +159,19 @@ def leaves(nodes):
 def check_self_sheet(score, csvdir, base):
     before = len(failures)
     sheet = Sheet(read_sheet(csvdir, base, "自评表"))
+    # the form's rows are the targets; a leaf of the same name shows its score
+    # there, and when every leaf does (the tree is the form) the totals agree
+    on_form = True
     for n in leaves(score["indicators"]):
         if n["code"] in sheet.by_code:
             same(f"自评表 {n['code']} 得分", sheet.cell(n["code"], "得分"), n["score"])
         elif n["rule"] != "execution":
-            fail(f"自评表 {n['code']}: no row")
-    same("自评表 总分", sheet.cell("TOTAL", "得分"), score["total"])
-    i = sheet.by_code["GRADE"]
-    if score["grade"] not in sheet.rows[i]:
-        fail(f"自评表 评价等级: {sheet.rows[i]!r} lacks {score['grade']!r}")
+            on_form = False
+    if on_form:
+        same("自评表 总分", sheet.cell("TOTAL", "得分"), score["total"])
+        i = sheet.by_code["GRADE"]
+        if score["grade"] not in sheet.rows[i]:
+            fail(f"自评表 评价等级: {sheet.rows[i]!r} lacks {score['grade']!r}")
     if len(failures) == before:
         print(f"ok {base} 自评表: 总分 {sheet.cell('TOTAL', '得分')} {score['grade']}")
 

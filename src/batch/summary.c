@@ -288,6 +288,10 @@ static void csv_field(FILE *f, const char *s, bool number) {
 
 static bool write_csv(const table *t, const char *path) {
   FILE *f = fopen(path, "wb");
+  /* a UTF-8 byte-order mark: Excel on Chinese Windows reads the file as
+   * GBK without it */
+  if (f)
+    fputs("\xEF\xBB\xBF", f);
   if (!f)
     return false;
   for (size_t c = 0; c < t->ncols; c++) {
@@ -352,6 +356,15 @@ static void write_sheet(lxw_workbook *wb, const char *name, const table *t, cons
     worksheet_set_column(ws, FIXED_COLUMNS, (lxw_col_t)(width - 1), 12, NULL);
   worksheet_set_row(ws, 0, 32, NULL);
   worksheet_freeze_panes(ws, 1, 2);
+  /* A4 landscape, one page wide, the heads on every page */
+  worksheet_set_paper(ws, 9);
+  worksheet_set_landscape(ws);
+  worksheet_set_margins(ws, 0.55, 0.55, 0.6, 0.7);
+  worksheet_center_horizontally(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_repeat_rows(ws, 0, 0);
+  lxw_header_footer_options footer = {.margin = 0.3};
+  worksheet_set_footer_opt(ws, "&C第 &P 页 共 &N 页", &footer);
   worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, (lxw_col_t)(width - 1));
 }
 

@@ -5,6 +5,7 @@
 #include "model/outline_check.h"
 
 #include "model/expr.h"
+#include "model/form.h"
 #include "model/funds.h"
 #include "model/load.h"
 #include "model/score.h"
@@ -379,8 +380,8 @@ static void check_printed_sum(er_diag *d, er_pos pos, const char *what, er_dec w
   er_dec printed = er_dec_zero();
   for (size_t i = 0; i < parts->count; i++)
     if (parts->items[i].result.valid)
-      printed = er_dec_add(printed, er_dec_round(parts->items[i].result.score,
-                                                 parts->items[i].result.places));
+      printed = er_dec_add(
+          printed, er_dec_round(parts->items[i].result.score, parts->items[i].result.places));
   er_dec shown = er_dec_round(whole, 2);
   if (er_dec_cmp(er_dec_round(printed, 2), shown) == 0)
     return;
@@ -429,23 +430,6 @@ static void check_tree(const er_eval *ev, er_diag *d) {
 }
 
 /* ---- a self-evaluation's execution score, the scale of the total ---- */
-
-static bool has_execution(const er_indicators *list) {
-  for (size_t i = 0; i < list->count; i++) {
-    const er_indicator *n = &list->items[i];
-    if (n->children.count ? has_execution(&n->children) : n->rule.index == ER_RULE_EXECUTION)
-      return true;
-  }
-  return false;
-}
-
-static void check_self(const er_eval *ev, er_diag *d) {
-  if (ev->kind.index != ER_KIND_SELF || !ev->indicators.count || has_execution(&ev->indicators))
-    return;
-  er_warn(d, ev->kind.text.pos, "no-execution",
-          "自评（kind: self）没有按执行率评分的指标：自评表的预算执行率（分值 10）需要一个 rule: "
-          "execution 的末级指标");
-}
 
 static void check_scoring(const er_eval *ev, er_diag *d) {
   const er_scoring *s = &ev->scoring;
@@ -537,7 +521,6 @@ void er_check(const er_eval *ev, er_diag *d) {
   check_scales(ev, d);
   check_tree(ev, d);
   check_grades(ev, d);
-  check_self(ev, d);
   check_scoring(ev, d);
   check_stated(ev, d);
   check_targets(ev, d);
@@ -548,6 +531,7 @@ void er_check(const er_eval *ev, er_diag *d) {
     check_printed_sum(d, ev->indicators.pos, "总分", ev->total, &ev->indicators);
   er_outline_check(ev, ev, d);
   er_check_limits(ev, d); /* what the writers can hold (limits.h) */
+  er_form_check(ev, d);
 }
 
 /* The first leaf left without a score, for the error that says so. */

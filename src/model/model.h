@@ -97,6 +97,7 @@ typedef struct er_source {
   er_choice level;
   er_text name;
   er_num initial, planned, arrived;
+  er_num spent; /* 全年执行数 of this source, for the 自评表's rows */
   er_pos pos;
 } er_source;
 
@@ -141,6 +142,7 @@ typedef struct er_target {
   er_text level1, level2, name, target, actual, deviation;
   er_flag met;
   er_num weight;
+  er_num score; /* 自评表 得分, where no indicator of the same name scores it */
   er_pos pos;
 } er_target;
 
@@ -364,10 +366,13 @@ typedef struct er_signature {
 /* ---- The evaluation ------------------------------------------------------------ */
 
 typedef enum er_kind { ER_KIND_FULL, ER_KIND_SELF } er_kind;
+/* The layout of the 项目支出绩效自评表. */
+typedef enum er_form_profile { ER_FORM_NATIONAL, ER_FORM_SICHUAN } er_form_profile;
 
 typedef struct er_eval {
   er_num version;
   er_choice kind;
+  er_choice form; /* er_form_profile; -1: national */
   er_project project;
   er_funds funds;
   ER_LIST(er_beneficiary) beneficiaries;

@@ -13,6 +13,7 @@ const char *const er_rule_names[] = {
     "satisfaction", "rollup", "score", "reverse",   "equality",    "arrival",    NULL};
 const char *const er_figure_names[] = {"execution", "arrival", "local_share", NULL};
 static const char *const kind_names[] = {"full", "self", NULL};
+static const char *const form_names[] = {"national", "sichuan", NULL};
 static const char *const unit_names[] = {"万元", "元", NULL};
 static const char *const direction_names[] = {"higher", "lower", NULL};
 static const char *const curve_names[] = {"ratio", "linear", NULL};
@@ -53,6 +54,7 @@ static const er_field source_shape_fields[] = {
     NUM("initial", initial, NUM_POS, "年初预算数"),
     NUM("planned", planned, ER_REQUIRED | NUM_POS, "全年预算数（计划）"),
     NUM("arrived", arrived, ER_REQUIRED | NUM_POS, "到位数"),
+    NUM("spent", spent, NUM_POS, "全年执行数（自评表按资金性质分行填列时用）"),
     END};
 static SHAPE(source_shape, "资金来源", "一项资金来源");
 #undef S
@@ -107,6 +109,7 @@ static const er_field target_shape_fields[] = {
     TEXT("actual", actual, 0, "实际完成值"),
     FLAG("met", met, "是否完成"),
     NUM("weight", weight, NUM_POS, "自评表中的分值"),
+    NUM("score", score, NUM_POS, "自评表中的得分（无同名末级指标时；缺省按完成情况计算）"),
     TEXT("deviation", deviation, 0, "偏差原因分析及改进措施"),
     END};
 static SHAPE(target_shape, "绩效目标", "绩效目标一行");
@@ -310,6 +313,7 @@ static SHAPE(signature_shape, "落款", "落款");
 static const er_field eval_fields[] = {
     NUM("evalreport", version, ER_REQUIRED | ER_INTEGER, "格式版本，总是 1"),
     CHOICE("kind", kind, 0, kind_names, "full：第三方评价报告；self：绩效自评报告"),
+    CHOICE("form", form, 0, form_names, "自评表格式：national 全国通用（默认），sichuan 四川省"),
     OBJECT("project", project, project_shape, "项目基本信息"),
     OBJECT("funds", funds, funds_shape, "资金投入和使用"),
     LIST("beneficiaries", beneficiaries, 0, beneficiary_shape, "保障对象"),

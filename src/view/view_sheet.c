@@ -2,7 +2,9 @@
  * the 项目支出绩效自评表 of a self-evaluation in its national layout. */
 #include "view/view_impl.h"
 
+#include "model/form.h"
 #include "model/funds.h"
+#include "model/score.h"
 
 #include <string.h>
 
@@ -51,148 +53,189 @@ void er_view_score_sheet(er_view *v, er_dict *d) {
 
 /* ---- 项目支出绩效自评表 ---- */
 
-static const er_target *target_named(const er_eval *ev, const char *name) {
-  for (size_t i = 0; name && i < ev->targets.items.count; i++)
-    if (ev->targets.items.items[i].name.s && strcmp(ev->targets.items.items[i].name.s, name) == 0)
-      return &ev->targets.items.items[i];
-  return NULL;
+/* A target or actual value as the form prints it: the figure rounded to
+ * the places it was written with, its comparator and unit ("≥96%"), or the
+ * words. With `bare`, the figure alone (Sichuan's form has columns for
+ * the comparator and the unit). */
+static const char *measure_text(er_view *v, const char *text, const er_measure *m, int places,
+                                bool bare) {
+  if (!text)
+    return "—";
+  if (!m->numeric)
+    return text;
+  char buf[ER_DEC_BUFSIZE];
+  er_dec_format(m->value, places, buf);
+  if (bare)
+    return er_arena_printf(v->arena, "%s", buf);
+  static const char *const cmps[] = {"", "=", "<", "≤", ">", "≥"};
+  return er_arena_printf(v->arena, "%s%s%s%s", cmps[m->cmp], buf, m->percent ? "%" : "", m->unit);
 }
 
-static bool any_leaf_has_target(const er_eval *ev, const er_indicators *nodes) {
-  for (size_t i = 0; i < nodes->count; i++) {
-    const er_indicator *n = &nodes->items[i];
-    if (n->children.count ? any_leaf_has_target(ev, &n->children)
-                          : target_named(ev, n->name.s) != NULL)
-      return true;
+/* 指标性质 on Sichuan's form: =, ≥ or ≤ for a figure, 定性 for words. */
+static const char *nature(const er_form_target *x) {
+  if (!x->target.numeric)
+    return "定性";
+  switch (x->target.cmp) {
+  case ER_CMP_EQ:
+    return "=";
+  case ER_CMP_LE:
+  case ER_CMP_LT:
+    return "≤";
+  default:
+    return "≥";
   }
-  return false;
 }
 
-static const er_indicator *execution_node(const er_eval *ev) {
-  for (size_t i = 0; i < ev->indicators.count; i++) {
-    const er_indicator *n = &ev->indicators.items[i];
-    if (!n->children.count && n->rule.index == ER_RULE_EXECUTION)
-      return n;
-  }
-  return NULL;
-}
-
-static void self_row(er_view *v, er_dict *row, const er_indicator *n, void *ctx) {
-  (void)ctx;
-  const er_target *t = target_named(v->ev, n->name.s);
-  er_dict_set(row, "TARGET", t && t->target.s ? t->target.s : "—");
-  er_dict_set(row, "ACTUAL", t && t->actual.s ? t->actual.s : "—");
-  er_dict_set(row, "DEVIATION", t && t->deviation.s ? t->deviation.s : "");
-  er_dict_set(row, "POINT", n->point.s);
-  er_dict_set(row, "CRITERIA", n->criteria.s);
-  er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, n->weight.v));
-  er_dict_set(row, "SCORE", er_view_score_text(v, n));
-  er_dict_set(row, "NOTE", n->note.s);
-}
-
-/* Planned and initial sums of the sources whose level is in `levels`. */
-static void level_sums(const er_funds *f, const int *levels, size_t nlevels, er_dec *initial,
-                       er_dec *planned, bool *any) {
-  *initial = *planned = er_dec_zero();
-  *any = false;
-  for (size_t i = 0; i < f->items.count; i++)
-    for (size_t j = 0; j < f->items.items[i].sources.count; j++) {
-      const er_source *s = &f->items.items[i].sources.items[j];
-      for (size_t k = 0; k < nlevels; k++)
-        if (s->level.index == levels[k]) {
-          *initial = er_dec_add(*initial, s->initial.set ? s->initial.v : s->planned.v);
-          *planned = er_dec_add(*planned, s->planned.v);
-          *any = true;
-        }
+static void fund_rows(er_view *v, er_dict *table, const er_form *f) {
+  for (int r = 0; r < ER_FORM_ROWS; r++) {
+    const er_form_funds_row *x = &f->rows[r];
+    er_dict *row = er_dict_add(table, "FUND_ROW");
+    er_dict_set(row, "LABEL", er_form_row_labels[r]);
+    er_dict_set(row, "INITIAL", er_fmt_amount(v->arena, x->initial, v->yuan));
+    er_dict_set(row, "PLANNED", er_fmt_amount(v->arena, x->budget, v->yuan));
+    er_dict_set(row, "SPENT", er_fmt_amount(v->arena, x->spent, v->yuan));
+    er_dict_set(row, "RATE", x->rate_defined ? er_fmt_percent(v->arena, x->rate) : "—");
+    if (r == ER_FORM_ALL) {
+      int places = f->execution ? f->execution->result.places : 2;
+      er_dict_set(row, "WEIGHT", er_fmt_weight(v->arena, f->funds_weight));
+      er_dict_set(row, "SCORE", er_fmt_score(v->arena, f->funds_score, places));
+    } else {
+      er_dict_set(row, "WEIGHT", "—");
+      er_dict_set(row, "SCORE", "—");
     }
+  }
+  if (f->execution)
+    er_view_mark(v, f->execution->code.s, "self-funds");
 }
 
-static void fund_rows(er_view *v, er_dict *table) {
-  static const int current[] = {ER_LEVEL_CENTRAL, ER_LEVEL_PROVINCIAL, ER_LEVEL_MUNICIPAL,
-                                ER_LEVEL_COUNTY};
-  static const int carryover[] = {ER_LEVEL_CARRYOVER};
-  static const int other[] = {ER_LEVEL_OTHER};
-  static const struct {
-    const char *label;
-    const int *levels;
-    size_t n;
-  } parts[] = {
-      {"其中：当年财政拨款", current, 4}, {"上年结转资金", carryover, 1}, {"其他资金", other, 1}};
-  er_fund_totals all;
-  er_funds_totals(&v->ev->funds, NULL, &all);
-  const er_indicator *exec = execution_node(v->ev);
-  er_dict *row = er_dict_add(table, "FUND_ROW");
-  er_dict_set(row, "LABEL", "年度资金总额");
-  er_dict_set(row, "INITIAL", er_fmt_amount(v->arena, all.initial, v->yuan));
-  er_dict_set(row, "PLANNED", er_fmt_amount(v->arena, all.planned, v->yuan));
-  er_dict_set(row, "SPENT", er_fmt_amount(v->arena, all.spent, v->yuan));
-  er_dict_set(row, "WEIGHT", exec ? er_fmt_weight(v->arena, exec->weight.v) : "—");
-  er_dict_set(row, "RATE",
-              all.execution_defined ? er_fmt_percent(v->arena, all.execution_rate) : "—");
-  er_dict_set(row, "SCORE", exec ? er_view_score_text(v, exec) : "—");
-  for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-    er_dec initial, planned;
-    bool any;
-    level_sums(&v->ev->funds, parts[i].levels, parts[i].n, &initial, &planned, &any);
-    row = er_dict_add(table, "FUND_ROW");
-    er_dict_set(row, "LABEL", parts[i].label);
-    er_dict_set(row, "INITIAL", any ? er_fmt_amount(v->arena, initial, v->yuan) : "—");
-    er_dict_set(row, "PLANNED", any ? er_fmt_amount(v->arena, planned, v->yuan) : "—");
-    static const char *const dash[] = {"SPENT", "WEIGHT", "RATE", "SCORE"};
-    for (size_t k = 0; k < sizeof dash / sizeof dash[0]; k++)
-      er_dict_set(row, dash[k], "—");
+static bool same_text(const char *a, const char *b) {
+  return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* The indicator rows: 一级 and 二级 merged down their runs. */
+static void target_rows(er_view *v, er_dict *table, const er_form *f, bool sichuan) {
+  for (size_t i = 0; i < f->ntargets; i++) {
+    const er_form_target *x = &f->targets[i];
+    const er_target *t = x->t;
+    er_dict *row = er_dict_add(table, "ROW");
+    er_dict_setf(row, "ID", "self-target-%zu", i + 1);
+    if (x->leaf)
+      er_view_mark(v, x->leaf->code.s, er_dict_lookup(row, "ID"));
+    bool new1 = i == 0 || !same_text(f->targets[i - 1].t->level1.s, t->level1.s);
+    bool new2 = new1 || !same_text(f->targets[i - 1].t->level2.s, t->level2.s);
+    size_t run1 = 1, run2 = 1;
+    while (i + run1 < f->ntargets && same_text(f->targets[i + run1].t->level1.s, t->level1.s))
+      run1++;
+    while (i + run2 < f->ntargets && same_text(f->targets[i + run2].t->level1.s, t->level1.s) &&
+           same_text(f->targets[i + run2].t->level2.s, t->level2.s))
+      run2++;
+    if (new1) {
+      er_dict *c = er_dict_add(row, "CELL");
+      er_dict_set(c, "TEXT", t->level1.s ? t->level1.s : "");
+      er_dict_setf(c, "ROWSPAN", "%zu", run1);
+    }
+    if (new2) {
+      er_dict *c = er_dict_add(row, "CELL");
+      er_dict_set(c, "TEXT", t->level2.s ? t->level2.s : "");
+      er_dict_setf(c, "ROWSPAN", "%zu", run2);
+    }
+    er_dict_show(row, sichuan ? "SICHUAN" : "NATIONAL");
+    er_dict_set(row, "NAME", t->name.s);
+    er_dict_set(row, "TARGET",
+                measure_text(v, t->target.s, &x->target, x->target_places,
+                             sichuan && er_form_bare(x, &x->target)));
+    er_dict_set(row, "ACTUAL",
+                measure_text(v, t->actual.s, &x->actual, x->actual_places,
+                             sichuan && er_form_bare(x, &x->actual)));
+    if (sichuan) {
+      er_dict_set(row, "NATURE", nature(x));
+      er_dict_set(row, "UNIT", er_form_unit(x));
+    }
+    int places = x->leaf ? x->leaf->result.places : 2;
+    er_dict_set(row, "WEIGHT", x->weighted ? er_fmt_weight(v->arena, x->weight) : "—");
+    er_dict_set(row, "SCORE",
+                x->basis == ER_FORM_UNSCORED ? "—" : er_fmt_score(v->arena, x->score, places));
+    er_dict_set(row, "DEVIATION", t->deviation.s ? t->deviation.s : "");
   }
-  if (exec)
-    er_view_mark(v, exec->code.s, "self-funds");
+}
+
+/* Sichuan's form ends with 结论, 问题 and 改进措施. */
+static void closing_rows(er_view *v, er_dict *table, const er_form *f) {
+  const er_eval *ev = v->ev;
+  er_dict *c = er_dict_add(table, "CLOSING");
+  er_dict_set(c, "LABEL", "结论");
+  if (!er_view_prose(v, c, "TEXT", &ev->narrative.conclusion, 4))
+    er_view_para(v, er_dict_add(c, "TEXT"),
+                 er_arena_printf(
+                     v->arena, "综合得分%s分，评价等级为%s。", er_fmt_score(v->arena, f->total, 2),
+                     er_grade_for(v->ev, f->total) ? er_grade_for(v->ev, f->total) : ""));
+  c = er_dict_add(table, "CLOSING");
+  er_dict_set(c, "LABEL", "问题");
+  er_dict *text = er_dict_add(c, "TEXT");
+  for (size_t i = 0; i < ev->problems.count; i++) {
+    const er_finding_item *p = &ev->problems.items[i];
+    const char *first = p->title.s ? p->title.s : er_prose_first(&p->text);
+    er_view_para(v, text, er_arena_printf(v->arena, "%zu.%s", i + 1, first ? first : ""));
+  }
+  if (!ev->problems.count)
+    er_view_para(v, text, "无。");
+  c = er_dict_add(table, "CLOSING");
+  er_dict_set(c, "LABEL", "改进措施");
+  if (!er_view_prose(v, c, "TEXT", &ev->narrative.improvement, 4)) {
+    text = er_dict_add(c, "TEXT");
+    for (size_t i = 0; i < ev->recommendations.count; i++) {
+      const er_finding_item *p = &ev->recommendations.items[i];
+      const char *first = p->title.s ? p->title.s : er_prose_first(&p->text);
+      er_view_para(v, text, er_arena_printf(v->arena, "%zu.%s", i + 1, first ? first : ""));
+    }
+    if (!ev->recommendations.count)
+      er_view_para(v, text, "无。");
+  }
 }
 
 void er_view_self_table(er_view *v, er_dict *d) {
   const er_eval *ev = v->ev;
-  if (!ev->indicators.count)
-    return;
+  er_form f;
+  er_form_build(ev, v->arena, &f);
+  bool sichuan = f.profile == ER_FORM_SICHUAN;
   er_dict *table = er_dict_add(d, "SELF_TABLE");
-  int to = v->max_depth < 3 ? 3 : v->max_depth;
-  int cols = to + 5;
+  /* a label column, then 一级 二级 三级 [指标性质] 年度指标值 [度量单位]
+   * 实际完成值 分值 得分 偏差原因 */
+  int cols = sichuan ? 11 : 9;
   er_dict_setf(table, "COLS", "%d", cols);
-  er_dict_setf(table, "SPAN_VALUE", "%d", cols - 2);
-  int a = (cols - 4 + 1) / 2;
+  er_dict_setf(table, "SPAN_VALUE", "%d", cols - 1);
+  int a = (cols - 3) / 2;
   er_dict_setf(table, "SPAN_DEPT", "%d", a);
-  er_dict_setf(table, "SPAN_IMPL", "%d", cols - 4 - a);
+  er_dict_setf(table, "SPAN_IMPL", "%d", cols - 3 - a);
   er_dict_setf(table, "SPAN_FUND_LABEL", "%d", cols - 7);
   int x = (cols - 1) / 2;
   er_dict_setf(table, "SPAN_EXPECTED", "%d", x);
   er_dict_setf(table, "SPAN_ACHIEVED", "%d", cols - 1 - x);
-  er_dict_setf(table, "SPAN_TOTAL", "%d", to + 2);
-  bool by_target = any_leaf_has_target(ev, &ev->indicators);
-  /* column widths in percent: two narrow level columns, the deeper levels
-   * sharing what the five value columns of the layout leave */
-  static const int target_tail[] = {12, 14, 6, 7, 15}, criteria_tail[] = {22, 24, 5, 6, 8};
-  const int *tail = by_target ? target_tail : criteria_tail;
-  int rest = 100 - 18 - tail[0] - tail[1] - tail[2] - tail[3] - tail[4];
-  for (int k = 0; k < to; k++)
-    er_dict_setf(er_dict_add(table, "SELF_COL"), "WIDTH", "%d", k < 2 ? 9 : rest / (to - 2));
-  for (int k = 0; k < 5; k++)
-    er_dict_setf(er_dict_add(table, "SELF_COL"), "WIDTH", "%d", tail[k]);
-  fund_rows(v, table);
+  er_dict_setf(table, "SPAN_TOTAL", "%d", cols - 3);
+  er_dict_setf(table, "SPAN_INDICATORS", "%zu", f.ntargets + 1);
+  er_dict_setf(table, "SPAN_CLOSING", "%d", cols - 1);
+  static const int national[] = {8, 8, 10, 17, 12, 12, 6, 7, 20},
+                   provincial[] = {7, 7, 9, 15, 5, 9, 6, 9, 6, 7, 20};
+  const int *w = sichuan ? provincial : national;
+  for (int k = 0; k < cols; k++)
+    er_dict_setf(er_dict_add(table, "SELF_COL"), "WIDTH", "%d", w[k]);
+  er_dict_set(table, "PLANNED_HEAD", sichuan ? "调整后预算数" : "全年预算数");
+  er_dict_set(table, "UNIT", v->yuan ? "元" : "万元");
+  fund_rows(v, table, &f);
   if (!er_view_prose(v, table, "OVERALL", &ev->targets.overall, 4))
     er_view_para(v, er_dict_add(table, "OVERALL"), "—");
   if (!er_view_prose(v, table, "OVERALL_ACTUAL", &ev->targets.overall_actual, 4))
     er_view_para(v, er_dict_add(table, "OVERALL_ACTUAL"), "—");
-
-  er_dict_show(table, by_target ? "BY_TARGET" : "BY_CRITERIA");
-  er_view_level_heads(v, table, 1, to);
-  /* in the national layout the execution rate is scored in the funds block */
-  const er_indicator *exec = by_target ? execution_node(ev) : NULL;
-  er_indicators rows = ev->indicators;
-  if (exec) {
-    er_indicator *kept = er_arena_alloc(v->arena, ev->indicators.count * sizeof *kept);
-    size_t n = 0;
-    for (size_t i = 0; i < ev->indicators.count; i++)
-      if (&ev->indicators.items[i] != exec)
-        kept[n++] = ev->indicators.items[i];
-    rows.items = kept;
-    rows.count = n;
-  }
-  er_view_tree_rows(v, table, &rows, 1, to, ER_ROWS_ANCHORS, self_row, NULL);
-  er_dict_set(table, "TOTAL_WEIGHT", er_fmt_weight(v->arena, ev->total_weight));
+  er_dict_show(table, sichuan ? "SICHUAN" : "NATIONAL");
+  target_rows(v, table, &f, sichuan);
+  er_dict_set(table, "TOTAL_WEIGHT", er_fmt_weight(v->arena, f.weight));
+  er_dict_set(table, "FORM_TOTAL", er_fmt_score(v->arena, f.total, 2));
+  const char *grade = er_grade_for(ev, f.total);
+  er_dict_set(table, "FORM_GRADE", grade ? grade : "");
+  if (sichuan)
+    closing_rows(v, table, &f);
+  /* the data's own scoring scheme, when the form is not it (a 评分表
+   * such as 附件4-1 项目支出绩效自评指标评分表) */
+  if (!f.is_tree)
+    er_view_score_sheet(v, d);
 }

@@ -11,6 +11,10 @@
 #include <string.h>
 #include <time.h>
 
+static lxw_format *make(er_xbook *b, const char *font, double pt, uint8_t align, int flags,
+                        const char *num);
+enum { BORDER = 1, WRAP = 2, FILL = 4 };
+
 bool er_xbook_ok(er_xbook *b, lxw_error err, const char *where) {
   if (err == LXW_NO_ERROR)
     return true;
@@ -33,6 +37,30 @@ void er_xbook_add_cell(er_xbook *b, const er_indicator *n, int row, int col) {
   if (!er_xptrmap_get(&b->cell_of, n, &old)) /* the first cell of a node is the one found */
     er_xptrmap_put(&b->cell_of, n, b->ncells);
   b->cells[b->ncells++] = (er_xcell){n, row, col};
+}
+
+lxw_format *er_xbook_numfmt(er_xbook *b, const char *num) {
+  for (size_t i = 0; i < b->nnumfmts; i++)
+    if (strcmp(b->numfmt_keys[i], num) == 0)
+      return b->numfmts[i];
+  char **k = realloc(b->numfmt_keys, (b->nnumfmts + 1) * sizeof *k);
+  if (!k)
+    abort();
+  b->numfmt_keys = k;
+  lxw_format **f = realloc(b->numfmts, (b->nnumfmts + 1) * sizeof *f);
+  if (!f)
+    abort();
+  b->numfmts = f;
+  size_t len = strlen(num);
+  char *copy = malloc(len + 1);
+  if (!copy)
+    abort();
+  memcpy(copy, num, len + 1);
+  lxw_format *x = make(b, ER_X_BODY_FONT, ER_X_BODY_PT, LXW_ALIGN_CENTER, BORDER, copy);
+  format_set_unlocked(x);
+  b->numfmt_keys[b->nnumfmts] = copy;
+  b->numfmts[b->nnumfmts++] = x;
+  return x;
 }
 
 const er_xcell *er_xbook_find_cell(const er_xbook *b, const er_indicator *n) {
@@ -113,8 +141,6 @@ char *er_xprose(const er_prose *p) {
 
 /* ---- formats ---------------------------------------------------------------------- */
 
-enum { BORDER = 1, WRAP = 2, FILL = 4 };
-
 #define SUBTOTAL_FILL 0xF2F2F2
 
 static lxw_format *make(er_xbook *b, const char *font, double pt, uint8_t align, int flags,
@@ -152,20 +178,33 @@ static void make_formats(er_xbook *b) {
   f->score2 = make(b, body, pt, C, BORDER, "0.00");
   f->score3 = make(b, body, pt, C, BORDER, "0.000");
   f->rate = make(b, body, pt, C, BORDER, "0.00%");
-  f->amount = make(b, body, pt, R, BORDER, "0.00##");
+  f->amount = make(b, body, pt, R, BORDER, "0.00");
   f->dash = make(b, body, pt, C, BORDER, NULL);
   f->count = make(b, body, pt, C, BORDER, "0");
   f->sub_text = make(b, body, pt, C, BORDER | WRAP | FILL, NULL);
   f->sub_weight = make(b, body, pt, C, BORDER | FILL, "General");
   f->sub_score = make(b, body, pt, C, BORDER | FILL, "0.00");
   f->sub_rate = make(b, body, pt, C, BORDER | FILL, "0.00%");
-  f->sub_amount = make(b, body, pt, R, BORDER | FILL, "0.00##");
+  f->sub_score3 = make(b, body, pt, C, BORDER | FILL, "0.000");
+  f->sub_amount = make(b, body, pt, R, BORDER | FILL, "0.00");
   f->tot_text = make(b, head, pt, C, BORDER | WRAP, NULL);
   f->tot_weight = make(b, head, pt, C, BORDER, "General");
   f->tot_score = make(b, head, pt, C, BORDER, "0.00");
   f->tot_rate = make(b, head, pt, C, BORDER, "0.00%");
-  f->tot_amount = make(b, head, pt, R, BORDER, "0.00##");
+  f->tot_amount = make(b, head, pt, R, BORDER, "0.00");
   f->respondents = make(b, body, pt, C, BORDER, "\"答卷 \"0\" 份\"");
+  f->in_text = make(b, body, pt, L, BORDER | WRAP, NULL);
+  f->in_center = make(b, body, pt, C, BORDER | WRAP, NULL);
+  f->in_weight = make(b, body, pt, C, BORDER, "General");
+  f->in_score2 = make(b, body, pt, C, BORDER, "0.00");
+  f->in_score3 = make(b, body, pt, C, BORDER, "0.000");
+  f->in_amount = make(b, body, pt, R, BORDER, "0.00");
+  f->in_count = make(b, body, pt, C, BORDER, "0");
+  f->in_respondents = make(b, body, pt, C, BORDER, "\"答卷 \"0\" 份\"");
+  lxw_format *inputs[] = {f->in_text,   f->in_center, f->in_weight, f->in_score2,
+                          f->in_score3, f->in_amount, f->in_count,  f->in_respondents};
+  for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
+    format_set_unlocked(inputs[i]);
   /* a differential format for conditional formatting: only what changes */
   f->deducted = workbook_add_format(b->wb);
   format_set_font_color(f->deducted, 0xC00000);
@@ -262,10 +301,10 @@ bool er_xlsx_write_annex(const er_eval *ev, const er_render_opts *opts, const ch
   if (!ok)
     er_xbook_ok(&b, LXW_ERROR_MEMORY_MALLOC_FAILED, "worksheets");
 
-  /* the 自评表 refers to cells of the 评分表 and of 资金情况: those first */
-  er_xsheet_score_write(&b);
+  /* the 评分表 refers to cells of 资金情况, the 自评表 to both: those first */
   if (funds)
     er_xsheet_funds_write(&b);
+  er_xsheet_score_write(&b);
   if (self)
     er_xsheet_self_write(&b);
   if (ev->targets.items.count)
@@ -284,6 +323,11 @@ bool er_xlsx_write_annex(const er_eval *ev, const er_render_opts *opts, const ch
   free(b.cells);
   er_xptrmap_free(&b.cell_of);
   free(b.fund_rows);
+  free(b.source_rows);
+  for (size_t i = 0; i < b.nnumfmts; i++)
+    free(b.numfmt_keys[i]);
+  free(b.numfmt_keys);
+  free(b.numfmts);
   if (b.err != LXW_NO_ERROR) {
     er_error(d, nowhere, "xlsx-write", "写入 XLSX 附件 %s 失败（%s）：%s", path,
              b.err_where ? b.err_where : "workbook", lxw_strerror(b.err));

@@ -30,8 +30,12 @@ typedef struct er_xfmt {
   lxw_format *weight, *score2, *score3;     /* 分值 and 得分 */
   lxw_format *rate, *amount, *dash, *count; /* 得分率, amounts, "—", counts */
   lxw_format *sub_text, *sub_weight, *sub_score, *sub_rate, *sub_amount; /* 小计 rows */
+  lxw_format *sub_score3;
   lxw_format *tot_text, *tot_weight, *tot_score, *tot_rate, *tot_amount; /* 总分 rows */
   lxw_format *respondents;                                               /* "答卷 100 份" */
+  /* input cells, left unlocked on the protected sheets */
+  lxw_format *in_text, *in_center, *in_weight, *in_score2, *in_score3, *in_amount, *in_count;
+  lxw_format *in_respondents;
   lxw_format *deducted; /* conditional format: a leaf below its weight */
 } er_xfmt;
 
@@ -72,6 +76,13 @@ typedef struct er_xbook {
   int funds_total_row;
   int funds_col_initial, funds_col_planned, funds_col_arrived, funds_col_spent;
   bool has_funds_sheet;
+  int *source_rows; /* the row of every source, items in order, sources in order */
+  size_t nsources;
+  int score_col_weight;
+  /* number formats made on demand ("≥"0.00%), for the 自评表's figures */
+  char **numfmt_keys;
+  lxw_format **numfmts;
+  size_t nnumfmts;
 } er_xbook;
 
 /* A height the text of a cell spanning rows r0..r1 needs. */
@@ -80,13 +91,14 @@ typedef struct er_xneed {
   double points;
 } er_xneed;
 
-/* A merged cell over several rows, written when the page breaks are
- * known: split at a break, its text shows again on the next page, as the
- * upper-level names do on a printed score sheet. */
+/* A merged cell over several rows, written when the sheet is finished
+ * (after the rows it spans have their heights). */
 typedef struct er_xspan {
   int r0, c0, r1, c1;
   char *text;
   lxw_format *fmt;
+  bool is_number; /* a number in the first cell of each piece, not text */
+  er_dec number;
 } er_xspan;
 
 /* One worksheet being written: it remembers how wide each column is and
@@ -99,7 +111,6 @@ typedef struct er_xsheet {
   double width[ER_X_MAX_COLS]; /* Excel character units */
   bool hidden[ER_X_MAX_COLS];
   double *height; /* points; 0 = not set */
-  bool *keep;     /* never the first row of a page (a 小计, a 总分) */
   int nrows, caprows;
   er_xneed *needs; /* for merged cells over several rows */
   size_t nneeds, capneeds;
@@ -119,6 +130,9 @@ typedef struct er_xpage {
 /* Records the first libxlsxwriter error; returns true when err is none. */
 bool er_xbook_ok(er_xbook *b, lxw_error err, const char *where);
 void er_xbook_add_cell(er_xbook *b, const er_indicator *n, int row, int col);
+/* A bordered, centred input (unlocked) format with the number format `num`. */
+lxw_format *er_xbook_numfmt(er_xbook *b, const char *num);
+
 const er_xcell *er_xbook_find_cell(const er_xbook *b, const er_indicator *n);
 
 /* An er_dec as the double a cell caches; the only place decimals become
@@ -170,6 +184,8 @@ void er_xsheet_text(er_xsheet *s, int r0, int c0, int r1, int c1, const char *te
 /* A number, a formula with its cached number, or with its cached text.
  * c1 > c0 merges the cell with the ones to its right. */
 void er_xsheet_number(er_xsheet *s, int r, int c0, int c1, er_dec v, lxw_format *fmt);
+/* A number in a cell merged down rows r0..r1. */
+void er_xsheet_number_down(er_xsheet *s, int r0, int r1, int c, er_dec v, lxw_format *fmt);
 void er_xsheet_formula(er_xsheet *s, int r, int c0, int c1, const char *formula, er_dec cached,
                        lxw_format *fmt);
 /* A formula whose cached value is a percent, stored as its fraction. */
@@ -177,8 +193,12 @@ void er_xsheet_formula_percent(er_xsheet *s, int r, int c0, int c1, const char *
                                er_dec percent, lxw_format *fmt);
 void er_xsheet_formula_text(er_xsheet *s, int r, int c0, int c1, const char *formula,
                             const char *cached, lxw_format *fmt);
-/* Keeps row r on the page of the row before it. */
-void er_xsheet_keep_with_previous(er_xsheet *s, int r);
+/* A target or actual value: a number shown with its comparator and unit
+ * ("≥96%", "31625人") by its number format — only the figure with `bare` —
+ * or the words; `places` as written. An input cell. */
+struct er_measure;
+void er_xsheet_measure(er_xsheet *s, int row, int col, const char *text, const struct er_measure *m,
+                       int places, bool bare);
 /* Makes row r at least `points` tall. */
 void er_xsheet_min_height(er_xsheet *s, int r, double points);
 
@@ -193,10 +213,13 @@ void er_xsheet_grid(er_xsheet *s, int row0, int col0, int nrows, int ncols, cons
                     lxw_format *fmt);
 
 /* Sets column widths, row heights, and the page: A4, fit to one page
- * wide, repeated header rows, frozen panes, footer 第 &P 页 共 &N 页;
- * breaks the pages where the estimated rows fill them, and writes the
- * merged cells over several rows split at those breaks. */
+ * wide, repeated header rows, frozen panes, footer 第 &P 页 共 &N 页, no
+ * manual page breaks (the application fills every page); writes the
+ * merged cells over several rows. */
 void er_xsheet_finish(er_xsheet *s, const er_xpage *page);
+/* Protects a sheet without a password: formulas and labels stay locked,
+ * inputs (the in_* formats) stay editable. */
+void er_xsheet_protect(er_xsheet *s);
 
 /* ---- the sheets ------------------------------------------------------------------ */
 

@@ -4,6 +4,7 @@
  * page set-up for printing on A4. */
 #include "xlsx/book.h"
 
+#include "model/expr.h"
 #include "model/text.h"
 
 #include <math.h>
@@ -212,11 +213,9 @@ void er_xsheet_close(er_xsheet *s) {
     free(s->spans[i].text);
   free(s->spans);
   free(s->height);
-  free(s->keep);
   free(s->needs);
   s->spans = NULL;
   s->height = NULL;
-  s->keep = NULL;
   s->needs = NULL;
 }
 
@@ -243,21 +242,10 @@ static void grow_rows(er_xsheet *s, int r) {
   if (!h)
     abort();
   s->height = h;
-  bool *k = realloc(s->keep, (size_t)cap * sizeof *k);
-  if (!k)
-    abort();
-  s->keep = k;
-  for (int i = s->caprows; i < cap; i++) {
+  for (int i = s->caprows; i < cap; i++)
     h[i] = 0;
-    k[i] = false;
-  }
   s->caprows = cap;
   s->nrows = r + 1;
-}
-
-void er_xsheet_keep_with_previous(er_xsheet *s, int r) {
-  grow_rows(s, r);
-  s->keep[r] = true;
 }
 
 void er_xsheet_min_height(er_xsheet *s, int r, double points) {
@@ -355,7 +343,18 @@ static void defer_span(er_xsheet *s, int r0, int c0, int r1, int c1, const char 
       abort();
     memcpy(copy, text, len + 1);
   }
-  s->spans[s->nspans++] = (er_xspan){r0, c0, r1, c1, copy, fmt};
+  s->spans[s->nspans++] = (er_xspan){r0, c0, r1, c1, copy, fmt, false, {0}};
+}
+
+void er_xsheet_number_down(er_xsheet *s, int r0, int r1, int c, er_dec v, lxw_format *fmt) {
+  if (r1 <= r0) {
+    er_xsheet_number(s, r0, c, c, v, fmt);
+    return;
+  }
+  defer_span(s, r0, c, r1, c, NULL, fmt);
+  s->spans[s->nspans - 1].is_number = true;
+  s->spans[s->nspans - 1].number = v;
+  grow_rows(s, r1);
 }
 
 void er_xsheet_text(er_xsheet *s, int r0, int c0, int r1, int c1, const char *text, lxw_format *fmt,
@@ -447,67 +446,20 @@ void er_xsheet_grid(er_xsheet *s, int row0, int col0, int nrows, int ncols, cons
 
 /* ---- pages ---------------------------------------------------------------------------- */
 
-#define A4_SHORT_IN 8.27
-#define A4_LONG_IN 11.69
 #define MARGIN_LR_IN 0.55
 #define MARGIN_TOP_IN 0.6
 #define MARGIN_BOTTOM_IN 0.7
 
-static double row_points(const er_xsheet *s, int r) {
-  return r < s->nrows && s->height[r] > 0 ? s->height[r] : 15;
-}
-
-/* Where pages break, as first rows of pages (0-terminated). Fit to one page
- * wide scales the sheet down by the ratio of the printable width to the
- * columns' width (Excel's 7 px a unit plus 5); a page then holds the rows
- * that fit its printable height at that scale, less the repeated header. */
-static int *paginate(const er_xsheet *s, const er_xpage *page, size_t *count) {
-  double px = 0;
-  for (int c = 0; c < s->ncols; c++)
-    if (!s->hidden[c])
-      px += s->width[c] * 7 + 5;
-  double paper_w = page->landscape ? A4_LONG_IN : A4_SHORT_IN;
-  double paper_h = page->landscape ? A4_SHORT_IN : A4_LONG_IN;
-  double printable_px = (paper_w - 2 * MARGIN_LR_IN) * 96;
-  double scale = px > printable_px ? floor(100 * printable_px / px) / 100 : 1;
-  /* a little room to spare, so no automatic break comes before ours */
-  double room = (paper_h - MARGIN_TOP_IN - MARGIN_BOTTOM_IN) * 72 / scale * 0.985;
-  double header = 0;
-  int first_body = page->repeat_first >= 0 ? page->repeat_last + 1 : 1;
-  if (page->repeat_first >= 0)
-    for (int r = page->repeat_first; r <= page->repeat_last; r++)
-      header += row_points(s, r);
-  int *breaks = calloc((size_t)s->nrows + 1, sizeof *breaks);
-  if (!breaks)
-    abort();
-  size_t n = 0;
-  double used = 0;
-  int page_first = 0;
-  for (int r = 0; r < s->nrows; r++) {
-    double h = row_points(s, r);
-    if (used + h > room && r > first_body) {
-      /* break before r, or before the row r must stay with */
-      int b = r;
-      while (b > page_first + 1 && s->keep[b])
-        b--;
-      if (b <= page_first + 1 || b <= first_body)
-        b = r;
-      breaks[n++] = b;
-      page_first = b;
-      used = header;
-      for (int i = b; i < r; i++)
-        used += row_points(s, i);
-    }
-    used += h;
-  }
-  breaks[n] = 0;
-  *count = n;
-  return breaks;
-}
-
-/* One piece of a split merged cell. */
+/* A merged cell over several rows. */
 static void span_piece(er_xsheet *s, const er_xspan *sp, int from, int to) {
-  if (from < to || sp->c0 != sp->c1)
+  if (sp->is_number) {
+    if (from < to)
+      merge(s, from, sp->c0, to, sp->c1, "", sp->fmt);
+    er_xbook_ok(s->book,
+                worksheet_write_number(s->ws, (lxw_row_t)from, (lxw_col_t)sp->c0,
+                                       er_xnum(sp->number), sp->fmt),
+                s->name);
+  } else if (from < to || sp->c0 != sp->c1)
     merge(s, from, sp->c0, to, sp->c1, sp->text, sp->fmt);
   else if (sp->text && *sp->text)
     write_text(s, from, sp->c0, sp->text, sp->fmt);
@@ -516,18 +468,9 @@ static void span_piece(er_xsheet *s, const er_xspan *sp, int from, int to) {
                 s->name);
 }
 
-/* Writes the merged cells over several rows, split at the page breaks. */
-static void write_spans(er_xsheet *s, const int *breaks, size_t nbreaks) {
-  for (size_t i = 0; i < s->nspans; i++) {
-    const er_xspan *sp = &s->spans[i];
-    int from = sp->r0;
-    for (size_t b = 0; b < nbreaks; b++)
-      if (breaks[b] > from && breaks[b] <= sp->r1) {
-        span_piece(s, sp, from, breaks[b] - 1);
-        from = breaks[b];
-      }
-    span_piece(s, sp, from, sp->r1);
-  }
+static void write_spans(er_xsheet *s) {
+  for (size_t i = 0; i < s->nspans; i++)
+    span_piece(s, &s->spans[i], s->spans[i].r0, s->spans[i].r1);
 }
 
 void er_xsheet_finish(er_xsheet *s, const er_xpage *page) {
@@ -557,19 +500,11 @@ void er_xsheet_finish(er_xsheet *s, const er_xpage *page) {
       er_xbook_ok(s->book, worksheet_set_row(s->ws, (lxw_row_t)r, s->height[r], NULL), s->name);
     }
 
-  size_t nbreaks = 0;
-  int *breaks = paginate(s, page, &nbreaks);
-  write_spans(s, breaks, nbreaks);
-  if (nbreaks) {
-    lxw_row_t *rows = calloc(nbreaks + 1, sizeof *rows);
-    if (!rows)
-      abort();
-    for (size_t i = 0; i < nbreaks; i++)
-      rows[i] = (lxw_row_t)breaks[i];
-    er_xbook_ok(s->book, worksheet_set_h_pagebreaks(s->ws, rows), s->name);
-    free(rows);
-  }
-  free(breaks);
+  /* no manual page breaks: a break placed from estimated row heights
+   * lands wherever the application's own scale and fonts put the rows, and
+   * leaves pages half empty; fitted to one page wide, Excel, WPS and
+   * LibreOffice fill every page themselves */
+  write_spans(s);
 
   worksheet_set_paper(s->ws, 9); /* A4 */
   if (page->landscape)
@@ -591,4 +526,57 @@ void er_xsheet_finish(er_xsheet *s, const er_xpage *page) {
         s->name);
   if (page->freeze_row > 0)
     worksheet_freeze_panes(s->ws, (lxw_row_t)page->freeze_row, 0);
+}
+
+void er_xsheet_protect(er_xsheet *s) {
+  /* no password: the protection keeps formulas from being overwritten by
+   * accident, and anyone can lift it (审阅 → 撤销工作表保护) */
+  lxw_protection opt = {.format_columns = 1, .format_rows = 1};
+  worksheet_protect(s->ws, NULL, &opt);
+}
+
+/* ---- figures with their units ------------------------------------------------------ */
+
+/* The number format of a figure as the form prints it: its comparator,
+ * its places, its unit ("≥"0%, 0"人次"); Sichuan's bare figure has only
+ * its places. Text in the format is quoted, quotes dropped. */
+static void measure_format(const er_measure *m, int places, bool bare, er_xstr *x) {
+  static const char *const cmps[] = {"", "=", "<", "≤", ">", "≥"};
+  if (!bare && m->cmp != ER_CMP_NONE)
+    er_xstr_add(x, "\"%s\"", cmps[m->cmp]);
+  er_xstr_add(x, "0");
+  if (places > 0) {
+    er_xstr_add(x, ".");
+    for (int i = 0; i < places; i++)
+      er_xstr_add(x, "0");
+  }
+  if (m->percent && !bare)
+    er_xstr_add(x, "%%");
+  if (!bare && m->unit[0]) {
+    er_xstr_add(x, "\"");
+    for (const char *p = m->unit; *p; p++)
+      if (*p != '"')
+        er_xstr_add(x, "%c", *p);
+    er_xstr_add(x, "\"");
+  }
+}
+
+/* 年度指标值 or 实际完成值: a number with its unit, or the words. */
+void er_xsheet_measure(er_xsheet *s, int row, int col, const char *text, const er_measure *m,
+                       int places, bool bare) {
+  if (!text) {
+    er_xsheet_text(s, row, col, row, col, "—", s->book->f.dash, ER_X_BODY_PT);
+    return;
+  }
+  if (!m->numeric) {
+    er_xsheet_text(s, row, col, row, col, text, s->book->f.in_center, ER_X_BODY_PT);
+    return;
+  }
+  er_xstr fmt = {0};
+  measure_format(m, places, bare, &fmt);
+  er_dec v = m->percent && !bare ? er_dec_div(m->value, er_dec_int(100)) : m->value;
+  er_xsheet_number(s, row, col, col, v, er_xbook_numfmt(s->book, er_xstr_get(&fmt)));
+  /* the cell shows the text as written: leave it the room for it */
+  er_xsheet_min_height(s, row, 20);
+  er_xstr_free(&fmt);
 }

@@ -101,14 +101,15 @@ static int write_item(er_xsheet *s, int row, size_t index, const er_fund_item *i
   for (size_t i = 0; i < ns; i++, row++) {
     const er_source *src = &item->sources.items[i];
     rows[i] = row;
+    s->book->source_rows[s->book->nsources++] = row;
     er_xsheet_text(s, row, C_NAME, row, C_NAME, er_source_label(src), f->text, ER_X_BODY_PT);
     const char *level =
         src->level.index >= 0 ? er_fund_level_names[src->level.index] : src->level.text.s;
     er_xsheet_text(s, row, C_LEVEL, row, C_LEVEL, level, f->center, ER_X_BODY_PT);
     er_xsheet_number(s, row, C_INITIAL, C_INITIAL,
-                     src->initial.set ? src->initial.v : src->planned.v, f->amount);
-    er_xsheet_number(s, row, C_PLANNED, C_PLANNED, src->planned.v, f->amount);
-    er_xsheet_number(s, row, C_ARRIVED, C_ARRIVED, src->arrived.v, f->amount);
+                     src->initial.set ? src->initial.v : src->planned.v, f->in_amount);
+    er_xsheet_number(s, row, C_PLANNED, C_PLANNED, src->planned.v, f->in_amount);
+    er_xsheet_number(s, row, C_ARRIVED, C_ARRIVED, src->arrived.v, f->in_amount);
     blanks(s, row, C_SPENT, C_BALANCE);
     ratio(s, row, C_ARRIVAL, C_ARRIVED, C_PLANNED, src->arrived.v, src->planned.v, f->rate);
     blanks(s, row, C_EXECUTION, C_EXECUTION);
@@ -121,7 +122,7 @@ static int write_item(er_xsheet *s, int row, size_t index, const er_fund_item *i
     srows[i] = row;
     er_xsheet_text(s, row, C_NAME, row, C_LEVEL, sp->category.s, f->text, ER_X_BODY_PT);
     blanks(s, row, C_INITIAL, C_ARRIVED);
-    er_xsheet_number(s, row, C_SPENT, C_SPENT, sp->amount.v, f->amount);
+    er_xsheet_number(s, row, C_SPENT, C_SPENT, sp->amount.v, f->in_amount);
     blanks(s, row, C_BALANCE, C_EXECUTION);
   }
   if (nx)
@@ -130,7 +131,6 @@ static int write_item(er_xsheet *s, int row, size_t index, const er_fund_item *i
   er_fund_totals t;
   er_fund_item_totals(item, &t);
   er_xsheet_text(s, row, C_KIND, row, C_LEVEL, "小计", f->sub_text, ER_X_BODY_PT);
-  er_xsheet_keep_with_previous(s, row);
   sums_row(s, row, rows, ns, srows, nx, &t, false);
   char key[32];
   snprintf(key, sizeof key, "item:%zu", index + 1);
@@ -151,7 +151,11 @@ void er_xsheet_funds_write(er_xbook *b) {
     return;
   }
   b->fund_rows = calloc(funds->items.count + 1, sizeof *b->fund_rows);
-  if (!b->fund_rows)
+  size_t nsources = 0;
+  for (size_t i = 0; i < funds->items.count; i++)
+    nsources += funds->items.items[i].sources.count;
+  b->source_rows = calloc(nsources + 1, sizeof *b->source_rows);
+  if (!b->fund_rows || !b->source_rows)
     abort();
   const er_xfmt *f = &b->f;
 
@@ -208,7 +212,6 @@ void er_xsheet_funds_write(er_xbook *b) {
   er_fund_totals t;
   er_funds_totals(funds, NULL, &t);
   er_xsheet_text(&s, row, C_ITEM, row, C_LEVEL, "合计", f->tot_text, ER_X_BODY_PT);
-  er_xsheet_keep_with_previous(&s, row);
   sums_row(&s, row, b->fund_rows, funds->items.count, b->fund_rows, funds->items.count, &t, true);
   er_xsheet_text(&s, row, C_KEY, row, C_KEY, "total", f->text, ER_X_BODY_PT);
   b->funds_total_row = row;
@@ -220,5 +223,6 @@ void er_xsheet_funds_write(er_xbook *b) {
 
   er_xpage page = {.landscape = true, .repeat_first = 2, .repeat_last = 2, .freeze_row = 3};
   er_xsheet_finish(&s, &page);
+  er_xsheet_protect(&s);
   er_xsheet_close(&s);
 }

@@ -250,52 +250,97 @@ static void criteria(const er_eval *ev, const er_indicator *n, er_xstr *x) {
 
 /* ---- cells ---------------------------------------------------------------------------- */
 
-/* 得分率 = ROUND(score ÷ weight, places): the engine's quotient of a node
- * is a fraction of six places, that of the total a percent of six. */
-static void rate_formula(er_xsheet *s, const layout *L, int row, er_dec percent, er_dec weight,
-                         int places, lxw_format *fmt) {
+/* 得分率 = the score as printed beside it (rounded to `shown` places) ÷
+ * the weight, so that a reader redoing it with the printed figures gets
+ * the same (41.38 ÷ 50 = 82.76%, not 82.75% from 41.375). */
+static void rate_formula(er_xsheet *s, const layout *L, int row, er_dec score, er_dec weight,
+                         int shown, lxw_format *fmt) {
   er_xstr f = {0};
   er_xstr_add(&f, "=IF(");
   er_xstr_cell(&f, row, L->c_weight, false);
-  er_xstr_add(&f, "=0,\"\",ROUND(");
+  er_xstr_add(&f, "=0,\"\",ROUND(ROUND(");
   er_xstr_cell(&f, row, L->c_score, false);
-  er_xstr_add(&f, "/");
+  er_xstr_add(&f, ",%d)/", shown);
   er_xstr_cell(&f, row, L->c_weight, false);
-  er_xstr_add(&f, ",%d))", places);
+  er_xstr_add(&f, ",8))");
   if (er_dec_is_zero(weight))
     er_xsheet_formula_text(s, row, L->c_rate, L->c_rate, er_xstr_get(&f), "", fmt);
-  else
+  else {
+    er_dec percent = er_dec_div(er_dec_mul(er_dec_round(score, shown), er_dec_int(100)), weight);
     er_xsheet_formula_percent(s, row, L->c_rate, L->c_rate, er_xstr_get(&f), percent, fmt);
+  }
   er_xstr_free(&f);
+}
+
+/* The execution leaf's score over 资金情况: min(支出 ÷ 到位, 1) × 分值, with
+ * the engine's roundings (a percent of six places, a fraction of six). */
+static bool execution_formula(er_xbook *b, const layout *L, int row, const er_indicator *n,
+                              er_xstr *x) {
+  const er_eval *ev = b->ev;
+  if (!b->has_funds_sheet)
+    return false;
+  int frow = b->funds_total_row;
+  if (n->fund.s) {
+    frow = -1;
+    for (size_t i = 0; i < ev->funds.items.count; i++)
+      if (ev->funds.items.items[i].name.s &&
+          strcmp(ev->funds.items.items[i].name.s, n->fund.s) == 0)
+        frow = b->fund_rows[i];
+  }
+  if (frow < 0)
+    return false;
+  er_xstr spent = {0}, arrived = {0};
+  er_xstr_add(&spent, "'%s'!", ER_X_SHEET_FUNDS);
+  er_xstr_cell(&spent, frow, b->funds_col_spent, false);
+  er_xstr_add(&arrived, "'%s'!", ER_X_SHEET_FUNDS);
+  er_xstr_cell(&arrived, frow, b->funds_col_arrived, false);
+  er_xstr_add(x, "=IF(%s=0,0,ROUND(MIN(ROUND(ROUND(%s/%s,8),6),1)*", er_xstr_get(&arrived),
+              er_xstr_get(&spent), er_xstr_get(&arrived));
+  er_xstr_cell(x, row, L->c_weight, false);
+  er_xstr_add(x, ",6))");
+  er_xstr_free(&spent);
+  er_xstr_free(&arrived);
+  return true;
 }
 
 /* An editable leaf score: validated to 0..weight, marked when below it. */
 static void leaf_score(er_xsheet *s, const layout *L, int row, const er_indicator *n) {
   const er_xfmt *f = &s->book->f;
-  lxw_format *fmt = n->result.places == 3 ? f->score3 : f->score2;
+  lxw_format *fmt = n->result.places == 3 ? f->in_score3 : f->in_score2;
+  er_xstr x = {0};
+  if (n->rule.index == ER_RULE_EXECUTION && n->result.valid &&
+      execution_formula(s->book, L, row, n, &x)) {
+    /* computed from the funds: a formula, not an input */
+    er_xsheet_formula(s, row, L->c_score, L->c_score, er_xstr_get(&x), n->result.score,
+                      n->result.places == 3 ? f->score3 : f->score2);
+    er_xstr_free(&x);
+    return;
+  }
+  er_xstr_free(&x);
   if (n->result.valid)
     er_xsheet_number(s, row, L->c_score, L->c_score, n->result.score, fmt);
   else
     er_xsheet_text(s, row, L->c_score, row, L->c_score, NULL, fmt, ER_X_BODY_PT);
 
-  char w[ER_DEC_BUFSIZE], input[160], error[200];
-  er_dec_format_trim(n->weight.v, 6, w);
-  snprintf(input, sizeof input, "请输入 0 到 %s 之间的得分。", w);
-  snprintf(error, sizeof error, "得分应在 0 到 %s 分之间：本指标分值为 %s 分。", w, w);
+  /* 0 to the weight in its cell, so that an edited weight moves the bound */
+  er_xstr max = {0};
+  er_xstr_add(&max, "=");
+  er_xstr_cell(&max, row, L->c_weight, true);
   lxw_data_validation dv = {
-      .validate = LXW_VALIDATION_TYPE_DECIMAL,
+      .validate = LXW_VALIDATION_TYPE_DECIMAL_FORMULA,
       .criteria = LXW_VALIDATION_CRITERIA_BETWEEN,
-      .minimum_number = 0,
-      .maximum_number = er_xnum(n->weight.v),
+      .minimum_formula = "=0",
+      .maximum_formula = max.s,
       .input_title = "评价得分",
-      .input_message = input,
+      .input_message = "请输入 0 到本指标分值之间的得分。",
       .error_title = "得分超出范围",
-      .error_message = error,
+      .error_message = "得分应在 0 到本指标分值（本行“分值”）之间。",
       .error_type = LXW_VALIDATION_ERROR_TYPE_STOP,
   };
   er_xbook_ok(s->book,
               worksheet_data_validation_cell(s->ws, (lxw_row_t)row, (lxw_col_t)L->c_score, &dv),
               s->name);
+  er_xstr_free(&max);
 
   er_xstr ref = {0};
   er_xstr_cell(&ref, row, L->c_weight, true);
@@ -314,7 +359,7 @@ static void leaf_score(er_xsheet *s, const layout *L, int row, const er_indicato
 static void write_leaf(er_xsheet *s, const layout *L, int row, const er_indicator *n) {
   const er_eval *ev = s->book->ev;
   const er_xfmt *f = &s->book->f;
-  er_xsheet_number(s, row, L->c_weight, L->c_weight, n->weight.v, f->weight);
+  er_xsheet_number(s, row, L->c_weight, L->c_weight, n->weight.v, f->in_weight);
 
   er_xstr point = {0}, how = {0}, crit = {0};
   er_xleaf_basis(ev, n, &how);
@@ -332,7 +377,7 @@ static void write_leaf(er_xsheet *s, const layout *L, int row, const er_indicato
   er_xstr_free(&crit);
 
   leaf_score(s, L, row, n);
-  rate_formula(s, L, row, n->result.rate, n->weight.v, 6, f->rate);
+  rate_formula(s, L, row, n->result.score, n->weight.v, n->result.places, f->rate);
   /* the data's note, the engine's (deductions, 未扣分), else what was lost */
   const char *note = n->result.valid ? n->result.note : "无法评分，请检查数据";
   char lost[64];
@@ -350,26 +395,41 @@ static void write_leaf(er_xsheet *s, const layout *L, int row, const er_indicato
 
 static void write_subtotal(er_xsheet *s, const layout *L, int row, const er_indicator *n) {
   const er_xfmt *f = &s->book->f;
-  er_xsheet_number(s, row, L->c_weight, L->c_weight, n->weight.v, f->sub_weight);
   er_xsheet_text(s, row, L->c_point, row, L->c_criteria, NULL, f->sub_text, ER_X_BODY_PT);
-  int *rows = malloc((n->children.count ? n->children.count : 1) * sizeof *rows);
-  if (!rows)
+  int *rows = malloc((n->children.count ? n->children.count : 1) * sizeof *rows),
+      *wrows = malloc((n->children.count ? n->children.count : 1) * sizeof *wrows);
+  if (!rows || !wrows)
     abort();
-  size_t k = 0;
+  size_t k = 0, kw = 0;
   for (size_t i = 0; i < n->children.count; i++) {
     const er_xcell *c = er_xbook_find_cell(s->book, &n->children.items[i]);
-    if (c)
+    if (c) {
       rows[k++] = c->row;
+      /* extra points are outside the weights they add to */
+      if (!n->children.items[i].bonus.v)
+        wrows[kw++] = c->row;
+    }
   }
   er_xstr sum = {0};
+  /* the weight: the sum of the children's, so an edited weight flows up */
+  if (kw) {
+    er_xstr_add(&sum, "=ROUND(");
+    er_xstr_sum_rows(&sum, NULL, wrows, kw, L->c_weight);
+    er_xstr_add(&sum, ",6)");
+    er_xsheet_formula(s, row, L->c_weight, L->c_weight, er_xstr_get(&sum), n->weight.v,
+                      f->sub_weight);
+    er_xstr_clear(&sum);
+  } else
+    er_xsheet_number(s, row, L->c_weight, L->c_weight, n->weight.v, f->sub_weight);
+  free(wrows);
   er_xstr_add(&sum, "=ROUND(");
   er_xstr_sum_rows(&sum, NULL, rows, k, L->c_score);
   er_xstr_add(&sum, ",6)");
   er_xsheet_formula(s, row, L->c_score, L->c_score, er_xstr_get(&sum), n->result.score,
-                    f->sub_score);
+                    n->result.places == 3 ? f->sub_score3 : f->sub_score);
   er_xstr_free(&sum);
   free(rows);
-  rate_formula(s, L, row, n->result.rate, n->weight.v, 6, f->sub_rate);
+  rate_formula(s, L, row, n->result.score, n->weight.v, n->result.places, f->sub_rate);
   er_xsheet_text(s, row, L->c_note, row, L->c_note, NULL, f->sub_text, ER_X_BODY_PT);
 }
 
@@ -474,7 +534,7 @@ static void write_totals(er_xsheet *s, const layout *L) {
   er_xstr_sum_rows(&x, NULL, srows, ns, L->c_score);
   er_xstr_add(&x, ",6)");
   er_xsheet_formula(s, tr, L->c_score, L->c_score, er_xstr_get(&x), ev->total, f->tot_score);
-  rate_formula(s, L, tr, er_total_rate(ev), ev->total_weight, 8, f->tot_rate);
+  rate_formula(s, L, tr, ev->total, ev->total_weight, 2, f->tot_rate);
   er_xsheet_text(s, tr, L->c_note, tr, L->c_note, NULL, f->tot_text, ER_X_BODY_PT);
   er_xsheet_text(s, tr, L->c_code, tr, L->c_code, "TOTAL", f->text, ER_X_BODY_PT);
 
@@ -564,6 +624,7 @@ void er_xsheet_score_write(er_xbook *b) {
   L.total_row = 3;
   L.grade_row = 4;
   L.first = 5;
+  b->score_col_weight = L.c_weight;
   for (size_t i = 0; i < ev->indicators.count; i++)
     collect(&L, &ev->indicators.items[i]);
   for (size_t r = L.n; r-- > 0;) /* a node's first row */
@@ -615,7 +676,6 @@ void er_xsheet_score_write(er_xbook *b) {
     const srow *sr = &L.rows[r];
     if (sr->subtotal) {
       write_subtotal(&s, &L, row, sr->node);
-      er_xsheet_keep_with_previous(&s, row);
     } else
       write_leaf(&s, &L, row, sr->node);
     er_xsheet_text(&s, row, L.c_code, row, L.c_code, sr->node->code.s, f->text, ER_X_BODY_PT);
@@ -624,6 +684,7 @@ void er_xsheet_score_write(er_xbook *b) {
 
   er_xpage page = {.landscape = true, .repeat_first = 2, .repeat_last = 2, .freeze_row = L.first};
   er_xsheet_finish(&s, &page);
+  er_xsheet_protect(&s);
   er_xsheet_close(&s);
   for (size_t i = 0; i < L.nnames; i++)
     er_xstr_free(&L.names[i]);

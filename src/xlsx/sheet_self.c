@@ -1,121 +1,49 @@
-/* 自评表: the national 项目支出绩效自评表 layout — header, funds block
- * (年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分), 年度总体目标,
- * the indicator block and 总分. Scores refer to the 评分表, amounts to
- * 资金情况, so an edit there shows here. */
+/* 自评表: the 项目支出绩效自评表 as the form defines it (national, or
+ * Sichuan's variant) — header, funds block (年初预算数 / 全年预算数 /
+ * 全年执行数 / 分值 / 执行率 / 得分 on 年度资金总额 and its 其中 rows),
+ * 年度总体目标, the indicator block from the performance targets, 总分.
+ * Every figure is a formula over the input cells it comes from: amounts
+ * over 资金情况, scores and weights of indicators over the 评分表, a
+ * target's score over its own 年度指标值, 实际完成值 and 分值. */
 #include "xlsx/book.h"
 
-#include "model/expr.h"
+#include "model/form.h"
 #include "model/funds.h"
+#include "model/score.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-  C_LABEL,
-  C_L1,
-  C_L2,
-  C_L3,
-  C_TARGET,
-  C_ACTUAL,
-  C_WEIGHT,
-  C_SCORE,
-  C_DEVIATION,
-  C_KEY,
-  NCOLS
-};
+/* Columns: a label column, 一级 二级 三级, then per profile
+ * national: 年度指标值 实际完成值 分值 得分 偏差 (9 columns)
+ * sichuan:  指标性质 年度指标值 度量单位 实际完成值 分值 得分 偏差 (11) */
+typedef struct cols {
+  int label, l1, l2, l3, nature, target, unit, actual, weight, score, deviation, key, n;
+  int funds; /* first of the funds block's six value columns */
+} cols;
 
-/* The funds block's columns, on the same grid. */
-enum {
-  F_INITIAL = C_L3,
-  F_PLANNED = C_TARGET,
-  F_SPENT = C_ACTUAL,
-  F_WEIGHT = C_WEIGHT,
-  F_RATE = C_SCORE,
-  F_SCORE = C_DEVIATION
-};
-
-static const char *const classes[] = {"其中：当年财政拨款", "上年结转资金", "其他资金"};
-
-static int source_class(const er_source *s) {
-  if (s->level.index == ER_LEVEL_CARRYOVER)
-    return 1;
-  if (s->level.index == ER_LEVEL_OTHER)
-    return 2;
-  return 0;
+static cols layout(bool sichuan) {
+  cols c = {.label = 0, .l1 = 1, .l2 = 2, .l3 = 3, .nature = -1, .unit = -1};
+  int k = 4;
+  if (sichuan)
+    c.nature = k++;
+  c.target = k++;
+  if (sichuan)
+    c.unit = k++;
+  c.actual = k++;
+  c.weight = k++;
+  c.score = k++;
+  c.deviation = k++;
+  c.key = k++;
+  c.n = k;
+  c.funds = c.deviation - 5;
+  return c;
 }
 
-static bool in_bonus(const er_indicator *n) {
-  for (; n; n = n->parent)
-    if (n->bonus.v)
-      return true;
-  return false;
-}
-
-/* The leaf scored by the budget execution rate: shown in the funds block. */
-static const er_indicator *find_execution(const er_indicators *list) {
-  for (size_t i = 0; i < list->count; i++) {
-    const er_indicator *n = &list->items[i];
-    if (n->children.count == 0 && n->rule.index == ER_RULE_EXECUTION)
-      return n;
-    const er_indicator *found = find_execution(&n->children);
-    if (found)
-      return found;
-  }
-  return NULL;
-}
-
-typedef struct leaves {
-  const er_indicator **items;
-  size_t n, cap;
-} leaves;
-
-static void collect(leaves *L, const er_indicators *list, const er_indicator *skip) {
-  for (size_t i = 0; i < list->count; i++) {
-    const er_indicator *n = &list->items[i];
-    if (n->children.count) {
-      collect(L, &n->children, skip);
-      continue;
-    }
-    if (n == skip)
-      continue;
-    if (L->n == L->cap) {
-      L->cap = L->cap ? 2 * L->cap : 32;
-      const er_indicator **p = realloc(L->items, L->cap * sizeof *p);
-      if (!p)
-        abort();
-      L->items = p;
-    }
-    L->items[L->n++] = n;
-  }
-}
-
-static const er_target *match_target(const er_eval *ev, const er_indicator *leaf) {
-  for (size_t i = 0; i < ev->targets.items.count; i++) {
-    const er_target *t = &ev->targets.items.items[i];
-    if (t->name.s && leaf->name.s && strcmp(t->name.s, leaf->name.s) == 0)
-      return t;
-  }
-  return NULL;
-}
-
-static const er_indicator *ancestor_at(const er_indicator *n, int depth) {
-  while (n && n->depth > depth)
-    n = n->parent;
-  return n;
-}
-
-/* ---- the funds block ---------------------------------------------------------------- */
-
-typedef struct block {
-  int first;    /* the header row */
-  int total;    /* 年度资金总额 */
-  bool counted; /* the execution leaf's score counts in 总分 */
-  er_dec score, weight;
-} block;
-
-static void ref_funds(er_xstr *x, int row, int col) {
-  er_xstr_add(x, "'%s'!", ER_X_SHEET_FUNDS);
+static void ref(er_xstr *x, const char *sheet, int row, int col) {
+  if (sheet)
+    er_xstr_add(x, "'%s'!", sheet);
   er_xstr_cell(x, row, col, false);
 }
 
@@ -123,373 +51,551 @@ static void dash(er_xsheet *s, int row, int col) {
   er_xsheet_text(s, row, col, row, col, "—", s->book->f.dash, ER_X_BODY_PT);
 }
 
-static block write_funds(er_xsheet *s, int row, const er_indicator *exec) {
-  er_xbook *b = s->book;
+/* ---- the funds block ---------------------------------------------------------------- */
+
+/* SUM over 资金情况 of one column of the sources of a form row. */
+static bool source_sum(er_xbook *b, const er_form *form, int which, int col, er_xstr *x) {
   const er_eval *ev = b->ev;
-  const er_xfmt *f = &b->f;
-  block k = {.first = row, .total = row + 1};
-  /* the items the block is about: the execution leaf's fund, else all */
-  const char *only = exec ? exec->fund.s : NULL;
-  er_dec initial[3] = {{0}}, planned[3] = {{0}};
-  bool used[3] = {false};
-  int funds_row = b->funds_total_row;
+  size_t k = 0, n = 0;
+  int *rows = malloc((b->nsources + 1) * sizeof *rows);
+  if (!rows)
+    abort();
   for (size_t i = 0; i < ev->funds.items.count; i++) {
     const er_fund_item *item = &ev->funds.items.items[i];
-    if (only && (!item->name.s || strcmp(item->name.s, only) != 0))
-      continue;
-    if (only && b->fund_rows)
-      funds_row = b->fund_rows[i];
-    for (size_t j = 0; j < item->sources.count; j++) {
-      const er_source *src = &item->sources.items[j];
-      int c = source_class(src);
-      used[c] = true;
-      initial[c] = er_dec_add(initial[c], src->initial.set ? src->initial.v : src->planned.v);
-      planned[c] = er_dec_add(planned[c], src->planned.v);
-    }
+    bool in = !form->fund || (item->name.s && strcmp(item->name.s, form->fund) == 0);
+    for (size_t j = 0; j < item->sources.count; j++, k++)
+      if (in && er_form_row_of(&item->sources.items[j]) == which && k < b->nsources)
+        rows[n++] = b->source_rows[k];
   }
-  er_fund_totals t;
-  if (!er_funds_totals(&ev->funds, only, &t))
-    er_funds_totals(&ev->funds, NULL, &t);
-  int nused = used[0] + used[1] + used[2];
+  if (n) {
+    /* sorted already: sources are written in order */
+    er_xstr_add(x, "ROUND(");
+    er_xstr_sum_rows(x, ER_X_SHEET_FUNDS, rows, n, col);
+    er_xstr_add(x, ",6)");
+  }
+  free(rows);
+  return n > 0;
+}
 
+/* The 资金情况 row of the block's spending: the fund item's 小计 or 合计. */
+static int spent_row(const er_xbook *b, const er_form *form) {
+  const er_eval *ev = b->ev;
+  for (size_t i = 0; form->fund && i < ev->funds.items.count; i++)
+    if (ev->funds.items.items[i].name.s && strcmp(ev->funds.items.items[i].name.s, form->fund) == 0)
+      return b->fund_rows[i];
+  return b->funds_total_row;
+}
+
+typedef struct block {
+  int rows[ER_FORM_ROWS];
+  int weight_col, score_col;
+} block;
+
+static void amount_cell(er_xsheet *s, int row, int col, const char *formula, er_dec v) {
+  if (formula)
+    er_xsheet_formula(s, row, col, col, formula, v, s->book->f.amount);
+  else
+    er_xsheet_number(s, row, col, col, v, s->book->f.amount);
+}
+
+static block write_funds(er_xsheet *s, const cols *c, int row, const er_form *form) {
+  er_xbook *b = s->book;
+  const er_xfmt *f = &b->f;
+  bool sichuan = form->profile == ER_FORM_SICHUAN;
+  int C_INI = c->funds, C_BUD = c->funds + 1, C_SPENT = c->funds + 2, C_W = c->funds + 3,
+      C_RATE = c->funds + 4, C_SC = c->funds + 5;
+  block k = {.weight_col = C_W, .score_col = C_SC};
   char unit[64];
-  snprintf(unit, sizeof unit, "项目资金\n（%s）", ev->funds.unit.index == 1 ? "元" : "万元");
-  er_xsheet_text(s, row, C_LABEL, row + 4, C_LABEL, unit, f->center, ER_X_BODY_PT);
-  er_xsheet_text(s, row, C_L1, row, C_L2, NULL, f->head, ER_X_BODY_PT);
-  static const char *const heads[] = {"年初预算数", "全年预算数", "全年执行数",
-                                      "分值",       "执行率",     "得分"};
-  for (int c = 0; c < 6; c++)
-    er_xsheet_text(s, row, F_INITIAL + c, row, F_INITIAL + c, heads[c], f->head, ER_X_BODY_PT);
+  snprintf(unit, sizeof unit, "项目资金\n（%s）", b->ev->funds.unit.index == 1 ? "元" : "万元");
+  er_xsheet_text(s, row, c->label, row + 4, c->label, unit, f->center, ER_X_BODY_PT);
+  er_xsheet_text(s, row, c->l1, row, C_INI - 1, NULL, f->head, ER_X_BODY_PT);
+  const char *heads[] = {"年初预算数", sichuan ? "调整后预算数" : "全年预算数",
+                         "全年执行数", "分值",
+                         "执行率",     "得分"};
+  for (int i = 0; i < 6; i++)
+    er_xsheet_text(s, row, C_INI + i, row, C_INI + i, heads[i], f->head, ER_X_BODY_PT);
+  for (int r = 0; r < ER_FORM_ROWS; r++)
+    k.rows[r] = row + 1 + r;
 
-  int tr = row + 1;
-  er_xsheet_text(s, tr, C_L1, tr, C_L2, "年度资金总额", f->center, ER_X_BODY_PT);
-  int class_rows[3] = {tr + 1, tr + 2, tr + 3};
-  er_dec all_initial = er_dec_add(er_dec_add(initial[0], initial[1]), initial[2]);
-  er_dec all_planned = er_dec_add(er_dec_add(planned[0], planned[1]), planned[2]);
+  bool linked = b->has_funds_sheet;
   er_xstr x = {0};
-  er_xstr_add(&x, "=ROUND(");
-  er_xstr_sum_rows(&x, NULL, class_rows, 3, F_INITIAL);
-  er_xstr_add(&x, ",6)");
-  er_xsheet_formula(s, tr, F_INITIAL, F_INITIAL, er_xstr_get(&x), all_initial, f->amount);
-  er_xstr_clear(&x);
-  er_xstr_add(&x, "=ROUND(");
-  er_xstr_sum_rows(&x, NULL, class_rows, 3, F_PLANNED);
-  er_xstr_add(&x, ",6)");
-  er_xsheet_formula(s, tr, F_PLANNED, F_PLANNED, er_xstr_get(&x), all_planned, f->amount);
-  bool linked = b->has_funds_sheet && funds_row >= 0;
-  if (linked) {
-    er_xstr_clear(&x);
-    er_xstr_add(&x, "=");
-    ref_funds(&x, funds_row, b->funds_col_spent);
-    er_xsheet_formula(s, tr, F_SPENT, F_SPENT, er_xstr_get(&x), t.spent, f->amount);
-  } else
-    dash(s, tr, F_SPENT);
-
-  if (linked && t.execution_defined) {
-    /* 执行率 = 全年执行数 ÷ 到位数 (资金情况), as the engine computes it:
-     * a percent of six places */
-    er_xstr_clear(&x);
-    er_xstr_add(&x, "=IF(");
-    ref_funds(&x, funds_row, b->funds_col_arrived);
-    er_xstr_add(&x, "=0,\"\",ROUND(");
-    er_xstr_cell(&x, tr, F_SPENT, false);
-    er_xstr_add(&x, "/");
-    ref_funds(&x, funds_row, b->funds_col_arrived);
-    er_xstr_add(&x, ",8))");
-    er_xsheet_formula_percent(s, tr, F_RATE, F_RATE, er_xstr_get(&x), t.execution_rate, f->rate);
-  } else
-    dash(s, tr, F_RATE);
-
-  if (exec && linked && t.execution_defined) {
-    k.counted = true;
-    k.weight = exec->weight.v;
-    k.score = exec->result.score;
-    er_xsheet_number(s, tr, F_WEIGHT, F_WEIGHT, exec->weight.v, f->weight);
-    er_xstr_clear(&x);
-    /* the engine: min(执行率 to six places, 1) × weight, to six places */
-    er_xstr_add(&x, "=ROUND(MIN(ROUND(");
-    er_xstr_cell(&x, tr, F_RATE, false);
-    er_xstr_add(&x, ",6),1)*");
-    er_xstr_cell(&x, tr, F_WEIGHT, false);
-    er_xstr_add(&x, ",6)");
-    er_xsheet_formula(s, tr, F_SCORE, F_SCORE, er_xstr_get(&x), exec->result.score,
-                      exec->result.places == 3 ? f->score3 : f->score2);
-  } else {
-    dash(s, tr, F_WEIGHT);
-    dash(s, tr, F_SCORE);
-  }
-
-  for (int c = 0; c < 3; c++) {
-    int r = class_rows[c];
-    er_xsheet_text(s, r, C_L1, r, C_L2, classes[c], f->center, ER_X_BODY_PT);
-    er_xsheet_number(s, r, F_INITIAL, F_INITIAL, initial[c], f->amount);
-    er_xsheet_number(s, r, F_PLANNED, F_PLANNED, planned[c], f->amount);
-    if (!used[c])
-      er_xsheet_number(s, r, F_SPENT, F_SPENT, er_dec_zero(), f->amount);
-    else if (nused == 1 && linked) {
-      /* all the money came from this class, so all that was spent */
+  /* 其中 rows: 年初预算数 and 全年预算数 over 资金情况's sources */
+  for (int r = ER_FORM_CURRENT; r < ER_FORM_ROWS; r++) {
+    int y = k.rows[r];
+    er_xsheet_text(s, y, c->l1, y, C_INI - 1, er_form_row_labels[r], f->center, ER_X_BODY_PT);
+    int srccol[2] = {b->funds_col_initial, b->funds_col_planned};
+    er_dec v[2] = {form->rows[r].initial, form->rows[r].budget};
+    for (int i = 0; i < 2; i++) {
       er_xstr_clear(&x);
       er_xstr_add(&x, "=");
-      er_xstr_cell(&x, tr, F_SPENT, false);
-      er_xsheet_formula(s, r, F_SPENT, F_SPENT, er_xstr_get(&x), t.spent, f->amount);
-    } else
-      dash(s, r, F_SPENT);
-    dash(s, r, F_WEIGHT);
-    dash(s, r, F_RATE);
-    dash(s, r, F_SCORE);
+      bool any = linked && source_sum(b, form, r, srccol[i], &x);
+      amount_cell(s, y, C_INI + i, any ? er_xstr_get(&x) : NULL, v[i]);
+    }
   }
+  /* 全年执行数 of the 其中 rows: given per source (inputs here), else what
+   * the others leave of 资金情况's spending, 上年结转 first */
+  static const int order[] = {ER_FORM_CARRYOVER, ER_FORM_CURRENT, ER_FORM_OTHER};
+  int last = -1;
+  for (size_t i = 0; i < 3; i++)
+    if (!form->rows[order[i]].spent_given)
+      last = order[i];
+  er_xstr left = {0};
+  if (linked) {
+    er_xstr_add(&left, "%s", "");
+    ref(&left, ER_X_SHEET_FUNDS, spent_row(b, form), b->funds_col_spent);
+    for (int r = ER_FORM_CURRENT; r < ER_FORM_ROWS; r++)
+      if (form->rows[r].spent_given) {
+        er_xstr_add(&left, "-");
+        er_xstr_cell(&left, k.rows[r], C_SPENT, false);
+      }
+  }
+  for (size_t i = 0; i < 3; i++) {
+    int r = order[i], y = k.rows[r];
+    const er_form_funds_row *fr = &form->rows[r];
+    if (fr->spent_given || !linked) {
+      er_xsheet_number(s, y, C_SPENT, C_SPENT, fr->spent, f->in_amount);
+      continue;
+    }
+    er_xstr_clear(&x);
+    if (r == last)
+      er_xstr_add(&x, "=ROUND(%s,6)", er_xstr_get(&left));
+    else {
+      er_xstr_add(&x, "=ROUND(MAX(MIN(");
+      if (!source_sum(b, form, r, b->funds_col_arrived, &x))
+        er_xstr_add(&x, "0");
+      er_xstr_add(&x, ",%s),0),6)", er_xstr_get(&left));
+    }
+    amount_cell(s, y, C_SPENT, er_xstr_get(&x), fr->spent);
+    er_xstr_add(&left, "-");
+    er_xstr_cell(&left, y, C_SPENT, false);
+  }
+  er_xstr_free(&left);
+
+  /* 年度资金总额: the sums of the 其中 rows */
+  int t = k.rows[ER_FORM_ALL];
+  er_xsheet_text(s, t, c->l1, t, C_INI - 1, er_form_row_labels[ER_FORM_ALL], f->center,
+                 ER_X_BODY_PT);
+  const er_form_funds_row *all = &form->rows[ER_FORM_ALL];
+  er_dec totals[3] = {all->initial, all->budget, all->spent};
+  for (int i = 0; i < 3; i++) {
+    er_xstr_clear(&x);
+    er_xstr_add(&x, "=ROUND(");
+    er_xstr_sum_rows(&x, NULL, &k.rows[ER_FORM_CURRENT], 3, C_INI + i);
+    er_xstr_add(&x, ",6)");
+    amount_cell(s, t, C_INI + i, er_xstr_get(&x), totals[i]);
+  }
+  /* 执行率 = 全年执行数 ÷ 全年预算数 on every row */
+  for (int r = 0; r < ER_FORM_ROWS; r++) {
+    int y = k.rows[r];
+    er_xstr_clear(&x);
+    er_xstr_add(&x, "=IF(");
+    er_xstr_cell(&x, y, C_BUD, false);
+    er_xstr_add(&x, "=0,\"—\",ROUND(");
+    er_xstr_cell(&x, y, C_SPENT, false);
+    er_xstr_add(&x, "/");
+    er_xstr_cell(&x, y, C_BUD, false);
+    er_xstr_add(&x, ",8))");
+    if (form->rows[r].rate_defined)
+      er_xsheet_formula_percent(s, y, C_RATE, C_RATE, er_xstr_get(&x), form->rows[r].rate, f->rate);
+    else
+      er_xsheet_formula_text(s, y, C_RATE, C_RATE, er_xstr_get(&x), "—", f->dash);
+    if (r != ER_FORM_ALL) {
+      dash(s, y, C_W);
+      dash(s, y, C_SC);
+    }
+  }
+  /* 分值 and 得分: the execution leaf's on the 评分表, else 执行率 × 分值 */
+  const er_xcell *leaf = form->execution ? er_xbook_find_cell(b, form->execution) : NULL;
+  lxw_format *sfmt = form->execution && form->execution->result.places == 3 ? f->score3 : f->score2;
+  if (leaf) {
+    er_xstr_clear(&x);
+    er_xstr_add(&x, "=");
+    ref(&x, ER_X_SHEET_SCORE, leaf->row, b->score_col_weight);
+    er_xsheet_formula(s, t, C_W, C_W, er_xstr_get(&x), form->funds_weight, f->weight);
+    er_xstr_clear(&x);
+    er_xstr_add(&x, "=");
+    ref(&x, ER_X_SHEET_SCORE, leaf->row, leaf->col);
+    er_xsheet_formula(s, t, C_SC, C_SC, er_xstr_get(&x), form->funds_score, sfmt);
+  } else {
+    er_xsheet_number(s, t, C_W, C_W, form->funds_weight, f->in_weight);
+    er_xstr_clear(&x);
+    er_xstr_add(&x, "=IF(ISNUMBER(");
+    er_xstr_cell(&x, t, C_RATE, false);
+    er_xstr_add(&x, "),ROUND(MIN(ROUND(");
+    er_xstr_cell(&x, t, C_RATE, false);
+    er_xstr_add(&x, ",6),1)*");
+    er_xstr_cell(&x, t, C_W, false);
+    er_xstr_add(&x, ",6),0)");
+    er_xsheet_formula(s, t, C_SC, C_SC, er_xstr_get(&x), form->funds_score, sfmt);
+  }
+  static const char *const keys[] = {"funds:all", "funds:current", "funds:carryover",
+                                     "funds:other"};
+  for (int r = 0; r < ER_FORM_ROWS; r++)
+    er_xsheet_text(s, k.rows[r], c->key, k.rows[r], c->key, keys[r], f->text, ER_X_BODY_PT);
+  er_xsheet_text(s, row, c->key, row, c->key, NULL, f->text, ER_X_BODY_PT);
   er_xstr_free(&x);
   return k;
 }
 
 /* ---- the indicator block --------------------------------------------------------------- */
 
-/* 年度指标值 and 实际完成值 of a leaf: its target's, when a target of the
- * same name exists; else what the indicator tree says. */
-static const er_target *leaf_values(const er_eval *ev, const er_indicator *n, er_xstr *target,
-                                    er_xstr *actual) {
-  const er_target *t = match_target(ev, n);
-  char a[ER_DEC_BUFSIZE];
-  if (t) {
-    er_xstr_add(target, "%s", t->target.s ? t->target.s : "");
-    er_xstr_add(actual, "%s", t->actual.s ? t->actual.s : "");
-  } else if (n->rule.index == ER_RULE_RATIO && n->target.set && n->actual.set) {
-    er_xstr_add(target, "%s", er_dec_format_trim(n->target.v, 6, a));
-    er_xstr_add(actual, "%s", er_dec_format_trim(n->actual.v, 6, a));
-  } else {
-    er_xstr_add(target, "%s", n->point.s ? n->point.s : "");
-    if (n->rule.index == ER_RULE_DEDUCTIONS) {
-      er_dec lost = er_dec_zero();
-      for (size_t i = 0; i < n->deductions.count; i++)
-        lost = er_dec_add(lost, n->deductions.items[i].points.v);
-      if (er_dec_is_zero(lost))
-        er_xstr_add(actual, "无扣分事项");
-      else
-        er_xstr_add(actual, "扣 %s 分", er_dec_format_trim(lost, 6, a));
-    } else
-      er_xleaf_basis(ev, n, actual);
+static const char *nature(const er_form_target *x) {
+  if (!x->target.numeric)
+    return "定性";
+  switch (x->target.cmp) {
+  case ER_CMP_EQ:
+    return "=";
+  case ER_CMP_LE:
+  case ER_CMP_LT:
+    return "≤";
+  default:
+    return "≥";
   }
-  return t;
 }
 
-static void write_leaf_cells(er_xsheet *s, int row, const er_indicator *n) {
+/* 得分 of a target row, as a formula over its own cells where the form
+ * computes it. */
+static void target_score(er_xsheet *s, const cols *c, int row, const er_form_target *x) {
   er_xbook *b = s->book;
-  const er_eval *ev = b->ev;
   const er_xfmt *f = &b->f;
-  er_xstr target = {0}, actual = {0};
-  const er_target *t = leaf_values(ev, n, &target, &actual);
-  er_xsheet_text(s, row, C_TARGET, row, C_TARGET, er_xstr_get(&target), f->text, ER_X_BODY_PT);
-  er_xsheet_text(s, row, C_ACTUAL, row, C_ACTUAL, er_xstr_get(&actual), f->text, ER_X_BODY_PT);
-  er_xstr_free(&target);
-  er_xstr_free(&actual);
-
-  er_xsheet_number(s, row, C_WEIGHT, C_WEIGHT, n->weight.v, f->weight);
-  lxw_format *fmt = n->result.places == 3 ? f->score3 : f->score2;
-  const er_xcell *c = er_xbook_find_cell(b, n);
-  if (c) {
-    er_xstr x = {0};
-    er_xstr_add(&x, "='%s'!", ER_X_SHEET_SCORE);
-    er_xstr_cell(&x, c->row, c->col, false);
-    er_xsheet_formula(s, row, C_SCORE, C_SCORE, er_xstr_get(&x), n->result.score, fmt);
-    er_xstr_free(&x);
-  } else
-    er_xsheet_number(s, row, C_SCORE, C_SCORE, n->result.score, fmt);
-
-  const char *why = t && t->deviation.s ? t->deviation.s : NULL;
-  if (!why && n->result.valid && er_dec_cmp(n->result.score, n->weight.v) < 0)
-    why = n->result.note;
-  er_xsheet_text(s, row, C_DEVIATION, row, C_DEVIATION, why, f->text, ER_X_BODY_PT);
-  er_xsheet_text(s, row, C_KEY, row, C_KEY, n->code.s, f->text, ER_X_BODY_PT);
+  er_xstr e = {0};
+  lxw_format *fmt = x->leaf && x->leaf->result.places == 3 ? f->score3 : f->score2;
+  const er_xcell *leaf = x->leaf ? er_xbook_find_cell(b, x->leaf) : NULL;
+  switch (x->basis) {
+  case ER_FORM_BY_LEAF:
+    if (leaf) {
+      er_xstr_add(&e, "=");
+      ref(&e, ER_X_SHEET_SCORE, leaf->row, leaf->col);
+      er_xsheet_formula(s, row, c->score, c->score, er_xstr_get(&e), x->score, fmt);
+    } else
+      er_xsheet_number(s, row, c->score, c->score, x->score, fmt);
+    break;
+  case ER_FORM_BY_SCORE:
+    er_xsheet_number(s, row, c->score, c->score, x->score, f->in_score2);
+    break;
+  case ER_FORM_BY_RATIO: {
+    char a[16], g[16], w[16];
+    er_xstr cell = {0};
+    er_xstr_cell(&cell, row, c->actual, false);
+    snprintf(a, sizeof a, "%s", er_xstr_get(&cell));
+    er_xstr_clear(&cell);
+    er_xstr_cell(&cell, row, c->target, false);
+    snprintf(g, sizeof g, "%s", er_xstr_get(&cell));
+    er_xstr_clear(&cell);
+    er_xstr_cell(&cell, row, c->weight, false);
+    snprintf(w, sizeof w, "%s", er_xstr_get(&cell));
+    er_xstr_free(&cell);
+    /* the engine: the quotient to six places, capped at 1, times 分值 */
+    if (x->target.cmp == ER_CMP_LE || x->target.cmp == ER_CMP_LT)
+      er_xstr_add(&e, "=IF(%s=0,%s,ROUND(MIN(ROUND(%s/%s,6),1)*%s,6))", a, w, g, a, w);
+    else if (x->target.cmp == ER_CMP_EQ)
+      er_xstr_add(&e, "=IF(%s=%s,%s,ROUND(MIN(ROUND(MIN(%s,%s)/MAX(%s,%s),6),1)*%s,6))", a, g, w, a,
+                  g, a, g, w);
+    else
+      er_xstr_add(&e, "=IF(%s=0,%s,ROUND(MIN(ROUND(%s/%s,6),1)*%s,6))", g, w, a, g, w);
+    er_xsheet_formula(s, row, c->score, c->score, er_xstr_get(&e), x->score, fmt);
+    break;
+  }
+  case ER_FORM_BY_MET:
+    er_xstr_add(&e, "=");
+    er_xstr_cell(&e, row, c->weight, false);
+    er_xsheet_formula(s, row, c->score, c->score, er_xstr_get(&e), x->score, fmt);
+    break;
+  default:
+    dash(s, row, c->score);
+    break;
+  }
+  er_xstr_free(&e);
 }
 
-/* The level cells of the indicator rows: first and second level merged
- * down their runs, the leaf as 三级指标 (deeper levels joined to it). */
-static void write_levels(er_xsheet *s, int first, const leaves *L) {
-  er_xowner *grid = calloc(L->n * 3 + 1, sizeof *grid);
-  er_xstr *joined = calloc(L->n + 1, sizeof *joined);
-  if (!grid || !joined)
-    abort();
-  for (size_t r = 0; r < L->n; r++) {
-    const er_indicator *n = L->items[r];
-    er_xowner *g = &grid[r * 3];
-    for (int k = 1; k <= 2; k++) {
-      const er_indicator *a = ancestor_at(n, k);
-      g[k - 1] = (er_xowner){a, a->name.s, NULL};
-    }
-    const char *name = n->name.s ? n->name.s : "";
-    if (n->depth > 3) {
-      for (int k = 3; k < n->depth; k++) {
-        const er_indicator *a = ancestor_at(n, k);
-        er_xstr_add(&joined[r], "%s／", a->name.s ? a->name.s : "");
-      }
-      er_xstr_add(&joined[r], "%s", name);
-      name = er_xstr_get(&joined[r]);
-    }
-    g[2] = (er_xowner){n, name, NULL};
+static void write_target(er_xsheet *s, const cols *c, int row, size_t i, const er_form_target *x,
+                         bool sichuan) {
+  er_xbook *b = s->book;
+  const er_xfmt *f = &b->f;
+  const er_target *t = x->t;
+  er_xsheet_text(s, row, c->l3, row, c->l3, t->name.s, f->center, ER_X_BODY_PT);
+  if (sichuan) {
+    er_xsheet_text(s, row, c->nature, row, c->nature, nature(x), f->center, ER_X_BODY_PT);
+    er_xsheet_text(s, row, c->unit, row, c->unit, er_form_unit(x), f->center, ER_X_BODY_PT);
   }
-  er_xsheet_grid(s, first, C_L1, (int)L->n, 3, grid, s->book->f.center);
-  for (size_t r = 0; r < L->n; r++)
-    er_xstr_free(&joined[r]);
-  free(joined);
+  er_xsheet_measure(s, row, c->target, t->target.s, &x->target, x->target_places,
+                    sichuan && er_form_bare(x, &x->target));
+  er_xsheet_measure(s, row, c->actual, t->actual.s, &x->actual, x->actual_places,
+                    sichuan && er_form_bare(x, &x->actual));
+  const er_xcell *leaf = x->leaf ? er_xbook_find_cell(b, x->leaf) : NULL;
+  if (leaf) {
+    er_xstr e = {0};
+    er_xstr_add(&e, "=");
+    ref(&e, ER_X_SHEET_SCORE, leaf->row, b->score_col_weight);
+    er_xsheet_formula(s, row, c->weight, c->weight, er_xstr_get(&e), x->weight, f->weight);
+    er_xstr_free(&e);
+  } else if (x->weighted)
+    er_xsheet_number(s, row, c->weight, c->weight, x->weight, f->in_weight);
+  else
+    dash(s, row, c->weight);
+  target_score(s, c, row, x);
+  er_xsheet_text(s, row, c->deviation, row, c->deviation, t->deviation.s, f->in_text, ER_X_BODY_PT);
+  char key[32];
+  if (x->leaf && x->leaf->code.s)
+    snprintf(key, sizeof key, "%s", x->leaf->code.s);
+  else
+    snprintf(key, sizeof key, "target:%zu", i + 1);
+  er_xsheet_text(s, row, c->key, row, c->key, key, f->text, ER_X_BODY_PT);
+}
+
+static bool same(const char *a, const char *b) {
+  return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* 一级 and 二级 merged down their runs of equal names. */
+static void write_levels(er_xsheet *s, const cols *c, int first, const er_form *form) {
+  size_t n = form->ntargets;
+  er_xowner *grid = calloc(2 * n + 1, sizeof *grid);
+  if (!grid)
+    abort();
+  const void *key1 = NULL, *key2 = NULL;
+  for (size_t i = 0; i < n; i++) {
+    const er_target *t = form->targets[i].t;
+    const er_target *prev = i ? form->targets[i - 1].t : NULL;
+    if (!prev || !same(prev->level1.s, t->level1.s))
+      key1 = t, key2 = &t->level2;
+    else if (!same(prev->level2.s, t->level2.s))
+      key2 = &t->level2;
+    grid[2 * i] = (er_xowner){t->level1.s ? key1 : NULL, t->level1.s, NULL};
+    grid[2 * i + 1] = (er_xowner){t->level2.s ? key2 : NULL, t->level2.s, NULL};
+  }
+  er_xsheet_grid(s, first, c->l1, (int)n, 2, grid, s->book->f.center);
   free(grid);
 }
 
-static void set_widths(er_xsheet *s, const leaves *L) {
-  const er_eval *ev = s->book->ev;
-  const char **names = calloc(L->n + 1, sizeof *names),
-             **targets = calloc(L->n + 1, sizeof *targets),
-             **actuals = calloc(L->n + 1, sizeof *actuals),
-             **notes = calloc(L->n + 1, sizeof *notes);
-  er_xstr *texts = calloc(2 * L->n + 1, sizeof *texts);
-  if (!names || !targets || !actuals || !notes || !texts)
+static void set_widths(er_xsheet *s, const cols *c, const er_form *form, bool sichuan) {
+  size_t n = form->ntargets;
+  const char **names = calloc(n + 1, sizeof *names), **values = calloc(2 * n + 1, sizeof *values),
+             **notes = calloc(n + 1, sizeof *notes);
+  if (!names || !values || !notes)
     abort();
-  size_t nn = 0;
-  for (size_t i = 0; i < L->n; i++) {
-    names[i] = L->items[i]->name.s;
-    const er_target *t = leaf_values(ev, L->items[i], &texts[2 * i], &texts[2 * i + 1]);
-    targets[i] = er_xstr_get(&texts[2 * i]);
-    actuals[i] = er_xstr_get(&texts[2 * i + 1]);
-    if (t && t->deviation.s)
+  size_t nv = 0, nn = 0;
+  for (size_t i = 0; i < n; i++) {
+    const er_target *t = form->targets[i].t;
+    names[i] = t->name.s;
+    values[nv++] = t->target.s;
+    values[nv++] = t->actual.s;
+    if (t->deviation.s)
       notes[nn++] = t->deviation.s;
   }
-  er_xsheet_col(s, C_LABEL, 10);
-  er_xsheet_col(s, C_L1, 9);
-  er_xsheet_col(s, C_L2, 11);
-  er_xsheet_col(s, C_WEIGHT, 6);
-  er_xsheet_col(s, C_SCORE, 8);
-  /* the text columns share what is left of about 100 units */
-  double want[4] = {er_xfit_width(names, L->n, ER_X_BODY_PT, 11, 60),
-                    er_xfit_width(targets, L->n, ER_X_BODY_PT, 11, 60),
-                    er_xfit_width(actuals, L->n, ER_X_BODY_PT, 11, 60),
+  er_xsheet_col(s, c->label, 10);
+  er_xsheet_col(s, c->l1, 9);
+  er_xsheet_col(s, c->l2, 11);
+  er_xsheet_col(s, c->weight, 7);
+  er_xsheet_col(s, c->score, 9);
+  if (sichuan) {
+    er_xsheet_col(s, c->nature, 6);
+    er_xsheet_col(s, c->unit, 7);
+  }
+  double want[3] = {er_xfit_width(names, n, ER_X_BODY_PT, 12, 60),
+                    er_xfit_width(values, nv, ER_X_BODY_PT, 12, 60),
                     er_xfit_width(notes, nn, ER_X_BODY_PT, 12, 60)},
-         got[4];
-  er_xshare_widths(want, 4, 58, 11, got);
-  er_xsheet_col(s, C_L3, got[0]);
-  er_xsheet_col(s, C_TARGET, got[1]);
-  er_xsheet_col(s, C_ACTUAL, got[2]);
-  er_xsheet_col(s, C_DEVIATION, got[3]);
-  er_xsheet_col(s, C_KEY, 8);
-  er_xsheet_hide_col(s, C_KEY);
-  for (size_t i = 0; i < 2 * L->n; i++)
-    er_xstr_free(&texts[i]);
-  free(texts);
+         got[3];
+  er_xshare_widths(want, 3, sichuan ? 44 : 58, 12, got);
+  er_xsheet_col(s, c->l3, got[0]);
+  er_xsheet_col(s, c->target, got[1]);
+  er_xsheet_col(s, c->actual, got[1]);
+  er_xsheet_col(s, c->deviation, got[2]);
+  er_xsheet_col(s, c->key, 8);
+  er_xsheet_hide_col(s, c->key);
   free(names);
-  free(targets);
-  free(actuals);
+  free(values);
   free(notes);
+}
+
+/* Paragraphs joined, or NULL when there are none. */
+static char *prose_or_null(const er_prose *p) {
+  char *text = er_xprose(p);
+  if (text && !*text) {
+    free(text);
+    text = NULL;
+  }
+  return text;
+}
+
+/* Sichuan's form ends with 结论, 问题 and 改进措施; 结论 without the data's
+ * own is the form's total and grade, live. */
+static int write_closing(er_xsheet *s, const cols *c, int row, int total_row, int grade_row,
+                         const er_form *form) {
+  const er_eval *ev = s->book->ev;
+  const er_xfmt *f = &s->book->f;
+  char *conclusion = prose_or_null(&ev->narrative.conclusion);
+  er_xstr problems = {0}, measures = {0};
+  for (size_t i = 0; i < ev->problems.count; i++) {
+    const er_finding_item *p = &ev->problems.items[i];
+    const char *first = p->title.s ? p->title.s
+                                   : (p->text.count && p->text.items[0].paras.count
+                                          ? p->text.items[0].paras.items[0].s
+                                          : "");
+    er_xstr_add(&problems, "%s%zu.%s", i ? "\n" : "", i + 1, first ? first : "");
+  }
+  char *improvement = prose_or_null(&ev->narrative.improvement);
+  if (improvement)
+    er_xstr_add(&measures, "%s", improvement);
+  else
+    for (size_t i = 0; i < ev->recommendations.count; i++) {
+      const er_finding_item *p = &ev->recommendations.items[i];
+      const char *first = p->title.s ? p->title.s
+                                     : (p->text.count && p->text.items[0].paras.count
+                                            ? p->text.items[0].paras.items[0].s
+                                            : "");
+      er_xstr_add(&measures, "%s%zu.%s", i ? "\n" : "", i + 1, first ? first : "");
+    }
+  const char *labels[] = {"结论", "问题", "改进措施"};
+  const char *texts[] = {conclusion, problems.len ? problems.s : "无。",
+                         measures.len ? measures.s : "无。"};
+  for (int i = 0; i < 3; i++, row++) {
+    er_xsheet_text(s, row, c->label, row, c->label, labels[i], f->center, ER_X_BODY_PT);
+    if (texts[i]) {
+      er_xsheet_text(s, row, c->l1, row, c->deviation, texts[i], f->in_text, ER_X_BODY_PT);
+      continue;
+    }
+    /* "综合得分99.84分，评价等级为优。", the score as the report writes it */
+    er_xstr x = {0}, t = {0};
+    er_xstr_cell(&t, total_row, c->score, false);
+    const char *tc = er_xstr_get(&t);
+    er_xstr_add(&x,
+                "=\"综合得分\"&IF(ROUND(%s,2)=INT(ROUND(%s,2)),TEXT(%s,\"0\"),TEXT(%s,\"0.00\"))"
+                "&\"分，评价等级为\"&",
+                tc, tc, tc, tc);
+    er_xstr_cell(&x, grade_row, c->weight, false);
+    er_xstr_add(&x, "&\"。\"");
+    char score[ER_DEC_BUFSIZE], cached[160];
+    er_dec shown = er_dec_round(form->total, 2);
+    er_dec_format(shown, er_dec_is_integer(shown) ? 0 : 2, score);
+    const char *grade = er_grade_for(ev, form->total);
+    snprintf(cached, sizeof cached, "综合得分%s分，评价等级为%s。", score, grade ? grade : "");
+    er_xsheet_formula_text(s, row, c->l1, c->deviation, er_xstr_get(&x), cached, f->text);
+    er_xsheet_min_height(s, row, 24);
+    er_xstr_free(&x);
+    er_xstr_free(&t);
+  }
+  free(conclusion);
+  free(improvement);
+  er_xstr_free(&problems);
+  er_xstr_free(&measures);
+  return row;
 }
 
 void er_xsheet_self_write(er_xbook *b) {
   const er_eval *ev = b->ev;
   const er_xfmt *f = &b->f;
+  er_arena arena = {0};
+  er_form form;
+  er_form_build(ev, &arena, &form);
+  bool sichuan = form.profile == ER_FORM_SICHUAN;
+  cols c = layout(sichuan);
   er_xsheet s;
-  if (!er_xsheet_open(&s, b, ER_X_SHEET_SELF, NCOLS)) {
+  if (!er_xsheet_open(&s, b, ER_X_SHEET_SELF, c.n)) {
     er_xbook_ok(b, LXW_ERROR_NULL_PARAMETER_IGNORED, ER_X_SHEET_SELF);
+    er_arena_free(&arena);
     return;
   }
-  const er_indicator *exec = find_execution(&ev->indicators);
-  leaves L = {0};
-  collect(&L, &ev->indicators, exec);
-  set_widths(&s, &L);
+  set_widths(&s, &c, &form, sichuan);
 
-  er_xsheet_text(&s, 0, 0, 0, C_DEVIATION, "项目支出绩效自评表", f->title, ER_X_TITLE_PT);
+  er_xsheet_text(&s, 0, 0, 0, c.deviation, "项目支出绩效自评表", f->title, ER_X_TITLE_PT);
   er_xsheet_min_height(&s, 0, 32);
   char year[64] = "";
   if (ev->project.year.set)
     snprintf(year, sizeof year, "（%lld年度）",
              (long long)(ev->project.year.v.units / ER_DEC_SCALE));
-  er_xsheet_text(&s, 1, 0, 1, C_DEVIATION, year, f->info_center, ER_X_BODY_PT);
-
-  er_xsheet_text(&s, 2, C_LABEL, 2, C_LABEL, "项目名称", f->center, ER_X_BODY_PT);
-  er_xsheet_text(&s, 2, C_L1, 2, C_DEVIATION, ev->project.name.s, f->text, ER_X_BODY_PT);
-  er_xsheet_text(&s, 3, C_LABEL, 3, C_LABEL, "主管部门", f->center, ER_X_BODY_PT);
-  er_xsheet_text(&s, 3, C_L1, 3, C_L3, ev->project.department.s, f->text, ER_X_BODY_PT);
-  er_xsheet_text(&s, 3, C_TARGET, 3, C_TARGET, "实施单位", f->center, ER_X_BODY_PT);
-  er_xsheet_text(&s, 3, C_ACTUAL, 3, C_DEVIATION,
+  er_xsheet_text(&s, 1, 0, 1, c.deviation, year, f->info_center, ER_X_BODY_PT);
+  er_xsheet_text(&s, 2, c.label, 2, c.label, "项目名称", f->center, ER_X_BODY_PT);
+  er_xsheet_text(&s, 2, c.l1, 2, c.deviation, ev->project.name.s, f->text, ER_X_BODY_PT);
+  er_xsheet_text(&s, 3, c.label, 3, c.label, "主管部门", f->center, ER_X_BODY_PT);
+  er_xsheet_text(&s, 3, c.l1, 3, c.l3, ev->project.department.s, f->text, ER_X_BODY_PT);
+  er_xsheet_text(&s, 3, c.l3 + 1, 3, c.target, "实施单位", f->center, ER_X_BODY_PT);
+  er_xsheet_text(&s, 3, c.target + 1, 3, c.deviation,
                  ev->project.implementer.s ? ev->project.implementer.s : ev->project.department.s,
                  f->text, ER_X_BODY_PT);
 
-  block k = write_funds(&s, 4, exec);
+  block k = write_funds(&s, &c, 4, &form);
 
   int row = 9;
-  char *overall = er_xprose(&ev->targets.overall), *actual = er_xprose(&ev->targets.overall_actual);
-  er_xsheet_text(&s, row, C_LABEL, row + 1, C_LABEL, "年度总体目标", f->center, ER_X_BODY_PT);
-  er_xsheet_text(&s, row, C_L1, row, C_ACTUAL - 1, "预期目标", f->head, ER_X_BODY_PT);
-  er_xsheet_text(&s, row, C_ACTUAL, row, C_DEVIATION, "实际完成情况", f->head, ER_X_BODY_PT);
-  er_xsheet_text(&s, row + 1, C_L1, row + 1, C_ACTUAL - 1, overall, f->text, ER_X_BODY_PT);
-  er_xsheet_text(&s, row + 1, C_ACTUAL, row + 1, C_DEVIATION, actual, f->text, ER_X_BODY_PT);
+  char *overall = prose_or_null(&ev->targets.overall),
+       *actual = prose_or_null(&ev->targets.overall_actual);
+  int mid = c.actual;
+  er_xsheet_text(&s, row, c.label, row + 1, c.label, "年度总体目标", f->center, ER_X_BODY_PT);
+  er_xsheet_text(&s, row, c.l1, row, mid - 1, "预期目标", f->head, ER_X_BODY_PT);
+  er_xsheet_text(&s, row, mid, row, c.deviation, "实际完成情况", f->head, ER_X_BODY_PT);
+  er_xsheet_text(&s, row + 1, c.l1, row + 1, mid - 1, overall ? overall : "—", f->in_text,
+                 ER_X_BODY_PT);
+  er_xsheet_text(&s, row + 1, mid, row + 1, c.deviation, actual ? actual : "—", f->in_text,
+                 ER_X_BODY_PT);
   free(overall);
   free(actual);
 
   int head = row + 2, first = head + 1;
-  static const char *const heads[] = {
-      "一级指标",   "二级指标", "三级指标", "年度指标值",
-      "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施",
+  const char *national[] = {"一级指标",   "二级指标", "三级指标", "年度指标值",
+                            "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施",
+                            "编码"};
+  const char *provincial[] = {
+      "一级指标", "二级指标",   "三级指标", "指标性质", "年度指标值",
+      "度量单位", "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施",
       "编码"};
-  for (int c = 0; c < 9; c++)
-    er_xsheet_text(&s, head, C_L1 + c, head, C_L1 + c, heads[c], f->head, ER_X_BODY_PT);
-  write_levels(&s, first, &L);
-  int *rows = malloc((L.n + 1) * sizeof *rows), *wrows = malloc((L.n + 1) * sizeof *wrows);
-  if (!rows || !wrows)
+  const char *const *heads = sichuan ? provincial : national;
+  for (int i = 0; i < c.n - 1; i++)
+    er_xsheet_text(&s, head, c.l1 + i, head, c.l1 + i, heads[i], f->head, ER_X_BODY_PT);
+  size_t n = form.ntargets;
+  write_levels(&s, &c, first, &form);
+  int *rows = malloc((n + 1) * sizeof *rows);
+  if (!rows)
     abort();
-  size_t nw = 0;
-  er_dec weights = k.counted ? k.weight : er_dec_zero(),
-         scores = k.counted ? k.score : er_dec_zero();
-  for (size_t i = 0; i < L.n; i++) {
-    int r = first + (int)i;
-    rows[i] = r;
-    write_leaf_cells(&s, r, L.items[i]);
-    scores = er_dec_add(scores, L.items[i]->result.score);
-    if (!in_bonus(L.items[i])) {
-      wrows[nw++] = r;
-      weights = er_dec_add(weights, L.items[i]->weight.v);
-    }
+  for (size_t i = 0; i < n; i++) {
+    rows[i] = first + (int)i;
+    write_target(&s, &c, rows[i], i, &form.targets[i], sichuan);
   }
-  int last = first + (int)L.n - 1;
-  er_xsheet_text(&s, head, C_LABEL, last > head ? last : head, C_LABEL, "绩效指标", f->center,
+  int last = first + (int)n - 1;
+  er_xsheet_text(&s, head, c.label, last > head ? last : head, c.label, "绩效指标", f->center,
                  ER_X_BODY_PT);
 
+  /* 总分 = the funds block's 得分 + the indicators' */
   int tr = last + 1, gr = tr + 1;
-  er_xsheet_keep_with_previous(&s, tr);
-  er_xsheet_keep_with_previous(&s, gr);
-  er_xsheet_text(&s, tr, C_LABEL, tr, C_ACTUAL, "总分", f->tot_text, ER_X_BODY_PT);
+  er_xsheet_text(&s, tr, c.label, tr, c.actual, "总分", f->tot_text, ER_X_BODY_PT);
   er_xstr x = {0};
-  er_xstr_add(&x, "=ROUND(");
-  er_xstr_sum_rows(&x, NULL, wrows, nw, C_WEIGHT);
-  if (k.counted) {
-    er_xstr_add(&x, "+");
-    er_xstr_cell(&x, k.total, F_WEIGHT, false);
+  int cols2[2] = {c.weight, c.score}, fcols[2] = {k.weight_col, k.score_col};
+  er_dec cached[2] = {form.weight, form.total};
+  lxw_format *fmts[2] = {f->tot_weight, f->tot_score};
+  for (int i = 0; i < 2; i++) {
+    er_xstr_clear(&x);
+    er_xstr_add(&x, "=ROUND(");
+    er_xstr_cell(&x, k.rows[ER_FORM_ALL], fcols[i], false);
+    if (n) {
+      er_xstr_add(&x, "+");
+      er_xstr_sum_rows(&x, NULL, rows, n, cols2[i]);
+    }
+    er_xstr_add(&x, ",6)");
+    er_xsheet_formula(&s, tr, cols2[i], cols2[i], er_xstr_get(&x), cached[i], fmts[i]);
   }
-  er_xstr_add(&x, ",6)");
-  er_xsheet_formula(&s, tr, C_WEIGHT, C_WEIGHT, er_xstr_get(&x), weights, f->tot_weight);
-  er_xstr_clear(&x);
-  er_xstr_add(&x, "=ROUND(");
-  er_xstr_sum_rows(&x, NULL, rows, L.n, C_SCORE);
-  if (k.counted) {
-    er_xstr_add(&x, "+");
-    er_xstr_cell(&x, k.total, F_SCORE, false);
-  }
-  er_xstr_add(&x, ",6)");
-  er_xsheet_formula(&s, tr, C_SCORE, C_SCORE, er_xstr_get(&x), scores, f->tot_score);
-  er_xsheet_text(&s, tr, C_DEVIATION, tr, C_DEVIATION, NULL, f->tot_text, ER_X_BODY_PT);
-  er_xsheet_text(&s, tr, C_KEY, tr, C_KEY, "TOTAL", f->text, ER_X_BODY_PT);
+  er_xsheet_text(&s, tr, c.deviation, tr, c.deviation, NULL, f->tot_text, ER_X_BODY_PT);
+  er_xsheet_text(&s, tr, c.key, tr, c.key, "TOTAL", f->text, ER_X_BODY_PT);
 
   er_xstr_clear(&x);
   er_xstr_add(&x, "评价等级（");
   er_xgrade_scheme_text(ev, &x);
   er_xstr_add(&x, "）");
-  er_xsheet_text(&s, gr, C_LABEL, gr, C_ACTUAL, er_xstr_get(&x), f->tot_text, ER_X_BODY_PT);
+  er_xsheet_text(&s, gr, c.label, gr, c.actual, er_xstr_get(&x), f->tot_text, ER_X_BODY_PT);
   er_xstr_clear(&x);
-  er_xgrade_formula(ev, tr, C_SCORE, &x);
-  er_xsheet_formula_text(&s, gr, C_WEIGHT, C_SCORE, er_xstr_get(&x), ev->grade, f->tot_text);
-  er_xsheet_text(&s, gr, C_DEVIATION, gr, C_DEVIATION, NULL, f->tot_text, ER_X_BODY_PT);
-  er_xsheet_text(&s, gr, C_KEY, gr, C_KEY, "GRADE", f->text, ER_X_BODY_PT);
+  er_xgrade_formula(ev, tr, c.score, &x);
+  const char *grade = er_grade_for(ev, form.total);
+  er_xsheet_formula_text(&s, gr, c.weight, c.score, er_xstr_get(&x), grade ? grade : "",
+                         f->tot_text);
+  er_xsheet_text(&s, gr, c.deviation, gr, c.deviation, NULL, f->tot_text, ER_X_BODY_PT);
+  er_xsheet_text(&s, gr, c.key, gr, c.key, "GRADE", f->text, ER_X_BODY_PT);
   er_xstr_free(&x);
+  if (sichuan)
+    write_closing(&s, &c, gr + 1, tr, gr, &form);
 
-  er_xpage page = {.landscape = false, .repeat_first = head, .repeat_last = head, .freeze_row = 0};
+  er_xpage page = {
+      .landscape = sichuan, .repeat_first = head, .repeat_last = head, .freeze_row = 0};
   er_xsheet_finish(&s, &page);
+  er_xsheet_protect(&s);
   er_xsheet_close(&s);
   free(rows);
-  free(wrows);
-  free(L.items);
+  er_arena_free(&arena);
 }

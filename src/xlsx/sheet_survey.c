@@ -22,11 +22,10 @@ static int write_question(er_xsheet *s, int row, size_t g, size_t q, const er_qu
   const er_xfmt *f = &s->book->f;
   size_t n = qu->options.count;
   int first = row, last = row + (int)(n ? n : 1) - 1;
-  char no[24];
-  snprintf(no, sizeof no, "%zu", q + 1);
   er_xstr text = {0}, label = {0};
   er_xstr_add(&text, "%s%s", qu->text.s ? qu->text.s : "", qu->multiple.v ? "（多选）" : "");
-  er_xsheet_text(s, first, C_NO, last, C_NO, no, f->center, ER_X_BODY_PT);
+  /* the question's number, a number: merged down its options */
+  er_xsheet_number_down(s, first, last, C_NO, er_dec_int((int64_t)q + 1), f->count);
   er_xsheet_text(s, first, C_QUESTION, last, C_QUESTION, er_xstr_get(&text), f->text, ER_X_BODY_PT);
   er_xstr_free(&text);
   if (n == 0) {
@@ -55,13 +54,11 @@ static int write_question(er_xsheet *s, int row, size_t g, size_t q, const er_qu
     char key[64];
     option_label(o, opt->name.s, &label);
     er_xsheet_text(s, row, C_OPTION, row, C_OPTION, er_xstr_get(&label), f->text, ER_X_BODY_PT);
-    er_xsheet_number(s, row, C_COUNT, C_COUNT, opt->value.v, f->count);
-    if (o > 0 && n <= 8)
-      er_xsheet_keep_with_previous(s, row); /* a short question stays on one page */
+    er_xsheet_number(s, row, C_COUNT, C_COUNT, opt->value.v, f->in_count);
     er_xstr_clear(&x);
-    er_xstr_add(&x, "=IF(%s=0,\"\",", er_xstr_get(&den));
+    er_xstr_add(&x, "=IF(%s=0,\"\",ROUND(", er_xstr_get(&den));
     er_xstr_cell(&x, row, C_COUNT, false);
-    er_xstr_add(&x, "/%s)", er_xstr_get(&den));
+    er_xstr_add(&x, "/%s,6))", er_xstr_get(&den));
     if (defined)
       er_xsheet_formula(s, row, C_SHARE, C_SHARE, er_xstr_get(&x), er_dec_div(opt->value.v, base),
                         f->rate);
@@ -124,7 +121,7 @@ void er_xsheet_survey_write(er_xbook *b) {
     const char *title = grp->title.s ? grp->title.s : grp->name.s;
     er_xsheet_text(&s, row, C_NO, row, C_OPTION, title, f->sub_text, ER_X_BODY_PT);
     if (grp->respondents.set)
-      er_xsheet_number(&s, row, C_COUNT, C_SHARE, grp->respondents.v, f->respondents);
+      er_xsheet_number(&s, row, C_COUNT, C_SHARE, grp->respondents.v, f->in_respondents);
     else
       er_xsheet_text(&s, row, C_COUNT, row, C_SHARE, NULL, f->respondents, ER_X_BODY_PT);
     char key[32];
@@ -137,5 +134,6 @@ void er_xsheet_survey_write(er_xbook *b) {
 
   er_xpage page = {.landscape = false, .repeat_first = 1, .repeat_last = 1, .freeze_row = 2};
   er_xsheet_finish(&s, &page);
+  er_xsheet_protect(&s);
   er_xsheet_close(&s);
 }

@@ -4,6 +4,7 @@
 #include "xlsx/book.h"
 
 #include "model/expr.h"
+#include "model/form.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,17 +115,31 @@ void er_xsheet_targets_write(er_xbook *b) {
 
     int r = first + (int)i;
     er_xsheet_text(&s, r, C_NAME, r, C_NAME, t->name.s, f->text, ER_X_BODY_PT);
-    er_xsheet_text(&s, r, C_TARGET, r, C_TARGET, t->target.s, f->text, ER_X_BODY_PT);
-    er_xsheet_text(&s, r, C_ACTUAL, r, C_ACTUAL, t->actual.s, f->text, ER_X_BODY_PT);
+    er_measure mt = {0}, ma = {0};
+    if (t->target.s)
+      er_measure_parse(t->target.s, &mt);
+    if (t->actual.s)
+      er_measure_parse(t->actual.s, &ma);
+    er_xsheet_measure(&s, r, C_TARGET, t->target.s, &mt, er_form_places(t->target.s), false);
+    er_xsheet_measure(&s, r, C_ACTUAL, t->actual.s, &ma, er_form_places(t->actual.s), false);
     int m = target_met(t);
     met += m == 1;
-    er_xsheet_text(&s, r, C_MET, r, C_MET,
-                   m == 1   ? "是"
-                   : m == 0 ? "否"
-                            : "—",
-                   f->center, ER_X_BODY_PT);
+    const char *shown = m == 1 ? "是" : m == 0 ? "否" : "—";
+    if (mt.numeric && ma.numeric && mt.percent == ma.percent && strcmp(mt.unit, ma.unit) == 0) {
+      /* comparable figures: 是否达成 follows them, as check computes it */
+      static const char *const ops[] = {">=", "=", "<", "<=", ">", ">="};
+      er_xstr x = {0};
+      er_xstr_add(&x, "=IF(");
+      er_xstr_cell(&x, r, C_ACTUAL, false);
+      er_xstr_add(&x, "%s", ops[mt.cmp]);
+      er_xstr_cell(&x, r, C_TARGET, false);
+      er_xstr_add(&x, ",\"是\",\"否\")");
+      er_xsheet_formula_text(&s, r, C_MET, C_MET, er_xstr_get(&x), shown, f->center);
+      er_xstr_free(&x);
+    } else
+      er_xsheet_text(&s, r, C_MET, r, C_MET, shown, f->in_center, ER_X_BODY_PT);
     if (t->weight.set)
-      er_xsheet_number(&s, r, C_WEIGHT, C_WEIGHT, t->weight.v, f->weight);
+      er_xsheet_number(&s, r, C_WEIGHT, C_WEIGHT, t->weight.v, f->in_weight);
     else
       er_xsheet_text(&s, r, C_WEIGHT, r, C_WEIGHT, NULL, f->weight, ER_X_BODY_PT);
     er_xsheet_text(&s, r, C_DEVIATION, r, C_DEVIATION, t->deviation.s, f->text, ER_X_BODY_PT);
@@ -138,7 +153,6 @@ void er_xsheet_targets_write(er_xbook *b) {
 
   /* 达成情况: how many of the targets were met, counted live */
   int tr = first + (int)n;
-  er_xsheet_keep_with_previous(&s, tr);
   er_xsheet_text(&s, tr, C_L1, tr, C_ACTUAL, "达成指标数／指标总数", f->tot_text, ER_X_BODY_PT);
   er_xstr x = {0};
   er_xstr_add(&x, "=COUNTIF(");
@@ -156,5 +170,6 @@ void er_xsheet_targets_write(er_xbook *b) {
   er_xpage page = {
       .landscape = true, .repeat_first = head, .repeat_last = head, .freeze_row = head + 1};
   er_xsheet_finish(&s, &page);
+  er_xsheet_protect(&s);
   er_xsheet_close(&s);
 }
