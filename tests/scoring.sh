@@ -49,4 +49,28 @@ mkdir "$dir/units" && cp "$dir/nogroups.yaml" "$dir/units/"
 [ $? -eq 1 ] || fail "batch: exit status not 1"
 grep -qF "groups 为空" "$dir/batch.err" || fail "batch: $(cat "$dir/batch.err")"
 ls "$dir/batch" | grep -q "nogroups" && fail "batch wrote $(ls "$dir/batch")"
+
+# a not-applicable leaf in the annex: its siblings' rescaled weights, and
+# the weights that add up exclude it, after a LibreOffice recalculation
+cat >"$dir/na.yaml" <<'YAML'
+evalreport: 1
+project: {name: 不适用测试, year: 2024}
+indicators:
+  - code: A
+    name: 产出
+    weight: 60
+    children:
+      - {code: A1, name: 数量, weight: 30, rule: score, score: 24}
+      - {code: A2, name: 质量, weight: 20, rule: score, score: 20}
+      - {code: A3, name: 时效, weight: 10, applicable: false}
+  - {code: B, name: 效益, weight: 40, rule: score, score: 36}
+YAML
+"$bin" render "$dir/na.yaml" -o "$dir/na" --format xlsx >/dev/null 2>&1 || fail "render na.yaml"
+if command -v soffice >/dev/null; then
+  sh "$(dirname "$0")/xlsx-recalc.sh" "$dir/na/na-annex.xlsx" "$dir/na/csv" >/dev/null 2>&1
+  sheet=$(cat "$dir/na/csv/"*评分表.csv)
+  for want in '"总分",,100,,,88.80,88.80%' '"产出","数量",36,,,28.80,80.00%' ',"小计",60,,,52.80,88.00%'; do
+    printf '%s\n' "$sheet" | grep -qF -- "$want" || fail "n/a annex: no $want"
+  done
+fi
 echo ok

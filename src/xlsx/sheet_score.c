@@ -99,6 +99,11 @@ static const er_indicator *ancestor_at(const er_indicator *n, int depth) {
   return n;
 }
 
+/* Whether a node's weight adds to its parent's: extra points are outside
+ * the weights they add to, and a not-applicable one was dropped (its
+ * siblings' weights were scaled up to fill the parent's). */
+static bool in_weights(const er_indicator *n) { return !n->bonus.v && n->result.applicable; }
+
 /* ---- texts -------------------------------------------------------------------------- */
 
 /* A node's name as shown: an extra item says it is one. */
@@ -359,7 +364,9 @@ static void leaf_score(er_xsheet *s, const layout *L, int row, const er_indicato
 static void write_leaf(er_xsheet *s, const layout *L, int row, const er_indicator *n) {
   const er_eval *ev = s->book->ev;
   const er_xfmt *f = &s->book->f;
-  er_xsheet_number(s, row, L->c_weight, L->c_weight, n->weight.v, f->in_weight);
+  /* the weight the scheme gives it after not-applicable siblings were
+   * dropped (the data's otherwise) */
+  er_xsheet_number(s, row, L->c_weight, L->c_weight, n->result.weight, f->in_weight);
 
   er_xstr point = {0}, how = {0}, crit = {0};
   er_xleaf_basis(ev, n, &how);
@@ -377,17 +384,18 @@ static void write_leaf(er_xsheet *s, const layout *L, int row, const er_indicato
   er_xstr_free(&crit);
 
   leaf_score(s, L, row, n);
-  rate_formula(s, L, row, n->result.score, n->weight.v, n->result.places, f->rate);
+  rate_formula(s, L, row, n->result.score, n->result.weight, n->result.places, f->rate);
   /* the data's note, the engine's (deductions, 未扣分), else what was lost */
   const char *note = n->result.valid ? n->result.note : "无法评分，请检查数据";
   char lost[64];
   bool bonus = false;
   for (const er_indicator *a = n; a; a = a->parent)
     bonus |= a->bonus.v;
-  if (!note && !bonus && er_dec_cmp(n->result.score, n->weight.v) < 0) {
+  if (!note && !bonus && er_dec_cmp(n->result.score, n->result.weight) < 0) {
     char pts[ER_DEC_BUFSIZE];
-    snprintf(lost, sizeof lost, "扣%s分",
-             er_dec_format_trim(er_dec_sub(n->weight.v, n->result.score), n->result.places, pts));
+    snprintf(
+        lost, sizeof lost, "扣%s分",
+        er_dec_format_trim(er_dec_sub(n->result.weight, n->result.score), n->result.places, pts));
     note = lost;
   }
   er_xsheet_text(s, row, L->c_note, row, L->c_note, note, f->text, ER_X_BODY_PT);
@@ -405,8 +413,7 @@ static void write_subtotal(er_xsheet *s, const layout *L, int row, const er_indi
     const er_xcell *c = er_xbook_find_cell(s->book, &n->children.items[i]);
     if (c) {
       rows[k++] = c->row;
-      /* extra points are outside the weights they add to */
-      if (!n->children.items[i].bonus.v)
+      if (in_weights(&n->children.items[i]))
         wrows[kw++] = c->row;
     }
   }
@@ -416,11 +423,11 @@ static void write_subtotal(er_xsheet *s, const layout *L, int row, const er_indi
     er_xstr_add(&sum, "=ROUND(");
     er_xstr_sum_rows(&sum, NULL, wrows, kw, L->c_weight);
     er_xstr_add(&sum, ",6)");
-    er_xsheet_formula(s, row, L->c_weight, L->c_weight, er_xstr_get(&sum), n->weight.v,
+    er_xsheet_formula(s, row, L->c_weight, L->c_weight, er_xstr_get(&sum), n->result.weight,
                       f->sub_weight);
     er_xstr_clear(&sum);
   } else
-    er_xsheet_number(s, row, L->c_weight, L->c_weight, n->weight.v, f->sub_weight);
+    er_xsheet_number(s, row, L->c_weight, L->c_weight, n->result.weight, f->sub_weight);
   free(wrows);
   er_xstr_add(&sum, "=ROUND(");
   er_xstr_sum_rows(&sum, NULL, rows, k, L->c_score);
@@ -429,7 +436,7 @@ static void write_subtotal(er_xsheet *s, const layout *L, int row, const er_indi
                     n->result.places == 3 ? f->sub_score3 : f->sub_score);
   er_xstr_free(&sum);
   free(rows);
-  rate_formula(s, L, row, n->result.score, n->weight.v, n->result.places, f->sub_rate);
+  rate_formula(s, L, row, n->result.score, n->result.weight, n->result.places, f->sub_rate);
   er_xsheet_text(s, row, L->c_note, row, L->c_note, NULL, f->sub_text, ER_X_BODY_PT);
 }
 
@@ -518,7 +525,7 @@ static void write_totals(er_xsheet *s, const layout *L) {
     if (!c)
       continue;
     srows[ns++] = c->row;
-    if (!n->bonus.v)
+    if (in_weights(n))
       wrows[nw++] = c->row;
   }
   er_xsheet_text(s, tr, 0, tr, L->depth - 1, "总分", f->tot_text, ER_X_BODY_PT);
