@@ -275,3 +275,17 @@ void er_form_check(const er_eval *ev, er_diag *d) {
   }
   er_arena_free(&arena);
 }
+
+const char *er_form_nature(const er_form_target *x) {
+  if (!x->target.numeric)
+    return "定性";
+  switch (x->target.cmp) {
+  case ER_CMP_EQ:
+    return "=";
+  case ER_CMP_LE:
+  case ER_CMP_LT:
+    return "≤";
+  default:
+    return "≥";
+  }
+}

@@ -71,4 +71,7 @@ void er_form_check(const er_eval *ev, er_diag *d);
 /* Decimals a figure is written with ("96.5%" → 1). */
 int er_form_places(const char *text);
 
+/* 指标性质 on Sichuan's form: =, ≥ or ≤ for a figure, 定性 for words. */
+const char *er_form_nature(const er_form_target *x);
+
 #endif

@@ -71,21 +71,6 @@ static const char *measure_text(er_view *v, const char *text, const er_measure *
   return er_arena_printf(v->arena, "%s%s%s%s", cmps[m->cmp], buf, m->percent ? "%" : "", m->unit);
 }
 
-/* 指标性质 on Sichuan's form: =, ≥ or ≤ for a figure, 定性 for words. */
-static const char *nature(const er_form_target *x) {
-  if (!x->target.numeric)
-    return "定性";
-  switch (x->target.cmp) {
-  case ER_CMP_EQ:
-    return "=";
-  case ER_CMP_LE:
-  case ER_CMP_LT:
-    return "≤";
-  default:
-    return "≥";
-  }
-}
-
 static void fund_rows(er_view *v, er_dict *table, const er_form *f) {
   for (int r = 0; r < ER_FORM_ROWS; r++) {
     const er_form_funds_row *x = &f->rows[r];
@@ -148,7 +133,7 @@ static void target_rows(er_view *v, er_dict *table, const er_form *f, bool sichu
                 measure_text(v, t->actual.s, &x->actual, x->actual_places,
                              sichuan && er_form_bare(x, &x->actual)));
     if (sichuan) {
-      er_dict_set(row, "NATURE", nature(x));
+      er_dict_set(row, "NATURE", er_form_nature(x));
       er_dict_set(row, "UNIT", er_form_unit(x));
     }
     int places = x->leaf ? x->leaf->result.places : 2;

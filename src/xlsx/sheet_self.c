@@ -239,20 +239,6 @@ static block write_funds(er_xsheet *s, const cols *c, int row, const er_form *fo
 
 /* ---- the indicator block --------------------------------------------------------------- */
 
-static const char *nature(const er_form_target *x) {
-  if (!x->target.numeric)
-    return "定性";
-  switch (x->target.cmp) {
-  case ER_CMP_EQ:
-    return "=";
-  case ER_CMP_LE:
-  case ER_CMP_LT:
-    return "≤";
-  default:
-    return "≥";
-  }
-}
-
 /* 得分 of a target row, as a formula over its own cells where the form
  * computes it. */
 static void target_score(er_xsheet *s, const cols *c, int row, const er_form_target *x) {
@@ -315,7 +301,7 @@ static void write_target(er_xsheet *s, const cols *c, int row, size_t i, const e
   const er_target *t = x->t;
   er_xsheet_text(s, row, c->l3, row, c->l3, t->name.s, f->center, ER_X_BODY_PT);
   if (sichuan) {
-    er_xsheet_text(s, row, c->nature, row, c->nature, nature(x), f->center, ER_X_BODY_PT);
+    er_xsheet_text(s, row, c->nature, row, c->nature, er_form_nature(x), f->center, ER_X_BODY_PT);
     er_xsheet_text(s, row, c->unit, row, c->unit, er_form_unit(x), f->center, ER_X_BODY_PT);
   }
   er_xsheet_measure(s, row, c->target, t->target.s, &x->target, x->target_places,
