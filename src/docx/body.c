@@ -79,8 +79,8 @@ static void runs(er_docxw *w, const er_node *para, const er_node *n, run_fmt f) 
   }
 }
 
-void er_docx_runs(er_docxw *w, const er_node *n, long size) {
-  run_fmt f = {.size = size};
+void er_docx_runs(er_docxw *w, const er_node *n, long size, bool bold) {
+  run_fmt f = {.size = size, .bold = bold};
   runs(w, n, n, f);
 }
 
@@ -139,7 +139,7 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   if (jc)
     er_dx_empty(x, "w:jc", jc);
   er_dx_close(x);
-  er_docx_runs(w, n, 0);
+  er_docx_runs(w, n, 0, false);
   er_dx_close(x);
 }
 
@@ -152,7 +152,7 @@ void er_docx_paragraph(er_docxw *w, const er_node *n, const char *style_id, cons
     er_dx_empty(x, "w:jc", jc);
   }
   er_dx_close(x);
-  er_docx_runs(w, n, 0);
+  er_docx_runs(w, n, 0, false);
   er_dx_close(x);
 }
 
@@ -171,7 +171,7 @@ static void heading(er_docxw *w, const er_node *n) {
     er_dx_attrf(x, "w:name", "_Toc%d", k);
     er_dx_close(x);
   }
-  er_docx_runs(w, n, 0);
+  er_docx_runs(w, n, 0, false);
   if (k >= 0) {
     er_dx_open(x, "w:bookmarkEnd");
     er_dx_attrf(x, "w:id", "%d", k);
@@ -192,7 +192,7 @@ static void list(er_docxw *w, const er_node *n) {
     run_fmt f = {0};
     text_run(w, &f, marker);
     if (inl) {
-      er_docx_runs(w, li, 0);
+      er_docx_runs(w, li, 0, false);
       er_dx_close(&w->x);
     } else {
       er_dx_close(&w->x);

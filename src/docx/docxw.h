@@ -76,6 +76,7 @@ typedef struct er_dx_page {
   long width, height, top, right, bottom, left; /* twips */
   long line_pitch;                              /* twips */
   long char_space;                              /* 1/4096 pt off the body size */
+  long compress; /* the same in twentieths of a point, rounded down */
 } er_dx_page;
 
 typedef struct er_docxw {
@@ -126,7 +127,7 @@ void er_docx_block(er_docxw *w, const er_node *n);
 /* A paragraph of n's content in style `style_id` (NULL for 正文); jc, or NULL. */
 void er_docx_paragraph(er_docxw *w, const er_node *n, const char *style_id, const char *jc);
 /* The runs of n's inline children; `size` half-points, 0 for the style's. */
-void er_docx_runs(er_docxw *w, const er_node *n, long size);
+void er_docx_runs(er_docxw *w, const er_node *n, long size, bool bold);
 /* The <w:pPr> opening of a paragraph: style, jc; left open for more. */
 void er_docx_ppr_begin(er_docxw *w, const char *style_id, const char *jc);
 

@@ -180,17 +180,8 @@ static void cell_paragraph(table_ctx *t, const er_node *n, const char *jc, bool 
   if (jc)
     er_dx_empty(x, "w:jc", jc);
   er_dx_close(x);
-  if (n) {
-    if (bold) { /* header text: the runs bold */
-      er_dx_open(x, "w:r");
-      er_dx_open(x, "w:rPr");
-      er_dx_empty(x, "w:b", NULL);
-      er_dx_close(x);
-      er_dx_close(x);
-    }
-    long size = t->fields ? t->w->size[ER_ROLE_BODY] : t->size;
-    er_docx_runs(t->w, n, size);
-  }
+  if (n)
+    er_docx_runs(t->w, n, t->fields ? t->w->size[ER_ROLE_BODY] : t->size, bold);
   er_dx_close(x);
 }
 
