@@ -6,6 +6,7 @@
 #include "docx/docxw.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
@@ -116,28 +117,68 @@ static bool zip_part(zip_t *z, const er_dx_part *part) {
          zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 0) == 0;
 }
 
+/* The archive is built in memory and written to `path` in one go: libzip
+ * writing a file itself would go through a temporary file of its own
+ * beside the pipeline's. */
+static bool build(er_package *head, er_package *p, zip_source_t *mem) {
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_t *z = zip_open_from_source(mem, ZIP_TRUNCATE, &ze);
+  zip_error_fini(&ze);
+  if (!z)
+    return false;
+  bool ok = true;
+  for (size_t i = 0; ok && i < head->nparts; i++)
+    ok = zip_part(z, &head->parts[i]);
+  for (size_t i = 0; ok && i < p->nparts; i++)
+    ok = zip_part(z, &p->parts[i]);
+  if (ok && zip_close(z) == 0)
+    return true;
+  zip_discard(z);
+  return false;
+}
+
+static bool save(zip_source_t *mem, FILE *out) {
+  zip_stat_t st;
+  if (zip_source_stat(mem, &st) != 0 || zip_source_open(mem) != 0)
+    return false;
+  char buf[1 << 15];
+  zip_int64_t n;
+  zip_uint64_t total = 0;
+  while ((n = zip_source_read(mem, buf, sizeof buf)) > 0) {
+    total += (zip_uint64_t)n;
+    if (fwrite(buf, 1, (size_t)n, out) != (size_t)n)
+      break;
+  }
+  zip_source_close(mem);
+  return n == 0 && total == st.size;
+}
+
 bool er_package_write(er_package *p, const char *path, er_diag *d) {
   er_package head = {0};
   manifest(p, &head);
-  int err = 0;
-  zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
-  bool ok = z != NULL;
-  for (size_t i = 0; ok && i < head.nparts; i++)
-    ok = zip_part(z, &head.parts[i]);
-  for (size_t i = 0; ok && i < p->nparts; i++)
-    ok = zip_part(z, &p->parts[i]);
-  const char *why = NULL;
-  if (z && !ok)
-    why = zip_strerror(z);
-  if (z && ok && zip_close(z) != 0) {
-    why = zip_strerror(z);
-    ok = false;
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &ze);
+  zip_error_fini(&ze);
+  bool ok = mem != NULL;
+  if (ok) {
+    zip_source_keep(mem); /* past zip_close, to read the archive back */
+    ok = build(&head, p, mem);
   }
-  if (!ok) {
-    er_error(d, ((er_pos){0, 0}), "output", "无法写入 %s：%s", path, why ? why : strerror(errno));
-    if (z)
-      zip_discard(z);
+  const char *why = ok ? NULL : "zip";
+  if (ok) {
+    FILE *out = fopen(path, "wb");
+    ok = out && save(mem, out);
+    if (out)
+      ok &= fclose(out) == 0;
+    if (!ok)
+      why = strerror(errno);
   }
+  if (!ok)
+    er_error(d, ((er_pos){0, 0}), "output", "无法写入 %s：%s", path, why);
+  if (mem)
+    zip_source_free(mem);
   er_package_free(&head);
   return ok;
 }
