@@ -9,7 +9,13 @@
 #include "pdf/pdf.h"
 #include "view/document.h"
 
+#include <pthread.h>
 #include <stdlib.h>
+
+static void *load_fonts(void *data) {
+  *(er_font_config **)data = er_font_config_load();
+  return NULL;
+}
 
 static void document(er_docxw *w) {
   er_dx *x = &w->x;
@@ -49,11 +55,20 @@ static bool write_doc(er_doc *doc, const er_style *style, bool draft, const er_d
 }
 
 bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d) {
+  /* fontconfig loads its font list, for the layout, while the template is
+   * expanded */
+  er_font_config *cfg = NULL;
+  pthread_t loader;
+  bool loading = pthread_create(&loader, NULL, load_fonts, &cfg) == 0;
   er_document_opts o = {opts->template_name, opts->draft, opts->findings};
   er_style *style = NULL;
   er_doc *doc = er_document_build(ev, &o, &style, d);
-  if (!doc)
+  if (loading)
+    pthread_join(loader, NULL);
+  if (!doc) {
+    er_font_config_free(cfg);
     return false;
+  }
   er_pdf_info info = er_pdf_info_of(ev, doc, &doc->arena, d);
   er_docx_props props = {info.title, info.author, info.subject, info.keywords, info.created};
   size_t nheads = 0;
@@ -66,8 +81,9 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
    * page numbers, for Word to fill in */
   er_diag quiet;
   er_diag_init(&quiet, d->file);
-  if (!er_pdf_heading_folios(doc, style, folios, nheads, &quiet))
+  if (!er_pdf_heading_folios(doc, style, cfg, folios, nheads, &quiet))
     nheads = 0;
+  er_font_config_free(cfg);
   er_diag_free(&quiet);
   bool ok = write_doc(doc, style, opts->draft, &props, folios, nheads, path, d);
   free(folios);

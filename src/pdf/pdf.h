@@ -32,9 +32,11 @@ bool er_pdf_document(er_doc *doc, const er_style *style, const er_pdf_opts *opts
 /* The page number (folio, 0 for an unnumbered page) each heading lands on
  * when the document is typeset, for the first `n` headings in document
  * order; nothing is written. For writers that carry the PDF's contents
- * page numbers (DOCX). False, with errors in `d`, when no fonts are
+ * page numbers (DOCX). `cfg` is the font list (er_font_config_load), or
+ * NULL to load it here. False, with errors in `d`, when no fonts are
  * installed. */
-bool er_pdf_heading_folios(er_doc *doc, const er_style *style, int *folios, size_t n, er_diag *d);
+bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *cfg, int *folios,
+                           size_t n, er_diag *d);
 
 /* The document information of an evaluation's report: its title, the
  * evaluating body as author, the kind of report as subject, keywords and

@@ -131,9 +131,10 @@ bool er_pdf_document(er_doc *doc, const er_style *style, const er_pdf_opts *opts
   return typeset(doc, style, opts, NULL, path, NULL, 0, d);
 }
 
-bool er_pdf_heading_folios(er_doc *doc, const er_style *style, int *folios, size_t n, er_diag *d) {
+bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *cfg, int *folios,
+                           size_t n, er_diag *d) {
   er_pdf_opts opts = {0};
-  return typeset(doc, style, &opts, NULL, NULL, folios, n, d);
+  return typeset(doc, style, &opts, cfg, NULL, folios, n, d);
 }
 
 static void *load_fonts(void *data) {
