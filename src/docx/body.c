@@ -96,6 +96,19 @@ void er_docx_ppr_begin(er_docxw *w, const char *style_id, const char *jc) {
   (void)jc;
 }
 
+#define COVER_TITLE_SIZE 52 /* 一号, half-points */
+#define COVER_GAP 5         /* grid lines between the title, the fields and the date */
+
+static void cover_spacing(er_docxw *w, int before, int after) {
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:spacing");
+  er_dx_attrf(x, "w:before", "%ld", before * w->portrait.line_pitch);
+  er_dx_attrf(x, "w:after", "%ld", after * w->portrait.line_pitch);
+  er_dx_attr(x, "w:line", "240");
+  er_dx_attr(x, "w:lineRule", "auto");
+  er_dx_close(x);
+}
+
 static void no_indent(er_dx *x, long right) {
   er_dx_open(x, "w:ind");
   er_dx_attr(x, "w:firstLineChars", "0");
@@ -134,6 +147,8 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   }
   er_dx_open(x, "w:p");
   er_docx_ppr_begin(w, style_id, NULL);
+  if (w->in_cover && er_node_has_class(n, "date")) /* the date at the foot */
+    cover_spacing(w, COVER_GAP, 0);
   if (!indent)
     no_indent(x, right);
   if (jc)
@@ -163,6 +178,9 @@ static void heading(er_docxw *w, const er_node *n) {
   snprintf(style, sizeof style, "Heading%d", level);
   er_dx_open(x, "w:p");
   er_docx_ppr_begin(w, style, NULL);
+  bool title = w->in_cover && level == 1;
+  if (title) /* the cover's title near the top, the fields below it mid-page */
+    cover_spacing(w, 2, COVER_GAP);
   er_dx_close(x);
   int k = er_docx_listed(n) ? er_docx_heading_index(w, n) : -1;
   if (k >= 0) {
@@ -171,7 +189,7 @@ static void heading(er_docxw *w, const er_node *n) {
     er_dx_attrf(x, "w:name", "_Toc%d", k);
     er_dx_close(x);
   }
-  er_docx_runs(w, n, 0, false);
+  er_docx_runs(w, n, title ? COVER_TITLE_SIZE : 0, false);
   if (k >= 0) {
     er_dx_open(x, "w:bookmarkEnd");
     er_dx_attrf(x, "w:id", "%d", k);

@@ -244,6 +244,12 @@ static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pen
   er_dx_open(x, "w:tr");
   er_dx_open(x, "w:trPr");
   er_dx_empty(x, "w:cantSplit", NULL);
+  if (t->fields) { /* the cover's fields a grid line and a half apart */
+    er_dx_open(x, "w:trHeight");
+    er_dx_attrf(x, "w:val", "%ld", t->w->portrait.line_pitch * 3 / 2);
+    er_dx_attr(x, "w:hRule", "atLeast");
+    er_dx_close(x);
+  }
   if (header)
     er_dx_empty(x, "w:tblHeader", NULL);
   er_dx_close(x);
