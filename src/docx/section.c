@@ -114,11 +114,11 @@ static int footer(er_docxw *w, const char *name, bool odd) {
   er_dx_open(&x, "w:p");
   er_dx_open(&x, "w:pPr");
   er_dx_empty(&x, "w:pStyle", "Footer");
-  er_dx_empty(&x, "w:jc", odd ? "right" : "left");
   er_dx_open(&x, "w:ind");
   /* one body character in */
   er_dx_attrf(&x, odd ? "w:right" : "w:left", "%ld", w->size[ER_ROLE_BODY] * 10);
   er_dx_close(&x);
+  er_dx_empty(&x, "w:jc", odd ? "right" : "left");
   er_dx_close(&x);
   static const char *const parts[] = {"— ", NULL, " —"};
   for (int i = 0; i < 3; i++) {

@@ -9,8 +9,9 @@ void er_docx_settings(er_docxw *w) {
   er_dx_begin(&x);
   er_dx_open(&x, "w:settings");
   er_dx_attr(&x, "xmlns:w", ER_DX_W);
-  er_dx_empty(&x, "w:evenAndOddHeaders", NULL);
+  /* in the order of the schema's sequence, as Word requires */
   er_dx_emptyi(&x, "w:defaultTabStop", w->size[ER_ROLE_BODY] * 20);
+  er_dx_empty(&x, "w:evenAndOddHeaders", NULL);
   er_dx_empty(&x, "w:characterSpacingControl", "compressPunctuation");
   er_dx_open(&x, "w:footnotePr");
   er_dx_open(&x, "w:footnote");

@@ -42,8 +42,9 @@ static void role_rpr(er_docxw *w, er_font_role role, bool bold_off, long spacing
   er_dx_close(x);
 }
 
-static void style_begin(er_dx *x, const char *type, const char *id, const char *name,
-                        const char *based_on) {
+/* <w:style> up to qFormat; the schema wants basedOn and next before it. */
+static void style_begin_next(er_dx *x, const char *type, const char *id, const char *name,
+                             const char *based_on, const char *next) {
   er_dx_open(x, "w:style");
   er_dx_attr(x, "w:type", type);
   er_dx_attr(x, "w:styleId", id);
@@ -52,7 +53,14 @@ static void style_begin(er_dx *x, const char *type, const char *id, const char *
   er_dx_empty(x, "w:name", name);
   if (based_on && based_on[0])
     er_dx_empty(x, "w:basedOn", based_on);
+  if (next)
+    er_dx_empty(x, "w:next", next);
   er_dx_empty(x, "w:qFormat", NULL);
+}
+
+static void style_begin(er_dx *x, const char *type, const char *id, const char *name,
+                        const char *based_on) {
+  style_begin_next(x, type, id, name, based_on, NULL);
 }
 
 /* Line spacing: exactly the grid's pitch, or single for small print. */
@@ -88,8 +96,7 @@ static void heading(er_docxw *w, int level) {
   snprintf(id, sizeof id, "Heading%d", level);
   snprintf(name, sizeof name, "heading %d", level);
   er_dx *x = &w->x;
-  style_begin(x, "paragraph", id, name, "Normal");
-  er_dx_empty(x, "w:next", "Normal");
+  style_begin_next(x, "paragraph", id, name, "Normal", "Normal");
   er_dx_open(x, "w:pPr");
   er_dx_empty(x, "w:keepNext", NULL);
   er_dx_empty(x, "w:keepLines", NULL);
@@ -128,8 +135,7 @@ static void toc_style(er_docxw *w, int level, er_font_role role) {
   snprintf(id, sizeof id, "TOC%d", level);
   snprintf(name, sizeof name, "toc %d", level);
   er_dx *x = &w->x;
-  style_begin(x, "paragraph", id, name, "Normal");
-  er_dx_empty(x, "w:next", "Normal");
+  style_begin_next(x, "paragraph", id, name, "Normal", "Normal");
   er_dx_open(x, "w:pPr");
   er_dx_open(x, "w:tabs");
   er_dx_open(x, "w:tab");
