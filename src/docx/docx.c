@@ -72,16 +72,20 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   er_pdf_info info = er_pdf_info_of(ev, doc, &doc->arena, d);
   er_docx_props props = {info.title, info.author, info.subject, info.keywords, info.created};
   size_t nheads = 0;
-  for (const er_node *n = doc->root; n; n = er_node_following(doc->root, n))
+  bool toc = false;
+  for (const er_node *n = doc->root; n; n = er_node_following(doc->root, n)) {
     nheads += n->type == ER_DOC_HEADING;
+    toc |= n->type == ER_DOC_TOC;
+  }
   int *folios = calloc(nheads ? nheads : 1, sizeof *folios);
   if (!folios)
     abort();
   /* without fonts there is no layout: the contents are written without
-   * page numbers, for Word to fill in */
+   * page numbers, for Word to fill in (an evaluator presses F9) */
   er_diag quiet;
   er_diag_init(&quiet, d->file);
-  if (!er_pdf_heading_folios(doc, style, cfg, folios, nheads, &quiet))
+  /* only the contents need the pages */
+  if (!toc || !er_pdf_heading_folios(doc, style, cfg, folios, nheads, &quiet))
     nheads = 0;
   er_font_config_free(cfg);
   er_diag_free(&quiet);
