@@ -67,7 +67,7 @@ cmp -s "$docx" "$dir/b/$name.docx" || {
 }
 
 (cd "$dir/parts" && unzip -q "$docx") || fail=1
-find "$dir/parts" -type f | sort | while read -r part; do
+find "$dir/parts" -type f \( -name '*.xml' -o -name '*.rels' \) | sort | while read -r part; do
   xmllint --noout "$part" || echo "$part" >>"$dir/bad-xml"
 done
 if [ -s "$dir/bad-xml" ]; then

@@ -10,6 +10,7 @@ and python3-docx:
   docx_check.py draft DOCX                the 草稿 watermark on every section
 """
 import json
+import posixpath
 import re
 import subprocess
 import sys
@@ -46,6 +47,8 @@ def check_package(path):
     p = parts(path)
     names = set(p)
     for n, data in p.items():
+        if not n.endswith((".xml", ".rels")):
+            continue
         try:
             ET.fromstring(data)
         except ET.ParseError as e:
@@ -65,7 +68,8 @@ def check_package(path):
         base = n.replace("_rels/", "").rsplit(".rels", 1)[0]
         folder = base.rsplit("/", 1)[0] + "/" if "/" in base else ""
         for rel in xml(p, n).iter(PR + "Relationship"):
-            target = folder + rel.get("Target") if rel.get("TargetMode") != "External" else None
+            target = posixpath.normpath(folder + rel.get("Target")) \
+                if rel.get("TargetMode") != "External" else None
             if target and target not in names:
                 fail(f"{n}: {rel.get('Id')} points at a missing part {target}")
             referenced.add(target)
@@ -276,7 +280,26 @@ def check_structure(path, html, pdf, expect_notes=""):
             wrong.append(f"{text}: cached {cached}, PDF page {folio_of(pages[found])}")
     if (toc and not entries) or wrong:
         fail(f"contents ({len(entries)} entries): " + "; ".join(wrong[:5]))
-    print(f"ok structure: {len(sects)} sections, {head_rows} header rows, {restarts} vMerge runs, "
+    # charts: native chart parts whose cached values are the figure's data,
+    # with the workbook Word's "Edit Data" opens holding the same
+    charts = sorted(n for n in p if re.fullmatch(r"word/charts/chart\d+\.xml", n))
+    figures = page.count('<figure class="chart"')
+    if len(charts) != figures:
+        fail(f"{len(charts)} chart parts for {figures} figures")
+    import io
+    import openpyxl  # python3-openpyxl
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    for n in charts:
+        cached = [float(v.text) for v in xml(p, n).iter(C + "numCache") for v in v.iter(C + "v")]
+        book = n.replace("charts/", "embeddings/").replace(".xml", ".xlsx")
+        if book not in p:
+            fail(f"{n}: no embedded workbook")
+            continue
+        sheet = openpyxl.load_workbook(io.BytesIO(p[book]))["Sheet1"]
+        values = [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)]
+        if not cached or values != cached:
+            fail(f"{n}: cached {cached}, workbook {values}")
+    print(f"ok structure: {len(charts)} charts, {len(sects)} sections, {head_rows} header rows, {restarts} vMerge runs, "
           f"{spans} gridSpans, {len(refs)} footnotes, {len(entries)} contents entries")
 
 

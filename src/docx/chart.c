@@ -8,6 +8,7 @@
 #include "docx/docxw.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define EMU_PER_TWIP 635L
@@ -168,7 +169,35 @@ static void axes(er_dx *x, const er_node *chart, bool horizontal) {
   er_dx_close(x);
 }
 
-static void chart_part(er_docxw *w, const er_node *chart, const char *name) {
+/* The chart's workbook, and the chart part's relationship to it. */
+static bool embed_book(er_docxw *w, const er_node *chart, int k) {
+  size_t len = 0;
+  unsigned char *data = er_docx_chart_book(w, chart, &len);
+  if (!data)
+    return false;
+  char name[64], target[64];
+  snprintf(name, sizeof name, "word/embeddings/chart%d.xlsx", k);
+  er_package_add_bytes(&w->pkg, name,
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data,
+                       len);
+  free(data);
+  er_dx x;
+  er_dx_begin(&x);
+  er_dx_open(&x, "Relationships");
+  er_dx_attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/relationships");
+  er_dx_open(&x, "Relationship");
+  er_dx_attr(&x, "Id", "rId1");
+  er_dx_attr(&x, "Type", ER_REL "package");
+  snprintf(target, sizeof target, "../embeddings/chart%d.xlsx", k);
+  er_dx_attr(&x, "Target", target);
+  er_dx_close(&x);
+  er_dx_close(&x);
+  snprintf(name, sizeof name, "word/charts/_rels/chart%d.xml.rels", k);
+  er_package_add(&w->pkg, name, NULL, &x);
+  return true;
+}
+
+static void chart_part(er_docxw *w, const er_node *chart, const char *name, bool book) {
   er_dx x;
   er_dx_begin(&x);
   er_dx_open(&x, "c:chartSpace");
@@ -234,8 +263,13 @@ static void chart_part(er_docxw *w, const er_node *chart, const char *name) {
   er_dx_close(&x);
   er_dx_close(&x);
   er_dx_close(&x);
-  er_dx_close(&x);
   er_dx_close(&x); /* txPr */
+  if (book) {
+    er_dx_open(&x, "c:externalData");
+    er_dx_attr(&x, "r:id", "rId1");
+    val(&x, "c:autoUpdate", "0");
+    er_dx_close(&x);
+  }
   er_dx_close(&x); /* chartSpace */
   char part[64];
   snprintf(part, sizeof part, "word/%s", name);
@@ -246,7 +280,7 @@ void er_docx_chart(er_docxw *w, const er_node *chart) {
   int k = ++w->ncharts;
   char name[48];
   snprintf(name, sizeof name, "charts/chart%d.xml", k);
-  chart_part(w, chart, name);
+  chart_part(w, chart, name, embed_book(w, chart, k));
   int rel = er_package_rel(&w->pkg, name, ER_REL "chart");
   const er_dx_page *p = w->landscape_on ? &w->landscape : &w->portrait;
   long width = (p->width - p->left - p->right) * 9 / 10;

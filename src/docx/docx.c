@@ -35,7 +35,7 @@ static void document(er_docxw *w) {
 
 static bool write_doc(er_doc *doc, const er_style *style, bool draft, const er_docx_props *props,
                       const int *folios, size_t nfolios, const char *path, er_diag *d) {
-  er_docxw w = {.doc = doc, .style = style, .d = d, .draft = draft};
+  er_docxw w = {.doc = doc, .style = style, .d = d, .draft = draft, .created = props->created};
   w.folios = folios;
   w.nfolios = nfolios;
   w.portrait = er_docx_page(style, false);

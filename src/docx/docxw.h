@@ -60,6 +60,9 @@ typedef struct er_package {
 
 /* Ends the part being written in x and adds it. */
 void er_package_add(er_package *p, const char *name, const char *type, er_dx *x);
+/* Adds a part of bytes (a copy); `type` NULL for a relationships part. */
+void er_package_add_bytes(er_package *p, const char *name, const char *type, const void *data,
+                          size_t len);
 /* A relationship from the document to `target`; returns its number (rIdN). */
 int er_package_rel(er_package *p, const char *target, const char *type);
 /* Writes [Content_Types].xml, the relationships and every part to `path`,
@@ -102,6 +105,7 @@ typedef struct er_docxw {
   er_dx notes; /* footnotes.xml */
   int nnotes;
   int ncharts;
+  long long created; /* the document's date, seconds since 1970; < 0 for none */
 } er_docxw;
 
 er_dx_page er_docx_page(const er_style *s, bool landscape);
@@ -136,6 +140,8 @@ void er_docx_table(er_docxw *w, const er_node *table);
 bool er_docx_wide_table(const er_node *n);
 /* chart.c */
 void er_docx_chart(er_docxw *w, const er_node *chart);
+/* chart_book.c: the chart's data as an XLSX workbook (malloc'd), or NULL */
+unsigned char *er_docx_chart_book(er_docxw *w, const er_node *chart, size_t *len);
 /* toc.c */
 void er_docx_toc(er_docxw *w, const er_node *nav);
 /* The bookmark of a listed heading ("_Toc3"), or NULL. */

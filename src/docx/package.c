@@ -21,8 +21,8 @@ static void *grow(void *items, size_t *cap, size_t n, size_t size) {
   return items;
 }
 
-static void add_bytes(er_package *p, const char *name, const char *type, const void *data,
-                      size_t len) {
+void er_package_add_bytes(er_package *p, const char *name, const char *type, const void *data,
+                          size_t len) {
   p->parts = grow(p->parts, &p->parts_cap, p->nparts, sizeof *p->parts);
   er_dx_part *part = &p->parts[p->nparts++];
   part->name = strdup(name);
@@ -37,7 +37,7 @@ static void add_bytes(er_package *p, const char *name, const char *type, const v
 void er_package_add(er_package *p, const char *name, const char *type, er_dx *x) {
   xmlTextWriterEndDocument(x->x);
   xmlFreeTextWriter(x->x);
-  add_bytes(p, name, type, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
+  er_package_add_bytes(p, name, type, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
   xmlBufferFree(x->buf);
   x->x = NULL;
   x->buf = NULL;
@@ -75,6 +75,8 @@ static void manifest(er_package *p, er_package *out) {
   er_dx_attr(&x, "ContentType", "application/xml");
   er_dx_close(&x);
   for (size_t i = 0; i < p->nparts; i++) {
+    if (!p->parts[i].type)
+      continue;
     er_dx_open(&x, "Override");
     er_dx_attrf(&x, "PartName", "/%s", p->parts[i].name);
     er_dx_attr(&x, "ContentType", p->parts[i].type);
