@@ -173,7 +173,7 @@ void er_docx_paragraph(er_docxw *w, const er_node *n, const char *style_id, cons
 
 static void heading(er_docxw *w, const er_node *n) {
   er_dx *x = &w->x;
-  char style[16];
+  char style[24];
   int level = n->level < 1 ? 1 : n->level > 4 ? 4 : n->level;
   snprintf(style, sizeof style, "Heading%d", level);
   er_dx_open(x, "w:p");
@@ -201,7 +201,7 @@ static void heading(er_docxw *w, const er_node *n) {
 static void list(er_docxw *w, const er_node *n) {
   int k = 0;
   for (const er_node *li = n->first; li; li = li->next) {
-    char marker[16];
+    char marker[24];
     snprintf(marker, sizeof marker, n->ordered ? "%d. " : "• ", ++k);
     bool inl = !li->first || er_doc_is_inline(li->first->type);
     er_dx_open(&w->x, "w:p");

@@ -92,7 +92,7 @@ static void indent(er_docxw *w, int first_chars, int left_chars) {
 
 static void heading(er_docxw *w, int level) {
   static const er_font_role roles[] = {ER_ROLE_TITLE, ER_ROLE_H2, ER_ROLE_H3, ER_ROLE_H4};
-  char id[16], name[16];
+  char id[24], name[24];
   snprintf(id, sizeof id, "Heading%d", level);
   snprintf(name, sizeof name, "heading %d", level);
   er_dx *x = &w->x;
@@ -131,7 +131,7 @@ static void plain(er_docxw *w, const char *id, const char *name, er_font_role ro
 /* A contents entry: 一、 in 黑体 flush left, （一） in 仿宋 two characters
  * in, a dot leader to the page number at the right margin. */
 static void toc_style(er_docxw *w, int level, er_font_role role) {
-  char id[8], name[8];
+  char id[24], name[24];
   snprintf(id, sizeof id, "TOC%d", level);
   snprintf(name, sizeof name, "toc %d", level);
   er_dx *x = &w->x;
