@@ -44,7 +44,9 @@ static double text_chars(const char *s) {
   return w;
 }
 
-static int row_columns(const er_node *row, int *pending, int cap) {
+/* The columns a row reaches, under the rowspans from above; *hi is the
+ * widest so far, beyond which nothing is pending. */
+static int row_columns(const er_node *row, int *pending, int cap, int *hi) {
   int col = 0, end = 0;
   const er_node *c = row->first;
   while (c || (col < cap && pending[col] > 0)) {
@@ -61,7 +63,9 @@ static int row_columns(const er_node *row, int *pending, int cap) {
     c = c->next;
   }
   end = col;
-  for (int k = 0; k < cap; k++)
+  if (end > *hi)
+    *hi = end < cap ? end : cap;
+  for (int k = 0; k < *hi; k++)
     if (pending[k] > 0)
       pending[k]--;
   return end;
@@ -86,9 +90,9 @@ static int count_columns(const er_node *t) {
   int *pending = calloc((size_t)cap, sizeof *pending);
   if (!pending)
     abort();
-  int ncols = 1;
+  int ncols = 1, hi = 0;
   FOR_ROWS(t, part, row) {
-    int n = row_columns(row, pending, cap);
+    int n = row_columns(row, pending, cap, &hi);
     if (n > ncols)
       ncols = n;
   }
