@@ -43,7 +43,7 @@ generate 3000 "$work/long.yaml"
 
 temps() { ls -A "$1" | grep '^\.' || true; }
 
-for format in pdf html xlsx; do
+for format in pdf html xlsx docx; do
   out=$work/$format
   "$bin" render "$work/long.yaml" -o "$out/a" --format "$format" >/dev/null 2>&1 || fail "$format: render failed"
   "$bin" render "$work/long.yaml" -o "$out/b" --format "$format" >/dev/null 2>&1 || fail "$format: render failed"

@@ -81,8 +81,9 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url")
 code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: attacker.example' "$url")
 [ "$code" = 403 ] || fail "a foreign Host header answered $code"
 
-# /annex.xlsx when this build writes XLSX, /report.pdf when it writes PDF
-for route in annex.xlsx report.pdf; do
+# /annex.xlsx when this build writes XLSX, /report.pdf and /report.docx when
+# it writes PDF and DOCX
+for route in annex.xlsx report.pdf report.docx; do
   code=$(get "$route")
   case $code in
   200) [ "$(head -c 4 "$dir/body" | od -An -c | tr -d ' ')" != "" ] || fail "/$route is empty" ;;

@@ -10,9 +10,9 @@
 #ifndef ER_PDF_H
 #define ER_PDF_H
 
-#include "model/writer.h"
 #include "doc/doc.h"
 #include "doc/style.h"
+#include "model/writer.h"
 #include "pdf/pdfout.h"
 
 /* `evalreport render --format pdf`: the evaluation's report at `path`. */
@@ -28,5 +28,19 @@ typedef struct er_pdf_opts {
  * file cannot be written; characters no font has are warned about. */
 bool er_pdf_document(er_doc *doc, const er_style *style, const er_pdf_opts *opts, const char *path,
                      er_diag *d);
+
+/* The page number (folio, 0 for an unnumbered page) each heading lands on
+ * when the document is typeset, for the first `n` headings in document
+ * order; nothing is written. For writers that carry the PDF's contents
+ * page numbers (DOCX). `cfg` is the font list (er_font_config_load), or
+ * NULL to load it here. False, with errors in `d`, when no fonts are
+ * installed. */
+bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *cfg, int *folios,
+                           size_t n, er_diag *d);
+
+/* The document information of an evaluation's report: its title, the
+ * evaluating body as author, the kind of report as subject, keywords and
+ * the SOURCE_DATE_EPOCH date. Strings in `arena`. */
+er_pdf_info er_pdf_info_of(const er_eval *ev, const er_doc *doc, er_arena *arena, er_diag *d);
 
 #endif

@@ -82,8 +82,10 @@ static bool has_cover(const er_doc *doc) {
   return false;
 }
 
+/* Lays the document out and writes it to `path` — or, with `folios`, writes
+ * nothing and gives the folio of each of the `n` headings instead. */
 static bool typeset(er_doc *doc, const er_style *style, const er_pdf_opts *opts,
-                    er_font_config *cfg, const char *path, er_diag *d) {
+                    er_font_config *cfg, const char *path, int *folios, size_t n, er_diag *d) {
   er_pdfw w = {.doc = doc, .style = style, .d = d, .draft = opts->draft};
   w.portrait = er_pdfw_page_style(style, false);
   w.landscape = er_pdfw_page_style(style, true);
@@ -107,7 +109,17 @@ static bool typeset(er_doc *doc, const er_style *style, const er_pdf_opts *opts,
   bookmarks(&w);
   if (opts->draft)
     watermark(&w);
-  bool ok = er_typesetter_write(w.ts, &opts->info, path);
+  bool ok = true;
+  if (folios)
+    for (size_t i = 0; i < n; i++) {
+      size_t page;
+      double y;
+      folios[i] = i < w.nheads && er_typesetter_tag(w.ts, w.heads[i].tag, &page, &y)
+                      ? pages->pages[page].folio
+                      : 0;
+    }
+  else
+    ok = er_typesetter_write(w.ts, &opts->info, path);
   er_pdfw_toc_free(&w);
   er_pdfw_notes_free(&w);
   free(w.heads);
@@ -117,7 +129,13 @@ static bool typeset(er_doc *doc, const er_style *style, const er_pdf_opts *opts,
 
 bool er_pdf_document(er_doc *doc, const er_style *style, const er_pdf_opts *opts, const char *path,
                      er_diag *d) {
-  return typeset(doc, style, opts, NULL, path, d);
+  return typeset(doc, style, opts, NULL, path, NULL, 0, d);
+}
+
+bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *cfg, int *folios,
+                           size_t n, er_diag *d) {
+  er_pdf_opts opts = {0};
+  return typeset(doc, style, &opts, cfg, NULL, folios, n, d);
 }
 
 static void *load_fonts(void *data) {
@@ -127,7 +145,8 @@ static void *load_fonts(void *data) {
 
 /* The document information: the report's title, the evaluating body as
  * its author, what kind of report it is, and words to find it by. */
-static er_pdf_info info_of(const er_eval *ev, const er_doc *doc, er_arena *arena) {
+er_pdf_info er_pdf_info_of(const er_eval *ev, const er_doc *doc, er_arena *arena, er_diag *d) {
+  (void)d; /* SOURCE_DATE_EPOCH is warned about once, by the pipeline */
   const er_project *pr = &ev->project;
   bool self = ev->kind.index == ER_KIND_SELF;
   const char *author = pr->evaluator.s ? pr->evaluator.s : pr->department.s;
@@ -165,8 +184,8 @@ bool er_pdf_write(const er_eval *ev, const er_render_opts *opts, const char *pat
   bool ok = doc != NULL;
   if (doc) {
     er_pdf_opts po = {.draft = opts->draft};
-    po.info = info_of(ev, doc, &doc->arena);
-    ok = typeset(doc, style, &po, cfg, path, d);
+    po.info = er_pdf_info_of(ev, doc, &doc->arena, d);
+    ok = typeset(doc, style, &po, cfg, path, NULL, 0, d);
   }
   er_font_config_free(cfg);
   er_doc_free(doc);

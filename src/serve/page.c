@@ -28,6 +28,8 @@ static void live_parts(FILE *out, const er_page_live *live) {
     fputs(" · <a href=\"/report.pdf\">PDF</a>", out);
   if (live->xlsx)
     fputs(" · <a href=\"/annex.xlsx\">XLSX</a>", out);
+  if (live->docx)
+    fputs(" · <a href=\"/report.docx\">DOCX</a>", out);
   fputs("</div>\n<style>@media print{#er-live{display:none}}</style>\n", out);
   fprintf(out,
           "<script nonce=\"%s\">(function(){if(!window.EventSource)return;"

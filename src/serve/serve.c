@@ -331,6 +331,12 @@ static void init_state(server *s) {
                                     "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             .ext = "-annex.xlsx",
                             .attachment = true},
+      [ER_ARTIFACT_DOCX] = {.route = "/report.docx",
+                            .format_name = "docx",
+                            .type = "application/"
+                                    "vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            .ext = ".docx",
+                            .attachment = true},
   };
   for (int i = 0; i < ER_ARTIFACT_COUNT; i++) {
     st->artifacts[i] = routes[i];

@@ -1,0 +1,308 @@
+/* document.xml: the walk over the document tree. Blocks become
+ * paragraphs in the styles of styles.c (classes choose alignment as in
+ * the CSS and the PDF), inlines become runs (strong bold, em italic, sup
+ * and sub raised and lowered; a footnote's mark a footnote reference).
+ * Sections: the cover is one of its own without page numbers; a wide
+ * table — and the headings just before it — one in landscape; a section
+ * ends with an empty, one-point paragraph holding its properties. */
+#include "docx/docxw.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct run_fmt {
+  bool bold, italic;
+  const char *vert; /* superscript, subscript or NULL */
+  long size;        /* half-points, 0 for the style's */
+} run_fmt;
+
+static void text_run(er_docxw *w, const run_fmt *f, const char *text) {
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:r");
+  if (f->bold || f->italic || f->vert || f->size) {
+    er_dx_open(x, "w:rPr");
+    if (f->bold)
+      er_dx_empty(x, "w:b", NULL);
+    if (f->italic)
+      er_dx_empty(x, "w:i", NULL);
+    if (f->size) {
+      er_dx_emptyi(x, "w:sz", f->size);
+      er_dx_emptyi(x, "w:szCs", f->size);
+    }
+    if (f->vert)
+      er_dx_empty(x, "w:vertAlign", f->vert);
+    er_dx_close(x);
+  }
+  er_dx_t(x, text);
+  er_dx_close(x);
+}
+
+static void runs(er_docxw *w, const er_node *para, const er_node *n, run_fmt f) {
+  for (const er_node *c = n->first; c; c = c->next) {
+    run_fmt g = f;
+    switch (c->type) {
+    case ER_DOC_TEXT:
+      text_run(w, &f, c->text);
+      break;
+    case ER_DOC_BREAK:
+      er_dx_open(&w->x, "w:r");
+      er_dx_empty(&w->x, "w:br", NULL);
+      er_dx_close(&w->x);
+      break;
+    case ER_DOC_SUP: {
+      const char *mark = er_node_text(w->doc, c);
+      const er_node *aside = er_docx_note_for(para, mark);
+      if (aside) {
+        er_docx_note_ref(w, aside, mark);
+        break;
+      }
+      g.vert = "superscript";
+      runs(w, para, c, g);
+      break;
+    }
+    case ER_DOC_SUB:
+      g.vert = "subscript";
+      runs(w, para, c, g);
+      break;
+    case ER_DOC_STRONG:
+      g.bold = true;
+      runs(w, para, c, g);
+      break;
+    case ER_DOC_EMPH:
+      g.italic = true;
+      runs(w, para, c, g);
+      break;
+    default:
+      runs(w, para, c, g);
+      break;
+    }
+  }
+}
+
+void er_docx_runs(er_docxw *w, const er_node *n, long size, bool bold) {
+  run_fmt f = {.size = size, .bold = bold};
+  runs(w, n, n, f);
+}
+
+void er_docx_ppr_begin(er_docxw *w, const char *style_id, const char *jc) {
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:pPr");
+  if (style_id)
+    er_dx_empty(x, "w:pStyle", style_id);
+  if (w->break_before) {
+    er_dx_empty(x, "w:pageBreakBefore", NULL);
+    w->break_before = false;
+  }
+  (void)jc;
+}
+
+#define COVER_TITLE_SIZE 52 /* 一号, half-points */
+#define COVER_GAP 5         /* grid lines between the title, the fields and the date */
+
+static void cover_spacing(er_docxw *w, int before, int after) {
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:spacing");
+  er_dx_attrf(x, "w:before", "%ld", before * w->portrait.line_pitch);
+  er_dx_attrf(x, "w:after", "%ld", after * w->portrait.line_pitch);
+  er_dx_attr(x, "w:line", "240");
+  er_dx_attr(x, "w:lineRule", "auto");
+  er_dx_close(x);
+}
+
+static void no_indent(er_dx *x, long right) {
+  er_dx_open(x, "w:ind");
+  er_dx_attr(x, "w:firstLineChars", "0");
+  er_dx_attr(x, "w:firstLine", "0");
+  if (right) {
+    er_dx_attrf(x, "w:rightChars", "%ld", right * 100);
+    er_dx_attrf(x, "w:right", "%ld", right * 320);
+  }
+  er_dx_close(x);
+}
+
+/* A paragraph's style and alignment by its class, as the CSS has them. */
+static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
+  er_dx *x = &w->x;
+  const char *jc = NULL;
+  bool indent = true;
+  long right = 0;
+  if (er_node_has_class(n, "note"))
+    style_id = "SmallPrint";
+  if (er_node_has_class(n, "center") || er_node_has_class(n, "subtitle") ||
+      er_node_has_class(n, "date") || er_node_has_class(n, "issuer") ||
+      er_node_has_class(n, "doc-number"))
+    jc = "center";
+  else if (er_node_has_class(n, "right"))
+    jc = "right";
+  else if (er_node_has_class(n, "signature")) {
+    jc = "right";
+    right = 2;
+  }
+  if (jc || er_node_has_class(n, "noindent") || er_node_has_class(n, "addressee") ||
+      er_node_has_class(n, "imprint"))
+    indent = false;
+  if (w->in_cover && !jc) {
+    jc = "center";
+    indent = false;
+  }
+  er_dx_open(x, "w:p");
+  er_docx_ppr_begin(w, style_id, NULL);
+  if (w->in_cover && er_node_has_class(n, "date")) /* the date at the foot */
+    cover_spacing(w, COVER_GAP, 0);
+  if (!indent)
+    no_indent(x, right);
+  if (jc)
+    er_dx_empty(x, "w:jc", jc);
+  er_dx_close(x);
+  er_docx_runs(w, n, 0, false);
+  er_dx_close(x);
+}
+
+void er_docx_paragraph(er_docxw *w, const er_node *n, const char *style_id, const char *jc) {
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:p");
+  er_docx_ppr_begin(w, style_id, jc);
+  if (jc) {
+    no_indent(x, 0);
+    er_dx_empty(x, "w:jc", jc);
+  }
+  er_dx_close(x);
+  er_docx_runs(w, n, 0, false);
+  er_dx_close(x);
+}
+
+static void heading(er_docxw *w, const er_node *n) {
+  er_dx *x = &w->x;
+  char style[24];
+  int level = n->level < 1 ? 1 : n->level > 4 ? 4 : n->level;
+  snprintf(style, sizeof style, "Heading%d", level);
+  er_dx_open(x, "w:p");
+  er_docx_ppr_begin(w, style, NULL);
+  bool title = w->in_cover && level == 1;
+  if (title) /* the cover's title near the top, the fields below it mid-page */
+    cover_spacing(w, 2, COVER_GAP);
+  er_dx_close(x);
+  int k = er_docx_listed(n) ? er_docx_heading_index(w, n) : -1;
+  if (k >= 0) {
+    er_dx_open(x, "w:bookmarkStart");
+    er_dx_attrf(x, "w:id", "%d", k);
+    er_dx_attrf(x, "w:name", "_Toc%d", k);
+    er_dx_close(x);
+  }
+  er_docx_runs(w, n, title ? COVER_TITLE_SIZE : 0, false);
+  if (k >= 0) {
+    er_dx_open(x, "w:bookmarkEnd");
+    er_dx_attrf(x, "w:id", "%d", k);
+    er_dx_close(x);
+  }
+  er_dx_close(x);
+}
+
+static void list(er_docxw *w, const er_node *n) {
+  int k = 0;
+  for (const er_node *li = n->first; li; li = li->next) {
+    char marker[24];
+    snprintf(marker, sizeof marker, n->ordered ? "%d. " : "• ", ++k);
+    bool inl = !li->first || er_doc_is_inline(li->first->type);
+    er_dx_open(&w->x, "w:p");
+    er_docx_ppr_begin(w, NULL, NULL);
+    er_dx_close(&w->x);
+    run_fmt f = {0};
+    text_run(w, &f, marker);
+    if (inl) {
+      er_docx_runs(w, li, 0, false);
+      er_dx_close(&w->x);
+    } else {
+      er_dx_close(&w->x);
+      er_docx_blocks(w, li);
+    }
+  }
+}
+
+/* The empty paragraph that ends a section. */
+static void section_break(er_docxw *w) {
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:p");
+  er_dx_open(x, "w:pPr");
+  er_dx_empty(x, "w:snapToGrid", "0");
+  er_dx_open(x, "w:spacing");
+  er_dx_attr(x, "w:line", "20");
+  er_dx_attr(x, "w:lineRule", "exact");
+  er_dx_close(x);
+  er_dx_open(x, "w:rPr");
+  er_dx_emptyi(x, "w:sz", 2);
+  er_dx_close(x);
+  er_docx_sect(w, false);
+  er_dx_close(x);
+  er_dx_close(x);
+  w->break_before = false;
+}
+
+/* A wide table turns its section, and so do the headings just before it. */
+static bool wants_landscape(const er_node *n) {
+  for (; n; n = n->next)
+    if (n->type != ER_DOC_HEADING)
+      return er_docx_wide_table(n);
+  return false;
+}
+
+void er_docx_block(er_docxw *w, const er_node *n) {
+  switch (n->type) {
+  case ER_DOC_HEADING:
+    heading(w, n);
+    break;
+  case ER_DOC_PARAGRAPH:
+    paragraph_of(w, n, NULL);
+    break;
+  case ER_DOC_LIST:
+    list(w, n);
+    break;
+  case ER_DOC_TABLE:
+    er_docx_table(w, n);
+    break;
+  case ER_DOC_CHART:
+    er_docx_chart(w, n);
+    break;
+  case ER_DOC_COVER:
+    w->in_cover = true;
+    er_docx_blocks(w, n);
+    section_break(w);
+    w->in_cover = false;
+    if (n->next && n->next->type == ER_DOC_PAGE_BREAK)
+      w->break_before = false;
+    break;
+  case ER_DOC_TOC:
+    er_docx_toc(w, n);
+    break;
+  case ER_DOC_PAGE_BREAK:
+    /* the section that just ended began a page already */
+    if (!(n->prev && n->prev->type == ER_DOC_COVER))
+      w->break_before = true;
+    break;
+  case ER_DOC_FOOTNOTE:
+    if (!er_docx_note_referenced(w, n))
+      paragraph_of(w, n, "FootnoteText");
+    break;
+  case ER_DOC_DIAGNOSTICS:
+  case ER_DOC_ITEM:
+    er_docx_blocks(w, n);
+    break;
+  default:
+    break;
+  }
+}
+
+void er_docx_blocks(er_docxw *w, const er_node *parent) {
+  for (const er_node *n = parent->first; n; n = n->next) {
+    if (er_doc_is_inline(n->type)) { /* a block holding inlines: one paragraph */
+      paragraph_of(w, parent, NULL);
+      return;
+    }
+    if (parent->type == ER_DOC_DOCUMENT && n->type != ER_DOC_PAGE_BREAK &&
+        wants_landscape(n) != w->landscape_on) {
+      section_break(w);
+      w->landscape_on = !w->landscape_on;
+    }
+    er_docx_block(w, n);
+  }
+}

@@ -1,0 +1,97 @@
+/* `render --format docx` (docx.h): build the document as the other
+ * writers do, learn from the PDF layout the page every heading lands on
+ * (for the contents' cached page numbers), then write the parts —
+ * document, styles, settings, footnotes, footers, charts, properties —
+ * and zip them into the temporary file the pipeline gave. */
+#include "docx/docx.h"
+
+#include "docx/docxw.h"
+#include "pdf/pdf.h"
+#include "view/document.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+static void *load_fonts(void *data) {
+  *(er_font_config **)data = er_font_config_load();
+  return NULL;
+}
+
+static void document(er_docxw *w) {
+  er_dx *x = &w->x;
+  er_dx_begin(x);
+  er_dx_open(x, "w:document");
+  er_dx_attr(x, "xmlns:w", ER_DX_W);
+  er_dx_attr(x, "xmlns:r", ER_DX_R);
+  er_dx_attr(x, "xmlns:wp",
+             "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
+  er_dx_open(x, "w:body");
+  er_docx_blocks(w, w->doc->root);
+  er_docx_sect(w, true);
+  er_dx_close(x);
+  er_dx_close(x);
+  er_package_add(&w->pkg, "word/document.xml", ER_CT "wordprocessingml.document.main+xml", x);
+}
+
+static bool write_doc(er_doc *doc, const er_style *style, bool draft, const er_docx_props *props,
+                      const int *folios, size_t nfolios, const char *path, er_diag *d) {
+  er_docxw w = {.doc = doc, .style = style, .d = d, .draft = draft, .created = props->created};
+  w.folios = folios;
+  w.nfolios = nfolios;
+  w.portrait = er_docx_page(style, false);
+  w.landscape = er_docx_page(style, true);
+  for (int r = 0; r < ER_ROLE_COUNT; r++)
+    w.size[r] = er_docx_twips(style->fonts[r].size) / 10; /* half-points */
+  er_docx_styles(&w);
+  er_docx_settings(&w);
+  er_docx_footers(&w);
+  er_docx_notes_begin(&w);
+  document(&w);
+  er_docx_notes_end(&w);
+  er_docx_props_parts(&w, props);
+  bool ok = er_package_write(&w.pkg, path, d);
+  er_package_free(&w.pkg);
+  return ok;
+}
+
+bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d) {
+  /* fontconfig loads its font list, for the layout, while the template is
+   * expanded */
+  er_font_config *cfg = NULL;
+  pthread_t loader;
+  bool loading = pthread_create(&loader, NULL, load_fonts, &cfg) == 0;
+  er_document_opts o = {opts->template_name, opts->draft, opts->findings};
+  er_style *style = NULL;
+  er_doc *doc = er_document_build(ev, &o, &style, d);
+  if (loading)
+    pthread_join(loader, NULL);
+  if (!doc) {
+    er_font_config_free(cfg);
+    return false;
+  }
+  er_pdf_info info = er_pdf_info_of(ev, doc, &doc->arena, d);
+  er_docx_props props = {info.title, info.author, info.subject, info.keywords, info.created};
+  size_t nheads = 0;
+  bool toc = false;
+  for (const er_node *n = doc->root; n; n = er_node_following(doc->root, n)) {
+    nheads += n->type == ER_DOC_HEADING;
+    toc |= n->type == ER_DOC_TOC;
+  }
+  int *folios = calloc(nheads ? nheads : 1, sizeof *folios);
+  if (!folios)
+    abort();
+  /* without fonts there is no layout: the contents are written without
+   * page numbers, for Word to fill in (an evaluator presses F9) */
+  er_diag quiet;
+  er_diag_init(&quiet, d->file);
+  /* only the contents need the pages */
+  if (!toc || !er_pdf_heading_folios(doc, style, cfg, folios, nheads, &quiet))
+    nheads = 0;
+  er_font_config_free(cfg);
+  er_diag_free(&quiet);
+  bool ok = write_doc(doc, style, opts->draft, &props, folios, nheads, path, d);
+  free(folios);
+  er_doc_free(doc);
+  er_style_free(style);
+  return ok;
+}

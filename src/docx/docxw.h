@@ -1,0 +1,160 @@
+/* The DOCX writer's internals: an XML part being written (xml.c, over
+ * libxml2's xmlTextWriter), the package of parts (package.c, libzip), the
+ * page geometry in twips (section.c) and the state of the walk over the
+ * document tree (body.c, table.c, toc.c, notes.c, chart.c). */
+#ifndef ER_DOCX_DOCXW_H
+#define ER_DOCX_DOCXW_H
+
+#include "doc/doc.h"
+#include "doc/style.h"
+#include "model/diag.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ---- XML parts (xml.c) ---- */
+
+typedef struct er_dx {
+  xmlBufferPtr buf;
+  xmlTextWriterPtr x;
+} er_dx;
+
+#define ER_DX_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define ER_DX_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+void er_dx_begin(er_dx *x);
+void er_dx_open(er_dx *x, const char *name);
+void er_dx_attr(er_dx *x, const char *name, const char *value);
+void er_dx_attrf(er_dx *x, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void er_dx_close(er_dx *x);
+/* <name/> or <name w:val="val"/> when val is not NULL. */
+void er_dx_empty(er_dx *x, const char *name, const char *val);
+void er_dx_emptyi(er_dx *x, const char *name, long val);
+/* Character data. */
+void er_dx_chars(er_dx *x, const char *text);
+/* <w:t xml:space="preserve">text</w:t> */
+void er_dx_t(er_dx *x, const char *text);
+
+/* ---- the package (package.c) ---- */
+
+typedef struct er_dx_part {
+  char *name; /* "word/document.xml" */
+  const char *type;
+  unsigned char *data;
+  size_t len;
+} er_dx_part;
+
+typedef struct er_dx_rel {
+  char *target; /* relative to word/ */
+  const char *type;
+} er_dx_rel;
+
+typedef struct er_package {
+  er_dx_part *parts;
+  size_t nparts, parts_cap;
+  er_dx_rel *rels; /* the document's, rId1 … */
+  size_t nrels, rels_cap;
+} er_package;
+
+/* Ends the part being written in x and adds it. */
+void er_package_add(er_package *p, const char *name, const char *type, er_dx *x);
+/* Adds a part of bytes (a copy); `type` NULL for a relationships part. */
+void er_package_add_bytes(er_package *p, const char *name, const char *type, const void *data,
+                          size_t len);
+/* A relationship from the document to `target`; returns its number (rIdN). */
+int er_package_rel(er_package *p, const char *target, const char *type);
+/* Writes [Content_Types].xml, the relationships and every part to `path`,
+ * with fixed timestamps. */
+bool er_package_write(er_package *p, const char *path, er_diag *d);
+void er_package_free(er_package *p);
+
+#define ER_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#define ER_CT "application/vnd.openxmlformats-officedocument."
+
+/* ---- geometry and sections (section.c) ---- */
+
+typedef struct er_dx_page {
+  long width, height, top, right, bottom, left; /* twips */
+  long line_pitch;                              /* twips */
+  long char_space;                              /* 1/4096 pt off the body size */
+  long compress; /* the same in twentieths of a point, rounded down */
+} er_dx_page;
+
+typedef struct er_docxw {
+  er_doc *doc;
+  const er_style *style;
+  er_diag *d;
+  er_package pkg;
+  er_dx x; /* document.xml */
+  bool draft;
+
+  er_dx_page portrait, landscape;
+  long size[ER_ROLE_COUNT]; /* half-points */
+  int sections;             /* ended so far */
+  bool landscape_on;        /* the section being written */
+  bool in_cover;
+  bool break_before;                       /* the next paragraph starts a page */
+  int footer_odd, footer_even, header_rel; /* rIds, 0 for none */
+
+  const int *folios; /* per heading in document order, 0 unknown; or NULL */
+  size_t nfolios;
+  int bookmark; /* bookmarks given so far */
+
+  er_dx notes; /* footnotes.xml */
+  int nnotes;
+  int ncharts;
+  long long created; /* the document's date, seconds since 1970; < 0 for none */
+} er_docxw;
+
+er_dx_page er_docx_page(const er_style *s, bool landscape);
+/* Writes the sectPr of the section that ends here. */
+void er_docx_sect(er_docxw *w, bool last);
+/* The footers (— N —, odd right, even left) and the watermark header. */
+void er_docx_footers(er_docxw *w);
+/* Half-points and twips from the profile. */
+long er_docx_twips(er_length l);
+
+/* styles.c, settings.c, props.c */
+void er_docx_styles(er_docxw *w);
+void er_docx_settings(er_docxw *w);
+typedef struct er_docx_props {
+  const char *title, *author, *subject, *keywords;
+  long long created; /* seconds since 1970, < 0 for none */
+} er_docx_props;
+void er_docx_props_parts(er_docxw *w, const er_docx_props *props);
+
+/* body.c */
+void er_docx_blocks(er_docxw *w, const er_node *parent);
+void er_docx_block(er_docxw *w, const er_node *n);
+/* A paragraph of n's content in style `style_id` (NULL for 正文); jc, or NULL. */
+void er_docx_paragraph(er_docxw *w, const er_node *n, const char *style_id, const char *jc);
+/* The runs of n's inline children; `size` half-points, 0 for the style's. */
+void er_docx_runs(er_docxw *w, const er_node *n, long size, bool bold);
+/* The <w:pPr> opening of a paragraph: style, jc; left open for more. */
+void er_docx_ppr_begin(er_docxw *w, const char *style_id, const char *jc);
+
+/* table.c */
+void er_docx_table(er_docxw *w, const er_node *table);
+bool er_docx_wide_table(const er_node *n);
+/* chart.c */
+void er_docx_chart(er_docxw *w, const er_node *chart);
+/* chart_book.c: the chart's data as an XLSX workbook (malloc'd), or NULL */
+unsigned char *er_docx_chart_book(er_docxw *w, const er_node *chart, size_t *len);
+/* toc.c */
+void er_docx_toc(er_docxw *w, const er_node *nav);
+/* The bookmark of a listed heading ("_Toc3"), or NULL. */
+bool er_docx_listed(const er_node *n);
+int er_docx_heading_index(const er_docxw *w, const er_node *h);
+/* notes.c: footnotes; a paragraph's <sup> marks become references to the
+ * asides after it. */
+void er_docx_notes_begin(er_docxw *w);
+void er_docx_notes_end(er_docxw *w);
+/* The footnote aside after paragraph `p` whose mark is `mark`, or NULL. */
+const er_node *er_docx_note_for(const er_node *p, const char *mark);
+void er_docx_note_ref(er_docxw *w, const er_node *aside, const char *mark);
+/* Whether an aside was referenced from the paragraph before it. */
+bool er_docx_note_referenced(er_docxw *w, const er_node *aside);
+
+#endif

@@ -1,0 +1,198 @@
+/* The OPC package: [Content_Types].xml naming the type of every part, the
+ * package's and the document's relationships, then the parts, written as
+ * a zip with libzip. Every entry gets the same DOS timestamp (1980-01-01)
+ * and deflate at the default level, so the same parts give the same bytes
+ * whatever the clock or the time zone. */
+#include "docx/docxw.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+static void *grow(void *items, size_t *cap, size_t n, size_t size) {
+  if (n < *cap)
+    return items;
+  *cap = *cap ? 2 * *cap : 16;
+  items = realloc(items, *cap * size);
+  if (!items)
+    abort();
+  return items;
+}
+
+void er_package_add_bytes(er_package *p, const char *name, const char *type, const void *data,
+                          size_t len) {
+  p->parts = grow(p->parts, &p->parts_cap, p->nparts, sizeof *p->parts);
+  er_dx_part *part = &p->parts[p->nparts++];
+  part->name = strdup(name);
+  part->type = type;
+  part->data = malloc(len ? len : 1);
+  if (!part->name || !part->data)
+    abort();
+  memcpy(part->data, data, len);
+  part->len = len;
+}
+
+void er_package_add(er_package *p, const char *name, const char *type, er_dx *x) {
+  xmlTextWriterEndDocument(x->x);
+  xmlFreeTextWriter(x->x);
+  er_package_add_bytes(p, name, type, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
+  xmlBufferFree(x->buf);
+  x->x = NULL;
+  x->buf = NULL;
+}
+
+int er_package_rel(er_package *p, const char *target, const char *type) {
+  p->rels = grow(p->rels, &p->rels_cap, p->nrels, sizeof *p->rels);
+  p->rels[p->nrels].target = strdup(target);
+  p->rels[p->nrels].type = type;
+  if (!p->rels[p->nrels].target)
+    abort();
+  return (int)++p->nrels;
+}
+
+static void rel(er_dx *x, int id, const char *type, const char *target) {
+  er_dx_open(x, "Relationship");
+  er_dx_attrf(x, "Id", "rId%d", id);
+  er_dx_attr(x, "Type", type);
+  er_dx_attr(x, "Target", target);
+  er_dx_close(x);
+}
+
+/* The relationships parts and the content types, before the parts. */
+static void manifest(er_package *p, er_package *out) {
+  er_dx x;
+  er_dx_begin(&x);
+  er_dx_open(&x, "Types");
+  er_dx_attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
+  er_dx_open(&x, "Default");
+  er_dx_attr(&x, "Extension", "rels");
+  er_dx_attr(&x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
+  er_dx_close(&x);
+  er_dx_open(&x, "Default");
+  er_dx_attr(&x, "Extension", "xml");
+  er_dx_attr(&x, "ContentType", "application/xml");
+  er_dx_close(&x);
+  for (size_t i = 0; i < p->nparts; i++) {
+    if (!p->parts[i].type)
+      continue;
+    er_dx_open(&x, "Override");
+    er_dx_attrf(&x, "PartName", "/%s", p->parts[i].name);
+    er_dx_attr(&x, "ContentType", p->parts[i].type);
+    er_dx_close(&x);
+  }
+  er_dx_close(&x);
+  er_package_add(out, "[Content_Types].xml", NULL, &x);
+
+  er_dx_begin(&x);
+  er_dx_open(&x, "Relationships");
+  er_dx_attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/relationships");
+  rel(&x, 1, ER_REL "officeDocument", "word/document.xml");
+  rel(&x, 2,
+      "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+      "docProps/core.xml");
+  rel(&x, 3, ER_REL "extended-properties", "docProps/app.xml");
+  er_dx_close(&x);
+  er_package_add(out, "_rels/.rels", NULL, &x);
+
+  er_dx_begin(&x);
+  er_dx_open(&x, "Relationships");
+  er_dx_attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/relationships");
+  for (size_t i = 0; i < p->nrels; i++)
+    rel(&x, (int)i + 1, p->rels[i].type, p->rels[i].target);
+  er_dx_close(&x);
+  er_package_add(out, "word/_rels/document.xml.rels", NULL, &x);
+}
+
+static bool zip_part(zip_t *z, const er_dx_part *part) {
+  zip_source_t *src = zip_source_buffer(z, part->data, part->len, 0);
+  if (!src)
+    return false;
+  zip_int64_t i = zip_file_add(z, part->name, src, ZIP_FL_ENC_UTF_8);
+  if (i < 0) {
+    zip_source_free(src);
+    return false;
+  }
+  /* 1980-01-01 00:00:00, the earliest DOS date */
+  return zip_file_set_dostime(z, (zip_uint64_t)i, 0, (1 << 5) | 1, 0) == 0 &&
+         zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 0) == 0;
+}
+
+/* The archive is built in memory and written to `path` in one go: libzip
+ * writing a file itself would go through a temporary file of its own
+ * beside the pipeline's. */
+static bool build(er_package *head, er_package *p, zip_source_t *mem) {
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_t *z = zip_open_from_source(mem, ZIP_TRUNCATE, &ze);
+  zip_error_fini(&ze);
+  if (!z)
+    return false;
+  bool ok = true;
+  for (size_t i = 0; ok && i < head->nparts; i++)
+    ok = zip_part(z, &head->parts[i]);
+  for (size_t i = 0; ok && i < p->nparts; i++)
+    ok = zip_part(z, &p->parts[i]);
+  if (ok && zip_close(z) == 0)
+    return true;
+  zip_discard(z);
+  return false;
+}
+
+static bool save(zip_source_t *mem, FILE *out) {
+  zip_stat_t st;
+  if (zip_source_stat(mem, &st) != 0 || zip_source_open(mem) != 0)
+    return false;
+  char buf[1 << 15];
+  zip_int64_t n;
+  zip_uint64_t total = 0;
+  while ((n = zip_source_read(mem, buf, sizeof buf)) > 0) {
+    total += (zip_uint64_t)n;
+    if (fwrite(buf, 1, (size_t)n, out) != (size_t)n)
+      break;
+  }
+  zip_source_close(mem);
+  return n == 0 && total == st.size;
+}
+
+bool er_package_write(er_package *p, const char *path, er_diag *d) {
+  er_package head = {0};
+  manifest(p, &head);
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &ze);
+  zip_error_fini(&ze);
+  bool ok = mem != NULL;
+  if (ok) {
+    zip_source_keep(mem); /* past zip_close, to read the archive back */
+    ok = build(&head, p, mem);
+  }
+  const char *why = ok ? NULL : "zip";
+  if (ok) {
+    FILE *out = fopen(path, "wb");
+    ok = out && save(mem, out);
+    if (out)
+      ok &= fclose(out) == 0;
+    if (!ok)
+      why = strerror(errno);
+  }
+  if (!ok)
+    er_error(d, ((er_pos){0, 0}), "output", "无法写入 %s：%s", path, why);
+  if (mem)
+    zip_source_free(mem);
+  er_package_free(&head);
+  return ok;
+}
+
+void er_package_free(er_package *p) {
+  for (size_t i = 0; i < p->nparts; i++) {
+    free(p->parts[i].name);
+    free(p->parts[i].data);
+  }
+  for (size_t i = 0; i < p->nrels; i++)
+    free(p->rels[i].target);
+  free(p->parts);
+  free(p->rels);
+  memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,205 @@
+/* Pages: the A4 page of the style profile in twips, with the document
+ * grid that gives its lines × characters (22 × 28 on GB/T 9704) — Word
+ * sets lines linePitch twips apart and characters at the body size plus
+ * charSpace/4096 pt — the landscape page of wide tables (the portrait
+ * page turned, its binding margin on top, as the PDF turns it), each
+ * section's properties, and the footers: "— N —" in 四号, odd pages right
+ * and even pages left, one character in; the cover's section has none. */
+#include "docx/docxw.h"
+
+#include <math.h>
+#include <stdio.h>
+
+long er_docx_twips(er_length l) { return lround((double)l.pt.units / ER_DEC_SCALE * 20.0); }
+
+er_dx_page er_docx_page(const er_style *s, bool landscape) {
+  er_dx_page p = {er_docx_twips(s->page_width),
+                  er_docx_twips(s->page_height),
+                  er_docx_twips(s->margin_top),
+                  er_docx_twips(s->margin_right),
+                  er_docx_twips(s->margin_bottom),
+                  er_docx_twips(s->margin_left),
+                  0,
+                  0,
+                  0};
+  long block_w = p.width - p.left - p.right, block_h = p.height - p.top - p.bottom;
+  double pitch = (double)er_docx_twips(s->line_pitch);
+  double size = (double)s->fonts[ER_ROLE_BODY].size.pt.units / ER_DEC_SCALE; /* pt */
+  long lines = pitch > 0 ? lround(block_h / pitch) : 1, chars = lround(block_w / 20.0 / size);
+  if (lines < 1)
+    lines = 1;
+  if (chars < 1)
+    chars = 1;
+  /* rounded down, so that exactly `lines` lines and `chars` characters fit */
+  p.line_pitch = block_h / lines;
+  p.char_space = (long)floor((block_w / 20.0 / (double)chars - size) * 4096.0);
+  p.compress = p.char_space < 0 ? (long)floor((block_w / 20.0 / (double)chars - size) * 20.0) : 0;
+  if (landscape) {
+    er_dx_page q = p;
+    q.width = p.height;
+    q.height = p.width;
+    q.top = p.left;
+    q.left = p.top;
+    q.right = p.bottom;
+    q.bottom = p.right;
+    p = q;
+  }
+  return p;
+}
+
+static void footer_ref(er_docxw *w, const char *type, int rel) {
+  er_dx_open(&w->x, "w:footerReference");
+  er_dx_attr(&w->x, "w:type", type);
+  er_dx_attrf(&w->x, "r:id", "rId%d", rel);
+  er_dx_close(&w->x);
+}
+
+void er_docx_sect(er_docxw *w, bool last) {
+  const er_dx_page *p = w->landscape_on ? &w->landscape : &w->portrait;
+  bool cover = w->in_cover;
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:sectPr");
+  if (w->header_rel) { /* the watermark, on every page */
+    static const char *const types[] = {"default", "even", "first"};
+    for (int i = 0; i < 3; i++) {
+      er_dx_open(x, "w:headerReference");
+      er_dx_attr(x, "w:type", types[i]);
+      er_dx_attrf(x, "r:id", "rId%d", w->header_rel);
+      er_dx_close(x);
+    }
+  }
+  if (!cover) {
+    footer_ref(w, "default", w->footer_odd);
+    footer_ref(w, "even", w->footer_even);
+  }
+  er_dx_open(x, "w:pgSz");
+  er_dx_attrf(x, "w:w", "%ld", p->width);
+  er_dx_attrf(x, "w:h", "%ld", p->height);
+  if (w->landscape_on)
+    er_dx_attr(x, "w:orient", "landscape");
+  er_dx_close(x);
+  er_dx_open(x, "w:pgMar");
+  er_dx_attrf(x, "w:top", "%ld", p->top);
+  er_dx_attrf(x, "w:right", "%ld", p->right);
+  er_dx_attrf(x, "w:bottom", "%ld", p->bottom);
+  er_dx_attrf(x, "w:left", "%ld", p->left);
+  /* the footer's baseline 7 mm below the text block, as GB/T 9704 has it */
+  er_dx_attr(x, "w:header", "851");
+  er_dx_attrf(x, "w:footer", "%ld", p->bottom > 397 + 200 ? p->bottom - 397 : 200);
+  er_dx_attr(x, "w:gutter", "0");
+  er_dx_close(x);
+  if (w->sections == 1 && !cover) { /* numbered from the page after the cover */
+    er_dx_open(x, "w:pgNumType");
+    er_dx_attr(x, "w:start", "1");
+    er_dx_close(x);
+  }
+  er_dx_open(x, "w:docGrid");
+  er_dx_attr(x, "w:type", w->landscape_on ? "lines" : "linesAndChars");
+  er_dx_attrf(x, "w:linePitch", "%ld", p->line_pitch);
+  if (!w->landscape_on)
+    er_dx_attrf(x, "w:charSpace", "%ld", p->char_space);
+  er_dx_close(x);
+  er_dx_close(x);
+  (void)last;
+  w->sections++;
+}
+
+/* One footer: — PAGE — at the side of the page away from the binding. */
+static int footer(er_docxw *w, const char *name, bool odd) {
+  er_dx x;
+  er_dx_begin(&x);
+  er_dx_open(&x, "w:ftr");
+  er_dx_attr(&x, "xmlns:w", ER_DX_W);
+  er_dx_attr(&x, "xmlns:r", ER_DX_R);
+  er_dx_open(&x, "w:p");
+  er_dx_open(&x, "w:pPr");
+  er_dx_empty(&x, "w:pStyle", "Footer");
+  er_dx_open(&x, "w:ind");
+  /* one body character in */
+  er_dx_attrf(&x, odd ? "w:right" : "w:left", "%ld", w->size[ER_ROLE_BODY] * 10);
+  er_dx_close(&x);
+  er_dx_empty(&x, "w:jc", odd ? "right" : "left");
+  er_dx_close(&x);
+  static const char *const parts[] = {"— ", NULL, " —"};
+  for (int i = 0; i < 3; i++) {
+    if (parts[i]) {
+      er_dx_open(&x, "w:r");
+      er_dx_t(&x, parts[i]);
+      er_dx_close(&x);
+      continue;
+    }
+    static const char *const fld[] = {"begin", NULL, "separate", "1", "end"};
+    for (int k = 0; k < 5; k++) {
+      er_dx_open(&x, "w:r");
+      if (k == 1) {
+        er_dx_open(&x, "w:instrText");
+        er_dx_attr(&x, "xml:space", "preserve");
+        er_dx_chars(&x, " PAGE ");
+        er_dx_close(&x);
+      } else if (k == 3) {
+        er_dx_t(&x, fld[k]);
+      } else {
+        er_dx_open(&x, "w:fldChar");
+        er_dx_attr(&x, "w:fldCharType", fld[k]);
+        er_dx_close(&x);
+      }
+      er_dx_close(&x);
+    }
+  }
+  er_dx_close(&x); /* p */
+  er_dx_close(&x); /* ftr */
+  char part[64];
+  snprintf(part, sizeof part, "word/%s", name);
+  er_package_add(&w->pkg, part, ER_CT "wordprocessingml.footer+xml", &x);
+  return er_package_rel(&w->pkg, name, ER_REL "footer");
+}
+
+/* 草稿 across the page, light grey, behind the text: a VML text path in
+ * the header, as Word's own watermarks are. */
+static int watermark(er_docxw *w) {
+  er_dx x;
+  er_dx_begin(&x);
+  er_dx_open(&x, "w:hdr");
+  er_dx_attr(&x, "xmlns:w", ER_DX_W);
+  er_dx_attr(&x, "xmlns:r", ER_DX_R);
+  er_dx_attr(&x, "xmlns:v", "urn:schemas-microsoft-com:vml");
+  er_dx_attr(&x, "xmlns:o", "urn:schemas-microsoft-com:office:office");
+  er_dx_open(&x, "w:p");
+  er_dx_open(&x, "w:pPr");
+  er_dx_empty(&x, "w:pStyle", "Header");
+  er_dx_close(&x);
+  er_dx_open(&x, "w:r");
+  er_dx_open(&x, "w:pict");
+  er_dx_open(&x, "v:shape");
+  er_dx_attr(&x, "id", "ErDraftWatermark");
+  er_dx_attr(&x, "o:spid", "_x0000_s1025");
+  er_dx_attr(&x, "type", "#_x0000_t136");
+  er_dx_attr(&x, "style",
+             "position:absolute;margin-left:0;margin-top:0;width:400pt;height:200pt;"
+             "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
+             "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+             "mso-position-vertical-relative:margin");
+  er_dx_attr(&x, "fillcolor", "#d9d9d9");
+  er_dx_attr(&x, "stroked", "f");
+  er_dx_open(&x, "v:fill");
+  er_dx_attr(&x, "opacity", ".5");
+  er_dx_close(&x);
+  er_dx_open(&x, "v:textpath");
+  er_dx_attr(&x, "style", "font-family:\"黑体\";font-size:150pt");
+  er_dx_attr(&x, "string", "草稿");
+  er_dx_close(&x);
+  er_dx_close(&x); /* shape */
+  er_dx_close(&x); /* pict */
+  er_dx_close(&x); /* r */
+  er_dx_close(&x); /* p */
+  er_dx_close(&x); /* hdr */
+  er_package_add(&w->pkg, "word/header1.xml", ER_CT "wordprocessingml.header+xml", &x);
+  return er_package_rel(&w->pkg, "header1.xml", ER_REL "header");
+}
+
+void er_docx_footers(er_docxw *w) {
+  w->footer_odd = footer(w, "footer1.xml", true);
+  w->footer_even = footer(w, "footer2.xml", false);
+  if (w->draft)
+    w->header_rel = watermark(w);
+}

@@ -1,0 +1,244 @@
+/* styles.xml: what each role of the style profile looks like, as named
+ * styles rather than direct formatting, so that an editor restyles the
+ * report by changing a style. Word's built-in names are used — Normal,
+ * heading 1–4, caption, footnote text, toc 1–2 — which Word and WPS show
+ * in a Chinese interface as 正文, 标题 1–4, 题注, 脚注文本, 目录 1–2, and
+ * whose outline levels feed the navigation pane and Word's own contents.
+ * Each East Asian font is named by the profile's first family (仿宋_GB2312,
+ * 黑体, 楷体_GB2312, 方正小标宋简体: the names official PCs have), ASCII
+ * text takes Times New Roman, and the eastAsia hint gives “”…— to the
+ * Chinese font. */
+#include "docx/docxw.h"
+
+#define LATIN "Times New Roman"
+
+static const char *family(const er_docxw *w, er_font_role role) {
+  const er_font *f = &w->style->fonts[role];
+  return f->count ? f->families[0] : "宋体";
+}
+
+static void rfonts(er_dx *x, const char *east_asian) {
+  er_dx_open(x, "w:rFonts");
+  er_dx_attr(x, "w:ascii", LATIN);
+  er_dx_attr(x, "w:hAnsi", LATIN);
+  er_dx_attr(x, "w:eastAsia", east_asian);
+  er_dx_attr(x, "w:cs", LATIN);
+  er_dx_attr(x, "w:hint", "eastAsia");
+  er_dx_close(x);
+}
+
+/* The run properties of a role: font, size, bold. */
+static void role_rpr(er_docxw *w, er_font_role role, bool bold_off, long spacing) {
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:rPr");
+  rfonts(x, family(w, role));
+  if (w->style->fonts[role].bold && !bold_off)
+    er_dx_empty(x, "w:b", NULL);
+  else
+    er_dx_empty(x, "w:b", "0");
+  er_dx_emptyi(x, "w:spacing", spacing);
+  er_dx_emptyi(x, "w:sz", w->size[role]);
+  er_dx_emptyi(x, "w:szCs", w->size[role]);
+  er_dx_close(x);
+}
+
+/* <w:style> up to qFormat; the schema wants basedOn and next before it. */
+static void style_begin_next(er_dx *x, const char *type, const char *id, const char *name,
+                             const char *based_on, const char *next) {
+  er_dx_open(x, "w:style");
+  er_dx_attr(x, "w:type", type);
+  er_dx_attr(x, "w:styleId", id);
+  if (!based_on)
+    er_dx_attr(x, "w:default", "1");
+  er_dx_empty(x, "w:name", name);
+  if (based_on && based_on[0])
+    er_dx_empty(x, "w:basedOn", based_on);
+  if (next)
+    er_dx_empty(x, "w:next", next);
+  er_dx_empty(x, "w:qFormat", NULL);
+}
+
+static void style_begin(er_dx *x, const char *type, const char *id, const char *name,
+                        const char *based_on) {
+  style_begin_next(x, type, id, name, based_on, NULL);
+}
+
+/* Line spacing: exactly the grid's pitch, or single for small print. */
+static void spacing(er_docxw *w, bool grid, int before_lines) {
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:spacing");
+  er_dx_attrf(x, "w:before", "%d", before_lines);
+  er_dx_attr(x, "w:after", "0");
+  if (grid) {
+    er_dx_attrf(x, "w:line", "%ld", w->portrait.line_pitch);
+    er_dx_attr(x, "w:lineRule", "exact");
+  } else {
+    er_dx_attr(x, "w:line", "240");
+    er_dx_attr(x, "w:lineRule", "auto");
+  }
+  er_dx_close(x);
+}
+
+static void indent(er_docxw *w, int first_chars, int left_chars) {
+  er_dx *x = &w->x;
+  long ch = w->size[ER_ROLE_BODY] * 10; /* twips */
+  er_dx_open(x, "w:ind");
+  er_dx_attrf(x, "w:leftChars", "%d", left_chars * 100);
+  er_dx_attrf(x, "w:left", "%ld", left_chars * ch);
+  er_dx_attrf(x, "w:firstLineChars", "%d", first_chars * 100);
+  er_dx_attrf(x, "w:firstLine", "%ld", first_chars * ch);
+  er_dx_close(x);
+}
+
+static void heading(er_docxw *w, int level) {
+  static const er_font_role roles[] = {ER_ROLE_TITLE, ER_ROLE_H2, ER_ROLE_H3, ER_ROLE_H4};
+  char id[24], name[24];
+  snprintf(id, sizeof id, "Heading%d", level);
+  snprintf(name, sizeof name, "heading %d", level);
+  er_dx *x = &w->x;
+  style_begin_next(x, "paragraph", id, name, "Normal", "Normal");
+  er_dx_open(x, "w:pPr");
+  er_dx_empty(x, "w:keepNext", NULL);
+  er_dx_empty(x, "w:keepLines", NULL);
+  if (level == 1) {
+    spacing(w, true, 0);
+    indent(w, 0, 0);
+    er_dx_empty(x, "w:jc", "center");
+  }
+  er_dx_emptyi(x, "w:outlineLvl", level - 1);
+  er_dx_close(x);
+  role_rpr(w, roles[level - 1], false, level == 1 ? 0 : w->portrait.compress);
+  er_dx_close(x);
+}
+
+/* A style of its own role, without the first-line indent or the grid. */
+static void plain(er_docxw *w, const char *id, const char *name, er_font_role role, const char *jc,
+                  bool grid) {
+  er_dx *x = &w->x;
+  style_begin(x, "paragraph", id, name, "Normal");
+  er_dx_open(x, "w:pPr");
+  if (!grid)
+    er_dx_empty(x, "w:snapToGrid", "0");
+  spacing(w, grid, 0);
+  indent(w, 0, 0);
+  if (jc)
+    er_dx_empty(x, "w:jc", jc);
+  er_dx_close(x);
+  role_rpr(w, role, false, 0);
+  er_dx_close(x);
+}
+
+/* A contents entry: 一、 in 黑体 flush left, （一） in 仿宋 two characters
+ * in, a dot leader to the page number at the right margin. */
+static void toc_style(er_docxw *w, int level, er_font_role role) {
+  char id[24], name[24];
+  snprintf(id, sizeof id, "TOC%d", level);
+  snprintf(name, sizeof name, "toc %d", level);
+  er_dx *x = &w->x;
+  style_begin_next(x, "paragraph", id, name, "Normal", "Normal");
+  er_dx_open(x, "w:pPr");
+  er_dx_open(x, "w:tabs");
+  er_dx_open(x, "w:tab");
+  er_dx_attr(x, "w:val", "right");
+  er_dx_attr(x, "w:leader", "dot");
+  er_dx_attrf(x, "w:pos", "%ld", w->portrait.width - w->portrait.left - w->portrait.right);
+  er_dx_close(x);
+  er_dx_close(x);
+  indent(w, 0, level == 1 ? 0 : 2);
+  er_dx_empty(x, "w:jc", "left");
+  er_dx_close(x);
+  role_rpr(w, role, true, w->portrait.compress);
+  er_dx_close(x);
+}
+
+void er_docx_styles(er_docxw *w) {
+  er_dx *x = &w->x;
+  er_dx_begin(x);
+  er_dx_open(x, "w:styles");
+  er_dx_attr(x, "xmlns:w", ER_DX_W);
+  er_dx_open(x, "w:docDefaults");
+  er_dx_open(x, "w:rPrDefault");
+  er_dx_open(x, "w:rPr");
+  rfonts(x, family(w, ER_ROLE_BODY));
+  er_dx_emptyi(x, "w:kern", 2);
+  er_dx_emptyi(x, "w:sz", w->size[ER_ROLE_BODY]);
+  er_dx_emptyi(x, "w:szCs", w->size[ER_ROLE_BODY]);
+  er_dx_open(x, "w:lang");
+  er_dx_attr(x, "w:val", "en-US");
+  er_dx_attr(x, "w:eastAsia", "zh-CN");
+  er_dx_attr(x, "w:bidi", "ar-SA");
+  er_dx_close(x);
+  er_dx_close(x);
+  er_dx_close(x);
+  er_dx_open(x, "w:pPrDefault");
+  er_dx_open(x, "w:pPr");
+  er_dx_open(x, "w:spacing");
+  er_dx_attr(x, "w:after", "0");
+  er_dx_close(x);
+  er_dx_close(x);
+  er_dx_close(x);
+  er_dx_close(x); /* docDefaults */
+
+  /* 正文: justified, two characters in, lines exactly a grid line apart.
+   * Its characters do not snap to the character grid: LibreOffice gives a
+   * character wider than a grid cell two cells, and 三号 (16 pt) is wider
+   * than the 28th of the text block; instead the text is set a fraction of
+   * a point tighter (page.compress), so that Word, WPS and LibreOffice
+   * alike set 28 characters a line. */
+  style_begin(x, "paragraph", "Normal", "Normal", NULL);
+  er_dx_open(x, "w:pPr");
+  er_dx_empty(x, "w:widowControl", "0");
+  er_dx_empty(x, "w:snapToGrid", "0");
+  spacing(w, true, 0);
+  int indent_chars = (int)(w->style->indent_chars.units / ER_DEC_SCALE);
+  indent(w, indent_chars, 0);
+  er_dx_empty(x, "w:jc", "both");
+  er_dx_close(x);
+  role_rpr(w, ER_ROLE_BODY, false, w->portrait.compress);
+  er_dx_close(x);
+  for (int level = 1; level <= 4; level++)
+    heading(w, level);
+  plain(w, "TableText", "Table Text", ER_ROLE_TABLE, NULL, false);
+  plain(w, "Caption", "caption", ER_ROLE_CAPTION, "center", false);
+  plain(w, "FootnoteText", "footnote text", ER_ROLE_NOTE, "both", false);
+  plain(w, "SmallPrint", "Small Print", ER_ROLE_TABLE, "both", false);
+  plain(w, "Header", "header", ER_ROLE_PAGE_NUMBER, "center", false);
+  plain(w, "Footer", "footer", ER_ROLE_PAGE_NUMBER, NULL, false);
+  toc_style(w, 1, ER_ROLE_H2);
+  toc_style(w, 2, ER_ROLE_BODY);
+
+  style_begin(x, "character", "FootnoteReference", "footnote reference", "");
+  er_dx_open(x, "w:rPr");
+  er_dx_empty(x, "w:vertAlign", "superscript");
+  er_dx_close(x);
+  er_dx_close(x);
+  style_begin(x, "table", "TableGrid", "Table Grid", "");
+  er_dx_open(x, "w:tblPr");
+  er_dx_open(x, "w:tblBorders");
+  static const char *const sides[] = {"w:top",   "w:left",    "w:bottom",
+                                      "w:right", "w:insideH", "w:insideV"};
+  for (int i = 0; i < 6; i++) {
+    er_dx_open(x, sides[i]);
+    er_dx_attr(x, "w:val", "single");
+    er_dx_attrf(x, "w:sz", "%ld", er_docx_twips(w->style->rule) * 8 / 20); /* eighths of a pt */
+    er_dx_attr(x, "w:space", "0");
+    er_dx_attr(x, "w:color", "000000");
+    er_dx_close(x);
+  }
+  er_dx_close(x);
+  er_dx_open(x, "w:tblCellMar");
+  er_dx_open(x, "w:left");
+  er_dx_attr(x, "w:w", "85");
+  er_dx_attr(x, "w:type", "dxa");
+  er_dx_close(x);
+  er_dx_open(x, "w:right");
+  er_dx_attr(x, "w:w", "85");
+  er_dx_attr(x, "w:type", "dxa");
+  er_dx_close(x);
+  er_dx_close(x);
+  er_dx_close(x); /* tblPr */
+  er_dx_close(x);
+  er_dx_close(x); /* styles */
+  er_package_add(&w->pkg, "word/styles.xml", ER_CT "wordprocessingml.styles+xml", x);
+  er_package_rel(&w->pkg, "styles.xml", ER_REL "styles");
+}

@@ -1,0 +1,367 @@
+"""Checks of evalreport's DOCX report (tests/docx.sh), with Debian's python3
+and python3-docx:
+
+  docx_check.py package DOCX              every part typed, referenced, parsed;
+                                          python-docx opens it
+  docx_check.py structure DOCX HTML PDF   grid, styles, tables, footers,
+                                          footnotes, contents page numbers
+  docx_check.py office DOCX LOPDF PDF     LibreOffice's PDF of it: the text,
+                                          bookmarks, page count
+  docx_check.py draft DOCX                the 草稿 watermark on every section
+"""
+import json
+import posixpath
+import re
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from xml.etree import ElementTree as ET
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+
+
+def parts(path):
+    with zipfile.ZipFile(path) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def xml(p, name):
+    return ET.fromstring(p[name])
+
+
+def squeeze(s):
+    return re.sub(r"\s+", "", s)
+
+
+def check_package(path):
+    p = parts(path)
+    names = set(p)
+    for n, data in p.items():
+        if not n.endswith((".xml", ".rels")):
+            continue
+        try:
+            ET.fromstring(data)
+        except ET.ParseError as e:
+            fail(f"{n}: not well-formed: {e}")
+    types = xml(p, "[Content_Types].xml")
+    defaults = {d.get("Extension") for d in types.iter(CT + "Default")}
+    overrides = {o.get("PartName").lstrip("/") for o in types.iter(CT + "Override")}
+    for n in names - {"[Content_Types].xml"}:
+        if n not in overrides and n.rsplit(".", 1)[-1] not in defaults:
+            fail(f"{n}: no content type")
+    for o in overrides - names:
+        fail(f"[Content_Types].xml names a missing part {o}")
+    referenced = set()
+    for n in names:
+        if not n.endswith(".rels"):
+            continue
+        base = n.replace("_rels/", "").rsplit(".rels", 1)[0]
+        folder = base.rsplit("/", 1)[0] + "/" if "/" in base else ""
+        for rel in xml(p, n).iter(PR + "Relationship"):
+            target = posixpath.normpath(folder + rel.get("Target")) \
+                if rel.get("TargetMode") != "External" else None
+            if target and target not in names:
+                fail(f"{n}: {rel.get('Id')} points at a missing part {target}")
+            referenced.add(target)
+    for n in names:
+        if n != "[Content_Types].xml" and not n.endswith(".rels") and n not in referenced:
+            fail(f"{n}: no relationship refers to it")
+    import docx  # python3-docx
+
+    d = docx.Document(path)
+    if not d.paragraphs or not d.core_properties.title:
+        fail("python-docx: no paragraphs or no title")
+    heads = [q.text for q in d.paragraphs if q.style.name.startswith("Heading")]
+    if len(heads) < 3:
+        fail(f"python-docx sees {len(heads)} headings")
+    print(f"ok package: {len(names)} parts, {len(d.paragraphs)} paragraphs, "
+          f"{len(d.tables)} tables, {len(heads)} headings")
+
+
+class HtmlCounts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.thead = False
+        self.head_rows = self.rowspans = self.colspans = self.asides = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "thead":
+            self.thead = True
+        elif tag == "tr" and self.thead:
+            self.head_rows += 1
+        elif tag in ("td", "th"):
+            self.rowspans += int(a.get("rowspan", "1")) > 1
+            self.colspans += int(a.get("colspan", "1")) > 1
+        elif tag == "aside" and "footnote" in (a.get("class") or ""):
+            self.asides += 1
+
+    def handle_endtag(self, tag):
+        if tag == "thead":
+            self.thead = False
+
+
+def pdf_pages(pdf):
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return text.split("\f")
+
+
+def folio_of(page):
+    """The page number in the footer, the page's last line."""
+    m = re.findall(r"—\s*(\d+)\s*—", page)
+    return int(m[-1]) if m else None
+
+
+def para_text(para):
+    return "".join(t.text or "" for t in para.iter(W + "t"))
+
+
+def span_of(tc):
+    g = tc.find(f"{W}tcPr/{W}gridSpan")
+    return int(g.get(W + "val")) if g is not None else 1
+
+
+def letters(s):
+    """Letters, digits and CJK characters only: pdftotext does not always
+    return a punctuation mark that hangs at the end of a line."""
+    return re.sub(r"[\W_]+", "", s)
+
+
+def bookmarks(pdf):
+    """(title, page from 1) of every bookmark, in order."""
+    out = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", pdf],
+                                    capture_output=True, text=True).stdout)["outlines"]
+    marks = []
+
+    def walk(items):
+        for o in items:
+            marks.append((squeeze(o["title"]), o.get("destpageposfrom1")))
+            walk(o.get("kids", []))
+    walk(out)
+    return marks
+
+
+def style_of(para):
+    s = para.find(f"{W}pPr/{W}pStyle")
+    return s.get(W + "val") if s is not None else "Normal"
+
+
+def check_structure(path, html, pdf, expect_notes=""):
+    p = parts(path)
+    doc = xml(p, "word/document.xml")
+    body = doc.find(W + "body")
+    sects = [s for s in doc.iter(W + "sectPr")]
+    # the grid: 22 lines of 28 characters on the portrait pages
+    styles = xml(p, "word/styles.xml")
+    size = None
+    for s in styles.iter(W + "style"):
+        if s.get(W + "styleId") == "Normal":
+            size = int(s.find(f"{W}rPr/{W}sz").get(W + "val")) / 2
+    portrait = [s for s in sects if s.find(W + "pgSz").get(W + "orient") != "landscape"]
+    for s in portrait:
+        sz, mar, grid = s.find(W + "pgSz"), s.find(W + "pgMar"), s.find(W + "docGrid")
+        height = int(sz.get(W + "h")) - int(mar.get(W + "top")) - int(mar.get(W + "bottom"))
+        width = (int(sz.get(W + "w")) - int(mar.get(W + "left")) - int(mar.get(W + "right"))) / 20
+        pitch = int(grid.get(W + "linePitch"))
+        cell = size + int(grid.get(W + "charSpace")) / 4096
+        if (sz.get(W + "w"), sz.get(W + "h")) != ("11906", "16838"):
+            fail(f"page {sz.get(W + 'w')} × {sz.get(W + 'h')} twips is not A4")
+        if grid.get(W + "type") != "linesAndChars" or height // pitch != 22 or int(width // cell) != 28:
+            fail(f"grid {grid.attrib}: {height // pitch} lines, {width / cell:.2f} characters")
+    wide = re.search(r'<table class="[^"]*\b(sheet|landscape)\b', open(html, encoding="utf-8").read())
+    if wide and not any(s.find(W + "pgSz").get(W + "orient") == "landscape" for s in sects):
+        fail("no landscape section for the score sheet")
+    # headings: styles with outline levels 0–3, used by the headings
+    levels = {}
+    for s in styles.iter(W + "style"):
+        lvl = s.find(f"{W}pPr/{W}outlineLvl")
+        if lvl is not None:
+            levels[s.get(W + "styleId")] = int(lvl.get(W + "val"))
+    if levels != {f"Heading{k}": k - 1 for k in range(1, 5)}:
+        fail(f"outline levels of the heading styles: {levels}")
+    paras = list(body.iter(W + "p"))
+    used = {style_of(q) for q in paras}
+    page = open(html, encoding="utf-8").read()
+    for k in (1, 2, 3):
+        if f"<h{k}" in page and f"Heading{k}" not in used:
+            fail(f"no paragraph in Heading{k}")
+    # tables: header rows repeat, rowspans are vMerge runs, colspans gridSpans
+    counts = HtmlCounts()
+    counts.feed(open(html, encoding="utf-8").read())
+    head_rows = sum(1 for tr in doc.iter(W + "tr") if tr.find(f"{W}trPr/{W}tblHeader") is not None)
+    restarts = sum(1 for v in doc.iter(W + "vMerge") if v.get(W + "val") == "restart")
+    continues = sum(1 for v in doc.iter(W + "vMerge") if v.get(W + "val") is None)
+    spans = sum(1 for g in doc.iter(W + "gridSpan"))
+    if head_rows != counts.head_rows or head_rows == 0:
+        fail(f"{head_rows} rows marked tblHeader, the HTML has {counts.head_rows} thead rows")
+    if restarts != counts.rowspans or (restarts and continues < restarts):
+        fail(f"{restarts} vMerge restarts ({continues} continued), HTML rowspans {counts.rowspans}")
+    if spans < counts.colspans:
+        fail(f"{spans} gridSpans, HTML colspans {counts.colspans}")
+    for tbl in doc.iter(W + "tbl"):
+        widths = [int(c.get(W + "w")) for c in tbl.iter(W + "gridCol")]
+        row_cells = [sum(span_of(tc) for tc in tr.findall(W + "tc")) for tr in tbl.findall(W + "tr")]
+        if any(n != len(widths) for n in row_cells):
+            fail(f"a table row spans {row_cells} of {len(widths)} grid columns")
+    # figures right-aligned: every cell the HTML marks num
+    # footers: odd right, even left, both a PAGE field; the cover none
+    settings = xml(p, "word/settings.xml")
+    if settings.find(W + "evenAndOddHeaders") is None:
+        fail("settings: no evenAndOddHeaders")
+    rels = {r.get("Id"): r.get("Target") for r in
+            xml(p, "word/_rels/document.xml.rels").iter(PR + "Relationship")}
+    cover = '<section class="cover">' in page
+    if cover and sects[0].find(W + "footerReference") is not None:
+        fail("the cover's section has a footer")
+    for s in sects[1:] if cover else sects:
+        kinds = {}
+        for f in s.iter(W + "footerReference"):
+            kinds[f.get(W + "type")] = "word/" + rels[f.get(R + "id")]
+        if set(kinds) != {"default", "even"}:
+            fail(f"a section's footers: {kinds}")
+            continue
+        for kind, jc in (("default", "right"), ("even", "left")):
+            ftr = xml(p, kinds[kind])
+            if ftr.find(f".//{W}jc").get(W + "val") != jc or \
+                    "PAGE" not in "".join(t.text for t in ftr.iter(W + "instrText")) or \
+                    "—" not in "".join(t.text for t in ftr.iter(W + "t")):
+                fail(f"{kind} footer {kinds[kind]}: not — PAGE — at the {jc}")
+    numbered = [s for s in sects if s.find(W + "pgNumType") is not None]
+    if cover and (not numbered or numbered[0].find(W + "pgNumType").get(W + "start") != "1"):
+        fail("numbering does not start at 1 after the cover")
+    # footnotes: a reference per footnote, each note in footnotes.xml
+    refs = [r.get(W + "id") for r in doc.iter(W + "footnoteReference")]
+    notes = [n.get(W + "id") for n in xml(p, "word/footnotes.xml").iter(W + "footnote")
+             if n.get(W + "type") is None]
+    if len(refs) != counts.asides or sorted(refs) != sorted(notes) or \
+            (expect_notes and not refs):
+        fail(f"footnote references {refs}, notes {notes}, HTML asides {counts.asides}")
+    # the contents: a TOC field; each entry's cached page number is the
+    # page evalreport's PDF has the heading on
+    instr = " ".join(t.text for t in doc.iter(W + "instrText"))
+    toc = '<nav class="toc">' in page
+    if toc and "TOC \\o" not in instr:
+        fail("no TOC field")
+    entries = []
+    for q in paras:
+        if style_of(q).startswith("TOC"):
+            link = q.find(W + "hyperlink")
+            runs = [r for r in link.findall(W + "r")]
+            texts = [t.text for r in runs for t in r.findall(W + "t")]
+            entries.append(("".join(texts[:-1]), int(texts[-1])))
+    # the headings' pages in evalreport's PDF: its bookmarks, in order
+    pages = pdf_pages(pdf)
+    marks = bookmarks(pdf)
+    # after the contents' own title (the summary before it has headings too)
+    at = next((i + 1 for i, m in enumerate(marks) if m[0] == "目录"), 0)
+    wrong = []
+    for text, cached in entries:
+        found = None
+        for i in range(at, len(marks)):
+            if marks[i][0] == squeeze(text):
+                found = marks[i][1] - 1
+                at = i + 1
+                break
+        if found is None:
+            wrong.append(f"{text}: no such bookmark in the PDF")
+            continue
+        if folio_of(pages[found]) != cached:
+            wrong.append(f"{text}: cached {cached}, PDF page {folio_of(pages[found])}")
+    if (toc and not entries) or wrong:
+        fail(f"contents ({len(entries)} entries): " + "; ".join(wrong[:5]))
+    # charts: native chart parts whose cached values are the figure's data,
+    # with the workbook Word's "Edit Data" opens holding the same
+    charts = sorted(n for n in p if re.fullmatch(r"word/charts/chart\d+\.xml", n))
+    figures = page.count('<figure class="chart"')
+    if len(charts) != figures:
+        fail(f"{len(charts)} chart parts for {figures} figures")
+    import io
+    import openpyxl  # python3-openpyxl
+    C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    for n in charts:
+        cached = [float(v.text) for v in xml(p, n).iter(C + "numCache") for v in v.iter(C + "v")]
+        book = n.replace("charts/", "embeddings/").replace(".xml", ".xlsx")
+        if book not in p:
+            fail(f"{n}: no embedded workbook")
+            continue
+        sheet = openpyxl.load_workbook(io.BytesIO(p[book]))["Sheet1"]
+        values = [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)]
+        if not cached or values != cached:
+            fail(f"{n}: cached {cached}, workbook {values}")
+    print(f"ok structure: {len(charts)} charts, {len(sects)} sections, {head_rows} header rows, {restarts} vMerge runs, "
+          f"{spans} gridSpans, {len(refs)} footnotes, {len(entries)} contents entries")
+
+
+def check_office(path, lopdf, pdf):
+    p = parts(path)
+    doc = xml(p, "word/document.xml")
+    body = doc.find(W + "body")
+    # a paragraph may run over a page break: the page numbers between go
+    text = letters("".join(re.sub(r"—\s*\d+\s*—", "", pg) for pg in pdf_pages(lopdf)))
+    missing = []
+    count = 0
+    # footnotes first: set at the foot of a page, they may split a paragraph
+    text = re.sub("[\u2460-\u24ff]", "", text)
+    for n in xml(p, "word/footnotes.xml").iter(W + "footnote"):
+        t = re.sub("[\u2460-\u24ff]", "", letters(para_text(n)))
+        if t:
+            count += 1
+            if t not in text:
+                missing.append(t[:30])
+            text = text.replace(t, "", 1)
+    for q in body.findall(W + "p"):
+        t = re.sub("[\u2460-\u24ff]", "", letters(para_text(q)))
+        if not t or style_of(q).startswith("TOC"):
+            continue
+        count += 1
+        if t not in text:
+            missing.append(t[:30])
+    if missing:
+        fail(f"LibreOffice's PDF lacks {len(missing)} of {count} paragraphs: {missing[:3]}")
+    ours = len(pdf_pages(pdf)) - 1
+    theirs = len(pdf_pages(lopdf)) - 1
+    if abs(theirs - ours) > 0.1 * ours:
+        fail(f"LibreOffice sets {theirs} pages, evalreport's PDF {ours}")
+    titles = [t for t, _ in bookmarks(lopdf)]
+    heads = [squeeze(para_text(q)) for q in body.findall(W + "p") if style_of(q).startswith("Heading")]
+    absent = [h for h in heads if h and h not in titles]
+    if absent:
+        fail(f"{len(absent)} headings are not bookmarks: {absent[:3]}")
+    print(f"ok office: {count} paragraphs found, {theirs} pages (evalreport {ours}), "
+          f"{len(heads)} headings as bookmarks")
+
+
+def check_draft(path):
+    p = parts(path)
+    headers = [n for n in p if n.startswith("word/header")]
+    if not headers or "草稿" not in p[headers[0]].decode():
+        fail("draft: no 草稿 watermark header")
+    doc = xml(p, "word/document.xml")
+    for s in doc.iter(W + "sectPr"):
+        if s.find(W + "headerReference") is None:
+            fail("draft: a section without the watermark header")
+    print("ok draft: 草稿 on every section")
+
+
+def main():
+    mode, args = sys.argv[1], sys.argv[2:]
+    {"package": check_package, "structure": check_structure, "office": check_office,
+     "draft": check_draft}[mode](*args)
+    for f in failures:
+        print("FAIL:", f)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
