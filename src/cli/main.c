@@ -64,6 +64,8 @@ int main(int argc, char **argv) {
       er_help_general(stdout);
       return ER_EXIT_OK;
     }
+    if (argc == 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
+      return er_help_command("help"), ER_EXIT_OK;
     if (argc == 3 && er_help_command(argv[2]))
       return ER_EXIT_OK;
     return unknown_command("help", argv[2]);
