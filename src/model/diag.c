@@ -100,7 +100,7 @@ static void put_file(const er_diag *d, FILE *out) {
 
 /* One finding; on a terminal in colour (unless NO_COLOR) with the line of
  * the data file and a caret under the column, when `src` has the file. */
-static void print_finding(const er_diag *d, const er_finding *f, FILE *out, er_source *src,
+static void print_finding(const er_diag *d, const er_finding *f, FILE *out, er_srcfile *src,
                           bool color) {
   bool err = f->severity == ER_ERROR;
   fputs(ER_SGR(color, "1"), out);
@@ -121,19 +121,19 @@ void er_diag_print_one(const er_diag *d, const er_finding *f, FILE *out) {
     print_finding(d, f, out, NULL, false);
     return;
   }
-  er_source src;
-  bool have = er_source_open(&src, d->file);
+  er_srcfile src;
+  bool have = er_srcfile_open(&src, d->file);
   print_finding(d, f, out, have ? &src : NULL, er_term_color(out));
-  er_source_close(&src);
+  er_srcfile_close(&src);
 }
 
 void er_diag_print(const er_diag *d, FILE *out) {
-  er_source src = {0};
-  bool tty = er_term_is(out), have = tty && d->count && er_source_open(&src, d->file);
+  er_srcfile src = {0};
+  bool tty = er_term_is(out), have = tty && d->count && er_srcfile_open(&src, d->file);
   bool color = tty && er_term_color(out);
   for (size_t i = 0; i < d->count; i++)
     print_finding(d, &d->items[i], out, have ? &src : NULL, color);
-  er_source_close(&src);
+  er_srcfile_close(&src);
   if (d->dropped) {
     put_file(d, out);
     fprintf(out, ": note: 另有 %zu 个问题未列出（最多列出 %d 个） [too-many]\n", d->dropped,

@@ -11,7 +11,7 @@
 #define SHOW_BEFORE 40 /* characters kept before a far-right caret */
 #define SHOW_CHARS 100 /* characters of the line shown at most */
 
-bool er_source_open(er_source *s, const char *path) {
+bool er_srcfile_open(er_srcfile *s, const char *path) {
   memset(s, 0, sizeof *s);
   FILE *f = path ? fopen(path, "rb") : NULL;
   if (!f)
@@ -32,7 +32,7 @@ bool er_source_open(er_source *s, const char *path) {
   return true;
 }
 
-void er_source_close(er_source *s) {
+void er_srcfile_close(er_srcfile *s) {
   free(s->text);
   memset(s, 0, sizeof *s);
 }
@@ -49,7 +49,7 @@ bool er_term_color(FILE *out) {
 }
 
 /* The start of line `line` (from 1), or NULL past the end. */
-static const char *line_start(er_source *s, uint32_t line) {
+static const char *line_start(er_srcfile *s, uint32_t line) {
   if (line < s->line) {
     s->line = 1;
     s->off = 0;
@@ -91,14 +91,24 @@ static char *shown(const char *p, size_t len) {
   return copy;
 }
 
-void er_snippet_print(er_source *s, er_pos pos, bool color, FILE *out) {
-  if (!s->text || pos.line == 0)
-    return;
-  const char *p = line_start(s, pos.line);
+const char *er_srcfile_line(er_srcfile *s, uint32_t line, size_t *len) {
+  if (!s->text || line == 0)
+    return NULL;
+  const char *p = line_start(s, line);
+  if (!p)
+    return NULL;
+  const char *nl = memchr(p, '\n', s->len - (size_t)(p - s->text));
+  *len = nl ? (size_t)(nl - p) : s->len - (size_t)(p - s->text);
+  if (*len && p[*len - 1] == '\r')
+    (*len)--;
+  return p;
+}
+
+void er_snippet_print(er_srcfile *s, er_pos pos, bool color, FILE *out) {
+  size_t len;
+  const char *p = er_srcfile_line(s, pos.line, &len);
   if (!p)
     return;
-  const char *nl = memchr(p, '\n', s->len - (size_t)(p - s->text));
-  size_t len = nl ? (size_t)(nl - p) : s->len - (size_t)(p - s->text);
   size_t col = pos.col ? pos.col - 1 : 0;
   size_t first = col > SHOW_CHARS - 20 ? col - SHOW_BEFORE : 0;
   size_t from = char_offset(p, len, first);

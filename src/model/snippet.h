@@ -13,16 +13,20 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-typedef struct er_source {
+typedef struct er_srcfile {
   char *text; /* the whole file, or NULL when it could not be read */
   size_t len;
   uint32_t line; /* a line found before, to walk on from in sorted order */
   size_t off;    /* where it starts */
-} er_source;
+} er_srcfile;
 
 /* Reads the file (not beyond 256 MB); false when it cannot. */
-bool er_source_open(er_source *s, const char *path);
-void er_source_close(er_source *s);
+bool er_srcfile_open(er_srcfile *s, const char *path);
+void er_srcfile_close(er_srcfile *s);
+
+/* Line `line` (from 1) of the file, without its newline (length in *len),
+ * or NULL when the file has no such line. */
+const char *er_srcfile_line(er_srcfile *s, uint32_t line, size_t *len);
 
 /* Whether `out` is a terminal, and whether to colour what goes there. */
 bool er_term_is(FILE *out);
@@ -30,7 +34,7 @@ bool er_term_color(FILE *out);
 
 /* Prints the line of `pos` and a caret under its column (a character
  * count from 1); nothing for line 0 or a line the file does not have. */
-void er_snippet_print(er_source *s, er_pos pos, bool color, FILE *out);
+void er_snippet_print(er_srcfile *s, er_pos pos, bool color, FILE *out);
 
 /* ANSI sequences, or "" without colour. */
 #define ER_SGR(color, code) ((color) ? "\033[" code "m" : "")
