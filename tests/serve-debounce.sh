@@ -32,17 +32,24 @@ url=$(head -n 1 "$dir/url")
 [ -n "$url" ] || fail "no URL"
 versions() { grep -c "^\[[0-9:]*\] 第 [0-9]* 版" "$dir/log"; }
 before=$(versions)
-n=0
+# a save that comes 100 ms or more after the one before may rightly make a
+# version of its own (a busy machine can stretch the 50 ms): count them
+n=0 gaps=0 last=0
 while [ $n -lt 10 ]; do
   sed "s/2024年某县困难群众救助补助资金/2024年某县第${n}次保存/" "$src/docs/example.yaml" >"$dir/unit.yaml"
+  t=$(date +%s%3N)
+  [ $n -gt 0 ] && [ $((t - last)) -ge 100 ] && gaps=$((gaps + 1))
+  last=$t
   sleep 0.05
   n=$((n + 1))
 done
-sleep 1.5
+sleep 2
 after=$(versions)
-[ $((after - before)) -eq 1 ] || fail "ten saves 50 ms apart made $((after - before)) versions, expected 1"
+made=$((after - before))
+[ $made -ge 1 ] && [ $made -le $((gaps + 1)) ] ||
+  fail "ten saves 50 ms apart made $made versions, expected 1 ($gaps gaps of 100 ms or more)"
 curl -s "$url" | grep -q "2024年某县第9次保存" || fail "the page does not show the last save"
-echo "ok ten saves, one new version"
+echo "ok ten saves, $made new version(s) ($gaps gaps of 100 ms or more)"
 
 # broken YAML: the line and a caret under column 2
 printf 'evalreport: 1\nkind: full\nproject:\n  name: 测试\n year: 2023\n' >"$dir/unit.yaml"
