@@ -11,6 +11,8 @@
 # from the page's by their network isolation key: a request the page makes
 # is keyed by its file:// origin.
 #
+# Printed to PDF, no page is blank or holds a lone line.
+#
 # Exits 77 (skipped) when Chromium is not installed.
 set -u
 browser=$(command -v chromium || command -v chromium-browser || true)
@@ -110,6 +112,38 @@ EOF
   echo "ok $1: at 390 px the page is $2 px wide, the viewport $3 px"
 }
 
+# printed PAGE: Chromium's print to PDF has no blank page and no page that
+# holds a lone line (a heading stranded at a page's foot); skipped without
+# pdftotext (poppler-utils).
+printed() {
+  command -v pdftotext >/dev/null || return 0
+  work=$(mktemp -d)
+  timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/profile" --no-pdf-header-footer --print-to-pdf="$work/p.pdf" \
+    "file://$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" >/dev/null 2>&1
+  pages=$(pdfinfo "$work/p.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  ok=0
+  if [ -z "$pages" ]; then
+    echo "FAIL $1: no PDF printed"
+    ok=1
+  else
+    p=1
+    while [ "$p" -le "$pages" ]; do
+      # the lines of text, the folio "— N —" left out
+      lines=$(pdftotext -f "$p" -l "$p" "$work/p.pdf" - | grep -v '^— [0-9]* —$' | grep -c '[^[:space:]]')
+      if [ "$lines" -le 1 ]; then
+        echo "FAIL $1: printed page $p of $pages holds $lines line(s)"
+        ok=1
+      fi
+      p=$((p + 1))
+    done
+    [ $ok = 1 ] || echo "ok $1: printed on $pages pages, none blank or a lone line"
+  fi
+  rm -rf "$work"
+  return $ok
+}
+
 # The checks must see a bad page as bad: one with a script error and an
 # image from the network.
 selftest=$(mktemp -d)
@@ -133,6 +167,16 @@ if overflow "$selftest/wide.html" >/dev/null; then
 else
   echo "ok: a page wider than a phone is caught"
 fi
+cat >"$selftest/lone.html" <<'EOF'
+<!DOCTYPE html><html><head><meta charset="utf-8"><title>lone</title></head>
+<body><h2>附件1</h2><div style="break-after: page"></div><p>一</p><p>二</p></body></html>
+EOF
+if command -v pdftotext >/dev/null && printed "$selftest/lone.html" >/dev/null; then
+  echo "FAIL: the print check let a page holding a lone heading pass"
+  fail=1
+else
+  echo "ok: a printed page with a lone heading is caught"
+fi
 rm -rf "$selftest"
 
 for page in "$@"; do
@@ -142,6 +186,7 @@ for page in "$@"; do
     fail=1
   fi
   overflow "$page" || fail=1
+  printed "$page" || fail=1
   shot "$page"
 done
 exit $fail
