@@ -206,7 +206,8 @@ static const char watermark[] =
     ".watermark { position: fixed; inset: 0; display: flex; align-items: center; overflow: hidden;"
     " justify-content: center; pointer-events: none; z-index: 10; }\n"
     ".watermark span { font-size: 150pt; color: rgba(190, 0, 0, 0.10); transform: rotate(-30deg);"
-    " font-weight: bold; letter-spacing: 0.2em; white-space: nowrap; }\n";
+    " font-weight: bold; letter-spacing: 0.2em; white-space: nowrap; }\n"
+    ".watermark span::before { content: \"草稿\"; }\n";
 
 void er_html_css(const er_style *s, bool draft, FILE *out) {
   page(s, out);

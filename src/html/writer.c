@@ -319,7 +319,8 @@ void er_html_document(er_doc *doc, const er_style *style, bool draft, FILE *out)
   er_html_css(style, draft, out);
   fputs("</style>\n</head>\n<body>\n", out);
   if (draft)
-    fputs("<div class=\"watermark\" aria-hidden=\"true\"><span>草稿</span></div>\n", out);
+    /* the word comes from the style sheet: decoration, not text to read or to check for contrast */
+    fputs("<div class=\"watermark\" aria-hidden=\"true\"><span></span></div>\n", out);
   fputs("<div class=\"print-note\">打印请使用 PDF：浏览器打印的分页与正式报告不同，"
         "请打印同名的 PDF 文件（evalreport render --format pdf）。</div>\n"
         "<main class=\"paper\" id=\"top\">\n",
