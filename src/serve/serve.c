@@ -31,7 +31,7 @@
 
 #define DEFAULT_PORT 8000
 #define PORT_TRIES 20
-#define QUIET_SECONDS 0.1 /* re-render once the files have been quiet this long … */
+#define QUIET_SECONDS 0.1  /* re-render once the files have been quiet this long … */
 #define LATEST_SECONDS 1.5 /* … or at the latest this long after the first change */
 
 typedef struct server {
