@@ -41,8 +41,8 @@ const char *er_template_dir(void) {
   if (n > 0) {
     exe[n] = '\0';
     snprintf(dir, sizeof dir, "%s", dirname(exe));
-    snprintf(found, sizeof found, "%s/../share/evalreport/templates", dir);
-    if (is_dir(found))
+    int len = snprintf(found, sizeof found, "%s/../share/evalreport/templates", dir);
+    if (len > 0 && (size_t)len < sizeof found && is_dir(found))
       return found;
   }
   if (is_dir(ER_TEMPLATE_DIR)) {
