@@ -134,8 +134,6 @@ static const char fixed_rules[] =
     ".table-scroll { overflow-x: auto; margin: 0.4em 0 1em; }\n"
     ".table-scroll > table { margin: 0; }\n"
     ".table-scroll:focus-visible { outline: 2px solid #2f5597; }\n"
-    ".sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;"
-    " clip-path: inset(50%); white-space: nowrap; }\n"
     "main.paper { overflow-wrap: break-word; }\n"
     "details.chart-data { text-align: left; margin: 0.2em 0 0; font-size: 0.8em; }\n"
     "details.chart-data summary { cursor: pointer; color: #2f5597; text-align: center; }\n"
