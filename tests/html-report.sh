@@ -91,8 +91,8 @@ render "$src/samples/nanchong-2018.yaml"
 f=$out/nanchong-2018.html
 # (the headings of every sample: tests/outline.sh)
 has "$f" '<section class="cover">' '<nav class="toc">' '>摘要</h1>' '>目录</h1>' \
-  '<th>项目名称</th><td>2018年南充市城乡低保补助资金专项支出</td>' \
-  '<th>委托单位</th><td>南充市财政局</td>' '<p class="date">2019年12月</p>' \
+  '<th scope="row">项目名称</th><td>2018年南充市城乡低保补助资金专项支出</td>' \
+  '<th scope="row">委托单位</th><td>南充市财政局</td>' '<p class="date">2019年12月</p>' \
   '综合得分为<strong>88.38</strong>分，评价等级为<strong>良好</strong>' \
   '综合得分：<strong>88.38</strong>分，评价等级：<strong>良好</strong>。各项得分情况见表3-1，图3-1。' \
   '详见表1-1项目完成情况表。' '<caption>表1-1 项目完成情况表</caption>' \
@@ -101,8 +101,8 @@ has "$f" '<section class="cover">' '<nav class="toc">' '>摘要</h1>' '>目录</
   '<td>项目绩效</td><td class="num">50</td><td class="num">41.38</td>' \
   '<td class="num">100</td><td class="num">88.38</td><td class="num">88.38%</td>' \
   '赋分35分，得分32分，得分率91.43%。' \
-  'rowspan="7">政策决策（15分）</td>' 'rowspan="15">项目管理（35分）</td>' \
-  'rowspan="13">项目绩效（50分）</td>' '<td class="num">2.025</td>' \
+  '<th class="rh level" scope="rowgroup" rowspan="7">政策决策（15分）</th>' '<th class="rh level" scope="rowgroup" rowspan="15">项目管理（35分）</th>' \
+  '<th class="rh level" scope="rowgroup" rowspan="13">项目绩效（50分）</th>' '<td class="num">2.025</td>' \
   '<td>B.家庭成员患病</td><td class="num">84</td><td class="num">84.00%</td>' \
   '<td>A.愿意退出</td><td class="num">67</td><td class="num">67.68%</td>' \
   '<figcaption>图3-1 各一级指标得分率</figcaption>' \
@@ -120,7 +120,7 @@ f=$out/chenggong-2023.html
 has "$f" '该七个项目综合得分100分，评定等级为优秀。' \
   '<strong>1、</strong>部分街道办事处' '<strong>3、</strong>加大城乡困难群众临时生活救助的力度' \
   '本项目全年预算129.86万元，到位129.86万元，支出118.08万元' \
-  '<th>评分标准</th>' '>附件4-1　项目支出绩效自评指标评分表</h2>'
+  '<th scope="col">评分标准</th>' '>附件4-1　项目支出绩效自评指标评分表</h2>'
 sheet_rows "$f" "small sheet" 21
 svg_charts "$f" 0
 clean "$f"
@@ -131,7 +131,7 @@ has "$f" '<p class="issuer">南充市嘉陵区民政局</p>' \
   '2023年下达我区中、省转移支付困难群众救助补助资金共计13571.19万元，其中：中央补助资金11654.69万元，省级补助资金1916.50万元。' \
   '支出13356.23万元，执行率98.42%' \
   '<strong>（1）数量指标（涉及5项）。</strong>' \
-  '<caption>项目支出绩效自评表（2023年度）</caption>' '<th>年度指标值</th><th>实际完成值</th>' \
+  '<caption>项目支出绩效自评表（2023年度）</caption>' '<th scope="col">年度指标值</th><th scope="col">实际完成值</th>' \
   '<tr><td colspan="2">年度资金总额</td><td class="num">13571.19</td><td class="num">13571.19</td><td class="num">13356.23</td><td class="num">10</td><td class="num">98.42%</td><td class="num">9.84</td>' \
   '<tr><td colspan="2">其中：当年财政拨款</td><td class="num">13571.19</td><td class="num">13571.19</td><td class="num">13356.23</td><td class="num">—</td><td class="num">98.42%</td><td class="num">—</td></tr>' \
   '<p class="signature">南充市嘉陵区民政局</p>' '<p class="signature">2023年6月12日</p>'
@@ -156,7 +156,7 @@ fi
 # every tag in the file is the writer's; no data-made attribute or link
 tags=$(grep -o '<[a-zA-Z][a-zA-Z0-9]*' "$f" | sort -u | tr -d '<' | tr '\n' ' ')
 for tag in $tags; do
-  case " html head meta title style body main div section nav h1 h2 h3 h4 p br strong em sup sub span ul ol li a table caption colgroup col thead tbody tr th td figure figcaption svg line text tspan rect path circle " in
+  case " html head meta title style body main div section nav h1 h2 h3 h4 p br strong em sup sub span ul ol li a table caption colgroup col thead details summary tbody tr th td figure figcaption svg title line text tspan rect path circle " in
   *" $tag "*) ;;
   *)
     echo "FAIL escaping.html: element <$tag> from data"
@@ -173,8 +173,21 @@ fi
 # ---- a draft: the watermark and the findings panel, linked ----
 "$bin" render "$src/samples/nanchong-2018.yaml" -o "$out/draft" --format html --draft \
   >/dev/null 2>&1 || { echo "FAIL: draft render"; fail=1; }
-has "$out/draft/nanchong-2018.html" '<div class="watermark" aria-hidden="true"><span>草稿</span></div>' \
+has "$out/draft/nanchong-2018.html" '<div class="watermark" aria-hidden="true"><span></span></div>' '.watermark span::before { content: "草稿"; }' \
   '<div class="diagnostics">' '<li class="warning"><a href="#annex-2">'
+# every sample as a draft too (html-browser.sh looks at them on a phone);
+# a finding about no part of the report (an unknown key) links to the top
+for data in "$src"/samples/*.yaml; do
+  "$bin" render "$data" -o "$out/draft" --format html --draft >/dev/null 2>&1 ||
+    { echo "FAIL: draft render $data"; fail=1; }
+done
+cp "$src/samples/jialing-2023.yaml" "$out/unknown-key.yaml"
+printf 'reviewr: 张三\n' >>"$out/unknown-key.yaml"
+"$bin" render "$out/unknown-key.yaml" -o "$out/draft" --format html --draft >/dev/null 2>&1 ||
+  { echo "FAIL: draft render with an unknown key"; fail=1; }
+has "$out/draft/unknown-key.html" '<main class="paper" id="top">' '<a href="#top">'
+grep '<a href="#top">' "$out/draft/unknown-key.html" | grep -q 'unknown-key' ||
+  { echo "FAIL: the unknown-key finding is not linked"; fail=1; }
 
 # ---- indicator codes that cannot be element ids (甲, a space) still render,
 # and their rows get ids of their own ----

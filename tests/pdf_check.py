@@ -50,7 +50,7 @@ class Blocks(html.parser.HTMLParser):
     document holds it (charts' SVG and the contents' links left out)."""
 
     BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "caption", "figcaption", "th", "td"}
-    SKIP = {"svg", "nav", "style", "title", "head"}
+    SKIP = {"svg", "nav", "style", "title", "head", "details"}  # details: a chart's data
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -9,6 +9,7 @@
 #include "batch/progress.h"
 #include "batch/summary.h"
 #include "batch/unit.h"
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "model/srcdate.h"
 #include "pipeline/output.h"
@@ -213,31 +214,36 @@ int er_cmd_batch(int argc, char **argv) {
   if (!inputs)
     return ER_EXIT_INPUT;
   int status = ER_EXIT_USAGE;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    bool has_value = i + 1 < argc;
-    if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && has_value)
-      b.dir = argv[++i];
-    else if ((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) && has_value) {
-      if (!parse_jobs(argv[++i], &jobs)) {
-        er_usage_error("batch", "-j 应为 1 到 %d 之间的整数", MAX_JOBS);
-        goto done;
-      }
-    } else if (strncmp(a, "-j", 2) == 0 && a[2]) {
-      if (!parse_jobs(a + 2, &jobs)) {
-        er_usage_error("batch", "-j 应为 1 到 %d 之间的整数", MAX_JOBS);
-        goto done;
-      }
-    } else if (strcmp(a, "--format") == 0 && has_value) {
-      if (!add_formats(&b, argv[++i]))
-        goto done;
-    } else if (strcmp(a, "--template") == 0 && has_value)
-      b.opts.template_name = argv[++i];
-    else if (a[0] == '-' && a[1]) {
-      er_usage_error("batch", "未知选项或缺少参数“%s”", a);
+  static const er_opt opts[] = {{"--output", 'o', true},
+                                {"--jobs", 'j', true},
+                                {"--format", 0, true},
+                                {"--template", 0, true},
+                                {0}};
+  enum { OUTPUT, JOBS, FORMAT, TEMPLATE };
+  er_args a;
+  er_args_init(&a, "batch", opts, argc, argv);
+  for (int k; (k = er_args_next(&a)) != ER_ARG_END;) {
+    if (k == ER_ARG_HELP) {
+      er_help_command("batch");
+      status = ER_EXIT_OK;
       goto done;
-    } else
-      inputs[ninputs++] = a;
+    }
+    if (k == ER_ARG_BAD)
+      goto done;
+    if (k == OUTPUT)
+      b.dir = a.value;
+    else if (k == JOBS) {
+      if (!parse_jobs(a.value, &jobs)) {
+        er_usage_error("batch", "-j 应为 1 到 %d 之间的整数", MAX_JOBS);
+        goto done;
+      }
+    } else if (k == FORMAT) {
+      if (!add_formats(&b, a.value))
+        goto done;
+    } else if (k == TEMPLATE)
+      b.opts.template_name = a.value;
+    else
+      inputs[ninputs++] = a.value;
   }
   if (ninputs == 0 || !b.dir) {
     er_usage_error("batch", "用法: evalreport batch 文件或目录… -o 输出目录 [-j N] [--format F]");

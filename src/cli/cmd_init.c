@@ -1,6 +1,7 @@
 /* evalreport init [--kind full|self] [--outline] [FILE]: a starter data
  * file with Chinese comments on every field, that passes check and renders;
  * with --outline it carries the built-in outline of its kind to edit. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "pipeline/output.h"
 
@@ -41,17 +42,23 @@ static int write_new_file(const char *path, const char *text) {
 int er_cmd_init(int argc, char **argv) {
   const char *kind = "full", *file = NULL;
   bool outline = false;
-  for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--kind") == 0 && i + 1 < argc)
-      kind = argv[++i];
-    else if (strcmp(argv[i], "--outline") == 0)
+  static const er_opt opts[] = {{"--kind", 0, true}, {"--outline", 0, false}, {0}};
+  enum { KIND, OUTLINE };
+  er_args a;
+  er_args_init(&a, "init", opts, argc, argv);
+  for (int k; (k = er_args_next(&a)) != ER_ARG_END;) {
+    if (k == ER_ARG_HELP)
+      return er_help_command("init"), ER_EXIT_OK;
+    if (k == ER_ARG_BAD)
+      return ER_EXIT_USAGE;
+    if (k == KIND)
+      kind = a.value;
+    else if (k == OUTLINE)
       outline = true;
-    else if (argv[i][0] == '-')
-      return er_usage_error("init", "未知选项“%s” (unknown option)", argv[i]);
     else if (file)
       return er_usage_error("init", "只能给一个文件名 (one file only)");
     else
-      file = argv[i];
+      file = a.value;
   }
   const char *text = strcmp(kind, "full") == 0   ? er_init_full
                      : strcmp(kind, "self") == 0 ? er_init_self

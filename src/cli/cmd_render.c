@@ -1,4 +1,5 @@
 /* evalreport render FILE [-o DIR] [--format F]… [--template NAME|DIR] [--draft] */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "model/check.h"
 #include "model/load.h"
@@ -15,27 +16,35 @@ int er_cmd_render(int argc, char **argv) {
   er_render_request rq = {.dir = "."};
   const er_format *chosen[MAX_FORMATS];
   size_t nchosen = 0;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    bool has_value = i + 1 < argc;
-    if ((strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) && has_value)
-      rq.dir = argv[++i];
-    else if (strcmp(a, "--format") == 0 && has_value) {
-      const er_format *f = er_format_find(argv[++i]);
+  static const er_opt opts[] = {{"--output", 'o', true},
+                                {"--format", 0, true},
+                                {"--template", 0, true},
+                                {"--draft", 0, false},
+                                {0}};
+  enum { OUTPUT, FORMAT, TEMPLATE, DRAFT };
+  er_args a;
+  er_args_init(&a, "render", opts, argc, argv);
+  for (int k; (k = er_args_next(&a)) != ER_ARG_END;) {
+    if (k == ER_ARG_HELP)
+      return er_help_command("render"), ER_EXIT_OK;
+    if (k == ER_ARG_BAD)
+      return ER_EXIT_USAGE;
+    if (k == OUTPUT)
+      rq.dir = a.value;
+    else if (k == FORMAT) {
+      const er_format *f = er_format_find(a.value);
       if (!f)
-        return er_usage_error("render", "未知格式“%s” (unknown format)", argv[i]);
+        return er_usage_error("render", "未知格式“%s” (unknown format)", a.value);
       if (nchosen < MAX_FORMATS)
         chosen[nchosen++] = f;
-    } else if (strcmp(a, "--template") == 0 && has_value)
-      rq.opts.template_name = argv[++i];
-    else if (strcmp(a, "--draft") == 0)
+    } else if (k == TEMPLATE)
+      rq.opts.template_name = a.value;
+    else if (k == DRAFT)
       rq.opts.draft = true;
-    else if (a[0] == '-')
-      return er_usage_error("render", "未知选项或缺少参数“%s”", a);
     else if (rq.file)
       return er_usage_error("render", "只能给一个数据文件 (one data file only)");
     else
-      rq.file = a;
+      rq.file = a.value;
   }
   if (!rq.file)
     return er_usage_error("render",
@@ -52,6 +61,9 @@ int er_cmd_render(int argc, char **argv) {
   rq.verbose = true;
   er_render_result res;
   bool ok = er_render_file(&rq, &res);
+  if (res.refused && !rq.opts.draft && res.ev && res.ev->indicators.count > 0)
+    fprintf(stderr, "evalreport render: 数据有错误，未生成报告；改正后重试，或加 --draft 生成"
+                    "列出全部问题的草稿 (fix the errors, or add --draft for a draft)\n");
   er_render_result_free(&res);
   return ok ? ER_EXIT_OK : ER_EXIT_INPUT;
 }

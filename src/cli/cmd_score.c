@@ -1,4 +1,5 @@
 /* evalreport score FILE [--json]: the scored indicator tree, total, grade. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "model/check.h"
 #include "model/funds.h"
@@ -191,15 +192,20 @@ static void print_json(FILE *out, const er_eval *ev) {
 int er_cmd_score(int argc, char **argv) {
   const char *file = NULL;
   bool json = false;
-  for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--json") == 0)
+  static const er_opt opts[] = {{"--json", 0, false}, {0}};
+  er_args a;
+  er_args_init(&a, "score", opts, argc, argv);
+  for (int k; (k = er_args_next(&a)) != ER_ARG_END;) {
+    if (k == ER_ARG_HELP)
+      return er_help_command("score"), ER_EXIT_OK;
+    if (k == ER_ARG_BAD)
+      return ER_EXIT_USAGE;
+    if (k == 0)
       json = true;
-    else if (argv[i][0] == '-')
-      return er_usage_error("score", "未知选项“%s” (unknown option)", argv[i]);
     else if (file)
       return er_usage_error("score", "只能给一个数据文件 (one data file only)");
     else
-      file = argv[i];
+      file = a.value;
   }
   if (!file)
     return er_usage_error("score", "需要一个数据文件: evalreport score FILE [--json]");

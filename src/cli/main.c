@@ -1,4 +1,5 @@
 /* evalreport: fiscal performance-evaluation reports from one data file. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "model/text.h"
 
@@ -9,24 +10,7 @@
 
 #define ER_VERSION "0.1.0"
 
-static const char usage[] =
-    "用法 (usage): evalreport COMMAND [OPTIONS]\n"
-    "\n"
-    "  check FILE            检查数据文件，列出全部问题 (check a data file)\n"
-    "  score FILE [--json]   计算各级指标得分、总分和等级 (score the indicator tree)\n"
-    "  render FILE [-o DIR] [--format html|pdf|xlsx] [--template NAME|DIR] [--draft]\n"
-    "                        生成报告 (render the report and annex into DIR)\n"
-    "  batch INPUT… -o OUTDIR [-j N] [--format F,…] [--template NAME|DIR]\n"
-    "                        批量生成并写出汇总排名表 summary.csv / summary.xlsx\n"
-    "                        (render many files and a ranked summary)\n"
-    "  serve FILE [--port N] [--host ADDR] [--template NAME|DIR]\n"
-    "                        本地预览草稿，改动后自动刷新 (live preview in a browser)\n"
-    "  init [--kind full|self] [FILE]\n"
-    "                        生成带中文注释的数据文件模板 (write a starter data file)\n"
-    "  schema                输出数据格式的 JSON Schema (print the data format's JSON Schema)\n"
-    "  version               输出版本 (print the version)\n"
-    "\n"
-    "退出状态 (exit status): 0 成功, 1 数据有错误, 2 用法错误\n";
+extern const char *const er_command_names[];
 
 int er_usage_error(const char *cmd, const char *fmt, ...) {
   char text[2048];
@@ -35,7 +19,20 @@ int er_usage_error(const char *cmd, const char *fmt, ...) {
   vsnprintf(text, sizeof text, fmt, ap);
   va_end(ap);
   char *safe = er_term_text(text); /* it echoes arguments */
-  fprintf(stderr, "evalreport %s: %s\n（evalreport help 查看用法）\n", cmd, safe ? safe : text);
+  fprintf(stderr, "evalreport %s: %s\n（evalreport help %s 查看用法）\n", cmd, safe ? safe : text,
+          cmd);
+  free(safe);
+  return ER_EXIT_USAGE;
+}
+
+/* "未知命令“rendr”，是否为“render”？" */
+static int unknown_command(const char *in, const char *name) {
+  char *safe = er_term_text(name);
+  const char *near = er_nearest(name, (const char *const *)er_command_names);
+  fprintf(stderr, "evalreport%s%s: 未知命令“%s”%s%s%s (unknown command)\n", in ? " " : "",
+          in ? in : "", safe ? safe : name, near ? "，是否为“" : "", near ? near : "",
+          near ? "”？" : "");
+  fputs("（evalreport help 列出全部命令）\n", stderr);
   free(safe);
   return ER_EXIT_USAGE;
 }
@@ -53,18 +50,36 @@ int main(int argc, char **argv) {
                   {"batch", er_cmd_batch},
                   {"serve", er_cmd_serve}};
   // clang-format on
-  if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
-      strcmp(argv[1], "-h") == 0) {
-    fputs(usage, argc < 2 ? stderr : stdout);
-    return argc < 2 ? ER_EXIT_USAGE : ER_EXIT_OK;
+  if (argc < 2) {
+    er_help_general(stderr);
+    return ER_EXIT_USAGE;
   }
-  if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+    er_help_general(stdout);
+    return ER_EXIT_OK;
+  }
+  if (strcmp(cmd, "help") == 0) {
+    if (argc == 2) {
+      er_help_general(stdout);
+      return ER_EXIT_OK;
+    }
+    if (argc == 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0))
+      return er_help_command("help"), ER_EXIT_OK;
+    if (argc == 3 && er_help_command(argv[2]))
+      return ER_EXIT_OK;
+    return unknown_command("help", argv[2]);
+  }
+  if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+    if (argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
+      er_help_command("version");
+      return ER_EXIT_OK;
+    }
     puts("evalreport " ER_VERSION);
     return ER_EXIT_OK;
   }
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    if (strcmp(argv[1], commands[i].name) == 0)
+    if (strcmp(cmd, commands[i].name) == 0)
       return commands[i].run(argc - 1, argv + 1);
-  fprintf(stderr, "evalreport: 未知命令“%s” (unknown command)\n\n%s", argv[1], usage);
-  return ER_EXIT_USAGE;
+  return unknown_command(NULL, cmd);
 }

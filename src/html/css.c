@@ -84,8 +84,9 @@ static const char fixed_rules[] =
     "p.imprint { border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000;"
     " padding: 0.2em 1em; margin: 0; }\n"
     "th { font-weight: bold; text-align: center; }\n"
+    "th.rh { font-weight: normal; text-align: left; }\n"
     "td { text-align: left; }\n"
-    "td.center, th.center, td.level { text-align: center; }\n"
+    "td.center, th.center, td.level, th.level { text-align: center; }\n"
     "td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }\n"
     "th.num { white-space: nowrap; }\n"
     "table.sheet th.num, table.selftable th.num, table.survey th.num { white-space: normal; }\n"
@@ -128,13 +129,83 @@ static const char fixed_rules[] =
     ".diagnostics .sev { font-weight: bold; }\n"
     ".diagnostics li.error .sev { color: #b00; }\n"
     ".diagnostics li.warning .sev { color: #8a6500; }\n"
-    ":target { background: #fff1a8; }\n";
+    ":target { background: #fff1a8; }\n"
+    /* each table scrolls in its own box: the page never scrolls sideways */
+    ".table-scroll { overflow-x: auto; margin: 0.4em 0 1em; }\n"
+    ".table-scroll > table { margin: 0; }\n"
+    ".table-scroll:focus-visible { outline: 2px solid #2f5597; }\n"
+    "main.paper { overflow-wrap: break-word; }\n"
+    "details.chart-data { text-align: left; margin: 0.2em 0 0; font-size: 0.8em; }\n"
+    "details.chart-data summary { cursor: pointer; color: #2f5597; text-align: center; }\n"
+    "details.chart-data table { width: auto; margin: 0.3em auto; }\n"
+    ".print-note { font: 13px/1.5 sans-serif; background: #fff8d6; color: #333;"
+    " border-bottom: 1px solid #d9c97a; margin: 0; padding: 6px 12px; text-align: center;"
+    " text-indent: 0; }\n";
+
+/* On a desktop the sheet of paper grows with the window up to a
+ * comfortable measure (about 35 characters of body text); below 800 px the
+ * paper gives way to the screen's width and wide tables scroll in their
+ * boxes. */
+static const char screen_rules[] =
+    "@media screen and (min-width: 801px) {\n"
+    "  main.paper { width: auto; max-width: 250mm; margin: 10mm 20px; }\n"
+    "  @supports (width: min(1px, 2px)) {\n"
+    "    main.paper { width: min(calc(100vw - 40px), 250mm); margin: 10mm auto; }\n"
+    "  }\n"
+    "  table.sheet { font-size: 10pt; }\n"
+    "}\n"
+    "@media screen and (max-width: 800px) {\n"
+    "  html { background: #fff; }\n"
+    "  body { font-size: 17px; line-height: 1.75; }\n"
+    "  main.paper { width: auto; min-height: 0; margin: 0; padding: 16px 14px 32px;"
+    " box-shadow: none; }\n"
+    "  h1, section.cover h1 { font-size: 22px; line-height: 1.5; }\n"
+    "  h2, h3, h4 { font-size: 18px; line-height: 1.6; }\n"
+    "  p.issuer { font-size: 22px; }\n"
+    "  table { font-size: 14px; }\n"
+    "  table.fields { width: 100%; }\n"
+    "  table.fields th, table.fields td { font-size: 17px; }\n"
+    "  table.sheet, table.selftable { min-width: 720px; font-size: 13px; }\n"
+    "  table.survey { min-width: 560px; }\n"
+    "  section.cover { min-height: 0; padding-top: 8px; }\n"
+    "  section.cover p.date { margin-top: 32px; }\n"
+    "  div.page-break { margin: 28px 0; }\n"
+    "  p.annex-note { padding-left: 3em; }\n"
+    "  .diagnostics { padding: 10px 12px; margin: 0 0 20px; }\n"
+    "  .watermark span { font-size: 72pt; }\n"
+    "  nav.toc li.toc-3 { padding-left: 1em; }\n"
+    "}\n";
+
+/* A browser paginates on its own: keep the cover on its page, captions and
+ * header rows with their rows and headings with what follows; the score
+ * sheet stays portrait (a named landscape page would strand the heading
+ * over it). The exact pages are the PDF's: the screen note says so. */
+static const char print_rules[] =
+    "@media print {\n"
+    "  html { background: none; }\n"
+    "  body { font-size: inherit; }\n"
+    "  main.paper { width: auto; max-width: none; min-height: 0; padding: 0; margin: 0;"
+    " box-shadow: none; }\n"
+    "  .print-note, details.chart-data { display: none; }\n"
+    "  .table-scroll { overflow: visible; margin: 0.4em 0 1em; }\n"
+    "  div.page-break { border: 0; margin: 0; height: 0; }\n"
+    "  section.cover { min-height: 0; padding-top: 12mm; break-inside: avoid; }\n"
+    "  section.cover p.date { margin-top: 12mm; }\n"
+    "  h1, h2, h3, h4 { break-after: avoid; break-inside: avoid; }\n"
+    "  caption, thead, tr:first-child { break-after: avoid; }\n"
+    "  figure.chart, tr { break-inside: avoid; }\n"
+    "  p { orphans: 2; widows: 2; }\n"
+    "  table.sheet, table.selftable { font-size: 9pt; }\n"
+    "  nav.toc a .leader { border-bottom-color: #000; }\n"
+    "  :target { background: none; }\n"
+    "}\n";
 
 static const char watermark[] =
-    ".watermark { position: fixed; inset: 0; display: flex; align-items: center;"
+    ".watermark { position: fixed; inset: 0; display: flex; align-items: center; overflow: hidden;"
     " justify-content: center; pointer-events: none; z-index: 10; }\n"
     ".watermark span { font-size: 150pt; color: rgba(190, 0, 0, 0.10); transform: rotate(-30deg);"
-    " font-weight: bold; letter-spacing: 0.2em; white-space: nowrap; }\n";
+    " font-weight: bold; letter-spacing: 0.2em; white-space: nowrap; }\n"
+    ".watermark span::before { content: \"草稿\"; }\n";
 
 void er_html_css(const er_style *s, bool draft, FILE *out) {
   page(s, out);
@@ -145,17 +216,8 @@ void er_html_css(const er_style *s, bool draft, FILE *out) {
           s->margin_bottom.text, s->margin_left.text);
   fprintf(out, "div.page-break { margin-left: -%s; margin-right: -%s; }\n", s->margin_left.text,
           s->margin_right.text);
-  /* wide score sheets print on landscape pages */
-  fprintf(out, "@page wide { size: %s %s; }\n", s->page_height.text, s->page_width.text);
   if (draft)
     fputs(watermark, out);
-  fputs("@media print {\n"
-        "  html { background: none; }\n"
-        "  main.paper { width: auto; min-height: 0; padding: 0; margin: 0; box-shadow: none; }\n"
-        "  div.page-break { border: 0; margin: 0; }\n"
-        "  table.sheet { page: wide; font-size: 10.5pt; }\n"
-        "  nav.toc a .leader { border-bottom-color: #000; }\n"
-        "  :target { background: none; }\n"
-        "}\n",
-        out);
+  fputs(screen_rules, out);
+  fputs(print_rules, out);
 }

@@ -6,9 +6,9 @@
 #ifndef ER_HTML_H
 #define ER_HTML_H
 
-#include "model/writer.h"
 #include "doc/doc.h"
 #include "doc/style.h"
+#include "model/writer.h"
 
 #include <stdio.h>
 
@@ -24,6 +24,8 @@ void er_html_css(const er_style *style, bool draft, FILE *out);
 
 /* An inline <svg> drawing of a chart node. */
 void er_html_chart(er_doc *doc, const er_node *chart, FILE *out);
+/* The same chart's figures as a table (folded in a <details>). */
+void er_html_chart_table(er_doc *doc, const er_node *chart, FILE *out);
 
 /* Writes s escaped for HTML text and attribute values. */
 void er_html_escape(const char *s, FILE *out);

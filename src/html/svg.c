@@ -21,8 +21,19 @@ typedef struct chart {
   size_t count;
   er_dec max, total;
   const char *unit;
+  const char *name; /* the figcaption's text: the drawing's accessible name */
   FILE *out;
 } chart;
+
+static void svg_open(const chart *c, int W, int H) {
+  fprintf(c->out, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\"", W, H, W, H);
+  fputs(">\n", c->out);
+  if (c->name && *c->name) { /* the accessible name: the figcaption's text */
+    fputs("<title>", c->out);
+    er_html_escape(c->name, c->out);
+    fputs("</title>\n", c->out);
+  }
+}
 
 static const char *num(er_dec v, char buf[ER_DEC_BUFSIZE]) { return er_dec_format_trim(v, 2, buf); }
 
@@ -102,7 +113,7 @@ static void bars(chart *c) {
   const int W = 640, H = 330, left = 56, right = 16, top = 30, bottom = 70;
   er_dec plot_w = dec(W - left - right), plot_h = dec(H - top - bottom), base = dec(H - bottom);
   char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE], e[ER_DEC_BUFSIZE], f[ER_DEC_BUFSIZE];
-  fprintf(out, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", W, H, W, H);
+  svg_open(c, W, H);
   for (int i = 0; i <= 4; i++) { /* grid and scale */
     er_dec y = er_dec_sub(base, scale(plot_h, dec(i), dec(4)));
     er_dec tick = scale(c->max, dec(i), dec(4));
@@ -141,7 +152,7 @@ static void hbars(chart *c) {
   int H = top * 2 + row * (int)c->count;
   er_dec plot_w = dec(W - left - right);
   char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE], e[ER_DEC_BUFSIZE];
-  fprintf(out, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", W, H, W, H);
+  svg_open(c, W, H);
   fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>\n", left, top, left,
           H - top);
   for (size_t i = 0; i < c->count; i++) {
@@ -189,7 +200,7 @@ static void pie(chart *c) {
   FILE *out = c->out;
   const int W = 640, cx = 150, cy = 150, r = 120;
   int H = 300 > 40 + 26 * (int)c->count ? 300 : 40 + 26 * (int)c->count;
-  fprintf(out, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", W, H, W, H);
+  svg_open(c, W, H);
   double start = -M_PI / 2, total = (double)c->total.units;
   for (size_t i = 0; i < c->count; i++) {
     double part = total > 0 ? (double)c->data[i].value.units / total : 0;
@@ -217,7 +228,7 @@ static void stacked(chart *c) {
   const int W = 640, left = 20, width = 600, bar = 36;
   int H = 80 + 26 * (int)c->count;
   char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE];
-  fprintf(out, "<svg viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">\n", W, H, W, H);
+  svg_open(c, W, H);
   er_dec x = dec(left);
   for (size_t i = 0; i < c->count; i++) {
     er_dec w = scale(dec(width), er_dec_max(er_dec_zero(), c->data[i].value), c->total);
@@ -231,6 +242,9 @@ static void stacked(chart *c) {
 
 void er_html_chart(er_doc *doc, const er_node *n, FILE *out) {
   chart c = {.out = out, .unit = n->unit};
+  for (const er_node *k = n->first; k; k = k->next)
+    if (k->type == ER_DOC_FIGCAPTION)
+      c.name = er_node_text(doc, k);
   for (const er_node *k = n->first; k && c.count < MAX_DATA; k = k->next) {
     if (k->type != ER_DOC_DATUM)
       continue;
@@ -264,4 +278,36 @@ void er_html_chart(er_doc *doc, const er_node *n, FILE *out) {
     stacked(&c);
     break;
   }
+}
+
+/* The chart's figures as a table, for a screen reader and for whoever
+ * wants the numbers: folded under the drawing, not printed. */
+void er_html_chart_table(er_doc *doc, const er_node *n, FILE *out) {
+  fputs("<details class=\"chart-data\"><summary>图表数据</summary>\n<table class=\"small\">\n"
+        "<caption>",
+        out);
+  const char *name = NULL;
+  for (const er_node *k = n->first; k; k = k->next)
+    if (k->type == ER_DOC_FIGCAPTION)
+      name = er_node_text(doc, k);
+  er_html_escape(name && *name ? name : "图表", out);
+  fputs("（数据）</caption>\n<thead><tr><th scope=\"col\">项目</th><th scope=\"col\" "
+        "class=\"num\">数值",
+        out);
+  if (n->unit && *n->unit) {
+    fputs("（", out);
+    er_html_escape(n->unit, out);
+    fputs("）", out);
+  }
+  fputs("</th></tr></thead>\n<tbody>\n", out);
+  for (const er_node *k = n->first; k; k = k->next) {
+    if (k->type != ER_DOC_DATUM)
+      continue;
+    fputs("<tr><th scope=\"row\" class=\"rh\">", out);
+    er_html_escape(er_node_text(doc, k), out);
+    fputs("</th><td class=\"num\">", out);
+    er_html_escape(k->value ? k->value : "", out);
+    fputs("</td></tr>\n", out);
+  }
+  fputs("</tbody>\n</table>\n</details>\n", out);
 }

@@ -8,6 +8,7 @@ typedef struct writer {
   er_doc *doc;
   const er_style *style;
   FILE *out;
+  const er_node *heading; /* the heading written last: names a table without a caption */
 } writer;
 
 void er_html_escape(const char *s, FILE *out) {
@@ -127,10 +128,18 @@ static void toc(writer *w, const er_node *nav) {
   fputs("</ol>\n</nav>\n", w->out);
 }
 
-static void cell(writer *w, const er_node *n) {
-  const char *tag = n->header ? "th" : "td";
+/* A header cell says what it heads (scope); in the body, the first cell of
+ * a row that spans several rows (an indicator over its children) heads
+ * them even where the view made it a td. */
+static void cell(writer *w, const er_node *n, bool in_head, bool first) {
+  bool header = n->header || (!in_head && first && n->rowspan > 1);
+  const char *tag = header ? "th" : "td";
   fprintf(w->out, "<%s", tag);
-  common_attrs(w, n, NULL);
+  common_attrs(w, n, header && !n->header ? "rh" : NULL);
+  if (header)
+    fprintf(w->out, " scope=\"%s\"",
+            in_head ? (n->colspan > 1 ? "colgroup" : "col")
+                    : (n->rowspan > 1 ? "rowgroup" : "row"));
   if (n->rowspan > 1)
     fprintf(w->out, " rowspan=\"%d\"", n->rowspan);
   if (n->colspan > 1)
@@ -164,7 +173,7 @@ static void table_part(writer *w, const er_node *n) {
       common_attrs(w, r, NULL);
       fputc('>', w->out);
       for (const er_node *c = r->first; c; c = c->next)
-        cell(w, c);
+        cell(w, c, n->type == ER_DOC_THEAD, c == r->first);
       fputs("</tr>\n", w->out);
     }
     fputs(n->type == ER_DOC_THEAD ? "</thead>\n" : "</tbody>\n", w->out);
@@ -188,11 +197,10 @@ static void diagnostics(writer *w, const er_node *n) {
       fputs("<li", w->out);
       common_attrs(w, li, NULL);
       fputc('>', w->out);
-      if (li->target)
-        fprintf(w->out, "<a href=\"#%s\">", li->target);
+      /* a finding about no part of the report (an unknown key) links to the top */
+      fprintf(w->out, "<a href=\"#%s\">", li->target ? li->target : "top");
       flow(w, li);
-      if (li->target)
-        fputs("</a>", w->out);
+      fputs("</a>", w->out);
       fputs("</li>\n", w->out);
     }
     fputs(b->ordered ? "</ol>\n" : "</ul>\n", w->out);
@@ -200,11 +208,35 @@ static void diagnostics(writer *w, const er_node *n) {
   fputs("</div>\n", w->out);
 }
 
+/* A table in its own scrolling box (focusable, to scroll it from the
+ * keyboard), so a wide one scrolls by itself on a phone and the page never
+ * does. The box is named by the caption, or by the heading above a table
+ * without one, when they have ids (names from data stay out of attributes). */
+static void table(writer *w, const er_node *n) {
+  const char *name = NULL;
+  bool captioned = false;
+  for (const er_node *c = n->first; c; c = c->next)
+    if (c->type == ER_DOC_CAPTION)
+      captioned = true, name = c->id;
+  if (!captioned && w->heading)
+    name = w->heading->id;
+  fputs("<div class=\"table-scroll\" tabindex=\"0\"", w->out);
+  if (name)
+    fprintf(w->out, " role=\"region\" aria-labelledby=\"%s\"", name);
+  fputs(">\n<table", w->out);
+  common_attrs(w, n, NULL);
+  fputs(">\n", w->out);
+  for (const er_node *c = n->first; c; c = c->next)
+    table_part(w, c);
+  fputs("</table>\n</div>\n", w->out);
+}
+
 static void block(writer *w, const er_node *n) {
   switch (n->type) {
   case ER_DOC_HEADING: {
     char tag[4] = {'h', (char)('0' + n->level), 0};
     simple(w, n, tag);
+    w->heading = n;
     break;
   }
   case ER_DOC_PARAGRAPH:
@@ -219,12 +251,7 @@ static void block(writer *w, const er_node *n) {
     fputs(n->ordered ? "</ol>\n" : "</ul>\n", w->out);
     break;
   case ER_DOC_TABLE:
-    fputs("<table", w->out);
-    common_attrs(w, n, NULL);
-    fputs(">\n", w->out);
-    for (const er_node *c = n->first; c; c = c->next)
-      table_part(w, c);
-    fputs("</table>\n", w->out);
+    table(w, n);
     break;
   case ER_DOC_CHART:
     fputs("<figure", w->out);
@@ -234,6 +261,7 @@ static void block(writer *w, const er_node *n) {
     for (const er_node *c = n->first; c; c = c->next)
       if (c->type == ER_DOC_FIGCAPTION)
         simple(w, c, "figcaption");
+    er_html_chart_table(w->doc, n, w->out);
     fputs("</figure>\n", w->out);
     break;
   case ER_DOC_COVER:
@@ -276,7 +304,7 @@ static void heading_ids(er_doc *doc) {
 }
 
 void er_html_document(er_doc *doc, const er_style *style, bool draft, FILE *out) {
-  writer w = {doc, style, out};
+  writer w = {doc, style, out, NULL};
   heading_ids(doc);
   fprintf(out, "<!DOCTYPE html>\n<html lang=\"");
   er_html_escape(doc->lang ? doc->lang : "zh-CN", out);
@@ -291,8 +319,12 @@ void er_html_document(er_doc *doc, const er_style *style, bool draft, FILE *out)
   er_html_css(style, draft, out);
   fputs("</style>\n</head>\n<body>\n", out);
   if (draft)
-    fputs("<div class=\"watermark\" aria-hidden=\"true\"><span>草稿</span></div>\n", out);
-  fputs("<main class=\"paper\">\n", out);
+    /* the word comes from the style sheet: decoration, not text to read or to check for contrast */
+    fputs("<div class=\"watermark\" aria-hidden=\"true\"><span></span></div>\n", out);
+  fputs("<div class=\"print-note\">打印请使用 PDF：浏览器打印的分页与正式报告不同，"
+        "请打印同名的 PDF 文件（evalreport render --format pdf）。</div>\n"
+        "<main class=\"paper\" id=\"top\">\n",
+        out);
   blocks(&w, doc->root);
   fputs("</main>\n</body>\n</html>\n", out);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/snippet.h"
 #include "model/text.h"
 
 void er_diag_init(er_diag *d, const char *file) {
@@ -97,18 +98,42 @@ static void put_file(const er_diag *d, FILE *out) {
   free(safe);
 }
 
-void er_diag_print_one(const er_diag *d, const er_finding *f, FILE *out) {
-  const char *sev = f->severity == ER_ERROR ? "error" : "warning";
+/* One finding; on a terminal in colour (unless NO_COLOR) with the line of
+ * the data file and a caret under the column, when `src` has the file. */
+static void print_finding(const er_diag *d, const er_finding *f, FILE *out, er_srcfile *src,
+                          bool color) {
+  bool err = f->severity == ER_ERROR;
+  fputs(ER_SGR(color, "1"), out);
   put_file(d, out);
   if (f->pos.line)
-    fprintf(out, ":%u:%u: %s: %s\n", f->pos.line, f->pos.col, sev, f->message);
+    fprintf(out, ":%u:%u:", f->pos.line, f->pos.col);
   else
-    fprintf(out, ": %s: %s\n", sev, f->message);
+    fputc(':', out);
+  fprintf(out, "%s %s%s:%s %s\n", ER_SGR(color, "0"),
+          err ? ER_SGR(color, "1;31") : ER_SGR(color, "1;35"), err ? "error" : "warning",
+          ER_SGR(color, "0"), f->message);
+  if (src)
+    er_snippet_print(src, f->pos, color, out);
+}
+
+void er_diag_print_one(const er_diag *d, const er_finding *f, FILE *out) {
+  if (!er_term_is(out)) {
+    print_finding(d, f, out, NULL, false);
+    return;
+  }
+  er_srcfile src;
+  bool have = er_srcfile_open(&src, d->file);
+  print_finding(d, f, out, have ? &src : NULL, er_term_color(out));
+  er_srcfile_close(&src);
 }
 
 void er_diag_print(const er_diag *d, FILE *out) {
+  er_srcfile src = {0};
+  bool tty = er_term_is(out), have = tty && d->count && er_srcfile_open(&src, d->file);
+  bool color = tty && er_term_color(out);
   for (size_t i = 0; i < d->count; i++)
-    er_diag_print_one(d, &d->items[i], out);
+    print_finding(d, &d->items[i], out, have ? &src : NULL, color);
+  er_srcfile_close(&src);
   if (d->dropped) {
     put_file(d, out);
     fprintf(out, ": note: 另有 %zu 个问题未列出（最多列出 %d 个） [too-many]\n", d->dropped,

@@ -4,6 +4,7 @@
  * diagnostics with its line and column, and whatever could be read is kept,
  * so `check` can report everything in one run. */
 #include "model/load.h"
+#include "model/yaml_zh.h"
 
 #include "model/filekind.h"
 #include "model/shape.h"
@@ -984,8 +985,9 @@ static const ynode *parse_yaml(const char *text, size_t len, er_arena *arena, bo
   while ((err = fy_diag_errors_iterate(diag, &it))) {
     if (err->type < FYET_ERROR)
       continue;
+    const char *zh = er_yaml_zh(err->msg);
     er_error(d, ((er_pos){(uint32_t)err->line, (uint32_t)err->column}), "syntax",
-             "YAML 语法错误：%s", err->msg);
+             "YAML 语法错误：%s%s%s%s", zh ? zh : "", zh ? " (" : "", err->msg, zh ? ")" : "");
     reported = true;
     freed_twice |= strcmp(err->msg, TAB_ERROR) == 0;
   }

@@ -1,6 +1,8 @@
 #include "serve/page.h"
 
 #include "html/html.h"
+#include "model/snippet.h"
+#include "model/text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,10 +117,50 @@ static void page_head(FILE *out, const char *heading) {
         "padding:0 1em;color:#222}\nh1{font-size:1.4em}\nol{padding-left:1.5em}\n"
         "li{margin:.4em 0}\ncode{font:14px monospace;background:#f4f4f4;padding:0 .3em}\n"
         ".error .sev{color:#b00020;font-weight:bold}\n.warning .sev{color:#8a5a00}\n"
+        "pre.snippet{font:14px/1.4 monospace;background:#f7f7f7;border-left:3px solid #ccc;"
+        "margin:.3em 0;padding:.3em .6em;overflow-x:auto}\n.caret{color:#b00020;font-weight:bold}\n"
         "</style>\n</head>\n<body>\n<h1>",
         out);
   er_html_escape(heading, out);
   fputs("</h1>\n", out);
+}
+
+/* The data file's line under a finding, a caret under its column (the
+ * terminal's snippet, as a page shows it). */
+static void snippet(er_srcfile *src, er_pos pos, FILE *out) {
+  size_t len;
+  const char *line = er_srcfile_line(src, pos.line, &len);
+  if (!line)
+    return;
+  if (len > 400)
+    len = 400; /* a long line: its start, cut at a character */
+  while (len && ((unsigned char)line[len] & 0xC0) == 0x80)
+    len--; /* (line[len] is the newline or the next byte: never past the file) */
+  char *copy = strndup(line, len);
+  if (!copy)
+    return;
+  size_t at = 0, col = pos.col ? pos.col - 1 : 0;
+  for (size_t chars = 0; at < len && chars < col; chars++) {
+    at++;
+    while (at < len && ((unsigned char)copy[at] & 0xC0) == 0x80)
+      at++;
+  }
+  for (char *c = copy; *c; c++)
+    if (*c == '\t')
+      *c = ' ';
+  char *safe = er_view_text(copy);
+  const char *shown = safe ? safe : copy;
+  fprintf(out, "<pre class=\"snippet\">%u | ", pos.line);
+  er_html_escape(shown, out);
+  char gutter[16];
+  int width = snprintf(gutter, sizeof gutter, "%u | ", pos.line);
+  copy[at] = '\0';
+  char *before = er_view_text(copy);
+  fprintf(out, "\n%*s%*s<span class=\"caret\">^</span></pre>", width, "",
+          (int)er_display_width(before ? before : copy), "");
+  free(before);
+  free(safe);
+  free(copy);
 }
 
 char *er_page_findings(const char *heading, const char *lead, const er_diag *const *diags,
@@ -136,7 +178,9 @@ char *er_page_findings(const char *heading, const char *lead, const er_diag *con
   fputs("<p>", out);
   er_html_escape(lead, out);
   fprintf(out, "（%zu 个错误，%zu 个警告）</p>\n<ol>\n", errors, warnings);
-  for (size_t i = 0; i < ndiags; i++)
+  for (size_t i = 0; i < ndiags; i++) {
+    er_srcfile src;
+    bool have = er_srcfile_open(&src, diags[i]->file);
     for (size_t k = 0; k < diags[i]->count; k++) {
       const er_finding *f = &diags[i]->items[k];
       bool error = f->severity == ER_ERROR;
@@ -146,8 +190,12 @@ char *er_page_findings(const char *heading, const char *lead, const er_diag *con
         fprintf(out, ":%u:%u", f->pos.line, f->pos.col);
       fprintf(out, "</code> <span class=\"sev\">%s</span> ", error ? "错误" : "警告");
       er_html_escape(f->message, out);
+      if (have)
+        snippet(&src, f->pos, out);
       fputs("</li>\n", out);
     }
+    er_srcfile_close(&src);
+  }
   fputs("</ol>\n<p>改正后保存，页面会自动刷新。</p>\n</body>\n</html>\n", out);
   if (fclose(out) != 0) {
     free(text);

@@ -31,8 +31,8 @@
 
 #define DEFAULT_PORT 8000
 #define PORT_TRIES 20
-#define QUIET_SECONDS 0.05 /* re-render once the files have been quiet this long … */
-#define LATEST_SECONDS 0.3 /* … or at the latest this long after the first change */
+#define QUIET_SECONDS 0.1  /* re-render once the files have been quiet this long … */
+#define LATEST_SECONDS 1.5 /* … or at the latest this long after the first change */
 
 typedef struct server {
   const er_serve_config *cfg;

@@ -34,17 +34,23 @@ const char *er_template_dir(void) {
     snprintf(found, sizeof found, "%s", env);
     return found;
   }
+  /* an installed binary uses the templates installed with it, even where
+   * the source tree it was built from is still there */
+  char exe[4096], dir[4096] = "";
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    exe[n] = '\0';
+    snprintf(dir, sizeof dir, "%s", dirname(exe));
+    int len = snprintf(found, sizeof found, "%s/../share/evalreport/templates", dir);
+    if (len > 0 && (size_t)len < sizeof found && is_dir(found))
+      return found;
+  }
   if (is_dir(ER_TEMPLATE_DIR)) {
     snprintf(found, sizeof found, "%s", ER_TEMPLATE_DIR);
     return found;
   }
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    exe[n] = '\0';
-    const char *dir = dirname(exe);
-    static const char *const tries[] = {"%s/../share/evalreport/templates", "%s/../templates",
-                                        "%s/templates"};
+  if (dir[0]) {
+    static const char *const tries[] = {"%s/../templates", "%s/templates"};
     for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
       snprintf(found, sizeof found, tries[i], dir);
       if (is_dir(found))
