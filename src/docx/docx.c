@@ -9,13 +9,7 @@
 #include "pdf/pdf.h"
 #include "view/document.h"
 
-#include <pthread.h>
 #include <stdlib.h>
-
-static void *load_fonts(void *data) {
-  *(er_font_config **)data = er_font_config_load();
-  return NULL;
-}
 
 static void document(er_docxw *w) {
   er_dx *x = &w->x;
@@ -55,16 +49,10 @@ static bool write_doc(er_doc *doc, const er_style *style, bool draft, const er_d
 }
 
 bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d) {
-  /* fontconfig loads its font list, for the layout, while the template is
-   * expanded */
-  er_font_config *cfg = NULL;
-  pthread_t loader;
-  bool loading = pthread_create(&loader, NULL, load_fonts, &cfg) == 0;
-  er_document_opts o = {opts->template_name, opts->draft, opts->findings};
+  /* the fonts serve the layout that gives the contents their pages */
+  er_font_config *cfg;
   er_style *style = NULL;
-  er_doc *doc = er_document_build(ev, &o, &style, d);
-  if (loading)
-    pthread_join(loader, NULL);
+  er_doc *doc = er_pdf_build_document(ev, opts, &style, &cfg, d);
   if (!doc) {
     er_font_config_free(cfg);
     return false;

@@ -38,6 +38,11 @@ bool er_pdf_document(er_doc *doc, const er_style *style, const er_pdf_opts *opts
 bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *cfg, int *folios,
                            size_t n, er_diag *d);
 
+/* The document of an evaluation, as every writer over the laid-out pages
+ * starts: built by the view and the template while fontconfig loads its
+ * font list on a thread. NULL on failure; free *cfg either way. */
+er_doc *er_pdf_build_document(const er_eval *ev, const er_render_opts *opts, er_style **style,
+                              er_font_config **cfg, er_diag *d);
 /* The document information of an evaluation's report: its title, the
  * evaluating body as author, the kind of report as subject, keywords and
  * the SOURCE_DATE_EPOCH date. Strings in `arena`. */

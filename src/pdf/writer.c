@@ -171,16 +171,23 @@ er_pdf_info er_pdf_info_of(const er_eval *ev, const er_doc *doc, er_arena *arena
   return info;
 }
 
-bool er_pdf_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d) {
+er_doc *er_pdf_build_document(const er_eval *ev, const er_render_opts *opts, er_style **style,
+                              er_font_config **cfg, er_diag *d) {
   /* fontconfig loads its font list while the template is expanded */
-  er_font_config *cfg = NULL;
+  *cfg = NULL;
   pthread_t loader;
-  bool loading = pthread_create(&loader, NULL, load_fonts, &cfg) == 0;
+  bool loading = pthread_create(&loader, NULL, load_fonts, cfg) == 0;
   er_document_opts o = {opts->template_name, opts->draft, opts->findings};
-  er_style *style = NULL;
-  er_doc *doc = er_document_build(ev, &o, &style, d);
+  er_doc *doc = er_document_build(ev, &o, style, d);
   if (loading)
     pthread_join(loader, NULL);
+  return doc;
+}
+
+bool er_pdf_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d) {
+  er_font_config *cfg;
+  er_style *style = NULL;
+  er_doc *doc = er_pdf_build_document(ev, opts, &style, &cfg, d);
   bool ok = doc != NULL;
   if (doc) {
     er_pdf_opts po = {.draft = opts->draft};
