@@ -1,6 +1,8 @@
 /* Content-stream operators for text runs and shapes (content.h). */
 #include "pdf/content.h"
 
+#include "pdf/shapepath.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -333,70 +335,40 @@ static void point(er_content *c, double x, double y, const char *op) {
   put(c, op);
 }
 
-/* A point at `deg` degrees clockwise from 12 o'clock on the circle, in
- * PDF coordinates (y up). */
-static void on_circle(const er_shape *s, double height, double deg, double *x, double *y) {
-  double a = deg * M_PI / 180;
-  *x = s->x + s->w * sin(a);
-  *y = height - (s->y - s->w * cos(a));
+/* The paths of shapes (shapepath.h) in PDF coordinates: y up from the
+ * foot of a page `height` points high. */
+typedef struct flipped {
+  er_content *c;
+  double height;
+} flipped;
+
+static void path_move(void *ctx, double x, double y) {
+  flipped *f = ctx;
+  point(f->c, x, f->height - y, "m\n");
 }
 
-/* The arc from s->a0 to s->a1 degrees, from the current point on it, in
- * Bézier curves of at most a quarter circle each (control points
- * 4/3 tan(θ/4) out along the tangents). */
-static void arc(er_content *c, double height, const er_shape *s) {
-  double span = s->a1 - s->a0, r = s->w;
-  int parts = (int)ceil(span / 90 - 1e-9);
-  if (parts < 1)
-    parts = 1;
-  double step = span / parts, k = 4.0 / 3.0 * tan(step * M_PI / 180 / 4);
-  for (int i = 0; i < parts; i++) {
-    double a = (s->a0 + step * i) * M_PI / 180, b = (s->a0 + step * (i + 1)) * M_PI / 180;
-    double x0, y0, x3, y3;
-    on_circle(s, height, s->a0 + step * i, &x0, &y0);
-    on_circle(s, height, s->a0 + step * (i + 1), &x3, &y3);
-    /* the tangent, clockwise, is (cos a, −sin a) with y up */
-    num(c, x0 + k * r * cos(a));
-    num(c, y0 - k * r * sin(a));
-    num(c, x3 - k * r * cos(b));
-    num(c, y3 + k * r * sin(b));
-    point(c, x3, y3, "c\n");
-  }
-  put(c, "h\n");
+static void path_line(void *ctx, double x, double y) {
+  flipped *f = ctx;
+  point(f->c, x, f->height - y, "l\n");
 }
 
-/* A pie slice: centre, a line out, the arc, and back. */
-static void sector(er_content *c, double height, const er_shape *s) {
-  double x, y;
-  point(c, s->x, height - s->y, "m\n");
-  on_circle(s, height, s->a0, &x, &y);
-  point(c, x, y, "l\n");
-  arc(c, height, s);
+static void path_curve(void *ctx, double x1, double y1, double x2, double y2, double x3,
+                       double y3) {
+  flipped *f = ctx;
+  num(f->c, x1);
+  num(f->c, f->height - y1);
+  num(f->c, x2);
+  num(f->c, f->height - y2);
+  point(f->c, x3, f->height - y3, "c\n");
 }
 
-/* A whole circle: the arc all the way round. */
-static void circle(er_content *c, double height, const er_shape *s) {
-  er_shape q = *s;
-  q.a0 = 0;
-  q.a1 = 360;
-  double x, y;
-  on_circle(&q, height, 0, &x, &y);
-  point(c, x, y, "m\n");
-  arc(c, height, &q);
-}
+static void path_close(void *ctx) { put(((flipped *)ctx)->c, "h\n"); }
 
-/* Round dots along a line: each a tiny stroke with round caps. */
-static void dots(er_content *c, double height, const er_shape *s) {
-  double len = hypot(s->w, s->h), gap = 2.5 * s->stroke;
-  if (len <= 0 || gap <= 0)
-    return;
-  double ux = s->w / len, uy = s->h / len;
-  long count = (long)floor(len / gap + 1e-9);
-  for (long i = 0; i <= count; i++) {
-    double t = (double)i * gap, x = s->x + ux * t, y = height - (s->y + uy * t);
-    point(c, x, y, "m ");
-    point(c, x + 0.01, y, "l\n");
-  }
+/* A round dot: a tiny stroke with round caps. */
+static void path_dot(void *ctx, double x, double y) {
+  flipped *f = ctx;
+  point(f->c, x, f->height - y, "m ");
+  point(f->c, x + 0.01, f->height - y, "l\n");
 }
 
 void er_content_shape(er_content *c, double height, const er_shape *s) {
@@ -411,7 +383,7 @@ void er_content_shape(er_content *c, double height, const er_shape *s) {
   case ER_SHAPE_LINE:
     set_cap(c, s->dotted ? 1 : 0);
     if (s->dotted)
-      dots(c, height, s);
+      er_shape_dots(s, path_dot, &(flipped){c, height});
     else {
       point(c, s->x, height - s->y, "m ");
       point(c, s->x + s->w, height - s->y - s->h, "l\n");
@@ -425,12 +397,12 @@ void er_content_shape(er_content *c, double height, const er_shape *s) {
     num(c, s->h);
     put(c, "re\n");
     break;
-  case ER_SHAPE_SECTOR:
-    if (s->a1 - s->a0 >= 360 - 1e-9)
-      circle(c, height, s);
-    else
-      sector(c, height, s);
+  case ER_SHAPE_SECTOR: {
+    flipped f = {c, height};
+    er_path_sink sink = {path_move, path_line, path_curve, path_close, &f};
+    er_shape_sector_path(s, &sink);
     break;
+  }
   }
   put(c, fill && stroke ? "B\n" : fill ? "f\n" : "S\n");
 }

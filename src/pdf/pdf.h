@@ -14,13 +14,15 @@
 #include "doc/style.h"
 #include "model/writer.h"
 #include "pdf/pdfout.h"
+#include "pdf/typeset.h"
 
 /* `evalreport render --format pdf`: the evaluation's report at `path`. */
 bool er_pdf_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d);
 
 typedef struct er_pdf_opts {
-  bool draft;       /* the 草稿 watermark */
-  er_pdf_info info; /* title, author …, creation date */
+  bool draft;         /* the 草稿 watermark */
+  er_pdf_info info;   /* title, author …, creation date */
+  er_pages_emit emit; /* the serialisation of the pages; NULL for the PDF */
 } er_pdf_opts;
 
 /* Typesets a document (headings without an id are left alone) into a PDF
@@ -43,6 +45,12 @@ bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *c
  * font list on a thread. NULL on failure; free *cfg either way. */
 er_doc *er_pdf_build_document(const er_eval *ev, const er_render_opts *opts, er_style **style,
                               er_font_config **cfg, er_diag *d);
+/* An evaluation's report laid out as the PDF's pages and handed to `emit`
+ * (er_pdf_write is this with er_pdf_write_pages; the OFD writer gives its
+ * own). */
+bool er_pages_write_report(const er_eval *ev, const er_render_opts *opts, er_pages_emit emit,
+                           const char *path, er_diag *d);
+
 /* The document information of an evaluation's report: its title, the
  * evaluating body as author, the kind of report as subject, keywords and
  * the SOURCE_DATE_EPOCH date. Strings in `arena`. */

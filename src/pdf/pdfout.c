@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unicode/utf8.h>
 #include <zlib.h>
 
 #include "model/srcdate.h"
@@ -16,6 +15,7 @@
 #include "pdf/embed.h"
 #include "pdf/pdfdraw.h"
 #include "pdf/pdfmeta.h"
+#include "pdf/usedchars.h"
 
 #define NO_POS ((er_pos){0, 0})
 
@@ -37,26 +37,6 @@ long long er_pdf_report_date(const char *file) {
   if (t < 0 && file && stat(file, &st) == 0)
     t = (long long)st.st_mtime;
   return t >= 0 ? t : (long long)time(NULL);
-}
-
-/* The characters each face draws, over all pages. */
-static hb_set_t **used_characters(const er_pages *pages, size_t nfaces) {
-  hb_set_t **used = calloc(nfaces ? nfaces : 1, sizeof(hb_set_t *));
-  if (!used)
-    abort();
-  for (size_t f = 0; f < nfaces; f++)
-    used[f] = hb_set_create();
-  for (size_t p = 0; p < pages->npages; p++)
-    for (size_t r = 0; r < pages->pages[p].nruns; r++) {
-      const er_placed_run *run = &pages->pages[p].runs[r];
-      for (size_t i = 0; i < run->len;) {
-        UChar32 c;
-        U8_NEXT_OR_FFFD(run->text, i, run->len, c);
-        if (run->face >= 0 && (size_t)run->face < nfaces && c <= 0xFFFF)
-          hb_set_add(used[run->face], (hb_codepoint_t)c);
-      }
-    }
-  return used;
 }
 
 /* A page: its content written by content.c into libharu's stream, the
@@ -118,7 +98,7 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
   HPDF_UseUTFEncodings(pdf);
   HPDF_SetCurrentEncoder(pdf, "UTF-8");
   size_t nfaces = er_fontset_face_count(fonts);
-  hb_set_t **used = used_characters(pages, nfaces);
+  hb_set_t **used = er_used_characters(pages, nfaces);
   er_embedded *faces = calloc(nfaces ? nfaces : 1, sizeof *faces);
   HPDF_Page *hpages = calloc(pages->npages ? pages->npages : 1, sizeof(HPDF_Page));
   if (!faces || !hpages)
@@ -159,11 +139,9 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
     ok = false;
   }
   HPDF_Free(pdf);
-  for (size_t f = 0; f < nfaces; f++) {
-    er_embedded_free(&faces[f]); /* joins its threads before their set goes */
-    hb_set_destroy(used[f]);
-  }
-  free(used);
+  for (size_t f = 0; f < nfaces; f++)
+    er_embedded_free(&faces[f]); /* joins its threads before their sets go */
+  er_used_characters_free(used, nfaces);
   free(faces);
   free(hpages);
   return ok;

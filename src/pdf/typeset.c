@@ -321,13 +321,18 @@ const er_pages *er_typesetter_pages(er_typesetter *ts) {
   return &ts->pages;
 }
 
-bool er_typesetter_write(er_typesetter *ts, const er_pdf_info *info, const char *path) {
+bool er_typesetter_emit(er_typesetter *ts, const er_pdf_info *info, const char *path,
+                        er_pages_emit emit) {
   place_group(ts, NULL);
   bool ok = true;
   if (!ts->numbered)
     ok = er_pages_number(&ts->pages, ts->fonts, ts->lb, ts->d);
   ts->numbered = true;
-  return er_pdf_write_pages(&ts->pages, ts->fonts, info, path, ts->d) && ok;
+  return emit(&ts->pages, ts->fonts, info, path, ts->d) && ok;
+}
+
+bool er_typesetter_write(er_typesetter *ts, const er_pdf_info *info, const char *path) {
+  return er_typesetter_emit(ts, info, path, er_pdf_write_pages);
 }
 
 bool er_pdf_typeset(const er_block *blocks, size_t n, const er_pdf_info *info, const char *path,

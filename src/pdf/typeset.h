@@ -107,6 +107,14 @@ const er_pages *er_typesetter_pages(er_typesetter *ts);
 /* Numbers the pages and writes the PDF. */
 bool er_typesetter_write(er_typesetter *ts, const er_pdf_info *info, const char *path);
 
+/* A serialisation of laid-out pages to `path`: er_pdf_write_pages, or the
+ * OFD writer's (ofd/ofd.h). */
+typedef bool (*er_pages_emit)(const er_pages *pages, er_fontset *fonts, const er_pdf_info *info,
+                              const char *path, er_diag *d);
+/* Numbers the pages and hands them to `emit`. */
+bool er_typesetter_emit(er_typesetter *ts, const er_pdf_info *info, const char *path,
+                        er_pages_emit emit);
+
 /* All at once: blocks → `path`. */
 typedef struct er_block {
   er_block_kind kind;

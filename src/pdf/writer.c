@@ -119,7 +119,7 @@ static bool typeset(er_doc *doc, const er_style *style, const er_pdf_opts *opts,
                       : 0;
     }
   else
-    ok = er_typesetter_write(w.ts, &opts->info, path);
+    ok = er_typesetter_emit(w.ts, &opts->info, path, opts->emit ? opts->emit : er_pdf_write_pages);
   er_pdfw_toc_free(&w);
   er_pdfw_notes_free(&w);
   free(w.heads);
@@ -184,13 +184,14 @@ er_doc *er_pdf_build_document(const er_eval *ev, const er_render_opts *opts, er_
   return doc;
 }
 
-bool er_pdf_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d) {
+bool er_pages_write_report(const er_eval *ev, const er_render_opts *opts, er_pages_emit emit,
+                           const char *path, er_diag *d) {
   er_font_config *cfg;
   er_style *style = NULL;
   er_doc *doc = er_pdf_build_document(ev, opts, &style, &cfg, d);
   bool ok = doc != NULL;
   if (doc) {
-    er_pdf_opts po = {.draft = opts->draft};
+    er_pdf_opts po = {.draft = opts->draft, .emit = emit};
     po.info = er_pdf_info_of(ev, doc, &doc->arena, d);
     ok = typeset(doc, style, &po, cfg, path, NULL, 0, d);
   }
@@ -198,4 +199,8 @@ bool er_pdf_write(const er_eval *ev, const er_render_opts *opts, const char *pat
   er_doc_free(doc);
   er_style_free(style);
   return ok;
+}
+
+bool er_pdf_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d) {
+  return er_pages_write_report(ev, opts, er_pdf_write_pages, path, d);
 }
