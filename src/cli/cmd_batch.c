@@ -251,7 +251,8 @@ int er_cmd_batch(int argc, char **argv) {
   }
   if (b.nformats == 0)
     for (const er_format *f = er_formats; f->name && b.nformats < MAX_FORMATS; f++)
-      b.formats[b.nformats++] = f;
+      if (!f->on_request)
+        b.formats[b.nformats++] = f;
   status = ER_EXIT_INPUT;
   er_diag env;
   er_diag_init(&env, "evalreport batch");

@@ -51,7 +51,8 @@ int er_cmd_render(int argc, char **argv) {
                           "需要一个数据文件: evalreport render FILE [-o DIR] [--format F]");
   if (nchosen == 0)
     for (const er_format *f = er_formats; f->name && nchosen < MAX_FORMATS; f++)
-      chosen[nchosen++] = f;
+      if (!f->on_request)
+        chosen[nchosen++] = f;
   if (nchosen == 0) {
     fputs("evalreport render: 这个版本没有可用的输出格式\n", stderr);
     return ER_EXIT_USAGE;

@@ -17,6 +17,7 @@ typedef struct er_format {
   const char *name;   /* html, pdf, xlsx */
   const char *suffix; /* appended to the data file's name: ".html", "-annex.xlsx" */
   bool (*write)(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d);
+  bool on_request; /* written only when asked for (--format), not by default */
 } er_format;
 
 #endif

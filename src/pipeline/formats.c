@@ -1,15 +1,17 @@
 /* The output formats this build can write, in the order `render` writes
- * them when no --format is given. */
+ * them when no --format is given (OFD only when asked for). */
 #include "docx/docx.h"
 #include "html/html.h"
+#include "ofd/ofd.h"
 #include "pdf/pdf.h"
 #include "pipeline/pipeline.h"
 #include "xlsx/annex.h"
 
 const er_format er_formats[] = {
-    {"pdf", ".pdf", er_pdf_write},
-    {"html", ".html", er_html_write},
-    {"xlsx", "-annex.xlsx", er_xlsx_write_annex},
-    {"docx", ".docx", er_docx_write},
-    {NULL, NULL, NULL},
+    {"pdf", ".pdf", er_pdf_write, false},
+    {"html", ".html", er_html_write, false},
+    {"xlsx", "-annex.xlsx", er_xlsx_write_annex, false},
+    {"docx", ".docx", er_docx_write, false},
+    {"ofd", ".ofd", er_ofd_write, true},
+    {NULL, NULL, NULL, false},
 };

@@ -1,0 +1,120 @@
+/* Writing an OFD XML part over libxml2's xmlTextWriter, and the lists of
+ * numbers its attributes and elements carry (ofdw.h). */
+#include "ofd/ofdw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void er_ox_begin(er_ox *x, const char *root) {
+  x->buf = xmlBufferCreate();
+  x->x = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+  if (!x->x)
+    abort();
+  xmlTextWriterStartDocument(x->x, NULL, "UTF-8", NULL);
+  er_ox_open(x, root);
+  er_ox_attr(x, "xmlns:ofd", ER_OFD_NS);
+}
+
+void er_ox_open(er_ox *x, const char *name) { xmlTextWriterStartElement(x->x, BAD_CAST name); }
+
+void er_ox_close(er_ox *x) { xmlTextWriterEndElement(x->x); }
+
+void er_ox_attr(er_ox *x, const char *name, const char *value) {
+  xmlTextWriterWriteAttribute(x->x, BAD_CAST name, BAD_CAST value);
+}
+
+void er_ox_attr_id(er_ox *x, const char *name, unsigned id) {
+  char buf[16];
+  snprintf(buf, sizeof buf, "%u", id);
+  er_ox_attr(x, name, buf);
+}
+
+void er_ox_attr_mm(er_ox *x, const char *name, double mm) {
+  er_numbers n = {0};
+  er_numbers_add(&n, mm);
+  er_ox_attr(x, name, n.s);
+  er_numbers_free(&n);
+}
+
+void er_ox_chars(er_ox *x, const char *text) { xmlTextWriterWriteString(x->x, BAD_CAST text); }
+
+void er_ox_element(er_ox *x, const char *name, const char *text) {
+  er_ox_open(x, name);
+  er_ox_chars(x, text);
+  er_ox_close(x);
+}
+
+unsigned char *er_ox_end(er_ox *x, size_t *len) {
+  xmlTextWriterEndDocument(x->x);
+  xmlFreeTextWriter(x->x);
+  *len = (size_t)xmlBufferLength(x->buf);
+  unsigned char *data = malloc(*len ? *len : 1);
+  if (!data)
+    abort();
+  memcpy(data, xmlBufferContent(x->buf), *len);
+  xmlBufferFree(x->buf);
+  x->x = NULL;
+  x->buf = NULL;
+  return data;
+}
+
+static void reserve(er_numbers *n, size_t more) {
+  if (n->len + more + 1 <= n->cap)
+    return;
+  n->cap = 2 * (n->len + more) + 256;
+  n->s = realloc(n->s, n->cap);
+  if (!n->s)
+    abort();
+}
+
+void er_numbers_word(er_numbers *n, const char *w) {
+  size_t k = strlen(w);
+  reserve(n, k + 1);
+  if (n->len)
+    n->s[n->len++] = ' ';
+  memcpy(n->s + n->len, w, k + 1);
+  n->len += k;
+}
+
+void er_numbers_add(er_numbers *n, double v) {
+  reserve(n, 32);
+  char *o = n->s + n->len;
+  if (n->len)
+    *o++ = ' ';
+  long long k = llround(v * 10000);
+  if (k < 0) {
+    *o++ = '-';
+    k = -k;
+  }
+  long long whole = k / 10000, frac = k % 10000;
+  char digits[24];
+  int d = 0;
+  do {
+    digits[d++] = (char)('0' + whole % 10);
+    whole /= 10;
+  } while (whole);
+  while (d)
+    *o++ = digits[--d];
+  if (frac) {
+    *o++ = '.';
+    for (long long unit = 1000; frac; unit /= 10) {
+      *o++ = (char)('0' + frac / unit);
+      frac %= unit;
+    }
+  }
+  *o = '\0';
+  n->len = (size_t)(o - n->s);
+}
+
+void er_numbers_clear(er_numbers *n) {
+  n->len = 0;
+  if (n->s)
+    n->s[0] = '\0';
+}
+
+void er_numbers_free(er_numbers *n) {
+  free(n->s);
+  memset(n, 0, sizeof *n);
+}
