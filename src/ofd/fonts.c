@@ -104,6 +104,8 @@ bool er_ofd_fonts_finish(er_ofd_font *fonts, size_t n, er_ofd_package *pkg, unsi
         g = 0;
       hb_map_set(f->advance, u, (hb_codepoint_t)(er_face_advance(f->face, g, 1000.0) + 0.5));
     }
+    f->weight =
+        (unsigned)(hb_style_get_value(f->face->hb_font, HB_STYLE_TAG_WEIGHT) + 50) / 100 * 100;
     f->id = (*next_id)++;
     snprintf(f->name, sizeof f->name, "font_%u.%s", f->id, f->face->cff ? "otf" : "ttf");
     char path[64];

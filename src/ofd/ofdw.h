@@ -86,6 +86,7 @@ typedef struct er_ofd_font {
   hb_map_t *advance; /* character → advance in thousandths of an em, as the PDF's widths */
   hb_blob_t *file;   /* the subset font file */
   char name[40];     /* its file name in Res/ */
+  unsigned weight;   /* its OS/2 weight class, rounded to a hundred (400 regular, 700 bold) */
   bool working;
   pthread_t worker;
 } er_ofd_font;

@@ -94,6 +94,11 @@ static void text_object(page_writer *w, const er_placed_run *run, const double *
   er_ox_attr_mm(x, "Size", size);
   if (run->hscale != 1)
     er_ox_attr_mm(x, "HScale", run->hscale);
+  /* the face's weight, or bold for a synthetic bold: a reader that draws
+   * with installed fonts picks the face by it */
+  unsigned weight = run->stroke > 0 && f->weight < 700 ? 700 : f->weight;
+  if (weight && weight != 400)
+    er_ox_attr_id(x, "Weight", weight);
   if (run->stroke > 0) { /* synthetic bold: filled, and the outline stroked */
     er_ox_attr(x, "Stroke", "true");
     er_ox_attr_mm(x, "LineWidth", er_ofd_mm(run->stroke));
