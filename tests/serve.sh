@@ -82,8 +82,8 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: attacker.example' "$url"
 [ "$code" = 403 ] || fail "a foreign Host header answered $code"
 
 # /annex.xlsx when this build writes XLSX, /report.pdf and /report.docx when
-# it writes PDF and DOCX
-for route in annex.xlsx report.pdf report.docx; do
+# it writes PDF and DOCX, /report.ofd (a zip) when it writes OFD
+for route in annex.xlsx report.pdf report.docx report.ofd; do
   code=$(get "$route")
   case $code in
   200) [ "$(head -c 4 "$dir/body" | od -An -c | tr -d ' ')" != "" ] || fail "/$route is empty" ;;

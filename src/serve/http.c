@@ -87,7 +87,7 @@ static enum MHD_Result send_own_page(struct MHD_Connection *c, unsigned status, 
   er_page_policy(nonce, policy, sizeof policy);
   if (live && page) {
     pthread_mutex_lock(&st->lock);
-    er_page_live l = {st->generation, nonce, st->updated, false, false, false};
+    er_page_live l = {st->generation, nonce, st->updated, false, false, false, false};
     pthread_mutex_unlock(&st->lock);
     size_t live_len;
     char *with = er_page_make_live(page, len, &l, &live_len);
@@ -116,7 +116,8 @@ static enum MHD_Result send_index(struct MHD_Connection *c, er_serve_state *st) 
                        st->updated,
                        st->artifacts[ER_ARTIFACT_PDF].format != NULL,
                        st->artifacts[ER_ARTIFACT_XLSX].format != NULL,
-                       st->artifacts[ER_ARTIFACT_DOCX].format != NULL};
+                       st->artifacts[ER_ARTIFACT_DOCX].format != NULL,
+                       st->artifacts[ER_ARTIFACT_OFD].format != NULL};
   size_t len = 0;
   char *page = st->page ? er_page_make_live(st->page, st->page_len, &live, &len) : NULL;
   bool report = st->page_is_report;

@@ -32,6 +32,8 @@ static void live_parts(FILE *out, const er_page_live *live) {
     fputs(" · <a href=\"/annex.xlsx\">XLSX</a>", out);
   if (live->docx)
     fputs(" · <a href=\"/report.docx\">DOCX</a>", out);
+  if (live->ofd)
+    fputs(" · <a href=\"/report.ofd\">OFD</a>", out);
   fputs("</div>\n<style>@media print{#er-live{display:none}}</style>\n", out);
   fprintf(out,
           "<script nonce=\"%s\">(function(){if(!window.EventSource)return;"

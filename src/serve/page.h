@@ -15,6 +15,7 @@ typedef struct er_page_live {
   const char *updated;      /* when it was rendered, "14:03:22" */
   bool pdf, xlsx;           /* links to /report.pdf and /annex.xlsx */
   bool docx;                /* and to /report.docx */
+  bool ofd;                 /* and to /report.ofd */
 } er_page_live;
 
 /* A copy of `html` to serve (malloc'd, NUL-terminated, length in *len):

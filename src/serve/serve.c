@@ -337,6 +337,11 @@ static void init_state(server *s) {
                                     "vnd.openxmlformats-officedocument.wordprocessingml.document",
                             .ext = ".docx",
                             .attachment = true},
+      [ER_ARTIFACT_OFD] = {.route = "/report.ofd",
+                           .format_name = "ofd",
+                           .type = "application/ofd",
+                           .ext = ".ofd",
+                           .attachment = true},
   };
   for (int i = 0; i < ER_ARTIFACT_COUNT; i++) {
     st->artifacts[i] = routes[i];

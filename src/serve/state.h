@@ -27,7 +27,7 @@ typedef struct er_artifact {
   bool wanted; /* a request waits for it */
 } er_artifact;
 
-enum { ER_ARTIFACT_PDF, ER_ARTIFACT_XLSX, ER_ARTIFACT_DOCX, ER_ARTIFACT_COUNT };
+enum { ER_ARTIFACT_PDF, ER_ARTIFACT_XLSX, ER_ARTIFACT_DOCX, ER_ARTIFACT_OFD, ER_ARTIFACT_COUNT };
 
 typedef struct er_serve_state {
   pthread_mutex_t lock;
