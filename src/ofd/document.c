@@ -180,7 +180,8 @@ bool er_ofd_write_pages(const er_pages *pages, er_fontset *fs, const er_pdf_info
   er_ofd_package pkg = {0}, res = {0};
   unsigned next_id = 1;
   er_ofd_fonts_start(fonts, nfaces, fs, used);
-  bool ok = er_ofd_fonts_finish(fonts, nfaces, &res, &next_id, d);
+  er_ofd_fonts_mapped(fonts, nfaces, &next_id);
+  bool ok = true;
   er_pdf_digest h;
   er_pdf_digest_init(&h);
   for (size_t p = 0; p < pages->npages && ok; p++) {
@@ -193,6 +194,7 @@ bool er_ofd_write_pages(const er_pages *pages, er_fontset *fs, const er_pdf_info
     const er_ofd_part *part = &res.parts[res.nparts - 1];
     er_pdf_digest_add(&h, part->data, part->len);
   }
+  ok = er_ofd_fonts_finish(fonts, nfaces, &res, d); /* made while the pages were written */
   if (ok) {
     entry(&pkg, info, &h);
     document(&pkg, pages, page_ids, next_id - 1);

@@ -15,6 +15,13 @@
 
 #include "model/arena.h"
 
+static void set_mapped(er_ofd_font *f) {
+  pthread_mutex_lock(&f->lock);
+  f->mapped = true;
+  pthread_cond_signal(&f->ready);
+  pthread_mutex_unlock(&f->lock);
+}
+
 static hb_blob_t *subset(er_ofd_font *f) {
   hb_subset_input_t *input = hb_subset_input_create_or_fail();
   if (!input)
@@ -36,18 +43,20 @@ static hb_blob_t *subset(er_ofd_font *f) {
   hb_subset_input_destroy(input);
   if (!plan)
     return NULL;
+  /* the glyph ids, known from the plan, before the subset is made */
+  const hb_map_t *to_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
+  const hb_map_t *to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+  hb_codepoint_t u = HB_SET_VALUE_INVALID;
+  while (hb_set_next(f->used, &u)) {
+    hb_codepoint_t old = hb_map_get(to_old, u), gid = 0;
+    if (old != HB_MAP_VALUE_INVALID && hb_map_get(to_new, old) != HB_MAP_VALUE_INVALID)
+      gid = hb_map_get(to_new, old);
+    hb_map_set(f->glyph, u, gid);
+  }
+  set_mapped(f);
   hb_face_t *cut = hb_subset_plan_execute_or_fail(plan);
   hb_blob_t *blob = NULL;
   if (cut) {
-    const hb_map_t *to_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
-    const hb_map_t *to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    hb_codepoint_t u = HB_SET_VALUE_INVALID;
-    while (hb_set_next(f->used, &u)) {
-      hb_codepoint_t old = hb_map_get(to_old, u), gid = 0;
-      if (old != HB_MAP_VALUE_INVALID && hb_map_get(to_new, old) != HB_MAP_VALUE_INVALID)
-        gid = hb_map_get(to_new, old);
-      hb_map_set(f->glyph, u, gid);
-    }
     blob = hb_face_reference_blob(cut);
     hb_face_destroy(cut);
     if (hb_blob_get_length(blob) == 0) {
@@ -62,6 +71,7 @@ static hb_blob_t *subset(er_ofd_font *f) {
 static void *work(void *data) {
   er_ofd_font *f = data;
   f->file = subset(f);
+  set_mapped(f); /* also when the plan failed */
   return NULL;
 }
 
@@ -75,14 +85,39 @@ void er_ofd_fonts_start(er_ofd_font *fonts, size_t n, er_fontset *fs, hb_set_t *
       continue;
     f->glyph = hb_map_create();
     f->advance = hb_map_create();
+    pthread_mutex_init(&f->lock, NULL);
+    pthread_cond_init(&f->ready, NULL);
     f->working = pthread_create(&f->worker, NULL, work, f) == 0;
     if (!f->working)
       work(f);
   }
 }
 
-bool er_ofd_fonts_finish(er_ofd_font *fonts, size_t n, er_ofd_package *pkg, unsigned *next_id,
-                         er_diag *d) {
+void er_ofd_fonts_mapped(er_ofd_font *fonts, size_t n, unsigned *next_id) {
+  for (size_t i = 0; i < n; i++) {
+    er_ofd_font *f = &fonts[i];
+    if (!f->glyph)
+      continue;
+    pthread_mutex_lock(&f->lock);
+    while (!f->mapped)
+      pthread_cond_wait(&f->ready, &f->lock);
+    pthread_mutex_unlock(&f->lock);
+    /* the widths the layout measured with (er_face_advance), per character */
+    hb_codepoint_t u = HB_SET_VALUE_INVALID;
+    while (hb_set_next(f->used, &u)) {
+      hb_codepoint_t g = 0;
+      if (!hb_font_get_nominal_glyph(f->face->hb_font, u, &g))
+        g = 0;
+      hb_map_set(f->advance, u, (hb_codepoint_t)(er_face_advance(f->face, g, 1000.0) + 0.5));
+    }
+    f->weight =
+        (unsigned)(hb_style_get_value(f->face->hb_font, HB_STYLE_TAG_WEIGHT) + 50) / 100 * 100;
+    f->id = (*next_id)++;
+    snprintf(f->name, sizeof f->name, "font_%u.%s", f->id, f->face->cff ? "otf" : "ttf");
+  }
+}
+
+bool er_ofd_fonts_finish(er_ofd_font *fonts, size_t n, er_ofd_package *pkg, er_diag *d) {
   bool ok = true;
   for (size_t i = 0; i < n; i++) {
     er_ofd_font *f = &fonts[i];
@@ -96,18 +131,6 @@ bool er_ofd_fonts_finish(er_ofd_font *fonts, size_t n, er_ofd_package *pkg, unsi
       ok = false;
       continue;
     }
-    /* the widths the layout measured with (er_face_advance), per character */
-    hb_codepoint_t u = HB_SET_VALUE_INVALID;
-    while (hb_set_next(f->used, &u)) {
-      hb_codepoint_t g = 0;
-      if (!hb_font_get_nominal_glyph(f->face->hb_font, u, &g))
-        g = 0;
-      hb_map_set(f->advance, u, (hb_codepoint_t)(er_face_advance(f->face, g, 1000.0) + 0.5));
-    }
-    f->weight =
-        (unsigned)(hb_style_get_value(f->face->hb_font, HB_STYLE_TAG_WEIGHT) + 50) / 100 * 100;
-    f->id = (*next_id)++;
-    snprintf(f->name, sizeof f->name, "font_%u.%s", f->id, f->face->cff ? "otf" : "ttf");
     char path[64];
     snprintf(path, sizeof path, "Doc_0/Res/%s", f->name);
     unsigned len;
@@ -156,6 +179,10 @@ void er_ofd_fonts_free(er_ofd_font *fonts, size_t n) {
     hb_blob_destroy(f->file);
     hb_map_destroy(f->glyph);
     hb_map_destroy(f->advance);
+    if (f->glyph) {
+      pthread_mutex_destroy(&f->lock);
+      pthread_cond_destroy(&f->ready);
+    }
     memset(f, 0, sizeof *f);
   }
 }

@@ -89,15 +89,21 @@ typedef struct er_ofd_font {
   unsigned weight;   /* its OS/2 weight class, rounded to a hundred (400 regular, 700 bold) */
   bool working;
   pthread_t worker;
+  /* the worker maps the characters to glyphs first, then makes the file */
+  bool mapped;
+  pthread_mutex_t lock;
+  pthread_cond_t ready;
 } er_ofd_font;
 
 /* Starts subsetting every face that draws something, each on a thread. */
 void er_ofd_fonts_start(er_ofd_font *fonts, size_t n, er_fontset *fs, hb_set_t **used);
-/* Waits for the subsets, gives each used face its unit ID from *next_id
- * and puts its file in the package under Doc_0/Res/. False, with an
- * error in `d`, when a face could not be subset. */
-bool er_ofd_fonts_finish(er_ofd_font *fonts, size_t n, er_ofd_package *pkg, unsigned *next_id,
-                         er_diag *d);
+/* Waits until every face's characters have their glyphs in its subset (the
+ * pages can be written while the font files are still being made), and
+ * gives each used face its unit ID from *next_id. */
+void er_ofd_fonts_mapped(er_ofd_font *fonts, size_t n, unsigned *next_id);
+/* Waits for the font files and puts them in the package under Doc_0/Res/.
+ * False, with an error in `d`, when a face could not be subset. */
+bool er_ofd_fonts_finish(er_ofd_font *fonts, size_t n, er_ofd_package *pkg, er_diag *d);
 /* <ofd:Fonts> of the document's public resources. */
 void er_ofd_fonts_res(er_ox *x, const er_ofd_font *fonts, size_t n);
 void er_ofd_fonts_free(er_ofd_font *fonts, size_t n);
