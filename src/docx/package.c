@@ -1,15 +1,15 @@
 /* The OPC package: [Content_Types].xml naming the type of every part, the
  * package's and the document's relationships, then the parts, written as
- * a zip with libzip. Every entry gets the same DOS timestamp (1980-01-01)
- * and deflate at the default level, so the same parts give the same bytes
+ * a zip (zip/zipfile.h: every entry with the same DOS timestamp, deflated
+ * at libzip's default level), so the same parts give the same bytes
  * whatever the clock or the time zone. */
 #include "docx/docxw.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
+
+#include "zip/zipfile.h"
 
 static void *grow(void *items, size_t *cap, size_t n, size_t size) {
   if (n < *cap)
@@ -105,84 +105,23 @@ static void manifest(er_package *p, er_package *out) {
   er_package_add(out, "word/_rels/document.xml.rels", NULL, &x);
 }
 
-static bool zip_part(zip_t *z, const er_dx_part *part) {
-  zip_source_t *src = zip_source_buffer(z, part->data, part->len, 0);
-  if (!src)
-    return false;
-  zip_int64_t i = zip_file_add(z, part->name, src, ZIP_FL_ENC_UTF_8);
-  if (i < 0) {
-    zip_source_free(src);
-    return false;
-  }
-  /* 1980-01-01 00:00:00, the earliest DOS date */
-  return zip_file_set_dostime(z, (zip_uint64_t)i, 0, (1 << 5) | 1, 0) == 0 &&
-         zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, 0) == 0;
-}
-
-/* The archive is built in memory and written to `path` in one go: libzip
- * writing a file itself would go through a temporary file of its own
- * beside the pipeline's. */
-static bool build(er_package *head, er_package *p, zip_source_t *mem) {
-  zip_error_t ze;
-  zip_error_init(&ze);
-  zip_t *z = zip_open_from_source(mem, ZIP_TRUNCATE, &ze);
-  zip_error_fini(&ze);
-  if (!z)
-    return false;
-  bool ok = true;
-  for (size_t i = 0; ok && i < head->nparts; i++)
-    ok = zip_part(z, &head->parts[i]);
-  for (size_t i = 0; ok && i < p->nparts; i++)
-    ok = zip_part(z, &p->parts[i]);
-  if (ok && zip_close(z) == 0)
-    return true;
-  zip_discard(z);
-  return false;
-}
-
-static bool save(zip_source_t *mem, FILE *out) {
-  zip_stat_t st;
-  if (zip_source_stat(mem, &st) != 0 || zip_source_open(mem) != 0)
-    return false;
-  char buf[1 << 15];
-  zip_int64_t n;
-  zip_uint64_t total = 0;
-  while ((n = zip_source_read(mem, buf, sizeof buf)) > 0) {
-    total += (zip_uint64_t)n;
-    if (fwrite(buf, 1, (size_t)n, out) != (size_t)n)
-      break;
-  }
-  zip_source_close(mem);
-  return n == 0 && total == st.size;
-}
-
 bool er_package_write(er_package *p, const char *path, er_diag *d) {
   er_package head = {0};
   manifest(p, &head);
-  zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &ze);
-  zip_error_fini(&ze);
-  bool ok = mem != NULL;
-  if (ok) {
-    zip_source_keep(mem); /* past zip_close, to read the archive back */
-    ok = build(&head, p, mem);
+  size_t n = head.nparts + p->nparts;
+  er_zip_entry *entries = malloc((n ? n : 1) * sizeof *entries);
+  if (!entries)
+    abort();
+  for (size_t i = 0; i < n; i++) {
+    const er_dx_part *part = i < head.nparts ? &head.parts[i] : &p->parts[i - head.nparts];
+    entries[i] = (er_zip_entry){part->name, part->data, part->len};
   }
-  const char *why = ok ? NULL : "zip";
-  if (ok) {
-    FILE *out = fopen(path, "wb");
-    ok = out && save(mem, out);
-    if (out)
-      ok &= fclose(out) == 0;
-    if (!ok)
-      why = strerror(errno);
-  }
-  if (!ok)
+  const char *why = er_zip_write(entries, n, 0, path);
+  if (why)
     er_error(d, ((er_pos){0, 0}), "output", "无法写入 %s：%s", path, why);
-  if (mem)
-    zip_source_free(mem);
+  free(entries);
   er_package_free(&head);
-  return ok;
+  return why == NULL;
 }
 
 void er_package_free(er_package *p) {

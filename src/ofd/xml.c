@@ -79,33 +79,15 @@ void er_numbers_word(er_numbers *n, const char *w) {
 }
 
 void er_numbers_add(er_numbers *n, double v) {
-  reserve(n, 32);
-  char *o = n->s + n->len;
-  if (n->len)
-    *o++ = ' ';
-  long long k = llround(v * 10000);
-  if (k < 0) {
-    *o++ = '-';
-    k = -k;
-  }
-  long long whole = k / 10000, frac = k % 10000;
-  char digits[24];
-  int d = 0;
-  do {
-    digits[d++] = (char)('0' + whole % 10);
-    whole /= 10;
-  } while (whole);
-  while (d)
-    *o++ = digits[--d];
-  if (frac) {
-    *o++ = '.';
-    for (long long unit = 1000; frac; unit /= 10) {
-      *o++ = (char)('0' + frac / unit);
-      frac %= unit;
-    }
-  }
-  *o = '\0';
-  n->len = (size_t)(o - n->s);
+  char buf[48];
+  double r = round(v * 10000) / 10000;
+  int len = snprintf(buf, sizeof buf, "%.4f", r == 0 ? 0.0 : r); /* no "-0" */
+  while (len > 0 && buf[len - 1] == '0') /* trailing zeros, and a bare point */
+    len--;
+  if (len > 0 && buf[len - 1] == '.')
+    len--;
+  buf[len] = '\0';
+  er_numbers_word(n, buf);
 }
 
 void er_numbers_clear(er_numbers *n) {

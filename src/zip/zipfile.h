@@ -1,0 +1,23 @@
+/* A zip package written in one go, the same bytes for the same entries:
+ * the container of the DOCX and OFD writers. */
+#ifndef ER_ZIP_ZIPFILE_H
+#define ER_ZIP_ZIPFILE_H
+
+#include <stddef.h>
+
+typedef struct er_zip_entry {
+  const char *name; /* "word/document.xml" */
+  const void *data;
+  size_t len;
+} er_zip_entry;
+
+/* Writes the entries, in order, to `path`: the archive is built in memory
+ * with libzip (which writing a file itself would do through a temporary
+ * file of its own, beside the pipeline's) and written out at once. Every
+ * entry gets the same DOS timestamp (1980-01-01) and deflate at `level`
+ * (1 fastest … 9 smallest, 0 libzip's default), so the output depends on
+ * the entries only. NULL on success, else why it failed (an errno message,
+ * or "zip"). */
+const char *er_zip_write(const er_zip_entry *entries, size_t n, int level, const char *path);
+
+#endif
