@@ -1,7 +1,7 @@
 /* The OFD writer's internals: XML parts through libxml2's xmlTextWriter
  * (xml.c), the zip package (package.c), the embedded font subsets
- * (fonts.c), a page's content (page.c) and the document parts
- * (document.c). Lengths in OFD are millimetres; the pages' are points. */
+ * (fonts.c) and a page's content (page.c); document.c puts them together
+ * (ofd.h). Lengths in OFD are millimetres; the pages' are points. */
 #ifndef ER_OFD_OFDW_H
 #define ER_OFD_OFDW_H
 
@@ -113,7 +113,5 @@ void er_ofd_fonts_free(er_ofd_font *fonts, size_t n);
 /* The Content.xml of a page; its objects take unit IDs from *next_id. */
 void er_ofd_page(er_ox *x, const er_page *page, const er_ofd_font *fonts, size_t nfonts,
                  unsigned *next_id);
-
-/* ---- the document (document.c) ---- */
 
 #endif
