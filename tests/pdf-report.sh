@@ -10,6 +10,7 @@
 #  - text extraction, page labels, metadata and the 仿宋 font as
 #    tests/pdf_standard.py checks them;
 #  - the same data gives the same bytes (SOURCE_DATE_EPOCH set);
+#  - nanchong's PDF is no larger than 385 KB with FandolFang embedded;
 #  - the contents' page numbers are the pages the headings land on;
 #  - a draft renders with its watermark and findings panel;
 #  - a generated data file whose survey runs over several pages: each page
@@ -82,6 +83,16 @@ for data in "$src"/samples/*.yaml; do
   fi
 done
 $check toc "$out/nanchong-2018/nanchong-2018.pdf" || fail=1
+
+# Size: with the free 仿宋 FandolFang embedded, nanchong stays within the
+# 385 KB it took with a Song face (its outlines slimmed, src/pdf/cffslim.c).
+if fc-list : family | grep -q '^FandolFang'; then
+  size=$(wc -c <"$out/nanchong-2018/nanchong-2018.pdf")
+  if [ "$size" -gt 394240 ]; then
+    echo "FAIL nanchong-2018.pdf: $size bytes, more than 385 KB"
+    fail=1
+  fi
+fi
 
 # A draft: the watermark and the findings panel.
 if render "$src/samples/jialing-2023.yaml" "$out/draft" --draft; then
