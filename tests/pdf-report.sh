@@ -11,6 +11,7 @@
 #    tests/pdf_standard.py checks them;
 #  - the same data gives the same bytes (SOURCE_DATE_EPOCH set);
 #  - nanchong's PDF is no larger than 385 KB with FandolFang embedded;
+#  - with 附件说明 and a signature, both placed as GB/T 9704 says;
 #  - the contents' page numbers are the pages the headings land on;
 #  - a draft renders with its watermark and findings panel;
 #  - a generated data file whose survey runs over several pages: each page
@@ -110,6 +111,23 @@ if render "$src/samples/jialing-2023.yaml" "$out/draft" --draft; then
     echo "FAIL draft: $marks watermarks on $pages pages"
     fail=1
   fi
+fi
+
+# 附件说明 and a signature (GB/T 9704 §7.3.4, §7.3.5.1), placed as
+# tests/pdf_standard.py checks them.
+annexed=$out/annexed.yaml
+awk '{ print } /^report:$/ && !done { done = 1; print "  annex_note: true"
+  print "  signers:"; print "    - {org: 四川金财纵横绩效管理咨询有限公司, date: 2019-12-15}" }' \
+  "$src/samples/nanchong-2018.yaml" >"$annexed"
+if render "$annexed" "$out/annexed"; then
+  pdf=$out/annexed/annexed.pdf
+  python3 "$src/tests/pdf_standard.py" "$pdf" || fail=1
+  for want in "附件：1.绩效评价指标体系评分表" "2.调查问卷汇总表" "2019年12月15日"; do
+    pdftotext -raw -enc UTF-8 "$pdf" - | grep -qxF "$want" || {
+      echo "FAIL $pdf: no line $want"
+      fail=1
+    }
+  done
 fi
 
 # A long survey: 30 more questions, one of them with 40 options.

@@ -62,6 +62,7 @@ class Blocks(html.parser.HTMLParser):
         elif tag in self.BLOCKS and not self.skip:
             if self.open is None:
                 self.open, self.depth, self.text = tag, 0, []
+                self.annex = (dict(attrs).get("id") or "").startswith("annex-")
             if tag == self.open:
                 self.depth += 1
 
@@ -72,7 +73,12 @@ class Blocks(html.parser.HTMLParser):
             self.depth -= 1
             if self.depth == 0:
                 text = squeeze("".join(self.text))
-                if text:
+                # an annex's heading: GB/T 9704 §8 sets 附件N on its own line,
+                # without the colon, and the title centred under it
+                label = re.match(r"(附件[0-9-]*)：?(.+)$", text) if self.annex else None
+                if label:
+                    self.blocks += [label.group(1), label.group(2)]
+                elif text:
                     self.blocks.append(text)
                 self.open = None
 

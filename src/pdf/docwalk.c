@@ -32,6 +32,8 @@ static int heading_tag(er_pdfw *w, const er_node *n) {
 }
 
 static void heading(er_pdfw *w, const er_node *n) {
+  if (er_pdfw_annex_heading(w, n, heading_tag(w, n)))
+    return;
   int level = n->level < 1 ? 1 : n->level > 4 ? 4 : n->level;
   er_block_style style = er_pdfw_block_style(w, level);
   er_ink ink = er_pdfw_ink(w, style.role);
@@ -40,7 +42,7 @@ static void heading(er_pdfw *w, const er_node *n) {
 }
 
 /* The style of a paragraph by its class (the same classes as the CSS). */
-static er_block_style paragraph_style(const er_pdfw *w, const er_node *n, er_ink *ink) {
+static er_block_style paragraph_style(er_pdfw *w, const er_node *n, er_ink *ink) {
   er_block_style s = er_pdfw_block_style(w, 0);
   *ink = er_pdfw_ink(w, ER_ROLE_BODY);
   if (er_node_has_class(n, "center") || er_node_has_class(n, "subtitle") ||
@@ -50,13 +52,11 @@ static er_block_style paragraph_style(const er_pdfw *w, const er_node *n, er_ink
   } else if (er_node_has_class(n, "right")) {
     s.align = ER_ALIGN_END;
     s.indent = 0;
-  } else if (er_node_has_class(n, "signature")) { /* 署名: right, two characters in */
-    s.align = ER_ALIGN_END;
-    s.indent = 0;
-    s.right = 2;
-    bool first = !n->prev || !er_node_has_class(n->prev, "signature");
-    s.space_before = first ? 2 : 0;
-  } else if (er_node_has_class(n, "issuer")) { /* 版头: the issuing body, red 小标宋 */
+  } else if (er_node_has_class(n, "signature")) /* 署名 and 成文日期 (annex.c) */
+    er_pdfw_signature_style(w, n, &s);
+  else if (er_node_has_class(n, "annex-note")) /* 附件说明 (annex.c) */
+    er_pdfw_annex_note_style(&s);
+  else if (er_node_has_class(n, "issuer")) { /* 版头: the issuing body, red 小标宋 */
     s.align = ER_ALIGN_CENTER;
     s.indent = 0;
     *ink = er_pdfw_ink(w, ER_ROLE_TITLE);

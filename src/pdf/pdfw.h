@@ -106,6 +106,14 @@ void er_pdfw_paragraph(er_pdfw *w, const er_node *n, const er_block_style *style
 
 /* table.c, tablepage.c */
 void er_pdfw_table(er_pdfw *w, const er_node *table);
+
+/* annex.c, GB/T 9704 §7.3.4, §7.3.5.1 and §8: the style of a paragraph of
+ * the signature and of the 附件说明; an annex's first heading ("附件2：…",
+ * a heading with an id annex-N) as 附件2 at the top left and its title
+ * centred on the third line (false for any other heading). */
+void er_pdfw_signature_style(er_pdfw *w, const er_node *n, er_block_style *s);
+void er_pdfw_annex_note_style(er_block_style *s);
+bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag);
 /* chart.c */
 void er_pdfw_chart(er_pdfw *w, const er_node *chart);
 /* toc.c: the contents, laid out where the nav is; page numbers filled in
