@@ -12,6 +12,8 @@
 #  - the same data gives the same bytes (SOURCE_DATE_EPOCH set);
 #  - nanchong's PDF is no larger than 385 KB with FandolFang embedded;
 #  - with 附件说明 and a signature, both placed as GB/T 9704 says;
+#  - front matter in Roman numerals (the profile's default) or unnumbered,
+#    the body from 1, /PageLabels matching;
 #  - the contents' page numbers are the pages the headings land on;
 #  - a draft renders with its watermark and findings panel;
 #  - a generated data file whose survey runs over several pages: each page
@@ -128,6 +130,20 @@ if render "$annexed" "$out/annexed"; then
       fail=1
     }
   done
+fi
+
+# Front matter unnumbered, as a style profile may choose: 摘要 and 目录
+# print no number and have empty labels, the body starts at 1.
+cp -r "$src/templates" "$out/tpl"
+sed -i 's/^  front_matter: roman/  front_matter: none/' "$out/tpl/styles/gbt9704.yaml"
+if render "$src/samples/nanchong-2018.yaml" "$out/unnumbered" --template "$out/tpl"; then
+  pdf=$out/unnumbered/nanchong-2018.pdf
+  python3 "$src/tests/pdf_standard.py" "$pdf" || fail=1
+  first=$(pdftotext -layout -enc UTF-8 "$pdf" - | grep -o '— [0-9IVX]* —' | head -1)
+  if [ "$first" != "— 1 —" ]; then
+    echo "FAIL $pdf: the first number printed is '$first', not — 1 —"
+    fail=1
+  fi
 fi
 
 # A long survey: 30 more questions, one of them with 40 options.

@@ -4,7 +4,8 @@
   mark (a squeezed mark must not split a line), and no line of body text
   has spaces between its Chinese characters;
 - /PageLabels: each page's label is the number printed at its foot
-  ("— N —"), an unnumbered page's label is empty;
+  ("— N —", "— IV —" in the front matter), an unnumbered page's label is
+  empty; the body starts at 1 (the first page numbered in Arabic);
 - metadata: CreationDate, XMP whose title is the Info title, /Lang zh-CN,
   a document /ID, PDF 1.5;
 - fonts: with FandolFang installed (fc-list), the body's 仿宋 is FandolFang;
@@ -47,9 +48,19 @@ def printed_numbers(pdf, count):
     numbers = []
     pages = run("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-").split("\f")
     for page in pages[:count]:
-        found = re.findall(r"—\s*(\d+)\s*—", page)
+        found = re.findall(r"—\s*(\d+|[IVXLCDM]+)\s*—", page)
         numbers.append(found[-1] if found else "")
     return numbers
+
+
+def roman(n):
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
 
 
 def labels(pdf, count):
@@ -66,18 +77,31 @@ def labels(pdf, count):
             continue
         label = current["label"]
         number = label.get("/St", 1) + page - current["index"]
-        out.append(str(number) if label.get("/S") == "/D" else "")
+        style = label.get("/S")
+        out.append(str(number) if style == "/D" else roman(number) if style == "/R" else "")
     return out
 
 
 def check_labels(pdf):
     count = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
     printed, given = printed_numbers(pdf, count), labels(pdf, count)
-    return [
+    bad = [
         f"page {i + 1}: label '{given[i]}' but '{printed[i]}' printed"
         for i in range(count)
         if printed[i] != given[i]
     ]
+    # the front matter (up to the contents) is not numbered in Arabic, and
+    # the body after it starts at 1
+    pages = run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").split("\f")
+    contents = [i for i, page in enumerate(pages[:count]) if "目录" in page.split("\n")[:3]]
+    if contents:
+        front, body = printed[: contents[0] + 1], printed[contents[0] + 1 :]
+        if any(p.isdigit() for p in front):
+            bad.append(f"front matter numbered in Arabic: {front}")
+        arabic = [p for p in body if p.isdigit()]
+        if arabic and arabic[0] != "1":
+            bad.append(f"the body starts at {arabic[0]}, not 1")
+    return bad
 
 
 def check_metadata(pdf):

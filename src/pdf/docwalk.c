@@ -233,6 +233,10 @@ static bool wants_landscape(const er_node *n) {
 
 void er_pdfw_blocks(er_pdfw *w, const er_node *parent) {
   for (const er_node *n = parent->first; n; n = n->next) {
+    if (n == w->body_start) { /* the body's pages are numbered from 1 */
+      er_typeset_numbering(w->ts, true);
+      er_typeset_folios(w->ts, false, 1);
+    }
     if (n->type != ER_DOC_PAGE_BREAK)
       er_pdfw_orient(w, wants_landscape(n));
     if (er_doc_is_inline(n->type)) { /* a block holding inlines: one paragraph */

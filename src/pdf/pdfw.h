@@ -76,6 +76,8 @@ typedef struct er_pdfw {
   size_t nheads, heads_cap;
   int next_tag;
   bool in_cover;
+  const er_node *body_start; /* the body's first block: its page is — 1 — */
+  bool front_numbered;       /* 摘要 and 目录 get (Roman) numbers */
 
   er_pdfw_toc_entry *toc;
   size_t ntoc;

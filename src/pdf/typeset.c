@@ -316,6 +316,12 @@ void er_typeset_numbering(er_typesetter *ts, bool on) {
   ts->pages.numbering = on;
 }
 
+void er_typeset_folios(er_typesetter *ts, bool roman, int next) {
+  place_group(ts, NULL);
+  ts->pages.roman = roman;
+  ts->pages.next_folio = next;
+}
+
 const er_pages *er_typesetter_pages(er_typesetter *ts) {
   place_group(ts, NULL);
   return &ts->pages;

@@ -101,6 +101,8 @@ er_span er_typeset_span(const er_typesetter *ts, er_block_kind kind, const char 
 void er_typeset_page_break(er_typesetter *ts);
 /* Whether pages begun from now on are numbered (off for a cover). */
 void er_typeset_numbering(er_typesetter *ts, bool on);
+/* Pages begun from now on are numbered from `next`, in Roman numerals or not. */
+void er_typeset_folios(er_typesetter *ts, bool roman, int next);
 
 /* The pages so far (every block placed), e.g. for tests. */
 const er_pages *er_typesetter_pages(er_typesetter *ts);
