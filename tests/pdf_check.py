@@ -16,7 +16,7 @@ import re
 import subprocess
 import sys
 
-FOLIO = re.compile(r"^\s*—\s*(\d+)\s*—\s*$")
+FOLIO = re.compile(r"^\s*—\s*(\d+|[IVXLCDM]+)\s*—\s*$")  # Roman: the front matter
 SPACE = re.compile(r"\s+")
 
 
@@ -36,7 +36,7 @@ def pages_of(pdf, layout=False):
         for line in page.split("\n"):
             m = FOLIO.match(line)
             if m:
-                folio = int(m.group(1))
+                folio = int(m.group(1)) if m.group(1).isdigit() else None
             else:
                 kept.append(line)
         out.append(("\n".join(kept), folio))
@@ -147,17 +147,18 @@ def check_toc(pdf):
 
 
 def pages_of_lines(pages, title, start):
-    """Pages from `start` on where a line (or two running lines) of the text
-    is the title, as (index, page number): in order, so that a heading is
+    """Pages from `start` on where a line (or up to three running lines) of
+    the text is the title, as (index, page number): in order, so that a heading is
     found after the one before it."""
+    # an annex's heading is 附件N on a line of its own, without the colon,
+    # and its title under it (GB/T 9704 §8)
+    titles = {title, re.sub(r"^(附件[0-9-]*)：", r"\1", title)}
     out = []
     for i in range(start, len(pages)):
         text, folio = pages[i]
         lines = [squeeze(l) for l in text.split("\n") if l.strip()]
-        for k, line in enumerate(lines):
-            if line == title or (k + 1 < len(lines) and line + lines[k + 1] == title):
-                out.append((i, folio))
-                break
+        if any("".join(lines[k : k + j]) in titles for k in range(len(lines)) for j in (1, 2, 3)):
+            out.append((i, folio))
     return out
 
 

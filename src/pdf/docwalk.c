@@ -3,6 +3,7 @@
  * charts, the contents, the cover and footnotes in their own modules. */
 #include "pdf/pdfw.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,6 +232,45 @@ static bool wants_landscape(const er_node *n) {
   return false;
 }
 
+/* The height a plain paragraph takes, pt, as the typesetter will place it. */
+static double paragraph_height(er_pdfw *w, const er_node *n) {
+  er_ink ink;
+  er_block_style s = paragraph_style(w, n, &ink);
+  er_span_buf b = {0};
+  er_spans_inlines(&b, n, &ink);
+  double pitch = w->pitch;
+  double measure = er_typesetter_page_set(w->ts)->style.block_width - (s.left + s.right) * pitch;
+  er_para_style ps = er_typesetter_para_style(w->ts, &s, measure);
+  er_para para;
+  er_para_layout(&para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts), b.items, b.n,
+                 &ps, w->d);
+  double lines = s.space_before + (double)para.nlines * s.leading + s.space_after;
+  er_para_free(&para);
+  er_span_buf_free(&b);
+  return ceil(lines - 1e-9) * w->leading;
+}
+
+/* A chart that does not fit in what is left of the page goes to the top of
+ * the next one; the plain paragraphs after it that fit there whole fill
+ * this page's foot first, rather than leave it empty (the text flows past
+ * the figure; the caption stays with it). Returns the last node placed. */
+static const er_node *chart_in_flow(er_pdfw *w, const er_node *chart) {
+  er_pages *p = er_typesetter_page_set(w->ts);
+  const er_node *last = chart;
+  double need = er_pdfw_chart_height(w, chart), room = er_pages_room(p);
+  if (!er_typeset_holding(w->ts) && !p->need_page && p->cursor > 0 && need > room &&
+      need <= p->style.block_height)
+    for (const er_node *k = chart->next; k && k->type == ER_DOC_PARAGRAPH && !k->cls; k = k->next) {
+      if (paragraph_height(w, k) > room)
+        break;
+      er_pdfw_block(w, k);
+      last = k;
+      room = er_pages_room(p);
+    }
+  er_pdfw_chart(w, chart);
+  return last;
+}
+
 void er_pdfw_blocks(er_pdfw *w, const er_node *parent) {
   for (const er_node *n = parent->first; n; n = n->next) {
     if (n == w->body_start) { /* the body's pages are numbered from 1 */
@@ -245,6 +285,9 @@ void er_pdfw_blocks(er_pdfw *w, const er_node *parent) {
       er_pdfw_paragraph(w, parent, &s, &ink, -1);
       return;
     }
-    er_pdfw_block(w, n);
+    if (n->type == ER_DOC_CHART)
+      n = chart_in_flow(w, n);
+    else
+      er_pdfw_block(w, n);
   }
 }

@@ -118,6 +118,9 @@ void er_pdfw_annex_note_style(er_block_style *s);
 bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag);
 /* chart.c */
 void er_pdfw_chart(er_pdfw *w, const er_node *chart);
+/* The height a chart takes with its caption and the space above it, pt
+ * (0 for one with no data). */
+double er_pdfw_chart_height(er_pdfw *w, const er_node *chart);
 /* toc.c: the contents, laid out where the nav is; page numbers filled in
  * by er_pdfw_toc_finish once every heading has landed. */
 void er_pdfw_toc(er_pdfw *w, const er_node *nav);

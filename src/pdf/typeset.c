@@ -311,6 +311,8 @@ void er_typeset_page_break(er_typesetter *ts) {
   er_pages_break(&ts->pages);
 }
 
+bool er_typeset_holding(const er_typesetter *ts) { return ts->nheld > 0; }
+
 void er_typeset_numbering(er_typesetter *ts, bool on) {
   place_group(ts, NULL);
   ts->pages.numbering = on;

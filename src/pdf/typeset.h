@@ -81,6 +81,8 @@ bool er_typesetter_tag(const er_typesetter *ts, int tag, size_t *page, double *y
  * page as the first `need` points of what follows when they fit together
  * on a page: call it before placing a table or a chart by hand. */
 void er_typeset_keep(er_typesetter *ts, double need);
+/* Whether blocks wait for the one after them (a heading before a chart). */
+bool er_typeset_holding(const er_typesetter *ts);
 /* Pages begun from now on have this paper and block (a landscape page);
  * the current page ends. Blocks waiting for the next go on the new page. */
 void er_typeset_page_style(er_typesetter *ts, const er_page_style *page);
