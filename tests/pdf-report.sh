@@ -125,7 +125,7 @@ if render "$annexed" "$out/annexed"; then
   pdf=$out/annexed/annexed.pdf
   python3 "$src/tests/pdf_standard.py" "$pdf" || fail=1
   for want in "附件：1.绩效评价指标体系评分表" "2.调查问卷汇总表" "2019年12月15日"; do
-    pdftotext -raw -enc UTF-8 "$pdf" - | grep -qxF "$want" || {
+    pdftotext -raw -enc UTF-8 "$pdf" - | tr -d "\f" | grep -qxF "$want" || {
       echo "FAIL $pdf: no line $want"
       fail=1
     }

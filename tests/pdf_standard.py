@@ -13,7 +13,7 @@
   type area, its title centred under it;
 - 附件说明 (§7.3.4): 附件： two characters in, further names under the first;
 - signature (§7.3.5.1): the date four characters in from the right edge,
-  the signing body centred over it.
+  the signing body centred over it, on a page with text above them.
 Prints each failure and exits 1 on any.
 """
 import html
@@ -193,6 +193,9 @@ def check_signature(pages):
             if abs(x1 - (LEFT + WIDTH - 4 * PITCH)) > 1.5:
                 bad.append(f"page {number}: date {text} not four characters from the right")
             body = lines[k - 1]
+            text_above = [l for l in lines[: k - 1] if not re.match(r"附件：|\d+\.", l[2])]
+            if not text_above:
+                bad.append(f"page {number}: the signature without the text it closes")
             fits = body[1] - body[0] <= x1 - x0 + 8 * PITCH
             if fits and abs((body[0] + body[1]) / 2 - (x0 + x1) / 2) > 1.5:
                 bad.append(f"page {number}: {body[2]} not centred over the date")

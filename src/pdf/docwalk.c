@@ -172,8 +172,10 @@ void er_pdfw_block(er_pdfw *w, const er_node *n) {
   case ER_DOC_PARAGRAPH: {
     er_ink ink;
     er_block_style s = paragraph_style(w, n, &ink);
-    /* the signature stays on the page of the text it signs */
-    if (n->next && n->next->type == ER_DOC_PARAGRAPH && er_node_has_class(n->next, "signature"))
+    /* the signature, and the 附件说明 above it, stay on the page of the
+     * text they close: no page holds only them (GB/T 9704 §7.3.5.4) */
+    if (n->next && n->next->type == ER_DOC_PARAGRAPH &&
+        (er_node_has_class(n->next, "signature") || er_node_has_class(n->next, "annex-note")))
       s.keep_with_next = true;
     er_pdfw_paragraph(w, n, &s, &ink, -1);
     break;
