@@ -186,6 +186,7 @@ bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb
       double w = 0;
       for (size_t i = s; i <= last[k]; i++)
         w += g.items[i].flags & ER_GLYPH_HIDDEN ? 0 : er_glyph_natural(&g.items[i]);
+      w -= g.items[last[k]].trim_r; /* a mark's blank half at the line's end is dropped */
       if (w > widest)
         widest = w;
       ends[last[k]] = 1;
