@@ -10,6 +10,10 @@
 #  - text extraction, page labels, metadata and the 仿宋 font as
 #    tests/pdf_standard.py checks them;
 #  - the same data gives the same bytes (SOURCE_DATE_EPOCH set);
+#  - nanchong's PDF is no larger than 385 KB with FandolFang embedded;
+#  - with 附件说明 and a signature, both placed as GB/T 9704 says;
+#  - front matter in Roman numerals (the profile's default) or unnumbered,
+#    the body from 1, /PageLabels matching;
 #  - the contents' page numbers are the pages the headings land on;
 #  - a draft renders with its watermark and findings panel;
 #  - a generated data file whose survey runs over several pages: each page
@@ -83,6 +87,16 @@ for data in "$src"/samples/*.yaml; do
 done
 $check toc "$out/nanchong-2018/nanchong-2018.pdf" || fail=1
 
+# Size: with the free 仿宋 FandolFang embedded, nanchong stays within the
+# 385 KB it took with a Song face (its outlines slimmed, src/pdf/cffslim.c).
+if fc-list : family | grep -q '^FandolFang'; then
+  size=$(wc -c <"$out/nanchong-2018/nanchong-2018.pdf")
+  if [ "$size" -gt 394240 ]; then
+    echo "FAIL nanchong-2018.pdf: $size bytes, more than 385 KB"
+    fail=1
+  fi
+fi
+
 # A draft: the watermark and the findings panel.
 if render "$src/samples/jialing-2023.yaml" "$out/draft" --draft; then
   text=$(pdftotext -enc UTF-8 "$out/draft/jialing-2023.pdf" - 2>&1 | tr -d ' \n')
@@ -97,6 +111,37 @@ if render "$src/samples/jialing-2023.yaml" "$out/draft" --draft; then
   marks=$(pdftotext -raw -enc UTF-8 "$out/draft/jialing-2023.pdf" - | tr -d '\f' | grep -c '^草$')
   if [ "${marks:-0}" -lt "${pages:-1}" ]; then
     echo "FAIL draft: $marks watermarks on $pages pages"
+    fail=1
+  fi
+fi
+
+# 附件说明 and a signature (GB/T 9704 §7.3.4, §7.3.5.1), placed as
+# tests/pdf_standard.py checks them.
+annexed=$out/annexed.yaml
+awk '{ print } /^report:$/ && !done { done = 1; print "  annex_note: true"
+  print "  signers:"; print "    - {org: 四川金财纵横绩效管理咨询有限公司, date: 2019-12-15}" }' \
+  "$src/samples/nanchong-2018.yaml" >"$annexed"
+if render "$annexed" "$out/annexed"; then
+  pdf=$out/annexed/annexed.pdf
+  python3 "$src/tests/pdf_standard.py" "$pdf" || fail=1
+  for want in "附件：1.绩效评价指标体系评分表" "2.调查问卷汇总表" "2019年12月15日"; do
+    pdftotext -raw -enc UTF-8 "$pdf" - | tr -d "\f" | grep -qxF "$want" || {
+      echo "FAIL $pdf: no line $want"
+      fail=1
+    }
+  done
+fi
+
+# Front matter unnumbered, as a style profile may choose: 摘要 and 目录
+# print no number and have empty labels, the body starts at 1.
+cp -r "$src/templates" "$out/tpl"
+sed -i 's/^  front_matter: roman/  front_matter: none/' "$out/tpl/styles/gbt9704.yaml"
+if render "$src/samples/nanchong-2018.yaml" "$out/unnumbered" --template "$out/tpl"; then
+  pdf=$out/unnumbered/nanchong-2018.pdf
+  python3 "$src/tests/pdf_standard.py" "$pdf" || fail=1
+  first=$(pdftotext -layout -enc UTF-8 "$pdf" - | grep -o '— [0-9IVX]* —' | head -1)
+  if [ "$first" != "— 1 —" ]; then
+    echo "FAIL $pdf: the first number printed is '$first', not — 1 —"
     fail=1
   fi
 fi

@@ -16,7 +16,7 @@ import re
 import subprocess
 import sys
 
-FOLIO = re.compile(r"^\s*—\s*(\d+)\s*—\s*$")
+FOLIO = re.compile(r"^\s*—\s*(\d+|[IVXLCDM]+)\s*—\s*$")  # Roman: the front matter
 SPACE = re.compile(r"\s+")
 
 
@@ -36,7 +36,7 @@ def pages_of(pdf, layout=False):
         for line in page.split("\n"):
             m = FOLIO.match(line)
             if m:
-                folio = int(m.group(1))
+                folio = int(m.group(1)) if m.group(1).isdigit() else None
             else:
                 kept.append(line)
         out.append(("\n".join(kept), folio))
@@ -62,6 +62,7 @@ class Blocks(html.parser.HTMLParser):
         elif tag in self.BLOCKS and not self.skip:
             if self.open is None:
                 self.open, self.depth, self.text = tag, 0, []
+                self.annex = (dict(attrs).get("id") or "").startswith("annex-")
             if tag == self.open:
                 self.depth += 1
 
@@ -72,7 +73,12 @@ class Blocks(html.parser.HTMLParser):
             self.depth -= 1
             if self.depth == 0:
                 text = squeeze("".join(self.text))
-                if text:
+                # an annex's heading: GB/T 9704 §8 sets 附件N on its own line,
+                # without the colon, and the title centred under it
+                label = re.match(r"(附件[0-9-]*)：?(.+)$", text) if self.annex else None
+                if label:
+                    self.blocks += [label.group(1), label.group(2)]
+                elif text:
                     self.blocks.append(text)
                 self.open = None
 
@@ -81,12 +87,23 @@ class Blocks(html.parser.HTMLParser):
             self.text.append(data)
 
 
+def split_over(block, text):
+    """Whether a block is in the text in two parts, the second after the
+    first: a table cell split over a page break, the next page's header
+    rows and 续表 between its parts."""
+    for k in range(4, len(block) - 3):
+        first = text.find(block[:k])
+        if first >= 0 and text.find(block[k:], first + k) >= 0 and block[: k + 1] not in text:
+            return True
+    return False
+
+
 def check_text(html_path, pdf):
     parser = Blocks()
     with open(html_path, encoding="utf-8") as f:
         parser.feed(f.read())
     text = squeeze("".join(t for t, _ in pages_of(pdf)))
-    missing = [b for b in parser.blocks if b not in text]
+    missing = [b for b in parser.blocks if b not in text and not split_over(b, text)]
     for b in missing:
         print(f"FAIL {pdf}: not in the PDF's text: {b}")
     if not parser.blocks:
@@ -141,17 +158,18 @@ def check_toc(pdf):
 
 
 def pages_of_lines(pages, title, start):
-    """Pages from `start` on where a line (or two running lines) of the text
-    is the title, as (index, page number): in order, so that a heading is
+    """Pages from `start` on where a line (or up to three running lines) of
+    the text is the title, as (index, page number): in order, so that a heading is
     found after the one before it."""
+    # an annex's heading is 附件N on a line of its own, without the colon,
+    # and its title under it (GB/T 9704 §8)
+    titles = {title, re.sub(r"^(附件[0-9-]*)：", r"\1", title)}
     out = []
     for i in range(start, len(pages)):
         text, folio = pages[i]
         lines = [squeeze(l) for l in text.split("\n") if l.strip()]
-        for k, line in enumerate(lines):
-            if line == title or (k + 1 < len(lines) and line + lines[k + 1] == title):
-                out.append((i, folio))
-                break
+        if any("".join(lines[k : k + j]) in titles for k in range(len(lines)) for j in (1, 2, 3)):
+            out.append((i, folio))
     return out
 
 

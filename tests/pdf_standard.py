@@ -4,12 +4,19 @@
   mark (a squeezed mark must not split a line), and no line of body text
   has spaces between its Chinese characters;
 - /PageLabels: each page's label is the number printed at its foot
-  ("— N —"), an unnumbered page's label is empty;
+  ("— N —", "— IV —" in the front matter), an unnumbered page's label is
+  empty; the body starts at 1 (the first page numbered in Arabic);
 - metadata: CreationDate, XMP whose title is the Info title, /Lang zh-CN,
   a document /ID, PDF 1.5;
-- fonts: with FandolFang installed (fc-list), the body's 仿宋 is FandolFang.
+- fonts: with FandolFang installed (fc-list), the body's 仿宋 is FandolFang;
+- 附件 (GB/T 9704 §8): an annex's page starts with 附件N flush left in the
+  type area, its title centred under it;
+- 附件说明 (§7.3.4): 附件： two characters in, further names under the first;
+- signature (§7.3.5.1): the date four characters in from the right edge,
+  the signing body centred over it, on a page with text above them.
 Prints each failure and exits 1 on any.
 """
+import html
 import json
 import re
 import subprocess
@@ -41,9 +48,19 @@ def printed_numbers(pdf, count):
     numbers = []
     pages = run("pdftotext", "-layout", "-enc", "UTF-8", pdf, "-").split("\f")
     for page in pages[:count]:
-        found = re.findall(r"—\s*(\d+)\s*—", page)
+        found = re.findall(r"—\s*(\d+|[IVXLCDM]+)\s*—", page)
         numbers.append(found[-1] if found else "")
     return numbers
+
+
+def roman(n):
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
 
 
 def labels(pdf, count):
@@ -60,18 +77,31 @@ def labels(pdf, count):
             continue
         label = current["label"]
         number = label.get("/St", 1) + page - current["index"]
-        out.append(str(number) if label.get("/S") == "/D" else "")
+        style = label.get("/S")
+        out.append(str(number) if style == "/D" else roman(number) if style == "/R" else "")
     return out
 
 
 def check_labels(pdf):
     count = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", pdf)).group(1))
     printed, given = printed_numbers(pdf, count), labels(pdf, count)
-    return [
+    bad = [
         f"page {i + 1}: label '{given[i]}' but '{printed[i]}' printed"
         for i in range(count)
         if printed[i] != given[i]
     ]
+    # the front matter (up to the contents) is not numbered in Arabic, and
+    # the body after it starts at 1
+    pages = run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").split("\f")
+    contents = [i for i, page in enumerate(pages[:count]) if "目录" in page.split("\n")[:3]]
+    if contents:
+        front, body = printed[: contents[0] + 1], printed[contents[0] + 1 :]
+        if any(p.isdigit() for p in front):
+            bad.append(f"front matter numbered in Arabic: {front}")
+        arabic = [p for p in body if p.isdigit()]
+        if arabic and arabic[0] != "1":
+            bad.append(f"the body starts at {arabic[0]}, not 1")
+    return bad
 
 
 def check_metadata(pdf):
@@ -102,9 +132,81 @@ def check_fonts(pdf):
     return [] if "+FandolFang" in fonts else ["FandolFang installed but not used:\n" + fonts]
 
 
+LEFT, WIDTH, PITCH = 79.37, 442.2, 442.2 / 28  # the type area of GB/T 9704, pt
+
+
+def page_lines(pdf):
+    """Each page's (width, [(xMin, xMax, text)]) from pdftotext -bbox-layout."""
+    pages = []
+    rotated = {int(n) for n, r in re.findall(r"Page\s+(\d+) rot:\s+(\d+)", run("pdfinfo", "-f", "1", "-l", "9999", pdf)) if r != "0"}
+    for number, page in enumerate(run("pdftotext", "-bbox-layout", pdf, "-").split("<page ")[1:], 1):
+        width = float(re.search(r'width="([\d.]+)"', page).group(1))
+        if number in rotated:  # landscape: a type area of its own
+            width = float(re.search(r'height="([\d.]+)"', page).group(1))
+        lines = []
+        for line in re.findall(r"<line (.*?)</line>", page, re.S):
+            x0, x1 = (float(v) for v in re.findall(r'x(?:Min|Max)="([\d.]+)"', line)[:2])
+            text = "".join(re.findall(r">([^<]*)</word>", line))
+            lines.append((x0, x1, html.unescape(text)))
+        pages.append((width, lines))
+    return pages
+
+
+def check_annexes(pages):
+    bad = []
+    for number, (width, lines) in enumerate(pages, 1):
+        if width > 600 or len(lines) < 2 or not re.fullmatch(r"附件\d*", lines[0][2]):
+            continue  # landscape pages have a type area of their own
+        if abs(lines[0][0] - LEFT) > 1:
+            bad.append(f"page {number}: {lines[0][2]} not flush left ({lines[0][0]:.1f})")
+        centre = (lines[1][0] + lines[1][1]) / 2
+        if abs(centre - (LEFT + WIDTH / 2)) > 2:
+            bad.append(f"page {number}: annex title not centred: {lines[1][2]}")
+    return bad
+
+
+def check_annex_note(pages):
+    """附件说明 (§7.3.4): 附件： two characters in, each further name under
+    the first (after 附件：)."""
+    bad = []
+    for number, (width, lines) in enumerate(pages, 1):
+        for k, (x0, _, text) in enumerate(lines):
+            if not text.startswith("附件：") or width > 600:
+                continue
+            if abs(x0 - (LEFT + 2 * PITCH)) > 1:
+                bad.append(f"page {number}: {text} not two characters in")
+            for x, _, more in lines[k + 1 :]:
+                if not re.match(r"\d+\.", more):
+                    break
+                if abs(x - (LEFT + 5 * PITCH)) > 1:
+                    bad.append(f"page {number}: {more} not under the first annex's name")
+    return bad
+
+
+def check_signature(pages):
+    bad = []
+    for number, (width, lines) in enumerate(pages, 1):
+        for k in range(1, len(lines)):
+            x0, x1, text = lines[k]
+            if width > 600 or not re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text) or x0 < 300:
+                continue
+            if abs(x1 - (LEFT + WIDTH - 4 * PITCH)) > 1.5:
+                bad.append(f"page {number}: date {text} not four characters from the right")
+            body = lines[k - 1]
+            text_above = [l for l in lines[: k - 1] if not re.match(r"附件：|\d+\.", l[2])]
+            if not text_above:
+                bad.append(f"page {number}: the signature without the text it closes")
+            fits = body[1] - body[0] <= x1 - x0 + 8 * PITCH
+            if fits and abs((body[0] + body[1]) / 2 - (x0 + x1) / 2) > 1.5:
+                bad.append(f"page {number}: {body[2]} not centred over the date")
+    return bad
+
+
 def main():
     pdf = sys.argv[1]
+    pages = page_lines(pdf)
     bad = check_text(pdf) + check_labels(pdf) + check_metadata(pdf) + check_fonts(pdf)
+    bad += check_annexes(pages) + check_annex_note(pages) + check_signature(pages)
     for b in bad:
         print(f"FAIL {pdf}: {b}")
     return 1 if bad else 0

@@ -123,6 +123,24 @@ static void font(reader *R, struct fy_node *root, er_font_role role) {
   f->bold = b && !strcmp(b, "true");
 }
 
+/* /page_numbers/front_matter, optional (profiles written before it have
+ * none): roman or none. */
+static void front_matter(reader *R, struct fy_node *root) {
+  static const char path[] = "/page_numbers/front_matter";
+  struct fy_node *n = fy_node_by_path(root, path, (size_t)-1, FYNWF_DONT_FOLLOW);
+  const char *v = n ? scalar(R, n, path) : NULL;
+  R->s->front_matter = ER_FRONT_ROMAN;
+  if (!v || !strcmp(v, "roman"))
+    return;
+  if (!strcmp(v, "none"))
+    R->s->front_matter = ER_FRONT_NONE;
+  else {
+    er_error(R->d, where(n), "style", "“%s”应为 roman（罗马数字）或 none（不编页码），而不是“%s”",
+             path, v);
+    R->failed = true;
+  }
+}
+
 /* PDF pages are 3 to 14,400 pt a side (libharu fails on others). */
 #define PAGE_MIN 3
 #define PAGE_MAX 14400
@@ -201,6 +219,7 @@ er_style *er_style_load(const char *path, er_diag *d) {
   }
   for (int r = 0; r < ER_ROLE_COUNT; r++)
     font(&R, root, (er_font_role)r);
+  front_matter(&R, root);
   fy_document_destroy(doc);
   if (!R.failed)
     check_geometry(&R);

@@ -38,6 +38,13 @@ typedef struct er_font {
   bool bold;
 } er_font;
 
+/* How the pages before the body (cover, 摘要, 目录) are numbered; the
+ * body's first page is 1 whichever is chosen. */
+typedef enum er_front_matter {
+  ER_FRONT_ROMAN, /* — I —, — II —: the profile's default */
+  ER_FRONT_NONE,  /* no number printed */
+} er_front_matter;
+
 typedef struct er_style {
   const char *name;
   er_length page_width, page_height;
@@ -46,6 +53,7 @@ typedef struct er_style {
   er_dec indent_chars;  /* first-line indent, in characters */
   er_length rule;       /* table rule width */
   er_font fonts[ER_ROLE_COUNT];
+  er_front_matter front_matter; /* /page_numbers/front_matter: roman or none */
   er_arena arena;
 } er_style;
 

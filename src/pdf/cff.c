@@ -3,6 +3,8 @@
  * CID-keyed (the Top DICT's ROS) and its charset (Adobe TN 5176). */
 #include "pdf/cff.h"
 
+#include "pdf/cffslim.h"
+
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <stdint.h>
@@ -216,6 +218,23 @@ static void ps_name(hb_face_t *face, char *name, size_t size) {
     name[n] = '\0';
 }
 
+/* How far a simplified outline may stray from the font's, in ems: 4/1000
+ * em is 0.064 pt at 16 pt (0.023 mm, half a pixel at 600 dpi); it takes
+ * FandolFang's subset in nanchong from 373 KB to 182 KB in the PDF. */
+#define SLIM_EM 0.004
+
+static void slim(er_cff_subset *out, unsigned upem) {
+  unsigned len;
+  const uint8_t *data = (const uint8_t *)hb_blob_get_data(out->cff, &len);
+  size_t slim_len;
+  uint8_t *lighter = er_cff_slim(data, len, SLIM_EM * upem, &slim_len);
+  if (!lighter)
+    return;
+  hb_blob_destroy(out->cff);
+  out->cff = hb_blob_create((const char *)lighter, (unsigned)slim_len, HB_MEMORY_MODE_WRITABLE,
+                            lighter, free);
+}
+
 bool er_cff_subset_make(er_cff_subset *out, hb_face_t *face, const hb_set_t *unicodes,
                         hb_map_t *code, hb_map_t *width, bool known) {
   char name[sizeof out->name];
@@ -255,6 +274,8 @@ bool er_cff_subset_make(er_cff_subset *out, hb_face_t *face, const hb_set_t *uni
     }
     hb_face_destroy(subset);
   }
+  if (out->cff)
+    slim(out, hb_face_get_upem(face));
   if (out->cff) {
     const hb_map_t *to_old = hb_subset_plan_unicode_to_old_glyph_mapping(plan);
     const hb_map_t *to_new = hb_subset_plan_old_to_new_glyph_mapping(plan);

@@ -262,7 +262,10 @@ static bool read_data(chart *c, const er_node *n) {
   return true;
 }
 
-void er_pdfw_chart(er_pdfw *w, const er_node *n) {
+/* The chart of `n` with its data read, its height *h and its caption's
+ * *cap_h; NULL when it has no data. */
+static chart *prepare(er_pdfw *w, const er_node *n, const er_node **caption, double *h,
+                      double *cap_h) {
   chart *c = calloc(1, sizeof *c);
   if (!c)
     abort();
@@ -271,19 +274,37 @@ void er_pdfw_chart(er_pdfw *w, const er_node *n) {
   c->unit = n->unit;
   c->size = w->size[ER_ROLE_NOTE];
   c->width = w->portrait.block_width;
-  const er_node *caption = NULL;
+  *caption = NULL;
   for (const er_node *k = n->first; k; k = k->next)
     if (k->type == ER_DOC_FIGCAPTION)
-      caption = k;
+      *caption = k;
   if (!read_data(c, n)) {
     free(c);
-    return;
+    return NULL;
   }
-  double h = n->chart == ER_CHART_BAR    ? bars_height(c)
-             : n->chart == ER_CHART_HBAR ? hbars_height(c)
-             : n->chart == ER_CHART_PIE  ? pie_height(c)
-                                         : stacked_height(c);
-  double cap_size = w->size[ER_ROLE_CAPTION], cap_h = caption ? 1.5 * cap_size + 6 : 0;
+  *h = n->chart == ER_CHART_BAR    ? bars_height(c)
+       : n->chart == ER_CHART_HBAR ? hbars_height(c)
+       : n->chart == ER_CHART_PIE  ? pie_height(c)
+                                   : stacked_height(c);
+  *cap_h = *caption ? 1.5 * w->size[ER_ROLE_CAPTION] + 6 : 0;
+  return c;
+}
+
+double er_pdfw_chart_height(er_pdfw *w, const er_node *n) {
+  const er_node *caption;
+  double h, cap_h;
+  chart *c = prepare(w, n, &caption, &h, &cap_h);
+  free(c);
+  return c ? 0.3 * w->leading + h + cap_h : 0;
+}
+
+void er_pdfw_chart(er_pdfw *w, const er_node *n) {
+  const er_node *caption;
+  double h, cap_h;
+  chart *c = prepare(w, n, &caption, &h, &cap_h);
+  if (!c)
+    return;
+  double cap_size = w->size[ER_ROLE_CAPTION];
   double space = 0.3 * w->leading;
   er_typeset_keep(w->ts, space + h + cap_h);
   er_pages_space(c->p, space);

@@ -176,5 +176,5 @@ void er_pdfw_cover(er_pdfw *w, const er_node *cover) {
       er_pdfw_block(w, n); /* any other block, in the flow */
   }
   er_typeset_page_break(w->ts);
-  er_typeset_numbering(w->ts, true);
+  er_typeset_numbering(w->ts, w->front_numbered);
 }

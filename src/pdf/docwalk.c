@@ -3,6 +3,7 @@
  * charts, the contents, the cover and footnotes in their own modules. */
 #include "pdf/pdfw.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,8 @@ static int heading_tag(er_pdfw *w, const er_node *n) {
 }
 
 static void heading(er_pdfw *w, const er_node *n) {
+  if (er_pdfw_annex_heading(w, n, heading_tag(w, n)))
+    return;
   int level = n->level < 1 ? 1 : n->level > 4 ? 4 : n->level;
   er_block_style style = er_pdfw_block_style(w, level);
   er_ink ink = er_pdfw_ink(w, style.role);
@@ -40,7 +43,7 @@ static void heading(er_pdfw *w, const er_node *n) {
 }
 
 /* The style of a paragraph by its class (the same classes as the CSS). */
-static er_block_style paragraph_style(const er_pdfw *w, const er_node *n, er_ink *ink) {
+static er_block_style paragraph_style(er_pdfw *w, const er_node *n, er_ink *ink) {
   er_block_style s = er_pdfw_block_style(w, 0);
   *ink = er_pdfw_ink(w, ER_ROLE_BODY);
   if (er_node_has_class(n, "center") || er_node_has_class(n, "subtitle") ||
@@ -50,13 +53,11 @@ static er_block_style paragraph_style(const er_pdfw *w, const er_node *n, er_ink
   } else if (er_node_has_class(n, "right")) {
     s.align = ER_ALIGN_END;
     s.indent = 0;
-  } else if (er_node_has_class(n, "signature")) { /* 署名: right, two characters in */
-    s.align = ER_ALIGN_END;
-    s.indent = 0;
-    s.right = 2;
-    bool first = !n->prev || !er_node_has_class(n->prev, "signature");
-    s.space_before = first ? 2 : 0;
-  } else if (er_node_has_class(n, "issuer")) { /* 版头: the issuing body, red 小标宋 */
+  } else if (er_node_has_class(n, "signature")) /* 署名 and 成文日期 (annex.c) */
+    er_pdfw_signature_style(w, n, &s);
+  else if (er_node_has_class(n, "annex-note")) /* 附件说明 (annex.c) */
+    er_pdfw_annex_note_style(&s);
+  else if (er_node_has_class(n, "issuer")) { /* 版头: the issuing body, red 小标宋 */
     s.align = ER_ALIGN_CENTER;
     s.indent = 0;
     *ink = er_pdfw_ink(w, ER_ROLE_TITLE);
@@ -171,8 +172,10 @@ void er_pdfw_block(er_pdfw *w, const er_node *n) {
   case ER_DOC_PARAGRAPH: {
     er_ink ink;
     er_block_style s = paragraph_style(w, n, &ink);
-    /* the signature stays on the page of the text it signs */
-    if (n->next && n->next->type == ER_DOC_PARAGRAPH && er_node_has_class(n->next, "signature"))
+    /* the signature, and the 附件说明 above it, stay on the page of the
+     * text they close: no page holds only them (GB/T 9704 §7.3.5.4) */
+    if (n->next && n->next->type == ER_DOC_PARAGRAPH &&
+        (er_node_has_class(n->next, "signature") || er_node_has_class(n->next, "annex-note")))
       s.keep_with_next = true;
     er_pdfw_paragraph(w, n, &s, &ink, -1);
     break;
@@ -231,8 +234,51 @@ static bool wants_landscape(const er_node *n) {
   return false;
 }
 
+/* The height a plain paragraph takes, pt, as the typesetter will place it. */
+static double paragraph_height(er_pdfw *w, const er_node *n) {
+  er_ink ink;
+  er_block_style s = paragraph_style(w, n, &ink);
+  er_span_buf b = {0};
+  er_spans_inlines(&b, n, &ink);
+  double pitch = w->pitch;
+  double measure = er_typesetter_page_set(w->ts)->style.block_width - (s.left + s.right) * pitch;
+  er_para_style ps = er_typesetter_para_style(w->ts, &s, measure);
+  er_para para;
+  er_para_layout(&para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts), b.items, b.n,
+                 &ps, w->d);
+  double lines = s.space_before + (double)para.nlines * s.leading + s.space_after;
+  er_para_free(&para);
+  er_span_buf_free(&b);
+  return ceil(lines - 1e-9) * w->leading;
+}
+
+/* A chart that does not fit in what is left of the page goes to the top of
+ * the next one; the plain paragraphs after it that fit there whole fill
+ * this page's foot first, rather than leave it empty (the text flows past
+ * the figure; the caption stays with it). Returns the last node placed. */
+static const er_node *chart_in_flow(er_pdfw *w, const er_node *chart) {
+  er_pages *p = er_typesetter_page_set(w->ts);
+  const er_node *last = chart;
+  double need = er_pdfw_chart_height(w, chart), room = er_pages_room(p);
+  if (!er_typeset_holding(w->ts) && !p->need_page && p->cursor > 0 && need > room &&
+      need <= p->style.block_height)
+    for (const er_node *k = chart->next; k && k->type == ER_DOC_PARAGRAPH && !k->cls; k = k->next) {
+      if (paragraph_height(w, k) > room)
+        break;
+      er_pdfw_block(w, k);
+      last = k;
+      room = er_pages_room(p);
+    }
+  er_pdfw_chart(w, chart);
+  return last;
+}
+
 void er_pdfw_blocks(er_pdfw *w, const er_node *parent) {
   for (const er_node *n = parent->first; n; n = n->next) {
+    if (n == w->body_start) { /* the body's pages are numbered from 1 */
+      er_typeset_numbering(w->ts, true);
+      er_typeset_folios(w->ts, false, 1);
+    }
     if (n->type != ER_DOC_PAGE_BREAK)
       er_pdfw_orient(w, wants_landscape(n));
     if (er_doc_is_inline(n->type)) { /* a block holding inlines: one paragraph */
@@ -241,6 +287,9 @@ void er_pdfw_blocks(er_pdfw *w, const er_node *parent) {
       er_pdfw_paragraph(w, parent, &s, &ink, -1);
       return;
     }
-    er_pdfw_block(w, n);
+    if (n->type == ER_DOC_CHART)
+      n = chart_in_flow(w, n);
+    else
+      er_pdfw_block(w, n);
   }
 }

@@ -150,6 +150,14 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
     ok = er_phrase_breaks(lb, cps, out->n, breaks);
   if (!ok)
     er_error(d, ((er_pos){0, 0}), "icu", "ICU 断行失败");
+  if (ok && style->line_ends && style->nline_ends == out->n) {
+    for (size_t i = 0; i + 1 < out->n; i++) {
+      if (style->line_ends[i])
+        breaks[i] = ER_BREAK_MANDATORY;
+      else if (breaks[i] != ER_BREAK_MANDATORY)
+        breaks[i] = ER_BREAK_NONE;
+    }
+  }
   for (size_t i = 0; i < out->n; i++) {
     out->items[i].brk = ok ? breaks[i] : ER_BREAK_ALLOWED;
     classify(&out->items[i], fonts, style);

@@ -62,7 +62,9 @@ static void *grow(void *items, size_t *cap, size_t size, size_t first) {
 static void begin_page(er_pages *p) {
   if (p->npages == p->cap)
     p->pages = grow(p->pages, &p->cap, sizeof *p->pages, 8);
-  p->pages[p->npages++] = (er_page){.style = p->style, .folio = p->numbering ? p->next_folio++ : 0};
+  p->pages[p->npages++] = (er_page){.style = p->style,
+                                    .folio = p->numbering ? p->next_folio++ : 0,
+                                    .roman = p->numbering && p->roman};
   p->cursor = 0;
   p->foot = 0;
   p->need_page = false;
@@ -216,6 +218,22 @@ static er_page_style upright(const er_page_style *t) {
   return s;
 }
 
+void er_roman(int folio, char *out, size_t size) {
+  static const struct {
+    int value;
+    const char *letters;
+  } steps[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+               {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
+  size_t n = 0;
+  out[0] = '\0';
+  for (size_t k = 0; k < sizeof steps / sizeof steps[0] && folio > 0 && folio < 4000; k++)
+    while (folio >= steps[k].value && n + strlen(steps[k].letters) < size) {
+      strcpy(out + n, steps[k].letters);
+      n += strlen(steps[k].letters);
+      folio -= steps[k].value;
+    }
+}
+
 bool er_pages_number(er_pages *p, er_fontset *fonts, er_linebreaker *lb, er_diag *d) {
   bool ok = true;
   for (size_t i = 0; i < p->npages; i++) {
@@ -225,8 +243,12 @@ bool er_pages_number(er_pages *p, er_fontset *fonts, er_linebreaker *lb, er_diag
     int folio = p->pages[i].folio;
     if (folio <= 0)
       continue;
-    char text[32];
-    snprintf(text, sizeof text, "— %d —", folio);
+    char text[48], number[32];
+    if (p->pages[i].roman)
+      er_roman(folio, number, sizeof number);
+    else
+      snprintf(number, sizeof number, "%d", folio);
+    snprintf(text, sizeof text, "— %s —", number);
     er_span span = {
         .text = text, .len = strlen(text), .role = ER_ROLE_PAGE_NUMBER, .size = st->folio_size};
     er_para_style ps = {.measure = st->block_width, .align = ER_ALIGN_START};

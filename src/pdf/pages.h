@@ -77,6 +77,7 @@ typedef struct er_page {
   size_t nshapes, shapes_cap;
   er_page_style style; /* its paper and text block (a landscape page has its own) */
   int folio;           /* the number printed on it, 0 for none */
+  bool roman;          /* printed in Roman numerals (front matter) */
 } er_page;
 
 /* A bookmark (PDF outline entry): a heading and where it is. */
@@ -104,12 +105,16 @@ typedef struct er_pages {
   bool need_page; /* the next line begins a new page */
   bool numbering; /* whether pages begun from now on get numbers */
   int next_folio;
+  bool roman; /* pages begun from now on are numbered in Roman numerals */
   er_outline *outlines;
   size_t noutlines, outlines_cap;
   er_link *links;
   size_t nlinks, links_cap;
   er_arena text;
 } er_pages;
+
+/* `folio` in Roman numerals (I, II, … MMMCMXCIX) into `out`. */
+void er_roman(int folio, char *out, size_t size);
 
 /* An empty set (no page yet: the first line begins one), numbering on. */
 void er_pages_init(er_pages *p, const er_page_style *style);

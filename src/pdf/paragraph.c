@@ -188,35 +188,6 @@ bool er_para_layout(er_para *out, er_fontset *fonts, er_linebreaker *lb, const e
   return ok;
 }
 
-bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb,
-                             const er_span *spans, size_t nspans, const er_para_style *style,
-                             er_diag *d, double *inset) {
-  *inset = 0;
-  er_para_style ps = *style;
-  ps.phrases = true; /* 词意完整 */
-  bool ok = er_para_layout(out, fonts, lb, spans, nspans, &ps, d);
-  if (!ok || out->nlines < 2)
-    return ok;
-  size_t lines = out->nlines;
-  bool cut = out->cut;
-  double lo = style->measure / (double)lines, hi = style->measure;
-  while (hi - lo > 0.5) {
-    double mid = (lo + hi) / 2;
-    er_para trial;
-    ps.measure = mid;
-    er_para_layout(&trial, fonts, lb, spans, nspans, &ps, d);
-    if (trial.nlines <= lines && (cut || !trial.cut))
-      hi = mid;
-    else
-      lo = mid;
-    er_para_free(&trial);
-  }
-  er_para_free(out);
-  ps.measure = hi;
-  *inset = (style->measure - hi) / 2;
-  return er_para_layout(out, fonts, lb, spans, nspans, &ps, d);
-}
-
 void er_para_free(er_para *para) {
   free(para->text);
   free(para->runs);

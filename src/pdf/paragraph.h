@@ -52,6 +52,10 @@ typedef struct er_para_style {
   er_align align;
   bool squeeze; /* 标点挤压, and 推入 before 推出 */
   bool phrases; /* lines break between words only (titles, labels), where any break fits */
+  /* when set, nline_ends flags, one per character: the lines end after
+   * the flagged characters and nowhere else (a balanced title's choice) */
+  const uint8_t *line_ends;
+  size_t nline_ends;
 } er_para_style;
 
 /* Glyphs of one face and size, drawn from `x` with `char_space` added
@@ -96,9 +100,10 @@ typedef struct er_para {
 bool er_para_layout(er_para *out, er_fontset *fonts, er_linebreaker *lb, const er_span *spans,
                     size_t nspans, const er_para_style *style, er_diag *d);
 /* The same with lines of even length rather than full ones and a short
- * last (a title, a caption): laid out at the narrowest measure that keeps
- * the number of lines, broken between words (phrases); *inset is how far
- * in from the style's measure that one starts, so that it is centred. */
+ * last (a title, a caption), as many lines as the text needs, broken
+ * between words where phrases end rather than inside them (balance.c);
+ * laid out at the measure of its widest line, *inset is how far in from
+ * the style's measure that one starts, so that it is centred. */
 bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb,
                              const er_span *spans, size_t nspans, const er_para_style *style,
                              er_diag *d, double *inset);

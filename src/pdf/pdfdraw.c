@@ -109,14 +109,15 @@ void er_pdf_add_links(HPDF_Doc pdf, const er_pages *pages, const HPDF_Page *hpag
   }
 }
 
-/* A label range from page `index`: the numbers from `first` in decimal, or
- * no number (an unnumbered page shows an empty label). */
-static void label_range(HPDF_Doc pdf, size_t index, int first) {
+/* A label range from page `index`: the numbers from `first` in decimal or
+ * upper-case Roman numerals, or no number (an unnumbered page shows an
+ * empty label). */
+static void label_range(HPDF_Doc pdf, size_t index, int first, bool roman) {
   HPDF_Dict label = HPDF_Dict_New(pdf->mmgr);
   if (!label)
     return;
   if (first > 0) {
-    HPDF_Dict_AddName(label, "S", "D");
+    HPDF_Dict_AddName(label, "S", roman ? "R" : "D");
     if (first != 1)
       HPDF_Dict_AddNumber(label, "St", first);
   }
@@ -127,8 +128,9 @@ void er_pdf_add_page_labels(HPDF_Doc pdf, const er_pages *pages) {
   for (size_t p = 0; p < pages->npages; p++) {
     int folio = pages->pages[p].folio;
     int before = p ? pages->pages[p - 1].folio : -1;
-    bool goes_on = p > 0 && (folio > 0 ? before > 0 && folio == before + 1 : before == 0);
+    bool same = p > 0 && pages->pages[p].roman == pages->pages[p - 1].roman;
+    bool goes_on = p > 0 && (folio > 0 ? same && before > 0 && folio == before + 1 : before == 0);
     if (!goes_on)
-      label_range(pdf, p, folio);
+      label_range(pdf, p, folio, pages->pages[p].roman);
   }
 }

@@ -76,6 +76,8 @@ typedef struct er_pdfw {
   size_t nheads, heads_cap;
   int next_tag;
   bool in_cover;
+  const er_node *body_start; /* the body's first block: its page is — 1 — */
+  bool front_numbered;       /* 摘要 and 目录 get (Roman) numbers */
 
   er_pdfw_toc_entry *toc;
   size_t ntoc;
@@ -106,8 +108,19 @@ void er_pdfw_paragraph(er_pdfw *w, const er_node *n, const er_block_style *style
 
 /* table.c, tablepage.c */
 void er_pdfw_table(er_pdfw *w, const er_node *table);
+
+/* annex.c, GB/T 9704 §7.3.4, §7.3.5.1 and §8: the style of a paragraph of
+ * the signature and of the 附件说明; an annex's first heading ("附件2：…",
+ * a heading with an id annex-N) as 附件2 at the top left and its title
+ * centred on the third line (false for any other heading). */
+void er_pdfw_signature_style(er_pdfw *w, const er_node *n, er_block_style *s);
+void er_pdfw_annex_note_style(er_block_style *s);
+bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag);
 /* chart.c */
 void er_pdfw_chart(er_pdfw *w, const er_node *chart);
+/* The height a chart takes with its caption and the space above it, pt
+ * (0 for one with no data). */
+double er_pdfw_chart_height(er_pdfw *w, const er_node *chart);
 /* toc.c: the contents, laid out where the nav is; page numbers filled in
  * by er_pdfw_toc_finish once every heading has landed. */
 void er_pdfw_toc(er_pdfw *w, const er_node *nav);

@@ -4,12 +4,11 @@
  * A row that does not fit the rest of a page goes to the next, where the
  * header rows (thead) are drawn again, unless they take more than half a
  * page (then they are set once, as rows of the body); a row taller than a
- * whole page is split between lines of its cells, each part closed by the
- * table's rules. A merged (rowspan) cell that runs over a page break is
- * drawn on both pages, each part with the cell's whole text, so that a
- * reader of either page sees which indicator the rows belong to; a part
- * too short for the text makes its last row taller when the page has the
- * room.
+ * whole page — or a tall one that would leave a quarter page empty — is
+ * split between lines of its cells, each part closed by the table's rules. A merged (rowspan) cell
+ * that runs over a page break is drawn on both pages, each part with the cell's whole text, so that
+ * a reader of either page sees which indicator the rows belong to; a part too short for the text
+ * makes its last row taller when the page has the room.
  *
  * Each page the table continues on starts with 续表 and its number.
  *
@@ -425,7 +424,12 @@ void er_table_place(er_table *t) {
       }
       bool never_fits = h > st->block_height - head + EPS;
       size_t lines = er_table_lines_in(t, bottom - y);
-      if ((never_fits && lines >= 2) || (g.first_body < 0 && fresh)) {
+      /* a tall row splits rather than leave a quarter page or more empty,
+       * with four lines or more here and three or more over the page */
+      double rest = rest_of_row(t, r, from);
+      size_t left = rest > 2 * t->pady ? (size_t)((rest - 2 * t->pady) / t->line + 0.5) : 0;
+      bool tall = h > 0.25 * st->block_height && lines >= 4 && left >= lines + 3;
+      if ((never_fits && lines >= 2) || tall || (g.first_body < 0 && fresh)) {
         if (lines == 0)
           lines = 1; /* nothing fits a whole page: go on all the same */
         double part = (double)lines * t->line + 2 * t->pady;

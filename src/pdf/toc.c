@@ -91,8 +91,11 @@ static void entry_number(er_pdfw *w, er_pages *p, const er_pdfw_toc_entry *e) {
   int folio = p->pages[hpage].folio;
   if (folio <= 0)
     return;
-  char text[16];
-  snprintf(text, sizeof text, "%d", folio);
+  char text[32];
+  if (p->pages[hpage].roman)
+    er_roman(folio, text, sizeof text);
+  else
+    snprintf(text, sizeof text, "%d", folio);
   er_span span = {.text = text, .len = strlen(text), .role = ER_ROLE_BODY, .size = e->ink.size};
   er_para_style ps = {.measure = NUMBER_CHARS * w->pitch, .align = ER_ALIGN_END};
   er_para num;

@@ -311,9 +311,17 @@ void er_typeset_page_break(er_typesetter *ts) {
   er_pages_break(&ts->pages);
 }
 
+bool er_typeset_holding(const er_typesetter *ts) { return ts->nheld > 0; }
+
 void er_typeset_numbering(er_typesetter *ts, bool on) {
   place_group(ts, NULL);
   ts->pages.numbering = on;
+}
+
+void er_typeset_folios(er_typesetter *ts, bool roman, int next) {
+  place_group(ts, NULL);
+  ts->pages.roman = roman;
+  ts->pages.next_folio = next;
 }
 
 const er_pages *er_typesetter_pages(er_typesetter *ts) {

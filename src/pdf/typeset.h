@@ -81,6 +81,8 @@ bool er_typesetter_tag(const er_typesetter *ts, int tag, size_t *page, double *y
  * page as the first `need` points of what follows when they fit together
  * on a page: call it before placing a table or a chart by hand. */
 void er_typeset_keep(er_typesetter *ts, double need);
+/* Whether blocks wait for the one after them (a heading before a chart). */
+bool er_typeset_holding(const er_typesetter *ts);
 /* Pages begun from now on have this paper and block (a landscape page);
  * the current page ends. Blocks waiting for the next go on the new page. */
 void er_typeset_page_style(er_typesetter *ts, const er_page_style *page);
@@ -101,6 +103,8 @@ er_span er_typeset_span(const er_typesetter *ts, er_block_kind kind, const char 
 void er_typeset_page_break(er_typesetter *ts);
 /* Whether pages begun from now on are numbered (off for a cover). */
 void er_typeset_numbering(er_typesetter *ts, bool on);
+/* Pages begun from now on are numbered from `next`, in Roman numerals or not. */
+void er_typeset_folios(er_typesetter *ts, bool roman, int next);
 
 /* The pages so far (every block placed), e.g. for tests. */
 const er_pages *er_typesetter_pages(er_typesetter *ts);

@@ -342,11 +342,75 @@ static void titles_break_between_words(void **state) {
   er_diag_free(&d);
 }
 
+/* The lines of a title laid out as the report sets it (二号 on the 156 mm
+ * type area), each as UTF-8 in lines[k]; returns their number. */
+static size_t title_lines(er_fontset *fs, er_linebreaker *lb, const char *text, char lines[][256],
+                          double *spread) {
+  er_diag d;
+  er_diag_init(&d, "title");
+  er_para_style st = {
+      .measure = 156 / 25.4 * 72, .wide_em = 1, .align = ER_ALIGN_CENTER, .squeeze = true};
+  er_span span = {.text = text, .len = strlen(text), .role = ER_ROLE_TITLE, .size = 22};
+  er_para para;
+  double inset, lo = 1e9, hi = 0;
+  assert_true(er_para_layout_balanced(&para, fs, lb, &span, 1, &st, &d, &inset));
+  for (size_t l = 0; l < para.nlines; l++) {
+    const er_line *line = &para.lines[l];
+    size_t a = para.runs[line->first_run].start;
+    const er_run *z = &para.runs[line->first_run + line->nruns - 1];
+    size_t len = z->start + z->len - a;
+    assert_true(len < 256);
+    memcpy(lines[l], para.text + a, len);
+    lines[l][len] = '\0';
+    lo = line->width < lo ? line->width : lo;
+    hi = line->width > hi ? line->width : hi;
+  }
+  *spread = (hi - lo) / 22;
+  size_t n = para.nlines;
+  er_para_free(&para);
+  er_diag_free(&d);
+  return n;
+}
+
+/* GB/T 9704 §7.3.1: a title's lines keep each phrase whole — the three
+ * samples' titles break where a phrase ends, not inside "中、省对地方",
+ * a bracketed phrase or between "供" and "养" — and stay of even length. */
+static void titles_keep_phrases_whole(void **state) {
+  (void)state;
+  er_diag d;
+  er_diag_init(&d, "titles");
+  er_fontset *fs = test_fonts(&d);
+  er_linebreaker *lb = er_linebreaker_new();
+  char lines[8][256];
+  double spread;
+  size_t n = title_lines(fs, lb,
+                         "南充市嘉陵区民政局2023年度中、省对地方转移支付区域绩效目标"
+                         "（困难群众救助补助资金）的自评报告",
+                         lines, &spread);
+  assert_int_equal(n, 3);
+  assert_string_equal(lines[0], "南充市嘉陵区民政局2023年度");
+  assert_string_equal(lines[1], "中、省对地方转移支付区域绩效目标");
+  assert_string_equal(lines[2], "（困难群众救助补助资金）的自评报告");
+  assert_true(spread <= 4.5);
+  n = title_lines(fs, lb,
+                  "城市低保、临时救助、特困人员供养、涉诉救助、精减退职职工生活补助、"
+                  "城乡医疗救助等工作绩效评价报告",
+                  lines, &spread);
+  assert_int_equal(n, 3);
+  for (size_t l = 0; l + 1 < n; l++) /* each line ends with an item of the list */
+    assert_string_equal(lines[l] + strlen(lines[l]) - 3, "、");
+  assert_true(spread <= 3);
+  er_linebreaker_free(lb);
+  er_fontset_free(fs);
+  er_diag_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(follows_the_rules_of_gbt15834),
       cmocka_unit_test(corpus_lines_obey_the_rules),
       cmocka_unit_test(titles_break_between_words),
+      cmocka_unit_test(titles_keep_phrases_whole),
       cmocka_unit_test(urls_break_after_slashes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

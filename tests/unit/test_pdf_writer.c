@@ -244,6 +244,33 @@ static void row_taller_than_a_page_splits(void **state) {
   free_pages(pages, n);
 }
 
+/* A row shorter than a page but taller than the half page left splits
+ * there, rather than go over whole and leave the half page empty. */
+static void tall_row_fills_the_page(void **state) {
+  (void)state;
+  buf b = {0}, text = {0};
+  for (int i = 0; i < 8; i++)
+    put(&b, "<p>第%d段正文，让表格前面的正文占去大约半页的位置。</p>", i);
+  for (int i = 0; i < 90; i++) /* some 30 lines: less than a page */
+    put(&text, "第%d句单元格文字。", i);
+  put(&b,
+      "<table><thead><tr><th>项目</th><th>说明</th></tr></thead><tbody>"
+      "<tr><td>短行</td><td>一</td></tr><tr><td>短行</td><td>二</td></tr>"
+      "<tr><td>短行</td><td>三</td></tr><tr><td>短行</td><td>四</td></tr>"
+      "<tr><td>长行</td><td>%s</td></tr></tbody></table>",
+      text.s);
+  typeset(b.s, "tallrow.pdf", false);
+  int n;
+  char **pages = pages_of("tallrow.pdf", &n);
+  assert_int_equal(n, 2);
+  assert_non_null(strstr(pages[0], "第0句单元格文字。"));
+  assert_non_null(strstr(pages[1], "第89句单元格文字。"));
+  assert_null(strstr(pages[0], "第89句单元格文字。"));
+  free(text.s);
+  free(b.s);
+  free_pages(pages, n);
+}
+
 static void footnote_at_the_foot_of_its_page(void **state) {
   (void)state;
   buf b = {0};
@@ -639,6 +666,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(long_table_repeats_its_header_and_merged_cell),
       cmocka_unit_test(row_taller_than_a_page_splits),
+      cmocka_unit_test(tall_row_fills_the_page),
       cmocka_unit_test(table_never_set_below_its_size),
       cmocka_unit_test(footnote_at_the_foot_of_its_page),
       cmocka_unit_test(footnote_taller_than_a_page_goes_on),

@@ -1,0 +1,124 @@
+/* 附件说明, 附件 and 发文机关署名 as GB/T 9704-2012 places them:
+ *  - §7.3.4: under the body, one line down and two characters in,
+ *    "附件：" and the annexes' names; a second name starts under the first
+ *    (after "附件："), and a name that wraps goes on under its first
+ *    character;
+ *  - §8: each annex starts a page with "附件" and its number in 3号黑体 at
+ *    the top left of the type area, its title centred on the third line;
+ *  - §7.3.5.1: one line under the text, the date four characters in from
+ *    the right, the signing body centred over the date. */
+#include <string.h>
+
+#include "pdf/pdfw.h"
+
+/* How wide a paragraph's text is set on one line, in characters. */
+static double chars_wide(er_pdfw *w, const er_node *n) {
+  er_ink ink = er_pdfw_ink(w, ER_ROLE_BODY);
+  er_span_buf b = {0};
+  er_spans_inlines(&b, n, &ink);
+  er_para_style ps = {.measure = 1e6, .wide_em = w->pitch / ink.size, .align = ER_ALIGN_START};
+  er_para para;
+  er_para_layout(&para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts), b.items, b.n,
+                 &ps, w->d);
+  double width = para.nlines ? para.lines[0].width : 0;
+  er_para_free(&para);
+  er_span_buf_free(&b);
+  return width / w->pitch;
+}
+
+static bool signature(const er_node *n) {
+  return n && n->type == ER_DOC_PARAGRAPH && er_node_has_class(n, "signature");
+}
+
+void er_pdfw_signature_style(er_pdfw *w, const er_node *n, er_block_style *s) {
+  /* the signature paragraphs come in pairs: the body, then its date */
+  size_t before = 0;
+  for (const er_node *p = n->prev; signature(p); p = p->prev)
+    before++;
+  bool date = before % 2 == 1;
+  s->indent = 0;
+  s->left = 0;
+  s->space_before = before == 0 ? 1 : 0;
+  if (date || !signature(n->next)) { /* 右空四字 */
+    s->align = ER_ALIGN_END;
+    s->right = 4;
+    return;
+  }
+  /* the body centred over the date: its measure ends at the right edge and
+   * is centred where the date is; a body too long for that ends at the
+   * right edge */
+  double date_w = chars_wide(w, n->next), body_w = chars_wide(w, n);
+  double block = er_typesetter_page_set(w->ts)->style.block_width / w->pitch;
+  double span = 2 * (4 + date_w / 2);
+  s->right = 0;
+  if (body_w <= span && span <= block) {
+    s->align = ER_ALIGN_CENTER;
+    s->left = block - span;
+  } else
+    s->align = ER_ALIGN_END;
+}
+
+void er_pdfw_annex_note_style(er_block_style *s) {
+  /* 附件：1.…… — two characters in; the names hang after "附件：" */
+  s->left = 2 + 3;
+  s->indent = -3;
+  s->space_before = 1;
+  s->phrases = true;
+  s->align = ER_ALIGN_START;
+}
+
+/* The label of an annex heading: its text up to "：" or a space after
+ * "附件" ("附件2：…" → "附件2"); 0 when it has none. */
+static size_t label_length(const char *text, size_t *skip) {
+  static const char annex[] = "附件";
+  if (strncmp(text, annex, strlen(annex)) != 0)
+    return 0;
+  for (size_t i = strlen(annex); text[i]; i++) {
+    if (strncmp(text + i, "：", strlen("：")) == 0) {
+      *skip = strlen("：");
+      return i;
+    }
+    if (text[i] == ' ') {
+      *skip = 1;
+      return i;
+    }
+  }
+  *skip = 0;
+  return strlen(text); /* "附件" alone */
+}
+
+bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag) {
+  if (!n->id || strncmp(n->id, "annex-", 6) != 0)
+    return false;
+  const char *text = er_node_text(w->doc, n);
+  size_t skip, label = text ? label_length(text, &skip) : 0;
+  if (!label)
+    return false;
+  /* 附件N: 3号黑体, flush left on the first line, a line left blank */
+  er_block_style ls = er_pdfw_block_style(w, 2);
+  er_ink ink = er_pdfw_ink(w, ls.role);
+  ls.indent = 0;
+  ls.align = ER_ALIGN_START;
+  ls.keep_with_next = true;
+  ls.space_after = 1;
+  ls.bold = ink.bold = false;
+  er_span_buf b = {0};
+  er_span_push(&b, &ink, text, label);
+  er_typeset_block(w->ts, &ls, b.items, b.n, tag);
+  er_span_buf_free(&b);
+  /* the title, as a title is set, on the third line */
+  const char *title = text + label + skip;
+  while (*title == ' ')
+    title++;
+  if (*title) {
+    er_block_style ts = er_pdfw_block_style(w, 1);
+    ts.space_before = 0;
+    er_ink tink = er_pdfw_ink(w, ts.role);
+    tink.bold = ts.bold;
+    er_span_buf t = {0};
+    er_span_push(&t, &tink, title, strlen(title));
+    er_typeset_block(w->ts, &ts, t.items, t.n, -1);
+    er_span_buf_free(&t);
+  }
+  return true;
+}

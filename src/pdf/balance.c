@@ -1,0 +1,217 @@
+/* Balanced lines for titles and captions (er_para_layout_balanced in
+ * paragraph.h). GB/T 9704 §7.3.1 asks a title that runs over several lines
+ * to keep each phrase whole (词意完整) and its lines of even length
+ * (排列对称). Among the word boundaries where a line may end, some are
+ * better than others: after a comma or a closing bracket, before an
+ * opening one, a phrase ends; between two words of one phrase it does
+ * not; after 、 the enumeration (中、省) is split; before 的 the particle
+ * opens the line. Each boundary gets a cost, and the lines — as many as
+ * the title needs — are chosen to make the costs plus the spread of their
+ * lengths least (a dynamic programme over the boundaries). */
+#include <float.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/glyphs.h"
+#include "pdf/paragraph.h"
+
+static bool in(uint32_t c, const char *set) {
+  /* set: UTF-8 string of single characters */
+  for (size_t i = 0; set[i];) {
+    uint32_t s = (unsigned char)set[i];
+    size_t n = s < 0x80 ? 1 : s < 0xE0 ? 2 : s < 0xF0 ? 3 : 4;
+    if (n > 1) {
+      s &= 0xFF >> (n + 1);
+      for (size_t k = 1; k < n; k++)
+        s = s << 6 | ((unsigned char)set[i + k] & 0x3F);
+    }
+    if (s == c)
+      return true;
+    i += n;
+  }
+  return false;
+}
+
+static const char ends_phrase[] = "，；：。！？）》」』】〕”’,;:!?)";
+static const char opens_phrase[] = "（《「『【〔“‘(";
+static const char particles[] = "的之地得了着";
+
+/* Whether the items on both sides of the 、 at glyph i are one character
+ * each (中、省): after it, a word boundary follows the next character;
+ * before it, the character follows a word of two or more (年度|中) — after
+ * a run of one-character words, ICU's dictionary is more likely not to
+ * know the term (供|养、涉|诉), and the 、 is left to end a line. */
+static bool single_items(const er_glyphs *g, size_t i) {
+  bool after = i + 1 < g->n && g->items[i + 1].brk != ER_BREAK_NONE;
+  bool before =
+      i >= 3 && g->items[i - 2].brk != ER_BREAK_NONE && g->items[i - 3].brk == ER_BREAK_NONE;
+  return before && after;
+}
+
+/* What ending a line after glyph i costs, in em² (a line one em off the
+ * mean costs 1). */
+static double cost(const er_glyphs *g, size_t i, int depth) {
+  uint32_t a = g->items[i].cp, b = g->items[i + 1].cp;
+  if (a == 0x3001) /* 、 between one-character items holds them (中、省对地方); */
+    return single_items(g, i) ? 1000 : 5; /* else a comma's */
+  double c = 0;
+  if (!in(a, ends_phrase) && !in(b, opens_phrase)) {
+    c = 30; /* between two words */
+    /* a word of one character ends or starts the line: 省|对地方; both:
+     * more likely one word the dictionary does not know (供|养) */
+    bool before = i == 0 || g->items[i - 1].brk != ER_BREAK_NONE;
+    bool after = i + 2 < g->n && g->items[i + 1].brk != ER_BREAK_NONE;
+    c += before && after ? 300 : before || after ? 40 : 0;
+  }
+  if (in(b, particles))
+    c += 200;
+  if (depth > 0) /* inside brackets: （困难|群众…） */
+    c += 100;
+  return c;
+}
+
+/* The lines' last glyphs, `lines` of them, or false when the text cannot
+ * be set in that many lines of `measure`. */
+static bool choose(const er_glyphs *g, size_t lines, double measure, double em, size_t *last) {
+  size_t n = g->n;
+  double *x = malloc((n + 1) * sizeof *x); /* natural advance before glyph i */
+  double *brk = malloc(n * sizeof *brk);   /* cost of ending a line after i; < 0: none */
+  double *best = malloc((lines + 1) * (n + 1) * sizeof *best);
+  size_t *from = malloc((lines + 1) * (n + 1) * sizeof *from);
+  if (!x || !brk || !best || !from)
+    abort();
+  x[0] = 0;
+  int depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    const er_glyph *gl = &g->items[i];
+    x[i + 1] = x[i] + (gl->flags & ER_GLYPH_HIDDEN ? 0 : er_glyph_natural(gl));
+    if (in(gl->cp, "（(〔【"))
+      depth++;
+    else if (in(gl->cp, "）)〕】") && depth > 0)
+      depth--;
+    brk[i] = -1;
+    if (i + 1 == n)
+      brk[i] = 0;
+    else if (gl->brk == ER_BREAK_ALLOWED)
+      brk[i] = cost(g, i, depth);
+  }
+  double total = x[n] / em, mean = total / (double)lines;
+#define AT(k, j) ((k) * (n + 1) + (j))
+  for (size_t k = 0; k <= lines; k++)
+    for (size_t j = 0; j <= n; j++)
+      best[AT(k, j)] = DBL_MAX;
+  best[AT(0, 0)] = 0;
+  for (size_t k = 1; k <= lines; k++)
+    for (size_t j = 1; j <= n; j++) {
+      if (brk[j - 1] < 0)
+        continue;
+      for (size_t s = j; s-- > 0;) { /* the line holds glyphs s … j−1 */
+        if (best[AT(k - 1, s)] == DBL_MAX)
+          continue;
+        size_t e = j;
+        while (e > s && (g->items[e - 1].flags & ER_GLYPH_SPACE))
+          e--; /* a line's end drops its spaces */
+        double w = x[e] - x[s];
+        if (w > measure + 1e-6)
+          break; /* longer still as s goes down */
+        double dev = w / em - mean;
+        double c = best[AT(k - 1, s)] + dev * dev + brk[j - 1];
+        if (c < best[AT(k, j)]) {
+          best[AT(k, j)] = c;
+          from[AT(k, j)] = s;
+        }
+      }
+    }
+  bool ok = best[AT(lines, n)] < DBL_MAX;
+  if (ok)
+    for (size_t k = lines, j = n; k > 0; k--) {
+      last[k - 1] = j - 1;
+      j = from[AT(k, j)];
+    }
+#undef AT
+  free(x);
+  free(brk);
+  free(best);
+  free(from);
+  return ok;
+}
+
+/* The narrowest measure that keeps the lines of a first layout: the old
+ * way, for text that `choose` cannot set. */
+static bool narrowest(er_para *out, er_fontset *fonts, er_linebreaker *lb, const er_span *spans,
+                      size_t nspans, er_para_style *ps, double measure, er_diag *d, double *inset) {
+  size_t lines = out->nlines;
+  bool cut = out->cut;
+  double lo = measure / (double)lines, hi = measure;
+  while (hi - lo > 0.5) {
+    double mid = (lo + hi) / 2;
+    er_para trial;
+    ps->measure = mid;
+    er_para_layout(&trial, fonts, lb, spans, nspans, ps, d);
+    if (trial.nlines <= lines && (cut || !trial.cut))
+      hi = mid;
+    else
+      lo = mid;
+    er_para_free(&trial);
+  }
+  er_para_free(out);
+  ps->measure = hi;
+  *inset = (measure - hi) / 2;
+  return er_para_layout(out, fonts, lb, spans, nspans, ps, d);
+}
+
+bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb,
+                             const er_span *spans, size_t nspans, const er_para_style *style,
+                             er_diag *d, double *inset) {
+  *inset = 0;
+  er_para_style ps = *style;
+  ps.phrases = true; /* 词意完整 */
+  bool ok = er_para_layout(out, fonts, lb, spans, nspans, &ps, d);
+  if (!ok || out->nlines < 2)
+    return ok;
+  er_glyphs g;
+  ok = er_glyphs_make(&g, fonts, lb, spans, nspans, &ps, d);
+  size_t lines = out->nlines;
+  size_t *last = malloc(lines * sizeof *last);
+  uint8_t *ends = calloc(g.n ? g.n : 1, 1); /* 1 after a line's last glyph */
+  if (!last || !ends)
+    abort();
+  bool chosen = ok && !out->cut && g.n > 0 && nspans > 0 && spans[0].size > 0 &&
+                choose(&g, lines, style->measure, spans[0].size, last);
+  double widest = 0;
+  if (chosen) {
+    /* set at the widest chosen line, each line ending where chosen */
+    size_t s = 0;
+    for (size_t k = 0; k < lines; k++) {
+      double w = 0;
+      for (size_t i = s; i <= last[k]; i++)
+        w += g.items[i].flags & ER_GLYPH_HIDDEN ? 0 : er_glyph_natural(&g.items[i]);
+      w -= g.items[last[k]].trim_r; /* a mark's blank half at the line's end is dropped */
+      if (w > widest)
+        widest = w;
+      ends[last[k]] = 1;
+      s = last[k] + 1;
+    }
+  }
+  size_t n = g.n;
+  er_glyphs_free(&g);
+  free(last);
+  if (chosen) {
+    er_para trial;
+    ps.measure = widest + 0.01 < style->measure ? widest + 0.01 : style->measure;
+    ps.line_ends = ends;
+    ps.nline_ends = n;
+    ok = er_para_layout(&trial, fonts, lb, spans, nspans, &ps, d);
+    ps.line_ends = NULL;
+    if (ok && trial.nlines == lines && !trial.cut) {
+      er_para_free(out);
+      *out = trial;
+      *inset = (style->measure - ps.measure) / 2;
+      free(ends);
+      return true;
+    }
+    er_para_free(&trial);
+  }
+  free(ends);
+  return narrowest(out, fonts, lb, spans, nspans, &ps, style->measure, d, inset);
+}
