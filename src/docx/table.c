@@ -11,6 +11,7 @@
  * to, and small tables take the note size. */
 #include "docx/docxw.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,48 @@ static void measure(er_docxw *w, const er_node *t, grid *g, long total) {
     g->width[i] = sum > 0 ? g->width[i] / sum * (double)total : (double)total / g->ncols;
 }
 
+/* ---- the PDF's layout of the table ---- */
+
+static long twips(double pt) { return lround(pt * 20); }
+
+void er_docx_keep_table_layout(void *ctx, const er_pdf_table_layout *t) {
+  er_docxw *w = ctx;
+  if (w->ntables == w->tables_cap) {
+    w->tables_cap = w->tables_cap ? 2 * w->tables_cap : 16;
+    w->tables = realloc(w->tables, w->tables_cap * sizeof *w->tables);
+    if (!w->tables)
+      abort();
+  }
+  er_dx_table_layout *l = &w->tables[w->ntables++];
+  *l = (er_dx_table_layout){.table = t->table,
+                            .ncols = t->ncols,
+                            .widths = calloc((size_t)t->ncols + 1, sizeof *l->widths),
+                            .size = lround(t->size * 2),
+                            .line = twips(t->line),
+                            .padx = twips(t->padx),
+                            .pady = twips(t->pady)};
+  if (!l->widths)
+    abort();
+  /* edges rounded, so that the columns add up to the table */
+  for (int k = 0; k < t->ncols; k++)
+    l->widths[k] = twips(t->colx[k + 1]) - twips(t->colx[k]);
+}
+
+void er_docx_table_layouts_free(er_docxw *w) {
+  for (size_t i = 0; i < w->ntables; i++)
+    free(w->tables[i].widths);
+  free(w->tables);
+  w->tables = NULL;
+  w->ntables = w->tables_cap = 0;
+}
+
+static const er_dx_table_layout *layout_of(const er_docxw *w, const er_node *table, int ncols) {
+  for (size_t i = 0; i < w->ntables; i++)
+    if (w->tables[i].table == table)
+      return w->tables[i].ncols == ncols ? &w->tables[i] : NULL;
+  return NULL;
+}
+
 static void width_el(er_dx *x, const char *name, long twips) {
   er_dx_open(x, name);
   er_dx_attrf(x, "w:w", "%ld", twips);
@@ -171,6 +214,7 @@ static void width_el(er_dx *x, const char *name, long twips) {
 typedef struct table_ctx {
   er_docxw *w;
   const er_node *table;
+  const er_dx_table_layout *layout; /* the PDF's, or NULL */
   grid g;
   long size; /* half-points of the cells' text, 0 for the style's */
   bool fields;
@@ -181,6 +225,12 @@ static void cell_paragraph(table_ctx *t, const er_node *n, const char *jc, bool 
   er_dx_open(x, "w:p");
   er_dx_open(x, "w:pPr");
   er_dx_empty(x, "w:pStyle", "TableText");
+  if (t->layout) { /* the PDF's line height for the table's size */
+    er_dx_open(x, "w:spacing");
+    er_dx_attrf(x, "w:line", "%ld", t->layout->line);
+    er_dx_attr(x, "w:lineRule", "exact");
+    er_dx_close(x);
+  }
   if (jc)
     er_dx_empty(x, "w:jc", jc);
   er_dx_close(x);
@@ -330,7 +380,14 @@ void er_docx_table(er_docxw *w, const er_node *n) {
   t.g.span = calloc((size_t)t.g.ncols, sizeof *t.g.span);
   if (!t.g.width || !t.g.pending || !t.g.span)
     abort();
-  measure(w, n, &t.g, total);
+  t.layout = t.fields ? NULL : layout_of(w, n, t.g.ncols);
+  if (t.layout) {
+    total = 0;
+    for (int i = 0; i < t.g.ncols; i++)
+      total += t.g.width[i] = (double)t.layout->widths[i];
+    t.size = t.layout->size == w->size[ER_ROLE_TABLE] ? 0 : t.layout->size;
+  } else
+    measure(w, n, &t.g, total);
 
   er_dx_open(x, "w:tbl");
   er_dx_open(x, "w:tblPr");
@@ -346,6 +403,13 @@ void er_docx_table(er_docxw *w, const er_node *n) {
     er_dx_close(x);
   }
   er_dx_empty(x, "w:tblLayout", "fixed");
+  if (t.layout) { /* the PDF's padding inside the cells */
+    er_dx_open(x, "w:tblCellMar");
+    static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
+    for (int i = 0; i < 4; i++)
+      width_el(x, sides[i], i % 2 ? t.layout->padx : t.layout->pady);
+    er_dx_close(x);
+  }
   er_dx_close(x);
   er_dx_open(x, "w:tblGrid");
   for (int i = 0; i < t.g.ncols; i++) {
