@@ -106,6 +106,7 @@ typedef struct er_docxw {
   int sections;             /* ended so far */
   bool landscape_on;        /* the section being written */
   bool in_cover;
+  bool after_cover;                        /* the section ended last is the cover */
   bool break_before;                       /* the next paragraph starts a page */
   int footer_odd, footer_even, header_rel; /* rIds, 0 for none */
 

@@ -38,9 +38,11 @@ er_dx_page er_docx_page(const er_style *s, bool landscape) {
     er_dx_page q = p;
     q.width = p.height;
     q.height = p.width;
+    /* as the PDF turns it: the sheet a quarter clockwise, its binding
+     * edge on top and its foot at the left (GB/T 9704 §10.1) */
     q.top = p.left;
-    q.left = p.top;
-    q.right = p.bottom;
+    q.left = p.bottom;
+    q.right = p.top;
     q.bottom = p.right;
     p = q;
   }
@@ -88,7 +90,7 @@ void er_docx_sect(er_docxw *w, bool last) {
   er_dx_attrf(x, "w:footer", "%ld", p->bottom > 397 + 200 ? p->bottom - 397 : 200);
   er_dx_attr(x, "w:gutter", "0");
   er_dx_close(x);
-  if (w->sections == 1 && !cover) { /* numbered from the page after the cover */
+  if (w->after_cover && !cover) { /* numbered from the page after the cover */
     er_dx_open(x, "w:pgNumType");
     er_dx_attr(x, "w:start", "1");
     er_dx_close(x);
@@ -102,6 +104,7 @@ void er_docx_sect(er_docxw *w, bool last) {
   er_dx_close(x);
   (void)last;
   w->sections++;
+  w->after_cover = cover;
 }
 
 /* One footer: — PAGE — at the side of the page away from the binding. */

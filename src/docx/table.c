@@ -218,6 +218,7 @@ typedef struct table_ctx {
   grid g;
   long size; /* half-points of the cells' text, 0 for the style's */
   bool fields;
+  bool keep; /* the row being written stays with the next on its page */
 } table_ctx;
 
 static void cell_paragraph(table_ctx *t, const er_node *n, const char *jc, bool bold) {
@@ -225,6 +226,8 @@ static void cell_paragraph(table_ctx *t, const er_node *n, const char *jc, bool 
   er_dx_open(x, "w:p");
   er_dx_open(x, "w:pPr");
   er_dx_empty(x, "w:pStyle", "TableText");
+  if (t->keep) /* Word keeps a row whose paragraphs all keep with the next */
+    er_dx_empty(x, "w:keepNext", NULL);
   if (t->layout) { /* the PDF's line height for the table's size */
     er_dx_open(x, "w:spacing");
     er_dx_attrf(x, "w:line", "%ld", t->layout->line);
@@ -291,6 +294,31 @@ static const char *cell_jc(const table_ctx *t, const er_node *c) {
   if (c->header || er_node_has_class(c, "center") || er_node_has_class(c, "level"))
     return "center";
   return "left";
+}
+
+/* Whether a page should not end after row r, as the PDF's table breaks
+ * (src/pdf/tablepage.c): a merged cell starts there and runs below, the
+ * row heads the rows below it (header cells only, across the table), or
+ * it is the first body row or the last but one, which would leave one
+ * row alone. */
+static bool keeps_with_next(const table_ctx *t, const er_node *part, const er_node *r) {
+  if (!r->next && !part->next) /* the last row: with the note under the table */
+    return t->table->next && t->table->next->type == ER_DOC_PARAGRAPH &&
+           er_node_has_class(t->table->next, "note");
+  if (part->type == ER_DOC_THEAD)
+    return true;
+  bool last_but_one = r->next && !r->next->next;
+  for (const er_node *p = part->next; p && last_but_one; p = p->next)
+    last_but_one = !(p->type == ER_DOC_TBODY && p->first);
+  if (r == part->first || last_but_one)
+    return true;
+  bool heads = true;
+  for (const er_node *c = r->first; c; c = c->next) {
+    if (c->rowspan > 1)
+      return true;
+    heads &= c->header;
+  }
+  return heads;
 }
 
 static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pending, int *span) {
@@ -425,6 +453,7 @@ void er_docx_table(er_docxw *w, const er_node *n) {
     for (const er_node *r = part->first; r; r = r->next) {
       bool bold = er_node_has_class(r, "total") ||
                   (total_row && part->type == ER_DOC_TBODY && !r->next && !part->next);
+      t.keep = !t.fields && keeps_with_next(&t, part, r);
       row(&t, r, part->type == ER_DOC_THEAD, bold, t.g.pending, t.g.span);
     }
   }
