@@ -188,6 +188,10 @@ void er_docx_styles(er_docxw *w) {
   style_begin(x, "paragraph", "Normal", "Normal", NULL);
   er_dx_open(x, "w:pPr");
   er_dx_empty(x, "w:widowControl", "0");
+  /* no space between Chinese and Latin letters or figures: the PDF has
+   * none, and the lines keep their 28 characters */
+  er_dx_empty(x, "w:autoSpaceDE", "0");
+  er_dx_empty(x, "w:autoSpaceDN", "0");
   er_dx_empty(x, "w:snapToGrid", "0");
   spacing(w, true, 0);
   int indent_chars = (int)(w->style->indent_chars.units / ER_DEC_SCALE);
