@@ -89,6 +89,10 @@ void er_docx_ppr_begin(er_docxw *w, const char *style_id, const char *jc) {
   er_dx_open(x, "w:pPr");
   if (style_id)
     er_dx_empty(x, "w:pStyle", style_id);
+  if (w->keep_next) {
+    er_dx_empty(x, "w:keepNext", NULL);
+    w->keep_next = false;
+  }
   if (w->break_before) {
     er_dx_empty(x, "w:pageBreakBefore", NULL);
     w->break_before = false;
@@ -128,6 +132,8 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   long right = 0;
   if (er_node_has_class(n, "note"))
     style_id = "SmallPrint";
+  else if (er_node_has_class(n, "issuer"))
+    style_id = "Issuer";
   if (er_node_has_class(n, "center") || er_node_has_class(n, "subtitle") ||
       er_node_has_class(n, "date") || er_node_has_class(n, "issuer") ||
       er_node_has_class(n, "doc-number"))
@@ -149,6 +155,12 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   er_docx_ppr_begin(w, style_id, NULL);
   if (w->in_cover && er_node_has_class(n, "date")) /* the date at the foot */
     cover_spacing(w, COVER_GAP, 0);
+  else if (er_node_has_class(n, "signature") &&
+           (!n->prev || !er_node_has_class(n->prev, "signature"))) {
+    er_dx_open(x, "w:spacing"); /* 署名 two lines below the text */
+    er_dx_attrf(x, "w:before", "%ld", 2 * w->portrait.line_pitch);
+    er_dx_close(x);
+  }
   if (!indent)
     no_indent(x, right);
   if (jc)

@@ -108,6 +108,7 @@ typedef struct er_docxw {
   bool in_cover;
   bool after_cover;                        /* the section ended last is the cover */
   bool break_before;                       /* the next paragraph starts a page */
+  bool keep_next;                          /* … or stays with the one after it */
   int footer_odd, footer_even, header_rel; /* rIds, 0 for none */
 
   const int *folios; /* per heading in document order, 0 unknown; or NULL */

@@ -168,6 +168,10 @@ static long twips(double pt) { return lround(pt * 20); }
 
 void er_docx_keep_table_layout(void *ctx, const er_pdf_table_layout *t) {
   er_docxw *w = ctx;
+  /* the text as far from the column's edge as the PDF sets it: LibreOffice
+   * measures a cell's margin from the inner side of its rule, Word from
+   * the edge (its text then a third of a point further out) */
+  double rule = (double)er_docx_twips(w->style->rule) / 20;
   if (w->ntables == w->tables_cap) {
     w->tables_cap = w->tables_cap ? 2 * w->tables_cap : 16;
     w->tables = realloc(w->tables, w->tables_cap * sizeof *w->tables);
@@ -180,7 +184,7 @@ void er_docx_keep_table_layout(void *ctx, const er_pdf_table_layout *t) {
                             .widths = calloc((size_t)t->ncols + 1, sizeof *l->widths),
                             .size = lround(t->size * 2),
                             .line = twips(t->line),
-                            .padx = twips(t->padx),
+                            .padx = (long)floor((t->padx - rule / 2) * 20),
                             .pady = twips(t->pady)};
   if (!l->widths)
     abort();
@@ -397,6 +401,7 @@ void er_docx_table(er_docxw *w, const er_node *n) {
   long total = t.fields ? block * 88 / 100 : block;
   for (const er_node *c = n->first; c; c = c->next)
     if (c->type == ER_DOC_CAPTION) {
+      w->keep_next = true; /* with its table */
       er_docx_paragraph(w, c, "Caption", NULL);
       w->break_before = false;
     }
