@@ -113,13 +113,14 @@ static void cover_spacing(er_docxw *w, int before, int after) {
   er_dx_close(x);
 }
 
-static void no_indent(er_dx *x, long right) {
+static void no_indent(er_docxw *w, long right) {
+  er_dx *x = &w->x;
   er_dx_open(x, "w:ind");
   er_dx_attr(x, "w:firstLineChars", "0");
   er_dx_attr(x, "w:firstLine", "0");
   if (right) {
     er_dx_attrf(x, "w:rightChars", "%ld", right * 100);
-    er_dx_attrf(x, "w:right", "%ld", right * 320);
+    er_dx_attrf(x, "w:right", "%ld", right * w->portrait.cell);
   }
   er_dx_close(x);
 }
@@ -162,7 +163,7 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
     er_dx_close(x);
   }
   if (!indent)
-    no_indent(x, right);
+    no_indent(w, right);
   if (jc)
     er_dx_empty(x, "w:jc", jc);
   er_dx_close(x);
@@ -175,7 +176,7 @@ void er_docx_paragraph(er_docxw *w, const er_node *n, const char *style_id, cons
   er_dx_open(x, "w:p");
   er_docx_ppr_begin(w, style_id, jc);
   if (jc) {
-    no_indent(x, 0);
+    no_indent(w, 0);
     er_dx_empty(x, "w:jc", jc);
   }
   er_dx_close(x);

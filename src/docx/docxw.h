@@ -81,6 +81,7 @@ typedef struct er_dx_page {
   long line_pitch;                              /* twips */
   long char_space;                              /* 1/4096 pt off the body size */
   long compress; /* the same in twentieths of a point, rounded down */
+  long cell;     /* a character's cell of the grid, twips (indents) */
 } er_dx_page;
 
 /* A table as evalreport's PDF lays it out (er_pdf_heading_folios), in

@@ -21,6 +21,7 @@ er_dx_page er_docx_page(const er_style *s, bool landscape) {
                   er_docx_twips(s->margin_left),
                   0,
                   0,
+                  0,
                   0};
   long block_w = p.width - p.left - p.right, block_h = p.height - p.top - p.bottom;
   double pitch = (double)er_docx_twips(s->line_pitch);
@@ -33,7 +34,12 @@ er_dx_page er_docx_page(const er_style *s, bool landscape) {
   /* rounded down, so that exactly `lines` lines and `chars` characters fit */
   p.line_pitch = block_h / lines;
   p.char_space = (long)floor((block_w / 20.0 / (double)chars - size) * 4096.0);
-  p.compress = p.char_space < 0 ? (long)floor((block_w / 20.0 / (double)chars - size) * 20.0) : 0;
+  /* a twentieth of a point more than the cell asks: with the exact figure
+   * LibreOffice sets 27 characters where a line of 28 ends in punctuation,
+   * and its lines are no longer the PDF's */
+  p.compress =
+      p.char_space < 0 ? (long)floor((block_w / 20.0 / (double)chars - size) * 20.0) - 1 : 0;
+  p.cell = block_w / chars;
   if (landscape) {
     er_dx_page q = p;
     q.width = p.height;

@@ -90,7 +90,7 @@ static void spacing(er_docxw *w, bool grid, int before_lines) {
 
 static void indent(er_docxw *w, int first_chars, int left_chars) {
   er_dx *x = &w->x;
-  long ch = w->size[ER_ROLE_BODY] * 10; /* twips */
+  long ch = w->portrait.cell; /* the PDF indents by the grid's cells */
   er_dx_open(x, "w:ind");
   er_dx_attrf(x, "w:leftChars", "%d", left_chars * 100);
   er_dx_attrf(x, "w:left", "%ld", left_chars * ch);
