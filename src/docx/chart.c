@@ -323,6 +323,11 @@ void er_docx_chart(er_docxw *w, const er_node *chart) {
   er_dx_open(x, "w:p");
   w->keep_next = true; /* with its caption */
   er_docx_ppr_begin(w, "Caption", NULL);
+  er_dx_open(x, "w:spacing"); /* the room the PDF leaves above a figure */
+  er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch * 3 / 10);
+  er_dx_attr(x, "w:line", "240");
+  er_dx_attr(x, "w:lineRule", "auto");
+  er_dx_close(x);
   er_dx_close(x);
   er_dx_open(x, "w:r");
   er_dx_open(x, "w:drawing");

@@ -376,18 +376,34 @@ static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pen
       pending[k]--;
 }
 
-/* A paragraph of one point: a page break before a table, or what keeps
- * two tables apart (Word joins adjacent ones). */
-static void thin_paragraph(er_docxw *w) {
+/* A paragraph `twips` tall and nothing else: a page break before a table
+ * (one point), or the space the PDF leaves under a table, which also
+ * keeps two tables apart (Word joins adjacent ones). */
+static void spacer(er_docxw *w, long twips) {
   er_dx *x = &w->x;
   er_dx_open(x, "w:p");
   er_docx_ppr_begin(w, NULL, NULL);
   er_dx_empty(x, "w:snapToGrid", "0");
   er_dx_open(x, "w:spacing");
-  er_dx_attr(x, "w:line", "20");
+  er_dx_attrf(x, "w:line", "%ld", twips);
   er_dx_attr(x, "w:lineRule", "exact");
   er_dx_close(x);
   er_dx_close(x);
+  er_dx_close(x);
+}
+
+/* The caption above the table, kept with it, with the room the PDF leaves
+ * above a table (0.3 of a grid line). */
+static void caption(er_docxw *w, const er_node *c) {
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:p");
+  w->keep_next = true;
+  er_docx_ppr_begin(w, "Caption", NULL);
+  er_dx_open(x, "w:spacing");
+  er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch * 3 / 10);
+  er_dx_close(x);
+  er_dx_close(x);
+  er_docx_runs(w, c, 0, false);
   er_dx_close(x);
 }
 
@@ -401,12 +417,11 @@ void er_docx_table(er_docxw *w, const er_node *n) {
   long total = t.fields ? block * 88 / 100 : block;
   for (const er_node *c = n->first; c; c = c->next)
     if (c->type == ER_DOC_CAPTION) {
-      w->keep_next = true; /* with its table */
-      er_docx_paragraph(w, c, "Caption", NULL);
+      caption(w, c);
       w->break_before = false;
     }
   if (w->break_before)
-    thin_paragraph(w);
+    spacer(w, 20);
   t.g.ncols = count_columns(n);
   t.g.width = calloc((size_t)t.g.ncols, sizeof *t.g.width);
   t.g.pending = calloc((size_t)t.g.ncols, sizeof *t.g.pending);
@@ -466,6 +481,6 @@ void er_docx_table(er_docxw *w, const er_node *n) {
   free(t.g.width);
   free(t.g.pending);
   free(t.g.span);
-  if (n->next && (n->next->type == ER_DOC_TABLE || n->next->type == ER_DOC_CHART))
-    thin_paragraph(w);
+  if (n->next && !t.fields) /* half a grid line under the table, as the PDF leaves */
+    spacer(w, w->portrait.line_pitch / 2);
 }
