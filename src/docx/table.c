@@ -330,9 +330,9 @@ static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pen
   er_dx_open(x, "w:tr");
   er_dx_open(x, "w:trPr");
   er_dx_empty(x, "w:cantSplit", NULL);
-  if (t->fields) { /* the cover's fields a grid line and a half apart */
+  if (t->fields) { /* the cover's fields 1.35 grid lines apart, as in the PDF */
     er_dx_open(x, "w:trHeight");
-    er_dx_attrf(x, "w:val", "%ld", t->w->portrait.line_pitch * 3 / 2);
+    er_dx_attrf(x, "w:val", "%ld", t->w->portrait.line_pitch * 135 / 100);
     er_dx_attr(x, "w:hRule", "atLeast");
     er_dx_close(x);
   }
@@ -434,6 +434,11 @@ void er_docx_table(er_docxw *w, const er_node *n) {
     for (int i = 0; i < t.g.ncols; i++)
       total += t.g.width[i] = (double)t.layout->widths[i];
     t.size = t.layout->size == w->size[ER_ROLE_TABLE] ? 0 : t.layout->size;
+  } else if (t.fields && t.g.ncols == 2) {
+    /* as the PDF's cover (src/pdf/cover.c): the label five characters
+     * wide and a character's gap, the value the rest of 0.88 of the block */
+    t.g.width[0] = (double)w->size[ER_ROLE_BODY] * 10 * 6;
+    t.g.width[1] = (double)total - t.g.width[0];
   } else
     measure(w, n, &t.g, total);
 
