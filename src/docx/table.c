@@ -2,13 +2,17 @@
  * column for every column of the HTML table. Header rows (thead) repeat on
  * every page (w:tblHeader) and no row splits across pages; a rowspan is a
  * vMerge run down the column (a "restart" cell, then "continue" cells in
- * the rows below), a colspan a gridSpan. Widths: the colgroup's when it
- * gives them, else each column's longest line of text, capped so that a
- * long cell wraps rather than starving the others, scaled to the text
- * block. Figures (class num) are set right, header cells centred and
- * bold, rules 0.75 pt all round (the TableGrid style); a wide table
- * (class sheet or landscape) fills the landscape page its section turns
- * to, and small tables take the note size. */
+ * the rows below), a colspan a gridSpan. The table is laid out as
+ * evalreport's PDF lays it out (er_pdf_heading_folios hands over each
+ * table): its columns' widths, the cells' size, line height and padding,
+ * and rows kept together where the PDF does not break a page. Without
+ * fonts there is no such layout: then the colgroup's widths, else each
+ * column's longest line of text, capped so that a long cell wraps rather
+ * than starving the others, scaled to the text block. Figures (class num)
+ * are set right, header cells centred and bold, rules 0.75 pt all round
+ * (the TableGrid style); a wide table (class sheet or landscape) fills the
+ * landscape page its section turns to, and small tables take the note
+ * size. */
 #include "docx/docxw.h"
 
 #include <math.h>
@@ -184,7 +188,7 @@ void er_docx_keep_table_layout(void *ctx, const er_pdf_table_layout *t) {
                             .widths = calloc((size_t)t->ncols + 1, sizeof *l->widths),
                             .size = lround(t->size * 2),
                             .line = twips(t->line),
-                            .padx = (long)floor((t->padx - rule / 2) * 20),
+                            .padx = (long)fmax(0, floor((t->padx - rule / 2) * 20)),
                             .pady = twips(t->pady)};
   if (!l->widths)
     abort();
