@@ -10,10 +10,12 @@
 #    tblHeader on the header rows, vMerge and gridSpan for the HTML's
 #    rowspans and colspans, even and odd footers with PAGE fields and none
 #    on the cover, footnote references, the contents' cached page numbers
-#    equal to the pages of evalreport's PDF;
+#    equal to the pages of evalreport's PDF, every table's column edges
+#    where evalreport's PDF draws its rules (to the twip);
 #  - LibreOffice converts it to PDF (headless, a private profile): every
-#    paragraph's text is there, the headings are bookmarks, the page count
-#    within 10% of evalreport's PDF;
+#    paragraph's text is there, the headings are bookmarks, each within a
+#    page of where evalreport's PDF has it, the page count within 10% of
+#    evalreport's PDF, the page numbers running on from 1 after the cover;
 #  - with --draft, the 草稿 watermark on every section.
 # "footnote" stands for nanchong with a footnote in its summary: a Word
 # footnote with its ① mark, and its text on LibreOffice's page.

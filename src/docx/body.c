@@ -7,6 +7,8 @@
  * ends with an empty, one-point paragraph holding its properties. */
 #include "docx/docxw.h"
 
+#include <math.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -89,6 +91,10 @@ void er_docx_ppr_begin(er_docxw *w, const char *style_id, const char *jc) {
   er_dx_open(x, "w:pPr");
   if (style_id)
     er_dx_empty(x, "w:pStyle", style_id);
+  if (w->keep_next) {
+    er_dx_empty(x, "w:keepNext", NULL);
+    w->keep_next = false;
+  }
   if (w->break_before) {
     er_dx_empty(x, "w:pageBreakBefore", NULL);
     w->break_before = false;
@@ -97,25 +103,80 @@ void er_docx_ppr_begin(er_docxw *w, const char *style_id, const char *jc) {
 }
 
 #define COVER_TITLE_SIZE 52 /* 一号, half-points */
-#define COVER_GAP 5         /* grid lines between the title, the fields and the date */
+#define COVER_GAP 5         /* grid lines above the date, without fields */
 
-static void cover_spacing(er_docxw *w, int before, int after) {
+/* The rows of the cover's fields table n, or 0. */
+static int field_rows(const er_node *n) {
+  int rows = 0;
+  if (n->type == ER_DOC_TABLE && er_node_has_class(n, "fields"))
+    for (const er_node *part = n->first; part; part = part->next)
+      if (part->type == ER_DOC_THEAD || part->type == ER_DOC_TBODY)
+        for (const er_node *r = part->first; r; r = r->next)
+          rows++;
+  return rows;
+}
+
+/* The cover's date two grid lines above the foot of the text block, as
+ * the PDF sets it: below the fields centred on 0.42 of its height. */
+static void cover_date_spacing(er_docxw *w, const er_node *date) {
+  const er_dx_page *p = &w->portrait;
+  int rows = 0;
+  for (const er_node *n = date->prev; n && !rows; n = n->prev)
+    rows = field_rows(n);
+  long block_h = p->height - p->top - p->bottom;
+  long before = block_h * 58 / 100 - 2 * p->line_pitch - rows * p->line_pitch * 135 / 200;
+  if (!rows)
+    before = COVER_GAP * p->line_pitch;
   er_dx *x = &w->x;
   er_dx_open(x, "w:spacing");
-  er_dx_attrf(x, "w:before", "%ld", before * w->portrait.line_pitch);
-  er_dx_attrf(x, "w:after", "%ld", after * w->portrait.line_pitch);
+  er_dx_attrf(x, "w:before", "%ld", before > 0 ? before : 0);
+  er_dx_attr(x, "w:after", "0");
   er_dx_attr(x, "w:line", "240");
   er_dx_attr(x, "w:lineRule", "auto");
   er_dx_close(x);
 }
 
-static void no_indent(er_dx *x, long right) {
+/* The cover's title as the PDF sets it (src/pdf/cover.c): two grid lines
+ * down, lines of 1.6 of its size a character in from either side, and
+ * below it the room that puts the fields (1.35 grid lines a row) across
+ * the middle of the page, centred on 0.42 of the text block's height. */
+static void cover_title_spacing(er_docxw *w, const er_node *title) {
+  const er_dx_page *p = &w->portrait;
+  long size = COVER_TITLE_SIZE * 10, line = size * 16 / 10; /* twips */
+  double chars = 0;
+  for (const unsigned char *s = (const unsigned char *)er_node_text(w->doc, title); *s; s++)
+    chars += *s < 0x80 ? 0.5 : (*s & 0xC0) != 0x80;
+  long measure = p->width - p->left - p->right - 2 * size;
+  long lines = (long)ceil(chars * (double)size / (double)(measure > size ? measure : size));
+  int rows = 0;
+  for (const er_node *n = title->next; n && !rows; n = n->next)
+    rows = field_rows(n);
+  long block_h = p->height - p->top - p->bottom;
+  long fields = block_h * 42 / 100 - rows * p->line_pitch * 135 / 200;
+  long after = fields - 2 * p->line_pitch - (lines < 1 ? 1 : lines) * line;
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:spacing");
+  er_dx_attrf(x, "w:before", "%ld", 2 * p->line_pitch);
+  er_dx_attrf(x, "w:after", "%ld", after > 0 ? after : 0);
+  er_dx_attrf(x, "w:line", "%ld", line);
+  er_dx_attr(x, "w:lineRule", "exact");
+  er_dx_close(x);
+  er_dx_open(x, "w:ind");
+  er_dx_attrf(x, "w:left", "%ld", size);
+  er_dx_attrf(x, "w:right", "%ld", size);
+  er_dx_attr(x, "w:firstLineChars", "0");
+  er_dx_attr(x, "w:firstLine", "0");
+  er_dx_close(x);
+}
+
+static void no_indent(er_docxw *w, long right) {
+  er_dx *x = &w->x;
   er_dx_open(x, "w:ind");
   er_dx_attr(x, "w:firstLineChars", "0");
   er_dx_attr(x, "w:firstLine", "0");
   if (right) {
     er_dx_attrf(x, "w:rightChars", "%ld", right * 100);
-    er_dx_attrf(x, "w:right", "%ld", right * 320);
+    er_dx_attrf(x, "w:right", "%ld", right * w->portrait.cell);
   }
   er_dx_close(x);
 }
@@ -128,6 +189,8 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   long right = 0;
   if (er_node_has_class(n, "note"))
     style_id = "SmallPrint";
+  else if (er_node_has_class(n, "issuer"))
+    style_id = "Issuer";
   if (er_node_has_class(n, "center") || er_node_has_class(n, "subtitle") ||
       er_node_has_class(n, "date") || er_node_has_class(n, "issuer") ||
       er_node_has_class(n, "doc-number"))
@@ -148,9 +211,15 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   er_dx_open(x, "w:p");
   er_docx_ppr_begin(w, style_id, NULL);
   if (w->in_cover && er_node_has_class(n, "date")) /* the date at the foot */
-    cover_spacing(w, COVER_GAP, 0);
+    cover_date_spacing(w, n);
+  else if (er_node_has_class(n, "signature") &&
+           (!n->prev || !er_node_has_class(n->prev, "signature"))) {
+    er_dx_open(x, "w:spacing"); /* 署名 two lines below the text */
+    er_dx_attrf(x, "w:before", "%ld", 2 * w->portrait.line_pitch);
+    er_dx_close(x);
+  }
   if (!indent)
-    no_indent(x, right);
+    no_indent(w, right);
   if (jc)
     er_dx_empty(x, "w:jc", jc);
   er_dx_close(x);
@@ -163,7 +232,7 @@ void er_docx_paragraph(er_docxw *w, const er_node *n, const char *style_id, cons
   er_dx_open(x, "w:p");
   er_docx_ppr_begin(w, style_id, jc);
   if (jc) {
-    no_indent(x, 0);
+    no_indent(w, 0);
     er_dx_empty(x, "w:jc", jc);
   }
   er_dx_close(x);
@@ -180,7 +249,7 @@ static void heading(er_docxw *w, const er_node *n) {
   er_docx_ppr_begin(w, style, NULL);
   bool title = w->in_cover && level == 1;
   if (title) /* the cover's title near the top, the fields below it mid-page */
-    cover_spacing(w, 2, COVER_GAP);
+    cover_title_spacing(w, n);
   er_dx_close(x);
   int k = er_docx_listed(n) ? er_docx_heading_index(w, n) : -1;
   if (k >= 0) {

@@ -7,6 +7,7 @@
  * let the evaluator restyle it. */
 #include "docx/docxw.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,6 +277,39 @@ static void chart_part(er_docxw *w, const er_node *chart, const char *name, bool
   er_package_add(&w->pkg, part, ER_CT "drawingml.chart+xml", &x);
 }
 
+/* The figure's height in twips: the room the PDF gives a chart of its
+ * kind (src/pdf/chart.c) — a pie of 72 pt radius or its legend of 20 pt
+ * rows, a bar of 24 pt a datum, a stacked bar over its legend, columns
+ * 150 pt tall over their labels of up to three lines — so that the pages
+ * break where the PDF's do. */
+static long figure_height(er_docxw *w, const er_node *chart, long width) {
+  int n = count_data(chart);
+  double pt, size = (double)w->size[ER_ROLE_NOTE] / 2;
+  switch (chart->chart) {
+  case ER_CHART_PIE:
+    pt = fmax(2 * 72.0 + 16, 20.0 * n + 16);
+    break;
+  case ER_CHART_HBAR:
+    pt = 24.0 * n + 8;
+    break;
+  case ER_CHART_STACKED:
+    pt = 26.0 + 14 + 20.0 * n;
+    break;
+  default: {
+    double slot = ((double)width / 20 - 52) / (n > 0 ? n : 1), lines = 1;
+    for (const er_node *c = chart->first; c; c = c->next)
+      if (c->type == ER_DOC_DATUM) {
+        double chars = 0;
+        for (const unsigned char *t = (const unsigned char *)er_node_text(w->doc, c); *t; t++)
+          chars += *t < 0x80 ? 0.5 : (*t & 0xC0) != 0x80;
+        lines = fmax(lines, ceil(chars * size / fmax(slot - 4, size)));
+      }
+    pt = 18.0 + 150 + 8 + fmin(lines, 3) * 1.3 * size;
+  }
+  }
+  return lround(pt * 20);
+}
+
 void er_docx_chart(er_docxw *w, const er_node *chart) {
   int k = ++w->ncharts;
   char name[48];
@@ -284,13 +318,16 @@ void er_docx_chart(er_docxw *w, const er_node *chart) {
   int rel = er_package_rel(&w->pkg, name, ER_REL "chart");
   const er_dx_page *p = w->landscape_on ? &w->landscape : &w->portrait;
   long width = (p->width - p->left - p->right) * 9 / 10;
-  int n = count_data(chart);
-  long height = chart->chart == ER_CHART_HBAR      ? (n * 2 + 2) * p->line_pitch / 2
-                : chart->chart == ER_CHART_STACKED ? 4 * p->line_pitch
-                                                   : 9 * p->line_pitch;
+  long height = figure_height(w, chart, width);
   er_dx *x = &w->x;
   er_dx_open(x, "w:p");
+  w->keep_next = true; /* with its caption */
   er_docx_ppr_begin(w, "Caption", NULL);
+  er_dx_open(x, "w:spacing"); /* the room the PDF leaves above a figure */
+  er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch * 3 / 10);
+  er_dx_attr(x, "w:line", "240");
+  er_dx_attr(x, "w:lineRule", "auto");
+  er_dx_close(x);
   er_dx_close(x);
   er_dx_open(x, "w:r");
   er_dx_open(x, "w:drawing");

@@ -27,29 +27,27 @@ static void document(er_docxw *w) {
   er_package_add(&w->pkg, "word/document.xml", ER_CT "wordprocessingml.document.main+xml", x);
 }
 
-static bool write_doc(er_doc *doc, const er_style *style, bool draft, const er_docx_props *props,
-                      const int *folios, size_t nfolios, const char *path, er_diag *d) {
-  er_docxw w = {.doc = doc, .style = style, .d = d, .draft = draft, .created = props->created};
-  w.folios = folios;
-  w.nfolios = nfolios;
-  w.portrait = er_docx_page(style, false);
-  w.landscape = er_docx_page(style, true);
+static bool write_doc(er_docxw *w, const er_docx_props *props, const char *path) {
+  const er_style *style = w->style;
+  w->portrait = er_docx_page(style, false);
+  w->landscape = er_docx_page(style, true);
   for (int r = 0; r < ER_ROLE_COUNT; r++)
-    w.size[r] = er_docx_twips(style->fonts[r].size) / 10; /* half-points */
-  er_docx_styles(&w);
-  er_docx_settings(&w);
-  er_docx_footers(&w);
-  er_docx_notes_begin(&w);
-  document(&w);
-  er_docx_notes_end(&w);
-  er_docx_props_parts(&w, props);
-  bool ok = er_package_write(&w.pkg, path, d);
-  er_package_free(&w.pkg);
+    w->size[r] = er_docx_twips(style->fonts[r].size) / 10; /* half-points */
+  er_docx_styles(w);
+  er_docx_settings(w);
+  er_docx_footers(w);
+  er_docx_notes_begin(w);
+  document(w);
+  er_docx_notes_end(w);
+  er_docx_props_parts(w, props);
+  bool ok = er_package_write(&w->pkg, path, w->d);
+  er_package_free(&w->pkg);
   return ok;
 }
 
 bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d) {
-  /* the fonts serve the layout that gives the contents their pages */
+  /* the fonts serve the layout that gives the contents their pages and
+   * the tables their columns */
   er_font_config *cfg;
   er_style *style = NULL;
   er_doc *doc = er_pdf_build_document(ev, opts, &style, &cfg, d);
@@ -60,24 +58,28 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   er_pdf_info info = er_pdf_info_of(ev, doc, &doc->arena, d);
   er_docx_props props = {info.title, info.author, info.subject, info.keywords, info.created};
   size_t nheads = 0;
-  bool toc = false;
-  for (const er_node *n = doc->root; n; n = er_node_following(doc->root, n)) {
+  for (const er_node *n = doc->root; n; n = er_node_following(doc->root, n))
     nheads += n->type == ER_DOC_HEADING;
-    toc |= n->type == ER_DOC_TOC;
-  }
   int *folios = calloc(nheads ? nheads : 1, sizeof *folios);
   if (!folios)
     abort();
+  er_docxw w = {.doc = doc, .style = style, .d = d, .draft = opts->draft, .created = info.created};
   /* without fonts there is no layout: the contents are written without
-   * page numbers, for Word to fill in (an evaluator presses F9) */
+   * page numbers, for Word to fill in (an evaluator presses F9), and the
+   * tables with columns of their own */
   er_diag quiet;
   er_diag_init(&quiet, d->file);
-  /* only the contents need the pages */
-  if (!toc || !er_pdf_heading_folios(doc, style, cfg, folios, nheads, &quiet))
+  if (!er_pdf_heading_folios(doc, style, cfg, folios, nheads, er_docx_keep_table_layout, &w,
+                             &quiet)) {
     nheads = 0;
+    er_docx_table_layouts_free(&w);
+  }
   er_font_config_free(cfg);
   er_diag_free(&quiet);
-  bool ok = write_doc(doc, style, opts->draft, &props, folios, nheads, path, d);
+  w.folios = folios;
+  w.nfolios = nheads;
+  bool ok = write_doc(&w, &props, path);
+  er_docx_table_layouts_free(&w);
   free(folios);
   er_doc_free(doc);
   er_style_free(style);

@@ -8,6 +8,7 @@
 #include "doc/doc.h"
 #include "doc/style.h"
 #include "model/diag.h"
+#include "pdf/pdf.h"
 
 #include <libxml/xmlwriter.h>
 #include <stdbool.h>
@@ -80,7 +81,18 @@ typedef struct er_dx_page {
   long line_pitch;                              /* twips */
   long char_space;                              /* 1/4096 pt off the body size */
   long compress; /* the same in twentieths of a point, rounded down */
+  long cell;     /* a character's cell of the grid, twips (indents) */
 } er_dx_page;
+
+/* A table as evalreport's PDF lays it out (er_pdf_heading_folios), in
+ * twips: its grid columns, the cells' size in half-points, line height
+ * and padding. */
+typedef struct er_dx_table_layout {
+  const er_node *table;
+  int ncols;
+  long *widths;
+  long size, line, padx, pady;
+} er_dx_table_layout;
 
 typedef struct er_docxw {
   er_doc *doc;
@@ -95,11 +107,15 @@ typedef struct er_docxw {
   int sections;             /* ended so far */
   bool landscape_on;        /* the section being written */
   bool in_cover;
+  bool after_cover;                        /* the section ended last is the cover */
   bool break_before;                       /* the next paragraph starts a page */
+  bool keep_next;                          /* … or stays with the one after it */
   int footer_odd, footer_even, header_rel; /* rIds, 0 for none */
 
   const int *folios; /* per heading in document order, 0 unknown; or NULL */
   size_t nfolios;
+  er_dx_table_layout *tables; /* in document order; none without fonts */
+  size_t ntables, tables_cap;
   int bookmark; /* bookmarks given so far */
 
   er_dx notes; /* footnotes.xml */
@@ -137,6 +153,10 @@ void er_docx_ppr_begin(er_docxw *w, const char *style_id, const char *jc);
 
 /* table.c */
 void er_docx_table(er_docxw *w, const er_node *table);
+/* An er_pdf_table_fn (pdf.h): keeps the PDF's layout of a table in the
+ * writer `ctx`, for er_docx_table. */
+void er_docx_keep_table_layout(void *ctx, const er_pdf_table_layout *t);
+void er_docx_table_layouts_free(er_docxw *w);
 bool er_docx_wide_table(const er_node *n);
 /* chart.c */
 void er_docx_chart(er_docxw *w, const er_node *chart);

@@ -21,6 +21,7 @@ er_dx_page er_docx_page(const er_style *s, bool landscape) {
                   er_docx_twips(s->margin_left),
                   0,
                   0,
+                  0,
                   0};
   long block_w = p.width - p.left - p.right, block_h = p.height - p.top - p.bottom;
   double pitch = (double)er_docx_twips(s->line_pitch);
@@ -33,14 +34,21 @@ er_dx_page er_docx_page(const er_style *s, bool landscape) {
   /* rounded down, so that exactly `lines` lines and `chars` characters fit */
   p.line_pitch = block_h / lines;
   p.char_space = (long)floor((block_w / 20.0 / (double)chars - size) * 4096.0);
-  p.compress = p.char_space < 0 ? (long)floor((block_w / 20.0 / (double)chars - size) * 20.0) : 0;
+  /* a twentieth of a point more than the cell asks: with the exact figure
+   * LibreOffice sets 27 characters where a line of 28 ends in punctuation,
+   * and its lines are no longer the PDF's */
+  p.compress =
+      p.char_space < 0 ? (long)floor((block_w / 20.0 / (double)chars - size) * 20.0) - 1 : 0;
+  p.cell = block_w / chars;
   if (landscape) {
     er_dx_page q = p;
     q.width = p.height;
     q.height = p.width;
+    /* as the PDF turns it: the sheet a quarter clockwise, its binding
+     * edge on top and its foot at the left (GB/T 9704 §10.1) */
     q.top = p.left;
-    q.left = p.top;
-    q.right = p.bottom;
+    q.left = p.bottom;
+    q.right = p.top;
     q.bottom = p.right;
     p = q;
   }
@@ -88,7 +96,7 @@ void er_docx_sect(er_docxw *w, bool last) {
   er_dx_attrf(x, "w:footer", "%ld", p->bottom > 397 + 200 ? p->bottom - 397 : 200);
   er_dx_attr(x, "w:gutter", "0");
   er_dx_close(x);
-  if (w->sections == 1 && !cover) { /* numbered from the page after the cover */
+  if (w->after_cover && !cover) { /* numbered from the page after the cover */
     er_dx_open(x, "w:pgNumType");
     er_dx_attr(x, "w:start", "1");
     er_dx_close(x);
@@ -102,6 +110,7 @@ void er_docx_sect(er_docxw *w, bool last) {
   er_dx_close(x);
   (void)last;
   w->sections++;
+  w->after_cover = cover;
 }
 
 /* One footer: — PAGE — at the side of the page away from the binding. */

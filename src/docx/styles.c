@@ -10,6 +10,8 @@
  * Chinese font. */
 #include "docx/docxw.h"
 
+#include <math.h>
+
 #define LATIN "Times New Roman"
 
 static const char *family(const er_docxw *w, er_font_role role) {
@@ -28,7 +30,8 @@ static void rfonts(er_dx *x, const char *east_asian) {
 }
 
 /* The run properties of a role: font, size, bold. */
-static void role_rpr(er_docxw *w, er_font_role role, bool bold_off, long spacing) {
+static void role_rpr_in(er_docxw *w, er_font_role role, bool bold_off, const char *color,
+                        long spacing) {
   er_dx *x = &w->x;
   er_dx_open(x, "w:rPr");
   rfonts(x, family(w, role));
@@ -36,10 +39,16 @@ static void role_rpr(er_docxw *w, er_font_role role, bool bold_off, long spacing
     er_dx_empty(x, "w:b", NULL);
   else
     er_dx_empty(x, "w:b", "0");
+  if (color)
+    er_dx_empty(x, "w:color", color);
   er_dx_emptyi(x, "w:spacing", spacing);
   er_dx_emptyi(x, "w:sz", w->size[role]);
   er_dx_emptyi(x, "w:szCs", w->size[role]);
   er_dx_close(x);
+}
+
+static void role_rpr(er_docxw *w, er_font_role role, bool bold_off, long spacing) {
+  role_rpr_in(w, role, bold_off, NULL, spacing);
 }
 
 /* <w:style> up to qFormat; the schema wants basedOn and next before it. */
@@ -81,7 +90,7 @@ static void spacing(er_docxw *w, bool grid, int before_lines) {
 
 static void indent(er_docxw *w, int first_chars, int left_chars) {
   er_dx *x = &w->x;
-  long ch = w->size[ER_ROLE_BODY] * 10; /* twips */
+  long ch = w->portrait.cell; /* the PDF indents by the grid's cells */
   er_dx_open(x, "w:ind");
   er_dx_attrf(x, "w:leftChars", "%d", left_chars * 100);
   er_dx_attrf(x, "w:left", "%ld", left_chars * ch);
@@ -100,8 +109,17 @@ static void heading(er_docxw *w, int level) {
   er_dx_open(x, "w:pPr");
   er_dx_empty(x, "w:keepNext", NULL);
   er_dx_empty(x, "w:keepLines", NULL);
-  if (level == 1) {
-    spacing(w, true, 0);
+  if (level == 1) { /* the title's lines 1.6 of its size, rounded up to a
+                     * quarter of the grid, and a grid line below, as the
+                     * PDF sets them (src/pdf/profile.c) */
+    long pitch = w->portrait.line_pitch, size = w->size[ER_ROLE_TITLE] * 10; /* twips */
+    long quarters = (long)ceil((double)size * 1.6 / (double)pitch * 4);
+    er_dx_open(x, "w:spacing");
+    er_dx_attr(x, "w:before", "0");
+    er_dx_attrf(x, "w:after", "%ld", pitch);
+    er_dx_attrf(x, "w:line", "%ld", quarters > 4 ? pitch * quarters / 4 : pitch);
+    er_dx_attr(x, "w:lineRule", "exact");
+    er_dx_close(x);
     indent(w, 0, 0);
     er_dx_empty(x, "w:jc", "center");
   }
@@ -125,6 +143,60 @@ static void plain(er_docxw *w, const char *id, const char *name, er_font_role ro
     er_dx_empty(x, "w:jc", jc);
   er_dx_close(x);
   role_rpr(w, role, false, 0);
+  er_dx_close(x);
+}
+
+/* Captions: lines of 1.5 of their size and 0.15 of a line below, as the
+ * PDF sets a table's caption. */
+static void caption_style(er_docxw *w) {
+  er_dx *x = &w->x;
+  long line = w->size[ER_ROLE_CAPTION] * 15; /* half-points × 10 × 1.5 */
+  style_begin(x, "paragraph", "Caption", "caption", "Normal");
+  er_dx_open(x, "w:pPr");
+  er_dx_empty(x, "w:snapToGrid", "0");
+  er_dx_open(x, "w:spacing");
+  er_dx_attr(x, "w:before", "0");
+  er_dx_attrf(x, "w:after", "%ld", line * 15 / 100);
+  er_dx_attrf(x, "w:line", "%ld", line);
+  er_dx_attr(x, "w:lineRule", "exact");
+  er_dx_close(x);
+  indent(w, 0, 0);
+  er_dx_empty(x, "w:jc", "center");
+  er_dx_close(x);
+  role_rpr(w, ER_ROLE_CAPTION, false, 0);
+  er_dx_close(x);
+}
+
+/* 版头 (class issuer): the issuing body centred above the title, in the
+ * title's font and size and in red, as the PDF sets it. */
+static void issuer(er_docxw *w) {
+  er_dx *x = &w->x;
+  style_begin(x, "paragraph", "Issuer", "Issuer", "Normal");
+  er_dx_open(x, "w:pPr");
+  indent(w, 0, 0);
+  er_dx_empty(x, "w:jc", "center");
+  er_dx_close(x);
+  role_rpr_in(w, ER_ROLE_TITLE, false, "DD0000", 0);
+  er_dx_close(x);
+}
+
+/* Small print (class note, the 注 under a table): the table size off the
+ * grid, lines of 1.5 and a quarter line above, as the PDF sets it. */
+static void small_print(er_docxw *w) {
+  er_dx *x = &w->x;
+  style_begin(x, "paragraph", "SmallPrint", "Small Print", "Normal");
+  er_dx_open(x, "w:pPr");
+  er_dx_empty(x, "w:snapToGrid", "0");
+  er_dx_open(x, "w:spacing");
+  er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch / 4);
+  er_dx_attr(x, "w:after", "0");
+  er_dx_attrf(x, "w:line", "%ld", w->size[ER_ROLE_TABLE] * 15); /* half-points × 10 × 1.5 */
+  er_dx_attr(x, "w:lineRule", "exact");
+  er_dx_close(x);
+  indent(w, 0, 0);
+  er_dx_empty(x, "w:jc", "both");
+  er_dx_close(x);
+  role_rpr(w, ER_ROLE_TABLE, false, 0);
   er_dx_close(x);
 }
 
@@ -188,6 +260,10 @@ void er_docx_styles(er_docxw *w) {
   style_begin(x, "paragraph", "Normal", "Normal", NULL);
   er_dx_open(x, "w:pPr");
   er_dx_empty(x, "w:widowControl", "0");
+  /* no space between Chinese and Latin letters or figures: the PDF has
+   * none, and the lines keep their 28 characters */
+  er_dx_empty(x, "w:autoSpaceDE", "0");
+  er_dx_empty(x, "w:autoSpaceDN", "0");
   er_dx_empty(x, "w:snapToGrid", "0");
   spacing(w, true, 0);
   int indent_chars = (int)(w->style->indent_chars.units / ER_DEC_SCALE);
@@ -199,9 +275,10 @@ void er_docx_styles(er_docxw *w) {
   for (int level = 1; level <= 4; level++)
     heading(w, level);
   plain(w, "TableText", "Table Text", ER_ROLE_TABLE, NULL, false);
-  plain(w, "Caption", "caption", ER_ROLE_CAPTION, "center", false);
+  caption_style(w);
   plain(w, "FootnoteText", "footnote text", ER_ROLE_NOTE, "both", false);
-  plain(w, "SmallPrint", "Small Print", ER_ROLE_TABLE, "both", false);
+  small_print(w);
+  issuer(w);
   plain(w, "Header", "header", ER_ROLE_PAGE_NUMBER, "center", false);
   plain(w, "Footer", "footer", ER_ROLE_PAGE_NUMBER, NULL, false);
   toc_style(w, 1, ER_ROLE_H2);

@@ -2,15 +2,20 @@
  * column for every column of the HTML table. Header rows (thead) repeat on
  * every page (w:tblHeader) and no row splits across pages; a rowspan is a
  * vMerge run down the column (a "restart" cell, then "continue" cells in
- * the rows below), a colspan a gridSpan. Widths: the colgroup's when it
- * gives them, else each column's longest line of text, capped so that a
- * long cell wraps rather than starving the others, scaled to the text
- * block. Figures (class num) are set right, header cells centred and
- * bold, rules 0.75 pt all round (the TableGrid style); a wide table
- * (class sheet or landscape) fills the landscape page its section turns
- * to, and small tables take the note size. */
+ * the rows below), a colspan a gridSpan. The table is laid out as
+ * evalreport's PDF lays it out (er_pdf_heading_folios hands over each
+ * table): its columns' widths, the cells' size, line height and padding,
+ * and rows kept together where the PDF does not break a page. Without
+ * fonts there is no such layout: then the colgroup's widths, else each
+ * column's longest line of text, capped so that a long cell wraps rather
+ * than starving the others, scaled to the text block. Figures (class num)
+ * are set right, header cells centred and bold, rules 0.75 pt all round
+ * (the TableGrid style); a wide table (class sheet or landscape) fills the
+ * landscape page its section turns to, and small tables take the note
+ * size. */
 #include "docx/docxw.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +166,52 @@ static void measure(er_docxw *w, const er_node *t, grid *g, long total) {
     g->width[i] = sum > 0 ? g->width[i] / sum * (double)total : (double)total / g->ncols;
 }
 
+/* ---- the PDF's layout of the table ---- */
+
+static long twips(double pt) { return lround(pt * 20); }
+
+void er_docx_keep_table_layout(void *ctx, const er_pdf_table_layout *t) {
+  er_docxw *w = ctx;
+  /* the text as far from the column's edge as the PDF sets it: LibreOffice
+   * measures a cell's margin from the inner side of its rule, Word from
+   * the edge (its text then a third of a point further out) */
+  double rule = (double)er_docx_twips(w->style->rule) / 20;
+  if (w->ntables == w->tables_cap) {
+    w->tables_cap = w->tables_cap ? 2 * w->tables_cap : 16;
+    w->tables = realloc(w->tables, w->tables_cap * sizeof *w->tables);
+    if (!w->tables)
+      abort();
+  }
+  er_dx_table_layout *l = &w->tables[w->ntables++];
+  *l = (er_dx_table_layout){.table = t->table,
+                            .ncols = t->ncols,
+                            .widths = calloc((size_t)t->ncols + 1, sizeof *l->widths),
+                            .size = lround(t->size * 2),
+                            .line = twips(t->line),
+                            .padx = (long)fmax(0, floor((t->padx - rule / 2) * 20)),
+                            .pady = twips(t->pady)};
+  if (!l->widths)
+    abort();
+  /* edges rounded, so that the columns add up to the table */
+  for (int k = 0; k < t->ncols; k++)
+    l->widths[k] = twips(t->colx[k + 1]) - twips(t->colx[k]);
+}
+
+void er_docx_table_layouts_free(er_docxw *w) {
+  for (size_t i = 0; i < w->ntables; i++)
+    free(w->tables[i].widths);
+  free(w->tables);
+  w->tables = NULL;
+  w->ntables = w->tables_cap = 0;
+}
+
+static const er_dx_table_layout *layout_of(const er_docxw *w, const er_node *table, int ncols) {
+  for (size_t i = 0; i < w->ntables; i++)
+    if (w->tables[i].table == table)
+      return w->tables[i].ncols == ncols ? &w->tables[i] : NULL;
+  return NULL;
+}
+
 static void width_el(er_dx *x, const char *name, long twips) {
   er_dx_open(x, name);
   er_dx_attrf(x, "w:w", "%ld", twips);
@@ -171,9 +222,11 @@ static void width_el(er_dx *x, const char *name, long twips) {
 typedef struct table_ctx {
   er_docxw *w;
   const er_node *table;
+  const er_dx_table_layout *layout; /* the PDF's, or NULL */
   grid g;
   long size; /* half-points of the cells' text, 0 for the style's */
   bool fields;
+  bool keep; /* the row being written stays with the next on its page */
 } table_ctx;
 
 static void cell_paragraph(table_ctx *t, const er_node *n, const char *jc, bool bold) {
@@ -181,6 +234,14 @@ static void cell_paragraph(table_ctx *t, const er_node *n, const char *jc, bool 
   er_dx_open(x, "w:p");
   er_dx_open(x, "w:pPr");
   er_dx_empty(x, "w:pStyle", "TableText");
+  if (t->keep) /* Word keeps a row whose paragraphs all keep with the next */
+    er_dx_empty(x, "w:keepNext", NULL);
+  if (t->layout) { /* the PDF's line height for the table's size */
+    er_dx_open(x, "w:spacing");
+    er_dx_attrf(x, "w:line", "%ld", t->layout->line);
+    er_dx_attr(x, "w:lineRule", "exact");
+    er_dx_close(x);
+  }
   if (jc)
     er_dx_empty(x, "w:jc", jc);
   er_dx_close(x);
@@ -243,14 +304,39 @@ static const char *cell_jc(const table_ctx *t, const er_node *c) {
   return "left";
 }
 
+/* Whether a page should not end after row r, as the PDF's table breaks
+ * (src/pdf/tablepage.c): a merged cell starts there and runs below, the
+ * row heads the rows below it (header cells only, across the table), or
+ * it is the first body row or the last but one, which would leave one
+ * row alone. */
+static bool keeps_with_next(const table_ctx *t, const er_node *part, const er_node *r) {
+  if (!r->next && !part->next) /* the last row: with the note under the table */
+    return t->table->next && t->table->next->type == ER_DOC_PARAGRAPH &&
+           er_node_has_class(t->table->next, "note");
+  if (part->type == ER_DOC_THEAD)
+    return true;
+  bool last_but_one = r->next && !r->next->next;
+  for (const er_node *p = part->next; p && last_but_one; p = p->next)
+    last_but_one = !(p->type == ER_DOC_TBODY && p->first);
+  if (r == part->first || last_but_one)
+    return true;
+  bool heads = true;
+  for (const er_node *c = r->first; c; c = c->next) {
+    if (c->rowspan > 1)
+      return true;
+    heads &= c->header;
+  }
+  return heads;
+}
+
 static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pending, int *span) {
   er_dx *x = &t->w->x;
   er_dx_open(x, "w:tr");
   er_dx_open(x, "w:trPr");
   er_dx_empty(x, "w:cantSplit", NULL);
-  if (t->fields) { /* the cover's fields a grid line and a half apart */
+  if (t->fields) { /* the cover's fields 1.35 grid lines apart, as in the PDF */
     er_dx_open(x, "w:trHeight");
-    er_dx_attrf(x, "w:val", "%ld", t->w->portrait.line_pitch * 3 / 2);
+    er_dx_attrf(x, "w:val", "%ld", t->w->portrait.line_pitch * 135 / 100);
     er_dx_attr(x, "w:hRule", "atLeast");
     er_dx_close(x);
   }
@@ -294,18 +380,34 @@ static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pen
       pending[k]--;
 }
 
-/* A paragraph of one point: a page break before a table, or what keeps
- * two tables apart (Word joins adjacent ones). */
-static void thin_paragraph(er_docxw *w) {
+/* A paragraph `twips` tall and nothing else: a page break before a table
+ * (one point), or the space the PDF leaves under a table, which also
+ * keeps two tables apart (Word joins adjacent ones). */
+static void spacer(er_docxw *w, long twips) {
   er_dx *x = &w->x;
   er_dx_open(x, "w:p");
   er_docx_ppr_begin(w, NULL, NULL);
   er_dx_empty(x, "w:snapToGrid", "0");
   er_dx_open(x, "w:spacing");
-  er_dx_attr(x, "w:line", "20");
+  er_dx_attrf(x, "w:line", "%ld", twips);
   er_dx_attr(x, "w:lineRule", "exact");
   er_dx_close(x);
   er_dx_close(x);
+  er_dx_close(x);
+}
+
+/* The caption above the table, kept with it, with the room the PDF leaves
+ * above a table (0.3 of a grid line). */
+static void caption(er_docxw *w, const er_node *c) {
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:p");
+  w->keep_next = true;
+  er_docx_ppr_begin(w, "Caption", NULL);
+  er_dx_open(x, "w:spacing");
+  er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch * 3 / 10);
+  er_dx_close(x);
+  er_dx_close(x);
+  er_docx_runs(w, c, 0, false);
   er_dx_close(x);
 }
 
@@ -319,18 +421,30 @@ void er_docx_table(er_docxw *w, const er_node *n) {
   long total = t.fields ? block * 88 / 100 : block;
   for (const er_node *c = n->first; c; c = c->next)
     if (c->type == ER_DOC_CAPTION) {
-      er_docx_paragraph(w, c, "Caption", NULL);
+      caption(w, c);
       w->break_before = false;
     }
   if (w->break_before)
-    thin_paragraph(w);
+    spacer(w, 20);
   t.g.ncols = count_columns(n);
   t.g.width = calloc((size_t)t.g.ncols, sizeof *t.g.width);
   t.g.pending = calloc((size_t)t.g.ncols, sizeof *t.g.pending);
   t.g.span = calloc((size_t)t.g.ncols, sizeof *t.g.span);
   if (!t.g.width || !t.g.pending || !t.g.span)
     abort();
-  measure(w, n, &t.g, total);
+  t.layout = t.fields ? NULL : layout_of(w, n, t.g.ncols);
+  if (t.layout) {
+    total = 0;
+    for (int i = 0; i < t.g.ncols; i++)
+      total += t.g.width[i] = (double)t.layout->widths[i];
+    t.size = t.layout->size == w->size[ER_ROLE_TABLE] ? 0 : t.layout->size;
+  } else if (t.fields && t.g.ncols == 2) {
+    /* as the PDF's cover (src/pdf/cover.c): the label five characters
+     * wide and a character's gap, the value the rest of 0.88 of the block */
+    t.g.width[0] = (double)w->size[ER_ROLE_BODY] * 10 * 6;
+    t.g.width[1] = (double)total - t.g.width[0];
+  } else
+    measure(w, n, &t.g, total);
 
   er_dx_open(x, "w:tbl");
   er_dx_open(x, "w:tblPr");
@@ -346,6 +460,13 @@ void er_docx_table(er_docxw *w, const er_node *n) {
     er_dx_close(x);
   }
   er_dx_empty(x, "w:tblLayout", "fixed");
+  if (t.layout) { /* the PDF's padding inside the cells */
+    er_dx_open(x, "w:tblCellMar");
+    static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
+    for (int i = 0; i < 4; i++)
+      width_el(x, sides[i], i % 2 ? t.layout->padx : t.layout->pady);
+    er_dx_close(x);
+  }
   er_dx_close(x);
   er_dx_open(x, "w:tblGrid");
   for (int i = 0; i < t.g.ncols; i++) {
@@ -361,6 +482,7 @@ void er_docx_table(er_docxw *w, const er_node *n) {
     for (const er_node *r = part->first; r; r = r->next) {
       bool bold = er_node_has_class(r, "total") ||
                   (total_row && part->type == ER_DOC_TBODY && !r->next && !part->next);
+      t.keep = !t.fields && keeps_with_next(&t, part, r);
       row(&t, r, part->type == ER_DOC_THEAD, bold, t.g.pending, t.g.span);
     }
   }
@@ -368,6 +490,6 @@ void er_docx_table(er_docxw *w, const er_node *n) {
   free(t.g.width);
   free(t.g.pending);
   free(t.g.span);
-  if (n->next && (n->next->type == ER_DOC_TABLE || n->next->type == ER_DOC_CHART))
-    thin_paragraph(w);
+  if (n->next && !t.fields) /* half a grid line under the table, as the PDF leaves */
+    spacer(w, w->portrait.line_pitch / 2);
 }

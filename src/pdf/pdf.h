@@ -31,14 +31,27 @@ typedef struct er_pdf_opts {
 bool er_pdf_document(er_doc *doc, const er_style *style, const er_pdf_opts *opts, const char *path,
                      er_diag *d);
 
+/* A table as the PDF lays it out, for writers that follow its layout
+ * (DOCX): the column edges from the table's left, ncols + 1 of them, and
+ * the cells' font size, line height and inner padding, all in pt. Valid
+ * during the call it is given to. */
+typedef struct er_pdf_table_layout {
+  const er_node *table;
+  int ncols;
+  const double *colx;
+  double size, line, padx, pady;
+} er_pdf_table_layout;
+typedef void (*er_pdf_table_fn)(void *ctx, const er_pdf_table_layout *t);
+
 /* The page number (folio, 0 for an unnumbered page) each heading lands on
  * when the document is typeset, for the first `n` headings in document
- * order; nothing is written. For writers that carry the PDF's contents
- * page numbers (DOCX). `cfg` is the font list (er_font_config_load), or
- * NULL to load it here. False, with errors in `d`, when no fonts are
- * installed. */
+ * order; nothing is written. `on_table`, when not NULL, is given every
+ * table the layout sets. For writers that carry the PDF's contents page
+ * numbers and table columns (DOCX). `cfg` is the font list
+ * (er_font_config_load), or NULL to load it here. False, with errors in
+ * `d`, when no fonts are installed. */
 bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *cfg, int *folios,
-                           size_t n, er_diag *d);
+                           size_t n, er_pdf_table_fn on_table, void *ctx, er_diag *d);
 
 /* The document of an evaluation, as every writer over the laid-out pages
  * starts: built by the view and the template while fontconfig loads its

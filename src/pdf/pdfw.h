@@ -8,6 +8,7 @@
 
 #include "doc/doc.h"
 #include "doc/style.h"
+#include "pdf/pdf.h"
 #include "pdf/typeset.h"
 
 /* ---- spans of inline content (inlines.c) ---- */
@@ -84,6 +85,9 @@ typedef struct er_pdfw {
 
   er_pdfw_note *notes;
   size_t nnotes, notes_cap;
+
+  er_pdf_table_fn on_table; /* given each table's layout, or NULL (pdf.h) */
+  void *on_table_ctx;
 } er_pdfw;
 
 /* profile.c: the style profile in the engine's terms. */

@@ -455,6 +455,9 @@ static double note_after(er_pdfw *w, const er_node *n) {
 void er_pdfw_table(er_pdfw *w, const er_node *n) {
   er_table t;
   if (er_table_build(&t, w, n)) {
+    if (w->on_table)
+      w->on_table(w->on_table_ctx,
+                  &(er_pdf_table_layout){n, t.ncols, t.colx, t.size, t.line, t.padx, t.pady});
     t.tail = note_after(w, n);
     er_table_place(&t);
   }
