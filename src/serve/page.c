@@ -33,10 +33,27 @@ static void live_parts(FILE *out, const er_page_live *live) {
   if (live->docx)
     fputs(" · <a href=\"/report.docx\">DOCX</a>", out);
   fputs("</div>\n<style>@media print{#er-live{display:none}}</style>\n", out);
+  /* A new generation is fetched and swapped in (body, styles, title),
+   * not reloaded: no navigation, no blank frame, the scroll position kept.
+   * Scripts of the fetched page are dropped (this one keeps running); a
+   * failed fetch, or one that is no longer a page (a PDF route whose data
+   * was corrected), falls back to a reload. */
   fprintf(out,
           "<script nonce=\"%s\">(function(){if(!window.EventSource)return;"
-          "var g=\"%lu\",s=new EventSource(\"/events\");"
-          "s.onmessage=function(e){if(e.data!==g){s.close();location.reload();}};})();"
+          "var g=\"%lu\",busy=false,again=false,s=new EventSource(\"/events\");"
+          "function swap(){busy=true;again=false;"
+          "fetch(location.href,{cache:\"no-store\"}).then(function(r){"
+          "if(!/html/.test(r.headers.get(\"Content-Type\")||\"\"))throw 0;return r.text();})"
+          ".then(function(t){var d=new DOMParser().parseFromString(t,\"text/html\");"
+          "d.querySelectorAll(\"script\").forEach(function(e){e.remove();});"
+          "var x=window.scrollX,y=window.scrollY;"
+          "document.head.querySelectorAll(\"style\").forEach(function(e){e.remove();});"
+          "d.head.querySelectorAll(\"style\").forEach(function(e){"
+          "document.head.appendChild(document.adoptNode(e));});"
+          "document.title=d.title;document.body.replaceWith(document.adoptNode(d.body));"
+          "window.scrollTo(x,y);busy=false;if(again)swap();})"
+          ".catch(function(){location.reload();});}"
+          "s.onmessage=function(e){if(e.data!==g){g=e.data;if(busy)again=true;else swap();}};})();"
           "</script>\n",
           live->nonce, live->generation);
 }
