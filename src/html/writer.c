@@ -112,20 +112,48 @@ static bool listed(const er_node *n) {
          n->parent->type == ER_DOC_DOCUMENT;
 }
 
-static void toc(writer *w, const er_node *nav) {
-  fputs("<nav", w->out);
-  common_attrs(w, nav, NULL);
-  fputs(">\n", w->out);
-  blocks(w, nav);
+/* The listed headings after `from`, each a link. */
+static void toc_entries(writer *w, const er_node *from) {
   fputs("<ol>\n", w->out);
-  for (const er_node *n = nav->next; n; n = n->next) {
+  for (const er_node *n = from->next; n; n = n->next) {
     if (!listed(n))
       continue;
     fprintf(w->out, "<li class=\"toc-%d\"><a href=\"#%s\"><span class=\"entry\">", n->level, n->id);
     inlines(w, n);
     fputs("</span><span class=\"leader\"></span></a></li>\n", w->out);
   }
-  fputs("</ol>\n</nav>\n", w->out);
+  fputs("</ol>\n", w->out);
+}
+
+static void toc(writer *w, const er_node *nav) {
+  fputs("<nav", w->out);
+  common_attrs(w, nav, NULL);
+  fputs(">\n", w->out);
+  blocks(w, nav);
+  toc_entries(w, nav);
+  fputs("</nav>\n", w->out);
+}
+
+/* A report whose structure has no contents page (a self-evaluation report
+ * follows the bureau's form, which has none) still gets contents on
+ * screen, under its title: a long page needs them. Print leaves them out,
+ * as the PDF does. Only with two listed headings or more. */
+static bool wants_screen_toc(const er_doc *doc) {
+  int listed_count = 0;
+  for (const er_node *n = doc->root->first; n; n = n->next) {
+    if (n->type == ER_DOC_TOC)
+      return false;
+    listed_count += listed(n);
+  }
+  return listed_count >= 2;
+}
+
+static void screen_toc(writer *w, const er_node *title) {
+  fputs("<nav class=\"toc toc-screen\" aria-labelledby=\"toc-screen-title\">\n"
+        "<h2 id=\"toc-screen-title\">目录</h2>\n",
+        w->out);
+  toc_entries(w, title);
+  fputs("</nav>\n", w->out);
 }
 
 /* A header cell says what it heads (scope); in the body, the first cell of
@@ -325,6 +353,14 @@ void er_html_document(er_doc *doc, const er_style *style, bool draft, FILE *out)
         "请打印同名的 PDF 文件（evalreport render --format pdf）。</div>\n"
         "<main class=\"paper\" id=\"top\">\n",
         out);
-  blocks(&w, doc->root);
+  /* the root's blocks; contents for the screen after the first title */
+  bool screen = wants_screen_toc(doc);
+  for (const er_node *n = doc->root->first; n; n = n->next) {
+    block(&w, n);
+    if (screen && n->type == ER_DOC_HEADING && n->level == 1) {
+      screen_toc(&w, n);
+      screen = false;
+    }
+  }
   fputs("</main>\n</body>\n</html>\n", out);
 }
