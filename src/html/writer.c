@@ -164,10 +164,12 @@ static void cell(writer *w, const er_node *n, bool in_head, bool first) {
   const char *tag = header ? "th" : "td";
   fprintf(w->out, "<%s", tag);
   common_attrs(w, n, header && !n->header ? "rh" : NULL);
+  /* in the head, a label with its value beside it ("项目名称 | …") heads its row */
+  bool labels_row = in_head && n->next && !n->next->header;
   if (header)
     fprintf(w->out, " scope=\"%s\"",
-            in_head ? (n->colspan > 1 ? "colgroup" : "col")
-                    : (n->rowspan > 1 ? "rowgroup" : "row"));
+            in_head && !labels_row ? (n->colspan > 1 ? "colgroup" : "col")
+                                   : (n->rowspan > 1 ? "rowgroup" : "row"));
   if (n->rowspan > 1)
     fprintf(w->out, " rowspan=\"%d\"", n->rowspan);
   if (n->colspan > 1)
@@ -175,6 +177,32 @@ static void cell(writer *w, const er_node *n, bool in_head, bool first) {
   fputc('>', w->out);
   flow(w, n);
   fprintf(w->out, "</%s>", tag);
+}
+
+static void rows(writer *w, const er_node *first, const er_node *end, bool in_head) {
+  for (const er_node *r = first; r != end; r = r->next) {
+    fputs("<tr", w->out);
+    common_attrs(w, r, NULL);
+    fputc('>', w->out);
+    for (const er_node *c = r->first; c; c = c->next)
+      cell(w, c, in_head, c == r->first);
+    fputs("</tr>\n", w->out);
+  }
+}
+
+/* Every table has a head: one the template gave none (a form such as the
+ * 自评表, whose first row names the project; the cover's fields) takes its
+ * first row, when that starts with a header cell, so that a printed
+ * continuation repeats it. The PDF and DOCX keep the template's rows. */
+static const er_node *lifted_head(const er_node *table) {
+  for (const er_node *c = table->first; c; c = c->next)
+    if (c->type == ER_DOC_THEAD)
+      return NULL;
+  for (const er_node *c = table->first; c; c = c->next)
+    if (c->type == ER_DOC_TBODY)
+      return c->first && c->first->first && c->first->first->header && c->first->next ? c->first
+                                                                                      : NULL;
+  return NULL;
 }
 
 static void table_part(writer *w, const er_node *n) {
@@ -194,18 +222,22 @@ static void table_part(writer *w, const er_node *n) {
     fputs("</colgroup>\n", w->out);
     break;
   case ER_DOC_THEAD:
-  case ER_DOC_TBODY:
-    fputs(n->type == ER_DOC_THEAD ? "<thead>\n" : "<tbody>\n", w->out);
-    for (const er_node *r = n->first; r; r = r->next) {
-      fputs("<tr", w->out);
-      common_attrs(w, r, NULL);
-      fputc('>', w->out);
-      for (const er_node *c = r->first; c; c = c->next)
-        cell(w, c, n->type == ER_DOC_THEAD, c == r->first);
-      fputs("</tr>\n", w->out);
-    }
-    fputs(n->type == ER_DOC_THEAD ? "</thead>\n" : "</tbody>\n", w->out);
+    fputs("<thead>\n", w->out);
+    rows(w, n->first, NULL, true);
+    fputs("</thead>\n", w->out);
     break;
+  case ER_DOC_TBODY: {
+    const er_node *head = lifted_head(n->parent);
+    if (head && head == n->first) {
+      fputs("<thead>\n", w->out);
+      rows(w, head, head->next, true);
+      fputs("</thead>\n", w->out);
+    }
+    fputs("<tbody>\n", w->out);
+    rows(w, head && head == n->first ? head->next : n->first, NULL, false);
+    fputs("</tbody>\n", w->out);
+    break;
+  }
   default:
     break;
   }
