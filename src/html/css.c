@@ -25,6 +25,10 @@ static void page(const er_style *s, FILE *out) {
           s->margin_bottom.text, s->margin_left.text);
   family(s, ER_ROLE_PAGE_NUMBER, out);
   fputs(" }\n}\n@page :first { @bottom-center { content: none; } }\n", out);
+  /* the score sheet's landscape page: the portrait margins turned with it */
+  fprintf(out, "@page sheet {\n  size: %s %s;\n  margin: %s %s %s %s;\n}\n", s->page_height.text,
+          s->page_width.text, s->margin_left.text, s->margin_top.text, s->margin_right.text,
+          s->margin_bottom.text);
 }
 
 static void roles(const er_style *s, FILE *out) {
@@ -181,10 +185,27 @@ static const char screen_rules[] =
     "  nav.toc li.toc-3 { padding-left: 1em; }\n"
     "}\n";
 
+/* Chromium draws a merged cell cut by a page down to the page's foot
+ * without its bottom border: in print these tables draw their cells'
+ * right and bottom borders, and the table its frame on every page. */
+static void print_frames(const er_style *s, FILE *out) {
+  fprintf(out,
+          "@media print {\n  table.sheet, table.selftable { border-collapse: separate;"
+          " border-spacing: 0; border: %s solid #000; border-width: %s 0 %s %s;"
+          " box-decoration-break: clone; -webkit-box-decoration-break: clone; }\n"
+          "  table.sheet th, table.sheet td, table.selftable th, table.selftable td {"
+          " border-width: 0 %s %s 0; }\n}\n",
+          s->rule.text, s->rule.text, s->rule.text, s->rule.text, s->rule.text, s->rule.text);
+}
+
 /* A browser paginates on its own: keep the cover on its page, captions and
- * header rows with their rows and headings with what follows; the score
- * sheet stays portrait (a named landscape page would strand the heading
- * over it). The exact pages are the PDF's: the screen note says so. */
+ * header rows with their rows and headings with what follows. The score
+ * sheet goes on landscape pages as in the PDF, its heading with it (the
+ * named page starts a page, so the page break after it would leave a blank
+ * one). Its rows, and the 自评表's, fill the pages: a row may not break,
+ * but the merged cells of an indicator over its children may (their
+ * borders: print_frames), while the header rows repeat. The exact pages are the PDF's: the screen
+ * note says so. */
 static const char print_rules[] =
     "@media print {\n"
     "  html { background: none; }\n"
@@ -201,6 +222,12 @@ static const char print_rules[] =
     "  figure.chart, tr { break-inside: avoid; }\n"
     "  p { orphans: 2; widows: 2; }\n"
     "  table.sheet, table.selftable { font-size: 9pt; }\n"
+    "  h2:has(+ .table-scroll > table.sheet), .table-scroll:has(> table.sheet) { page: sheet; }\n"
+    "  .table-scroll:has(> table.sheet) + div.page-break { display: none; }\n"
+    "  table.sheet tr, table.selftable tr { break-inside: auto; }\n"
+    "  table.sheet td:not([rowspan]), table.selftable td:not([rowspan]) { break-inside: avoid; }\n"
+    "  table.sheet tbody tr:first-child, table.selftable tbody tr:first-child {"
+    " break-after: auto; }\n"
     "  nav.toc a .leader { border-bottom-color: #000; }\n"
     "  :target { background: none; }\n"
     "}\n";
@@ -225,4 +252,5 @@ void er_html_css(const er_style *s, bool draft, FILE *out) {
     fputs(watermark, out);
   fputs(screen_rules, out);
   fputs(print_rules, out);
+  print_frames(s, out);
 }
