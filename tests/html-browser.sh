@@ -205,7 +205,7 @@ tables() {
       sub(/.*<table/, "<table")
       what = ""
       if ($0 !~ /<caption/) what = what " caption"
-      if ($0 !~ /<thead>/) what = what " thead"
+      if ($0 !~ /<thead[ >]/) what = what " thead"
       if ($0 ~ /<th[ >]/ && gsub(/<th[ >]/, "&") != gsub(/<th [^>]*scope="/, "&")) what = what " scope"
       if (what != "") { split($0, a, ">"); print a[1] ">:" what }
     }' "$1")

@@ -124,7 +124,7 @@ static const char fixed_rules[] =
     /* the contents a report without a contents page gets on screen */
     "nav.toc-screen { border: 1px solid #c8c8c8; background: #fafaf7; padding: 0.3em 1em 0.5em;"
     " margin: 0 0 1em; }\n"
-    "nav.toc-screen h2 { text-indent: 0; text-align: center; }\n"
+    "nav.toc-screen h1 { font-size: 1.15em; margin: 0.2em 0; }\n"
     "nav.toc-screen li { line-height: 1.6; margin: 0.15em 0; }\n"
     "div.page-break { break-after: page; height: 0; border-top: 1px dashed #c8c8c8;"
     " margin: 12mm 0; }\n"

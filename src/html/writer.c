@@ -150,7 +150,7 @@ static bool wants_screen_toc(const er_doc *doc) {
 
 static void screen_toc(writer *w, const er_node *title) {
   fputs("<nav class=\"toc toc-screen\" aria-labelledby=\"toc-screen-title\">\n"
-        "<h2 id=\"toc-screen-title\">目录</h2>\n",
+        "<h1 id=\"toc-screen-title\">目录</h1>\n",
         w->out);
   toc_entries(w, title);
   fputs("</nav>\n", w->out);
@@ -229,7 +229,7 @@ static void table_part(writer *w, const er_node *n) {
   case ER_DOC_TBODY: {
     const er_node *head = lifted_head(n->parent);
     if (head && head == n->first) {
-      fputs("<thead>\n", w->out);
+      fputs("<thead class=\"lifted\">\n", w->out);
       rows(w, head, head->next, true);
       fputs("</thead>\n", w->out);
     }
