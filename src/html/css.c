@@ -176,6 +176,10 @@ static const char screen_rules[] =
     "  table.fields th, table.fields td { font-size: 17px; }\n"
     "  table.sheet, table.selftable { min-width: 720px; font-size: 13px; }\n"
     "  table.survey { min-width: 560px; }\n"
+    /* a wide table's caption starts where the box shows it, not at the
+     * middle of the table, off the screen */
+    "  table.sheet > caption, table.selftable > caption, table.survey > caption {"
+    " text-align: left; }\n"
     "  section.cover { min-height: 0; padding-top: 8px; }\n"
     "  section.cover p.date { margin-top: 32px; }\n"
     "  div.page-break { margin: 28px 0; }\n"
