@@ -127,7 +127,8 @@ for s in "$root"/samples/*.yaml; do
   PW=$work/pw BROWSER=$browser node "$work/drive.js" "$url" "$work/$name/$name.yaml" "$s" "$saves" \
     >"$work/$name/times" || { cat "$work/$name/log" >&2 && exit 1; }
   after=$(grep -c '第 [0-9]* 版' "$work/$name/log" || true)
-  kill -TERM "$pid" && wait "$pid" || true
+  kill -TERM "$pid"
+  wait "$pid" || true
   pid=""
   rm -f "$work/url"
   for kind in write rename; do

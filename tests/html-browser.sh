@@ -161,6 +161,7 @@ sheet() {
     echo "FAIL $1: the score sheet is not printed on landscape pages"
     return 1
   fi
+  # shellcheck disable=SC2086 # the page numbers, one word each
   set -- "$1" "$2" $land
   first=$3 last=$(eval echo "\${$#}") ok=0
   if [ $((last - first + 1)) -ne $(($# - 2)) ]; then
