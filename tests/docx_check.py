@@ -101,8 +101,8 @@ class HtmlCounts(HTMLParser):
             self.details += 1
         if self.details:
             return
-        if tag == "thead":
-            self.thead = True
+        if tag == "thead":  # not the first row the HTML lifts into a head of its own
+            self.thead = "lifted" not in (a.get("class") or "")
         elif tag == "tr" and self.thead:
             self.head_rows += 1
         elif tag in ("td", "th"):

@@ -11,7 +11,9 @@
 # from the page's by their network isolation key: a request the page makes
 # is keyed by its file:// origin.
 #
-# Printed to PDF, no page is blank or holds a lone line.
+# Printed to PDF, no page is blank or holds a lone line; the score sheet
+# is on landscape pages that its rows fill, each with its header row and a
+# closed frame. Every table has a caption, a thead and th scope.
 #
 # Exits 77 (skipped) when Chromium is not installed.
 set -u
@@ -139,9 +141,80 @@ printed() {
       p=$((p + 1))
     done
     [ $ok = 1 ] || echo "ok $1: printed on $pages pages, none blank or a lone line"
+    sheet "$1" "$work/p.pdf" || ok=1
   fi
   rm -rf "$work"
   return $ok
+}
+
+# sheet PAGE PDF: the score sheet printed from the browser: on landscape
+# pages, one after the other, each with the header row (评分标准), every
+# page but its last filled (the table's lowest full-width rule below 70% of
+# the page), and the table closed at each page's foot: the lowest rule as
+# long as the top one (merged cells cut by the page keep their border).
+# Measured on the page at 72 dpi: a rule is a run of dark pixels a third of
+# the width or longer.
+sheet() {
+  grep -q '<table class="small sheet"' "$1" || return 0
+  land=$(pdfinfo -f 1 -l 9999 "$2" | awk '/^Page +[0-9]+ size:/ { if ($4 > $6) print $2 }')
+  if [ -z "$land" ]; then
+    echo "FAIL $1: the score sheet is not printed on landscape pages"
+    return 1
+  fi
+  # shellcheck disable=SC2086 # the page numbers, one word each
+  set -- "$1" "$2" $land
+  first=$3 last=$(eval echo "\${$#}") ok=0
+  if [ $((last - first + 1)) -ne $(($# - 2)) ]; then
+    echo "FAIL $1: the landscape pages are not one run: $land"
+    ok=1
+  fi
+  fills=""
+  for p in $land; do
+    if ! pdftotext -f "$p" -l "$p" "$2" - | grep -q '评分标准'; then
+      echo "FAIL $1: printed page $p of the score sheet has no header row"
+      ok=1
+    fi
+    pdftoppm -r 72 -gray -f "$p" -l "$p" "$2" "$work/sheet"
+    pgm=$(ls "$work"/sheet*.pgm)
+    w=$(sed -n 2p "$pgm" | cut -d' ' -f1) h=$(sed -n 2p "$pgm" | cut -d' ' -f2)
+    m=$(tail -c $((w * h)) "$pgm" | od -An -v -tu1 -w"$w" | awk -v w="$w" -v h="$h" '
+      { run = 0; best = 0
+        for (i = 1; i <= NF; i++) if ($i < 160) { if (++run > best) best = run } else run = 0
+        if (best >= w / 3) { if (!top) top = best; bottom = best; low = NR } }
+      END { printf "%d %d", 100 * low / h, top ? 100 * bottom / top : 0 }')
+    rm -f "$pgm"
+    fill=${m% *} closed=${m#* }
+    fills="$fills $fill%"
+    if [ "$p" != "$last" ] && [ "$fill" -lt 70 ]; then
+      echo "FAIL $1: printed page $p of the score sheet is filled to $fill% of its height"
+      ok=1
+    fi
+    if [ "$closed" -lt 97 ]; then
+      echo "FAIL $1: printed page $p of the score sheet: the table's bottom rule is $closed% of its top rule (merged cells open)"
+      ok=1
+    fi
+  done
+  [ $ok = 1 ] || echo "ok $1: the score sheet is printed on landscape pages $first–$last, filled to$fills, a header row and a closed frame on each"
+  return $ok
+}
+
+# tables PAGE: every table has a caption, a head and th scope, but the
+# cover's fields (labels beside their values, th scope=row)
+tables() {
+  bad=$(awk 'BEGIN { RS = "</table>" }
+    /<table/ && !/<table class="fields"/ {
+      sub(/.*<table/, "<table")
+      what = ""
+      if ($0 !~ /<caption/) what = what " caption"
+      if ($0 !~ /<thead[ >]/) what = what " thead"
+      if ($0 ~ /<th[ >]/ && gsub(/<th[ >]/, "&") != gsub(/<th [^>]*scope="/, "&")) what = what " scope"
+      if (what != "") { split($0, a, ">"); print a[1] ">:" what }
+    }' "$1")
+  if [ -n "$bad" ]; then
+    echo "FAIL $1: tables without$(echo "$bad" | head -n 3)"
+    return 1
+  fi
+  echo "ok $1: every table has a caption, a head and th scope"
 }
 
 # The checks must see a bad page as bad: one with a script error and an
@@ -186,6 +259,7 @@ for page in "$@"; do
     fail=1
   fi
   overflow "$page" || fail=1
+  tables "$page" || fail=1
   printed "$page" || fail=1
   shot "$page"
 done

@@ -25,6 +25,10 @@ static void page(const er_style *s, FILE *out) {
           s->margin_bottom.text, s->margin_left.text);
   family(s, ER_ROLE_PAGE_NUMBER, out);
   fputs(" }\n}\n@page :first { @bottom-center { content: none; } }\n", out);
+  /* the score sheet's landscape page: the portrait margins turned with it */
+  fprintf(out, "@page sheet {\n  size: %s %s;\n  margin: %s %s %s %s;\n}\n", s->page_height.text,
+          s->page_width.text, s->margin_left.text, s->margin_top.text, s->margin_right.text,
+          s->margin_bottom.text);
 }
 
 static void roles(const er_style *s, FILE *out) {
@@ -117,6 +121,11 @@ static const char fixed_rules[] =
     "nav.toc a { display: flex; color: inherit; text-decoration: none; }\n"
     "nav.toc a .leader { flex: 1; border-bottom: 1.5pt dotted #555; margin: 0 0.3em 0.45em; }\n"
     "nav.toc a:hover { color: #2f5597; }\n"
+    /* the contents a report without a contents page gets on screen */
+    "nav.toc-screen { border: 1px solid #c8c8c8; background: #fafaf7; padding: 0.3em 1em 0.5em;"
+    " margin: 0 0 1em; }\n"
+    "nav.toc-screen h1 { font-size: 1.15em; margin: 0.2em 0; }\n"
+    "nav.toc-screen li { line-height: 1.6; margin: 0.15em 0; }\n"
     "div.page-break { break-after: page; height: 0; border-top: 1px dashed #c8c8c8;"
     " margin: 12mm 0; }\n"
     "aside.footnote { border-top: 0.5pt solid #000; margin-top: 0.5em; padding-top: 0.2em; }\n"
@@ -167,6 +176,10 @@ static const char screen_rules[] =
     "  table.fields th, table.fields td { font-size: 17px; }\n"
     "  table.sheet, table.selftable { min-width: 720px; font-size: 13px; }\n"
     "  table.survey { min-width: 560px; }\n"
+    /* a wide table's caption starts where the box shows it, not at the
+     * middle of the table, off the screen */
+    "  table.sheet > caption, table.selftable > caption, table.survey > caption {"
+    " text-align: left; }\n"
     "  section.cover { min-height: 0; padding-top: 8px; }\n"
     "  section.cover p.date { margin-top: 32px; }\n"
     "  div.page-break { margin: 28px 0; }\n"
@@ -176,17 +189,34 @@ static const char screen_rules[] =
     "  nav.toc li.toc-3 { padding-left: 1em; }\n"
     "}\n";
 
+/* Chromium draws a merged cell cut by a page down to the page's foot
+ * without its bottom border: in print these tables draw their cells'
+ * right and bottom borders, and the table its frame on every page. */
+static void print_frames(const er_style *s, FILE *out) {
+  fprintf(out,
+          "@media print {\n  table.sheet, table.selftable { border-collapse: separate;"
+          " border-spacing: 0; border: %s solid #000; border-width: %s 0 %s %s;"
+          " box-decoration-break: clone; -webkit-box-decoration-break: clone; }\n"
+          "  table.sheet th, table.sheet td, table.selftable th, table.selftable td {"
+          " border-width: 0 %s %s 0; }\n}\n",
+          s->rule.text, s->rule.text, s->rule.text, s->rule.text, s->rule.text, s->rule.text);
+}
+
 /* A browser paginates on its own: keep the cover on its page, captions and
- * header rows with their rows and headings with what follows; the score
- * sheet stays portrait (a named landscape page would strand the heading
- * over it). The exact pages are the PDF's: the screen note says so. */
+ * header rows with their rows and headings with what follows. The score
+ * sheet goes on landscape pages as in the PDF, its heading with it (the
+ * named page starts a page, so the page break after it would leave a blank
+ * one). Its rows, and the 自评表's, fill the pages: a row may not break,
+ * but the merged cells of an indicator over its children may (their
+ * borders: print_frames), while the header rows repeat. The exact pages are the PDF's: the screen
+ * note says so. */
 static const char print_rules[] =
     "@media print {\n"
     "  html { background: none; }\n"
     "  body { font-size: inherit; }\n"
     "  main.paper { width: auto; max-width: none; min-height: 0; padding: 0; margin: 0;"
     " box-shadow: none; }\n"
-    "  .print-note, details.chart-data { display: none; }\n"
+    "  .print-note, details.chart-data, nav.toc-screen { display: none; }\n"
     "  .table-scroll { overflow: visible; margin: 0.4em 0 1em; }\n"
     "  div.page-break { border: 0; margin: 0; height: 0; }\n"
     "  section.cover { min-height: 0; padding-top: 12mm; break-inside: avoid; }\n"
@@ -196,6 +226,12 @@ static const char print_rules[] =
     "  figure.chart, tr { break-inside: avoid; }\n"
     "  p { orphans: 2; widows: 2; }\n"
     "  table.sheet, table.selftable { font-size: 9pt; }\n"
+    "  h2:has(+ .table-scroll > table.sheet), .table-scroll:has(> table.sheet) { page: sheet; }\n"
+    "  .table-scroll:has(> table.sheet) + div.page-break { display: none; }\n"
+    "  table.sheet tr, table.selftable tr { break-inside: auto; }\n"
+    "  table.sheet td:not([rowspan]), table.selftable td:not([rowspan]) { break-inside: avoid; }\n"
+    "  table.sheet tbody tr:first-child, table.selftable tbody tr:first-child {"
+    " break-after: auto; }\n"
     "  nav.toc a .leader { border-bottom-color: #000; }\n"
     "  :target { background: none; }\n"
     "}\n";
@@ -220,4 +256,5 @@ void er_html_css(const er_style *s, bool draft, FILE *out) {
     fputs(watermark, out);
   fputs(screen_rules, out);
   fputs(print_rules, out);
+  print_frames(s, out);
 }

@@ -112,20 +112,48 @@ static bool listed(const er_node *n) {
          n->parent->type == ER_DOC_DOCUMENT;
 }
 
-static void toc(writer *w, const er_node *nav) {
-  fputs("<nav", w->out);
-  common_attrs(w, nav, NULL);
-  fputs(">\n", w->out);
-  blocks(w, nav);
+/* The listed headings after `from`, each a link. */
+static void toc_entries(writer *w, const er_node *from) {
   fputs("<ol>\n", w->out);
-  for (const er_node *n = nav->next; n; n = n->next) {
+  for (const er_node *n = from->next; n; n = n->next) {
     if (!listed(n))
       continue;
     fprintf(w->out, "<li class=\"toc-%d\"><a href=\"#%s\"><span class=\"entry\">", n->level, n->id);
     inlines(w, n);
     fputs("</span><span class=\"leader\"></span></a></li>\n", w->out);
   }
-  fputs("</ol>\n</nav>\n", w->out);
+  fputs("</ol>\n", w->out);
+}
+
+static void toc(writer *w, const er_node *nav) {
+  fputs("<nav", w->out);
+  common_attrs(w, nav, NULL);
+  fputs(">\n", w->out);
+  blocks(w, nav);
+  toc_entries(w, nav);
+  fputs("</nav>\n", w->out);
+}
+
+/* A report whose structure has no contents page (a self-evaluation report
+ * follows the bureau's form, which has none) still gets contents on
+ * screen, under its title: a long page needs them. Print leaves them out,
+ * as the PDF does. Only with two listed headings or more. */
+static bool wants_screen_toc(const er_doc *doc) {
+  int listed_count = 0;
+  for (const er_node *n = doc->root->first; n; n = n->next) {
+    if (n->type == ER_DOC_TOC)
+      return false;
+    listed_count += listed(n);
+  }
+  return listed_count >= 2;
+}
+
+static void screen_toc(writer *w, const er_node *title) {
+  fputs("<nav class=\"toc toc-screen\" aria-labelledby=\"toc-screen-title\">\n"
+        "<h1 id=\"toc-screen-title\">目录</h1>\n",
+        w->out);
+  toc_entries(w, title);
+  fputs("</nav>\n", w->out);
 }
 
 /* A header cell says what it heads (scope); in the body, the first cell of
@@ -136,10 +164,12 @@ static void cell(writer *w, const er_node *n, bool in_head, bool first) {
   const char *tag = header ? "th" : "td";
   fprintf(w->out, "<%s", tag);
   common_attrs(w, n, header && !n->header ? "rh" : NULL);
+  /* in the head, a label with its value beside it ("项目名称 | …") heads its row */
+  bool labels_row = in_head && n->next && !n->next->header;
   if (header)
     fprintf(w->out, " scope=\"%s\"",
-            in_head ? (n->colspan > 1 ? "colgroup" : "col")
-                    : (n->rowspan > 1 ? "rowgroup" : "row"));
+            in_head && !labels_row ? (n->colspan > 1 ? "colgroup" : "col")
+                                   : (n->rowspan > 1 ? "rowgroup" : "row"));
   if (n->rowspan > 1)
     fprintf(w->out, " rowspan=\"%d\"", n->rowspan);
   if (n->colspan > 1)
@@ -147,6 +177,32 @@ static void cell(writer *w, const er_node *n, bool in_head, bool first) {
   fputc('>', w->out);
   flow(w, n);
   fprintf(w->out, "</%s>", tag);
+}
+
+static void rows(writer *w, const er_node *first, const er_node *end, bool in_head) {
+  for (const er_node *r = first; r != end; r = r->next) {
+    fputs("<tr", w->out);
+    common_attrs(w, r, NULL);
+    fputc('>', w->out);
+    for (const er_node *c = r->first; c; c = c->next)
+      cell(w, c, in_head, c == r->first);
+    fputs("</tr>\n", w->out);
+  }
+}
+
+/* Every table has a head: one the template gave none (a form such as the
+ * 自评表, whose first row names the project; the cover's fields) takes its
+ * first row, when that starts with a header cell, so that a printed
+ * continuation repeats it. The PDF and DOCX keep the template's rows. */
+static const er_node *lifted_head(const er_node *table) {
+  for (const er_node *c = table->first; c; c = c->next)
+    if (c->type == ER_DOC_THEAD)
+      return NULL;
+  for (const er_node *c = table->first; c; c = c->next)
+    if (c->type == ER_DOC_TBODY)
+      return c->first && c->first->first && c->first->first->header && c->first->next ? c->first
+                                                                                      : NULL;
+  return NULL;
 }
 
 static void table_part(writer *w, const er_node *n) {
@@ -166,18 +222,22 @@ static void table_part(writer *w, const er_node *n) {
     fputs("</colgroup>\n", w->out);
     break;
   case ER_DOC_THEAD:
-  case ER_DOC_TBODY:
-    fputs(n->type == ER_DOC_THEAD ? "<thead>\n" : "<tbody>\n", w->out);
-    for (const er_node *r = n->first; r; r = r->next) {
-      fputs("<tr", w->out);
-      common_attrs(w, r, NULL);
-      fputc('>', w->out);
-      for (const er_node *c = r->first; c; c = c->next)
-        cell(w, c, n->type == ER_DOC_THEAD, c == r->first);
-      fputs("</tr>\n", w->out);
-    }
-    fputs(n->type == ER_DOC_THEAD ? "</thead>\n" : "</tbody>\n", w->out);
+    fputs("<thead>\n", w->out);
+    rows(w, n->first, NULL, true);
+    fputs("</thead>\n", w->out);
     break;
+  case ER_DOC_TBODY: {
+    const er_node *head = lifted_head(n->parent);
+    if (head && head == n->first) {
+      fputs("<thead class=\"lifted\">\n", w->out);
+      rows(w, head, head->next, true);
+      fputs("</thead>\n", w->out);
+    }
+    fputs("<tbody>\n", w->out);
+    rows(w, head && head == n->first ? head->next : n->first, NULL, false);
+    fputs("</tbody>\n", w->out);
+    break;
+  }
   default:
     break;
   }
@@ -325,6 +385,14 @@ void er_html_document(er_doc *doc, const er_style *style, bool draft, FILE *out)
         "请打印同名的 PDF 文件（evalreport render --format pdf）。</div>\n"
         "<main class=\"paper\" id=\"top\">\n",
         out);
-  blocks(&w, doc->root);
+  /* the root's blocks; contents for the screen after the first title */
+  bool screen = wants_screen_toc(doc);
+  for (const er_node *n = doc->root->first; n; n = n->next) {
+    block(&w, n);
+    if (screen && n->type == ER_DOC_HEADING && n->level == 1) {
+      screen_toc(&w, n);
+      screen = false;
+    }
+  }
   fputs("</main>\n</body>\n</html>\n", out);
 }

@@ -35,10 +35,35 @@ static void live_parts(FILE *out, const er_page_live *live) {
   if (live->ofd)
     fputs(" · <a href=\"/report.ofd\">OFD</a>", out);
   fputs("</div>\n<style>@media print{#er-live{display:none}}</style>\n", out);
+  /* A new generation is fetched and patched in: only the nodes that
+   * differ change (a new figure, a paragraph), so the browser restyles and
+   * lays out little and paints in the next frame; no navigation, no blank
+   * frame, the scroll position kept. Scripts are left alone (this one
+   * keeps running; the fetched page's would not run). A failed fetch, or
+   * one that is no longer a page (a PDF route whose data was corrected),
+   * falls back to a reload. */
   fprintf(out,
           "<script nonce=\"%s\">(function(){if(!window.EventSource)return;"
-          "var g=\"%lu\",s=new EventSource(\"/events\");"
-          "s.onmessage=function(e){if(e.data!==g){s.close();location.reload();}};})();"
+          "var g=\"%lu\",busy=false,again=false,s=new EventSource(\"/events\");"
+          "function patch(a,b){if(a.nodeName===\"SCRIPT\"||a.isEqualNode(b))return;"
+          "var i,n;for(i=a.attributes.length-1;i>=0;i--){n=a.attributes[i].name;"
+          "if(!b.hasAttribute(n))a.removeAttribute(n);}"
+          "for(i=0;i<b.attributes.length;i++){n=b.attributes[i];"
+          "if(a.getAttribute(n.name)!==n.value)a.setAttribute(n.name,n.value);}"
+          "var A=Array.from(a.childNodes),B=Array.from(b.childNodes);"
+          "if(A.length!==B.length){a.replaceChildren.apply(a,B);return;}"
+          "for(i=0;i<A.length;i++){var x=A[i],y=B[i];"
+          "if(x.nodeType!==y.nodeType||x.nodeName!==y.nodeName)a.replaceChild(y,x);"
+          "else if(x.nodeType!==1){if(x.nodeValue!==y.nodeValue)x.nodeValue=y.nodeValue;}"
+          "else patch(x,y);}}"
+          "function swap(){busy=true;again=false;"
+          "fetch(location.href,{cache:\"no-store\"}).then(function(r){"
+          "if(!/html/.test(r.headers.get(\"Content-Type\")||\"\"))throw 0;return r.text();})"
+          ".then(function(t){var d=new DOMParser().parseFromString(t,\"text/html\");"
+          "patch(document.head,d.head);patch(document.body,d.body);document.title=d.title;"
+          "busy=false;if(again)swap();})"
+          ".catch(function(){location.reload();});}"
+          "s.onmessage=function(e){if(e.data!==g){g=e.data;if(busy)again=true;else swap();}};})();"
           "</script>\n",
           live->nonce, live->generation);
 }

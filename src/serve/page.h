@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 typedef struct er_page_live {
-  unsigned long generation; /* the page reloads when /events says another */
+  unsigned long generation; /* the page updates when /events says another */
   const char *nonce;        /* allows the one inline script */
   const char *updated;      /* when it was rendered, "14:03:22" */
   bool pdf, xlsx;           /* links to /report.pdf and /annex.xlsx */

@@ -31,8 +31,17 @@
 
 #define DEFAULT_PORT 8000
 #define PORT_TRIES 20
-#define QUIET_SECONDS 0.1  /* re-render once the files have been quiet this long … */
-#define LATEST_SECONDS 1.5 /* … or at the latest this long after the first change */
+/* A complete save (the file closed after writing, or renamed into place)
+ * is rendered at once, unless it comes less than QUIET_SECONDS after the
+ * save or render before: then it is part of a burst, and the burst is
+ * rendered once no save has come for this long, or at the latest
+ * LATEST_SECONDS after its first change. A change that is not yet a
+ * complete save (a file truncated, to be written next) waits for the save
+ * that completes it, or LATEST_SECONDS for a writer that never closes the
+ * file. So a single save shows at once, ten quick saves make two renders,
+ * the first and the last, and a half-written file is not rendered. */
+#define QUIET_SECONDS 0.1
+#define LATEST_SECONDS 1.5
 
 typedef struct server {
   const er_serve_config *cfg;
@@ -438,15 +447,23 @@ static void *watch_signals(void *arg) {
   return NULL;
 }
 
+/* When changes not rendered yet are due: the first at `first`, the last
+ * complete save at `last` (or -1). */
+static double render_due(double first, double last) {
+  double due = first + LATEST_SECONDS;
+  if (last >= 0 && last + QUIET_SECONDS < due)
+    due = last + QUIET_SECONDS;
+  return due;
+}
+
 static void serve_loop(server *s, er_watch *w, int signal_fd) {
-  double first = -1, last = -1; /* of the changes not rendered yet */
+  double first = -1;   /* the first change not rendered yet */
+  double last = -1;    /* the last complete save not rendered yet */
+  double settled = -1; /* a save before this is part of a burst */
   for (;;) {
     int timeout = -1;
     if (first >= 0) {
-      double due = last + QUIET_SECONDS;
-      if (due > first + LATEST_SECONDS)
-        due = first + LATEST_SECONDS;
-      double wait = due - now();
+      double wait = render_due(first, last) - now();
       timeout = wait > 0 ? (int)(wait * 1000) + 1 : 0;
     }
     struct pollfd fds[3] = {{.fd = signal_fd, .events = POLLIN},
@@ -458,19 +475,29 @@ static void serve_loop(server *s, er_watch *w, int signal_fd) {
     }
     if (fds[0].revents & POLLIN)
       return; /* the signal thread said why */
-    if ((fds[1].revents & POLLIN) && er_watch_drain(w)) {
-      last = now();
-      if (first < 0)
-        first = last;
+    int what = (fds[1].revents & POLLIN) ? er_watch_drain(w) : ER_WATCH_NONE;
+    bool at_once = false;
+    if (what) {
+      double t = now();
+      at_once = (what & ER_WATCH_SAVED) && t >= settled;
+      if (what & ER_WATCH_SAVED)
+        settled = t + QUIET_SECONDS;
+      if (!at_once) {
+        if (first < 0)
+          first = t;
+        if (what & ER_WATCH_SAVED)
+          last = t;
+      }
     }
     if (fds[2].revents & POLLIN) {
       uint64_t count;
       if (read(s->st.wake_fd, &count, sizeof count) < 0 && errno != EAGAIN)
         perror("evalreport serve");
     }
-    if (first >= 0 && (now() >= last + QUIET_SECONDS || now() >= first + LATEST_SECONDS)) {
+    if (at_once || (first >= 0 && now() >= render_due(first, last))) {
       first = last = -1;
       render_page(s);
+      settled = now() + QUIET_SECONDS;
     }
     render_wanted(s);
   }

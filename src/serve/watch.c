@@ -115,8 +115,12 @@ static bool event_matters(er_watch *w, const struct inotify_event *e) {
   return relevant;
 }
 
-bool er_watch_drain(er_watch *w) {
-  bool relevant = false;
+/* A writer closed the file, or a new file was renamed onto it: a save is
+ * complete, not under way. */
+#define SAVED (IN_CLOSE_WRITE | IN_MOVED_TO)
+
+int er_watch_drain(er_watch *w) {
+  int what = ER_WATCH_NONE;
   char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
   for (;;) {
     ssize_t n = read(w->fd, buf, sizeof buf);
@@ -127,11 +131,13 @@ bool er_watch_drain(er_watch *w) {
     for (char *p = buf; p < buf + n;) {
       const struct inotify_event *e = (const struct inotify_event *)p;
       p += sizeof *e + e->len;
-      if ((e->mask & IN_Q_OVERFLOW) || event_matters(w, e))
-        relevant = true;
+      if (e->mask & IN_Q_OVERFLOW)
+        what |= ER_WATCH_CHANGED;
+      else if (event_matters(w, e))
+        what |= (e->mask & SAVED) && !(e->mask & IN_ISDIR) ? ER_WATCH_SAVED : ER_WATCH_CHANGED;
     }
   }
-  return relevant;
+  return what;
 }
 
 void er_watch_close(er_watch *w) {

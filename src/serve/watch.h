@@ -24,8 +24,14 @@ typedef struct er_watch {
 bool er_watch_open(er_watch *w, const char *data_file);
 /* Also watches every file under `dir`, up to a few levels deep. */
 void er_watch_tree(er_watch *w, const char *dir);
-/* Reads the pending events; true when one concerns a watched file. */
-bool er_watch_drain(er_watch *w);
+enum {
+  ER_WATCH_NONE = 0,
+  ER_WATCH_CHANGED = 1, /* a watched file changed (a save may be under way) */
+  ER_WATCH_SAVED = 2,   /* a save is complete: closed after writing, or renamed into place */
+};
+/* Reads the pending events: what they say of the watched files, a set of
+ * ER_WATCH_ bits. */
+int er_watch_drain(er_watch *w);
 void er_watch_close(er_watch *w);
 
 #endif
