@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#undef HEAD
 #define HEAD "evalreport: 1\nkind: self\nproject: {name: 测试项目, year: 2023}\n"
 
 /* Funds of 100 current and 10 carried over (both arrived), 50 spent. */

@@ -115,6 +115,7 @@ static void special_files_are_named(void **state) {
   rmdir(dir);
 }
 
+#undef HEAD
 #define HEAD "evalreport: 1\nproject:\n  name: 测试项目\n  year: 2024\n"
 #define LEAF "indicators:\n  - {code: A, name: 决策, weight: 100, rule: score, score: 90}\n"
 
