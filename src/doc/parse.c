@@ -174,10 +174,9 @@ static void start_inlines(parser *P) {
   P->at_start = true;
 }
 
-static void convert_children(parser *P, er_node *n, const xmlNode *x, content c, const char *where);
+static void convert_children(parser *P, er_node *n, xmlNode *x, content c, const char *where);
 
-static void convert_element(parser *P, er_node *parent, const xmlNode *x, content c,
-                            const char *where) {
+static void convert_element(parser *P, er_node *parent, xmlNode *x, content c, const char *where) {
   unsigned line = er_doc_line(x);
   char anchor[80];
   snprintf(anchor, sizeof anchor, "<%s", name_of(x));
@@ -254,9 +253,11 @@ static void convert_element(parser *P, er_node *parent, const xmlNode *x, conten
     P->pending = false;
 }
 
-static void convert_children(parser *P, er_node *n, const xmlNode *x, content c,
-                             const char *where) {
-  for (const xmlNode *k = x->children; k; k = k->next) {
+/* Each child is freed once converted: a large report's XML tree and its
+ * document tree are not held at once. */
+static void convert_children(parser *P, er_node *n, xmlNode *x, content c, const char *where) {
+  for (xmlNode *k = x->children, *next; k; k = next) {
+    next = k->next;
     switch (k->type) {
     case XML_ELEMENT_NODE:
       convert_element(P, n, k, c, where);
@@ -277,6 +278,8 @@ static void convert_children(parser *P, er_node *n, const xmlNode *x, content c,
       er_doc_problem(P, er_doc_line(k), NULL, "<%s> 中有文档语言之外的内容（处理指令或实体）",
                      where);
     }
+    xmlUnlinkNode(k);
+    xmlFreeNode(k);
   }
 }
 
@@ -304,8 +307,8 @@ static void head(parser *P, const xmlNode *h) {
   }
 }
 
-static void document(parser *P, const xmlDoc *x) {
-  const xmlNode *html = xmlDocGetRootElement(x);
+static void document(parser *P, xmlDoc *x) {
+  xmlNode *html = xmlDocGetRootElement(x);
   if (!html || strcmp(name_of(html), "html") != 0) {
     er_doc_problem(P, html ? er_doc_line(html) : 1, "<", "文档的根元素应为 <html>");
     return;
@@ -315,8 +318,8 @@ static void document(parser *P, const xmlDoc *x) {
   char *lang = er_doc_attr(html, "lang");
   P->doc->lang = er_doc_keep(P, lang ? lang : "zh-CN");
   xmlFree(lang);
-  const xmlNode *body = NULL;
-  for (const xmlNode *k = html->children; k; k = k->next) {
+  xmlNode *body = NULL;
+  for (xmlNode *k = html->children; k; k = k->next) {
     if (k->type == XML_ELEMENT_NODE && !strcmp(name_of(k), "head"))
       head(P, k);
     else if (k->type == XML_ELEMENT_NODE && !strcmp(name_of(k), "body") && !body)
