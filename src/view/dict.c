@@ -68,15 +68,23 @@ void er_dict_set(er_dict *d, const char *name, const char *value) {
 }
 
 void er_dict_setf(er_dict *d, const char *name, const char *fmt, ...) {
+  char small[64], *buf = small; /* er_dict_set keeps its own copy */
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
   va_end(ap);
-  char *buf = er_arena_alloc(d->arena, (size_t)n + 1);
-  va_start(ap, fmt);
-  vsnprintf(buf, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  if (n < 0)
+    n = 0, small[0] = '\0';
+  if ((size_t)n >= sizeof small) {
+    if (!(buf = malloc((size_t)n + 1)))
+      abort();
+    va_start(ap, fmt);
+    vsnprintf(buf, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   er_dict_set(d, name, buf);
+  if (buf != small)
+    free(buf);
 }
 
 static er_dict_section *section_in(er_dict *d, const char *name, bool create) {
