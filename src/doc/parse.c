@@ -144,7 +144,15 @@ static unsigned decode(const unsigned char *s, size_t *n) {
 /* Adds a text node of s with whitespace collapsed (see doc.h). */
 static void text(parser *P, er_node *parent, const char *s, unsigned line) {
   size_t len = strlen(s);
-  char *out = er_arena_alloc(&P->doc->arena, len + 2), *o = out;
+  /* made in a scratch buffer: the document keeps only what is left, and
+   * nothing of the white space between elements */
+  if (len + 2 > P->scratch_cap) {
+    P->scratch_cap = len + 2 > 2 * P->scratch_cap ? len + 2 : 2 * P->scratch_cap;
+    free(P->scratch);
+    if (!(P->scratch = malloc(P->scratch_cap)))
+      abort();
+  }
+  char *out = P->scratch, *o = out;
   const unsigned char *p = (const unsigned char *)s;
   while (*p) {
     if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
@@ -165,9 +173,9 @@ static void text(parser *P, er_node *parent, const char *s, unsigned line) {
     P->last_cjk = cjk;
     P->at_start = false;
   }
-  *o = '\0';
   if (o > out)
-    new_node(P, parent, ER_DOC_TEXT, line)->text = out;
+    new_node(P, parent, ER_DOC_TEXT, line)->text =
+        er_arena_strndup(&P->doc->arena, out, (size_t)(o - out));
 }
 
 static void start_inlines(parser *P) {
@@ -483,6 +491,7 @@ er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
   xmlSetStructuredErrorFunc(NULL, NULL);
   report_content(&P);
   free(P.ids);
+  free(P.scratch);
   if (P.failed || !doc->root) {
     er_doc_free(doc);
     return NULL;

@@ -41,6 +41,8 @@ typedef struct parser {
    * duplicate is found, at a cost linear in the number of ids */
   const char **ids;
   size_t nids, ids_cap;
+  char *scratch; /* where text() collapses white space */
+  size_t scratch_cap;
 } parser;
 
 /* Adds an error on `line`; `anchor` is the markup to look for in the
