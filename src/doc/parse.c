@@ -53,8 +53,9 @@ void er_doc_problem(parser *P, unsigned line, const char *anchor, const char *fm
   va_start(ap, fmt);
   vsnprintf(text, sizeof text, fmt, ap);
   va_end(ap);
-  er_error(&P->content, ((er_pos){line, 1}), "document", "%s", text);
-  er_diag_anchor(&P->content, anchor);
+  er_diag *to = P->in_body ? &P->body : &P->content;
+  er_error(to, ((er_pos){line, 1}), "document", "%s", text);
+  er_diag_anchor(to, anchor);
   P->failed = true;
 }
 
@@ -414,7 +415,9 @@ static void read_html(parser *P, xmlTextReaderPtr r) {
     if (k && k->type == XML_ELEMENT_NODE && !strcmp(name_of(k), "body") && !body) {
       body = true;
       P->doc->root = new_node(P, NULL, ER_DOC_DOCUMENT, er_doc_line(k));
+      P->in_body = true; /* its problems are said after the others of <html> */
       ret = read_children(P, r, P->doc->root, C_BLOCKS, "body");
+      P->in_body = false;
       if (ret == 1)
         ret = xmlTextReaderRead(r);
       continue;
@@ -434,35 +437,41 @@ static void read_html(parser *P, xmlTextReaderPtr r) {
     er_doc_problem(P, html_line, "<body", "文档没有 <body>");
 }
 
+/* XML errors go to the diagnostics `ctx` points to. */
 static void xml_error(void *ctx, xmlErrorPtr e) {
-  parser *P = ctx;
   char message[400];
   snprintf(message, sizeof message, "%s", e->message ? e->message : "XML error");
   size_t len = strlen(message);
   while (len && (message[len - 1] == '\n' || message[len - 1] == ' '))
     message[--len] = '\0';
-  P->malformed = true;
-  er_error(P->d, ((er_pos){(unsigned)e->line, 1}), "document", "XHTML 格式错误：%s", message);
-  P->failed = true;
+  er_error((er_diag *)ctx, ((er_pos){(unsigned)e->line, 1}), "document", "XHTML 格式错误：%s",
+           message);
 }
 
-/* Moves the problems found in the content to d: unless the text is not
- * well-formed, when only that is said (as where the content is not looked
- * into). */
-static void report_content(parser *P) {
-  er_diag *from = &P->content;
-  if (!P->malformed) {
-    for (size_t i = 0; i < from->count; i++) {
-      const er_finding *f = &from->items[i];
-      const char *key = strrchr(f->message, '[');
-      int len = key && key > f->message ? (int)(key - f->message - 1) : (int)strlen(f->message);
-      er_error(P->d, f->pos, "document", "%.*s", len, f->message);
-      er_diag_anchor(P->d, f->anchor);
-    }
-    P->d->errors += from->dropped;
-    P->d->dropped += from->dropped;
+/* Moves the findings of `from` (all under the key "document") to `to`. */
+static void move_findings(er_diag *to, er_diag *from) {
+  for (size_t i = 0; i < from->count; i++) {
+    const er_finding *f = &from->items[i];
+    const char *key = strrchr(f->message, '[');
+    int len = key && key > f->message ? (int)(key - f->message - 1) : (int)strlen(f->message);
+    er_error(to, f->pos, "document", "%.*s", len, f->message);
+    er_diag_anchor(to, f->anchor);
   }
+  to->errors += from->dropped;
+  to->dropped += from->dropped;
   er_diag_free(from);
+}
+
+/* What libxml2 says of a text that is not well-formed, parsed whole as
+ * before the document was read as it goes: the reader, parsing in chunks,
+ * words some errors differently and stops at the first. */
+static bool whole_text_errors(const char *xhtml, size_t len, er_diag *out) {
+  xmlSetStructuredErrorFunc(out, xml_error);
+  xmlDoc *x = xmlReadMemory(xhtml, (int)len, "document.xhtml", "UTF-8",
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+  xmlSetStructuredErrorFunc(NULL, NULL);
+  xmlFreeDoc(x);
+  return x != NULL;
 }
 
 er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
@@ -471,7 +480,10 @@ er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
     abort();
   parser P = {.doc = doc, .d = d};
   er_diag_init(&P.content, d->file);
-  xmlSetStructuredErrorFunc(&P, xml_error);
+  er_diag_init(&P.body, d->file);
+  er_diag xml; /* what the reader found not well-formed */
+  er_diag_init(&xml, d->file);
+  xmlSetStructuredErrorFunc(&xml, xml_error);
   xmlTextReaderPtr r = NULL;
   if (len > (size_t)INT32_MAX)
     er_doc_problem(&P, 0, NULL, "文档过大");
@@ -485,11 +497,27 @@ er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
     read_html(&P, r);
     while ((ret = xmlTextReaderNext(r)) == 1) /* to the end: what follows must be well-formed */
       ;
-  } else if (r && !P.malformed)
-    er_error(d, ((er_pos){1, 1}), "document", "XHTML 格式错误：文档是空的");
+  }
+  if (r && !xml.count && !xml.dropped && !doc->root && !P.content.count)
+    er_error(&xml, ((er_pos){1, 1}), "document", "XHTML 格式错误：文档是空的");
   xmlFreeTextReader(r);
   xmlSetStructuredErrorFunc(NULL, NULL);
-  report_content(&P);
+  if (xml.errors) {
+    /* only that is said, as where the content is not looked into */
+    er_diag whole;
+    er_diag_init(&whole, d->file);
+    bool parsed = whole_text_errors(xhtml, len, &whole);
+    move_findings(d, whole.errors || !parsed ? &whole : &xml);
+    er_diag_free(&whole);
+    er_diag_free(&xml);
+    er_diag_free(&P.content);
+    er_diag_free(&P.body);
+    P.failed = true;
+  } else {
+    er_diag_free(&xml);
+    move_findings(d, &P.content);
+    move_findings(d, &P.body);
+  }
   free(P.ids);
   free(P.scratch);
   if (P.failed || !doc->root) {

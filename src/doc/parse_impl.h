@@ -33,8 +33,10 @@ typedef struct element {
 typedef struct parser {
   er_doc *doc;
   er_diag *d;
-  er_diag content; /* problems of the content: said only when the text is well-formed */
-  bool failed, malformed;
+  /* problems of the content, said only when the text is well-formed: those
+   * of <body>'s content after the others */
+  er_diag content, body;
+  bool in_body, failed;
   /* whitespace state of the inline run being built */
   bool pending, pending_newline, last_cjk, at_start;
   /* the ids so far: an open-addressing hash set (malloc'd), so that every
