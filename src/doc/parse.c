@@ -393,14 +393,13 @@ static int read_children(parser *P, xmlTextReaderPtr r, er_node *n, content c, c
 
 /* The root element, which the reader is at: <html> with a <head> and a
  * <body>. */
-static void read_html(parser *P, xmlTextReaderPtr r) {
+static void read_html(parser *P, xmlTextReaderPtr r, bool doctype) {
   const xmlNode *html = xmlTextReaderCurrentNode(r);
   if (!html || strcmp(name_of(html), "html") != 0) {
     er_doc_problem(P, html ? er_doc_line(html) : 1, "<", "文档的根元素应为 <html>");
     return;
   }
-  const xmlDoc *x = xmlTextReaderCurrentDoc(r);
-  if (x && (x->intSubset || x->extSubset))
+  if (doctype)
     er_doc_problem(P, 1, "<!DOCTYPE", "文档不能有 DOCTYPE");
   char *lang = er_doc_attr(html, "lang");
   P->doc->lang = er_doc_keep(P, lang ? lang : "zh-CN");
@@ -491,10 +490,13 @@ er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
     r = xmlReaderForMemory(xhtml, (int)len, "document.xhtml", "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
   int ret = r ? xmlTextReaderRead(r) : -1;
-  while (ret == 1 && xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
+  bool doctype = false;
+  while (ret == 1 && xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
+    doctype |= xmlTextReaderNodeType(r) == XML_READER_TYPE_DOCUMENT_TYPE;
     ret = xmlTextReaderRead(r);
+  }
   if (ret == 1) {
-    read_html(&P, r);
+    read_html(&P, r, doctype);
     while ((ret = xmlTextReaderNext(r)) == 1) /* to the end: what follows must be well-formed */
       ;
   }
