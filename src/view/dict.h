@@ -1,7 +1,7 @@
 /* The template dictionary: what the view hands to the template layer.
  *
  * A tree of named text values and repeated sections, built in plain C and
- * turned into a ctemplate::TemplateDictionary by tpl.cc. Lookups go up the
+ * read by ctemplate through tpl.cc, without a copy. Lookups go up the
  * tree, the way ctemplate looks up a name: a value set on the root is seen
  * inside every section.
  *
