@@ -1,5 +1,5 @@
 /* Parsing the expanded XHTML into the document tree, strictly: libxml2
- * checks well-formedness (no DTD, no network, no entity expansion), then
+ * checks well-formedness (no DTD, no network, no entity expansion), and
  * every element and attribute is checked against the document language
  * of doc.h. */
 #include "doc/parse_impl.h"
@@ -8,6 +8,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,8 +53,9 @@ void er_doc_problem(parser *P, unsigned line, const char *anchor, const char *fm
   va_start(ap, fmt);
   vsnprintf(text, sizeof text, fmt, ap);
   va_end(ap);
-  er_error(P->d, ((er_pos){line, 1}), "document", "%s", text);
-  er_diag_anchor(P->d, anchor);
+  er_diag *to = P->in_body ? &P->body : &P->content;
+  er_error(to, ((er_pos){line, 1}), "document", "%s", text);
+  er_diag_anchor(to, anchor);
   P->failed = true;
 }
 
@@ -143,7 +145,15 @@ static unsigned decode(const unsigned char *s, size_t *n) {
 /* Adds a text node of s with whitespace collapsed (see doc.h). */
 static void text(parser *P, er_node *parent, const char *s, unsigned line) {
   size_t len = strlen(s);
-  char *out = er_arena_alloc(&P->doc->arena, len + 2), *o = out;
+  /* made in a scratch buffer: the document keeps only what is left, and
+   * nothing of the white space between elements */
+  if (len + 2 > P->scratch_cap) {
+    P->scratch_cap = len + 2 > 2 * P->scratch_cap ? len + 2 : 2 * P->scratch_cap;
+    free(P->scratch);
+    if (!(P->scratch = malloc(P->scratch_cap)))
+      abort();
+  }
+  char *out = P->scratch, *o = out;
   const unsigned char *p = (const unsigned char *)s;
   while (*p) {
     if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
@@ -164,9 +174,9 @@ static void text(parser *P, er_node *parent, const char *s, unsigned line) {
     P->last_cjk = cjk;
     P->at_start = false;
   }
-  *o = '\0';
   if (o > out)
-    new_node(P, parent, ER_DOC_TEXT, line)->text = out;
+    new_node(P, parent, ER_DOC_TEXT, line)->text =
+        er_arena_strndup(&P->doc->arena, out, (size_t)(o - out));
 }
 
 static void start_inlines(parser *P) {
@@ -176,8 +186,12 @@ static void start_inlines(parser *P) {
 
 static void convert_children(parser *P, er_node *n, const xmlNode *x, content c, const char *where);
 
-static void convert_element(parser *P, er_node *parent, const xmlNode *x, content c,
-                            const char *where) {
+/* Checks element x where content `c` is expected and adds its node to
+ * parent; NULL (and *ep NULL) after a problem, when its content is not
+ * looked into. */
+static er_node *open_element(parser *P, er_node *parent, const xmlNode *x, content c,
+                             const char *where, const element **ep) {
+  *ep = NULL;
   unsigned line = er_doc_line(x);
   char anchor[80];
   snprintf(anchor, sizeof anchor, "<%s", name_of(x));
@@ -185,7 +199,7 @@ static void convert_element(parser *P, er_node *parent, const xmlNode *x, conten
       (!x->ns->href || strcmp((const char *)x->ns->href, "http://www.w3.org/1999/xhtml"))) {
     er_doc_problem(P, line, anchor, "元素 <%s:%s> 不在文档语言中", (const char *)x->ns->prefix,
                    name_of(x));
-    return;
+    return NULL;
   }
   char *cls = er_doc_attr(x, "class");
   const element *e = lookup(x, cls);
@@ -193,7 +207,7 @@ static void convert_element(parser *P, er_node *parent, const xmlNode *x, conten
     er_doc_problem(P, line, anchor, "元素 <%s> 不在文档语言中 (not in the document language)",
                    name_of(x));
     xmlFree(cls);
-    return;
+    return NULL;
   }
   if (e->cls && (!cls || !strstr(cls, e->cls))) {
     if (!strcmp(e->name, "div"))
@@ -202,12 +216,12 @@ static void convert_element(parser *P, er_node *parent, const xmlNode *x, conten
     else
       er_doc_problem(P, line, anchor, "<%s> 只能用作 class=\"%s\"", e->name, e->cls);
     xmlFree(cls);
-    return;
+    return NULL;
   }
   xmlFree(cls);
   if (!admits(c, e->type)) {
     er_doc_problem(P, line, anchor, "<%s> 不能放在 <%s> 中", name_of(x), where);
-    return;
+    return NULL;
   }
   er_node *n = new_node(P, parent, e->type, line);
   er_doc_attributes(P, n, x, e);
@@ -223,6 +237,19 @@ static void convert_element(parser *P, er_node *parent, const xmlNode *x, conten
     P->pending = false;
     P->at_start = true;
   }
+  *ep = e;
+  return n;
+}
+
+static void convert_element(parser *P, er_node *parent, const xmlNode *x, content c,
+                            const char *where) {
+  const element *e;
+  er_node *n = open_element(P, parent, x, c, where, &e);
+  if (!n)
+    return;
+  unsigned line = er_doc_line(x);
+  char anchor[80];
+  snprintf(anchor, sizeof anchor, "<%s", name_of(x));
   content inner = e->content;
   if (inner == C_FLOW) {
     bool blocks = false, inlines = false;
@@ -254,30 +281,35 @@ static void convert_element(parser *P, er_node *parent, const xmlNode *x, conten
     P->pending = false;
 }
 
+/* One child of an element: an element, text, a comment or something
+ * outside the document language. */
+static void convert_node(parser *P, er_node *n, const xmlNode *k, content c, const char *where) {
+  switch (k->type) {
+  case XML_ELEMENT_NODE:
+    convert_element(P, n, k, c, where);
+    break;
+  case XML_TEXT_NODE:
+  case XML_CDATA_SECTION_NODE: {
+    const char *s = (const char *)k->content;
+    if (c == C_INLINES)
+      text(P, n, s, er_doc_line(k));
+    else if (!is_blank(s))
+      er_doc_problem(P, er_doc_line(k), NULL, "文字不能直接放在 <%s> 中（请放进 <p> 或单元格）",
+                     where);
+    break;
+  }
+  case XML_COMMENT_NODE:
+    break;
+  default:
+    er_doc_problem(P, er_doc_line(k), NULL, "<%s> 中有文档语言之外的内容（处理指令或实体）", where);
+  }
+}
+
+/* The content of an element read whole (xmlTextReaderExpand). */
 static void convert_children(parser *P, er_node *n, const xmlNode *x, content c,
                              const char *where) {
-  for (const xmlNode *k = x->children; k; k = k->next) {
-    switch (k->type) {
-    case XML_ELEMENT_NODE:
-      convert_element(P, n, k, c, where);
-      break;
-    case XML_TEXT_NODE:
-    case XML_CDATA_SECTION_NODE: {
-      const char *s = (const char *)k->content;
-      if (c == C_INLINES)
-        text(P, n, s, er_doc_line(k));
-      else if (!is_blank(s))
-        er_doc_problem(P, er_doc_line(k), NULL, "文字不能直接放在 <%s> 中（请放进 <p> 或单元格）",
-                       where);
-      break;
-    }
-    case XML_COMMENT_NODE:
-      break;
-    default:
-      er_doc_problem(P, er_doc_line(k), NULL, "<%s> 中有文档语言之外的内容（处理指令或实体）",
-                     where);
-    }
-  }
+  for (const xmlNode *k = x->children; k; k = k->next)
+    convert_node(P, n, k, c, where);
 }
 
 /* ---- the document ---- */
@@ -304,45 +336,141 @@ static void head(parser *P, const xmlNode *h) {
   }
 }
 
-static void document(parser *P, const xmlDoc *x) {
-  const xmlNode *html = xmlDocGetRootElement(x);
+/* ---- reading as it goes ----
+ *
+ * The document is read with libxml2's xmlTextReader, not as one tree: a
+ * large report's tree took seven times the bytes of its text. Elements
+ * whose content is blocks, list items, table parts or rows are read one
+ * child at a time; every other element (a paragraph, a row, a cell) is read
+ * whole and converted as above. The reader frees what it has gone past. */
+
+/* Content read one child at a time: none needs a look ahead (C_FLOW). */
+static bool streamed(content c) {
+  return c == C_BLOCKS || c == C_LIST || c == C_TABLE || c == C_ROWS;
+}
+
+static int read_children(parser *P, xmlTextReaderPtr r, er_node *n, content c, const char *where);
+
+/* Converts the node the reader is at, into n; returns the reader's status
+ * once past it (1: at the next node). */
+static int read_node(parser *P, xmlTextReaderPtr r, er_node *n, content c, const char *where) {
+  xmlNode *k = xmlTextReaderCurrentNode(r);
+  if (!k)
+    return -1;
+  if (k->type != XML_ELEMENT_NODE) {
+    convert_node(P, n, k, c, where);
+    return xmlTextReaderRead(r);
+  }
+  char *cls = er_doc_attr(k, "class");
+  const element *e = lookup(k, cls);
+  xmlFree(cls);
+  if (e && streamed(e->content) && admits(c, e->type)) {
+    er_node *child = open_element(P, n, k, c, where, &e);
+    if (!child)
+      return xmlTextReaderNext(r);
+    int ret = read_children(P, r, child, e->content, e->name);
+    return ret == 1 ? xmlTextReaderRead(r) : ret;
+  }
+  const xmlNode *whole = xmlTextReaderExpand(r);
+  if (!whole)
+    return -1;
+  convert_node(P, n, whole, c, where);
+  return xmlTextReaderNext(r);
+}
+
+/* Converts the children of the element the reader is at; returns 1 with
+ * the reader at its end (or at the element itself when it is empty). */
+static int read_children(parser *P, xmlTextReaderPtr r, er_node *n, content c, const char *where) {
+  if (xmlTextReaderIsEmptyElement(r))
+    return 1;
+  int depth = xmlTextReaderDepth(r);
+  int ret = xmlTextReaderRead(r);
+  while (ret == 1 && !(xmlTextReaderNodeType(r) == XML_READER_TYPE_END_ELEMENT &&
+                       xmlTextReaderDepth(r) == depth))
+    ret = read_node(P, r, n, c, where);
+  return ret;
+}
+
+/* The root element, which the reader is at: <html> with a <head> and a
+ * <body>. */
+static void read_html(parser *P, xmlTextReaderPtr r, bool doctype) {
+  const xmlNode *html = xmlTextReaderCurrentNode(r);
   if (!html || strcmp(name_of(html), "html") != 0) {
     er_doc_problem(P, html ? er_doc_line(html) : 1, "<", "文档的根元素应为 <html>");
     return;
   }
-  if (x->intSubset || x->extSubset)
+  if (doctype)
     er_doc_problem(P, 1, "<!DOCTYPE", "文档不能有 DOCTYPE");
   char *lang = er_doc_attr(html, "lang");
   P->doc->lang = er_doc_keep(P, lang ? lang : "zh-CN");
   xmlFree(lang);
-  const xmlNode *body = NULL;
-  for (const xmlNode *k = html->children; k; k = k->next) {
-    if (k->type == XML_ELEMENT_NODE && !strcmp(name_of(k), "head"))
-      head(P, k);
-    else if (k->type == XML_ELEMENT_NODE && !strcmp(name_of(k), "body") && !body)
-      body = k;
-    else if (k->type == XML_ELEMENT_NODE)
+  unsigned html_line = er_doc_line(html);
+  bool body = false;
+  int depth = xmlTextReaderDepth(r);
+  int ret = xmlTextReaderIsEmptyElement(r) ? 0 : xmlTextReaderRead(r);
+  while (ret == 1 && !(xmlTextReaderNodeType(r) == XML_READER_TYPE_END_ELEMENT &&
+                       xmlTextReaderDepth(r) == depth)) {
+    const xmlNode *k = xmlTextReaderCurrentNode(r);
+    if (k && k->type == XML_ELEMENT_NODE && !strcmp(name_of(k), "body") && !body) {
+      body = true;
+      P->doc->root = new_node(P, NULL, ER_DOC_DOCUMENT, er_doc_line(k));
+      P->in_body = true; /* its problems are said after the others of <html> */
+      ret = read_children(P, r, P->doc->root, C_BLOCKS, "body");
+      P->in_body = false;
+      if (ret == 1)
+        ret = xmlTextReaderRead(r);
+      continue;
+    }
+    if (k && k->type == XML_ELEMENT_NODE && !strcmp(name_of(k), "head")) {
+      const xmlNode *h = xmlTextReaderExpand(r);
+      if (h)
+        head(P, h);
+    } else if (k && k->type == XML_ELEMENT_NODE)
       er_doc_problem(P, er_doc_line(k), "<html",
                      "<html> 中只能有 <head> 和一个 <body>，这里是 <%s>", name_of(k));
-    else if (k->type == XML_TEXT_NODE && !is_blank((const char *)k->content))
+    else if (k && k->type == XML_TEXT_NODE && !is_blank((const char *)k->content))
       er_doc_problem(P, er_doc_line(k), NULL, "文字不能直接放在 <html> 中");
+    ret = xmlTextReaderNext(r);
   }
-  if (!body) {
-    er_doc_problem(P, er_doc_line(html), "<body", "文档没有 <body>");
-    return;
-  }
-  P->doc->root = new_node(P, NULL, ER_DOC_DOCUMENT, er_doc_line(body));
-  convert_children(P, P->doc->root, body, C_BLOCKS, "body");
+  if (!body)
+    er_doc_problem(P, html_line, "<body", "文档没有 <body>");
 }
 
+/* XML errors go to the diagnostics `ctx` points to. */
 static void xml_error(void *ctx, xmlErrorPtr e) {
-  parser *P = ctx;
   char message[400];
   snprintf(message, sizeof message, "%s", e->message ? e->message : "XML error");
   size_t len = strlen(message);
   while (len && (message[len - 1] == '\n' || message[len - 1] == ' '))
     message[--len] = '\0';
-  er_doc_problem(P, (unsigned)e->line, NULL, "XHTML 格式错误：%s", message);
+  er_error((er_diag *)ctx, ((er_pos){(unsigned)e->line, 1}), "document", "XHTML 格式错误：%s",
+           message);
+}
+
+/* Moves the findings of `from` (all under the key "document") to `to`. */
+static void move_findings(er_diag *to, er_diag *from) {
+  for (size_t i = 0; i < from->count; i++) {
+    const er_finding *f = &from->items[i];
+    const char *key = strrchr(f->message, '[');
+    int len = key && key > f->message ? (int)(key - f->message - 1) : (int)strlen(f->message);
+    er_error(to, f->pos, "document", "%.*s", len, f->message);
+    er_diag_anchor(to, f->anchor);
+  }
+  to->errors += from->dropped;
+  to->dropped += from->dropped;
+  er_diag_free(from);
+}
+
+/* What libxml2 says of a text that is not well-formed, parsed whole as
+ * before the document was read as it goes: the reader, parsing in chunks,
+ * words some errors differently and stops at the first. */
+static bool whole_text_errors(const char *xhtml, size_t len, er_diag *out) {
+  xmlSetStructuredErrorFunc(out, xml_error);
+  xmlDoc *x = xmlReadMemory(xhtml, (int)len, "document.xhtml", "UTF-8",
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+  xmlSetStructuredErrorFunc(NULL, NULL);
+  xmlFreeDoc(x);
+  return x != NULL;
 }
 
 er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
@@ -350,18 +478,50 @@ er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
   if (!doc)
     abort();
   parser P = {.doc = doc, .d = d};
-  xmlSetStructuredErrorFunc(&P, xml_error);
-  xmlDoc *x = NULL;
+  er_diag_init(&P.content, d->file);
+  er_diag_init(&P.body, d->file);
+  er_diag xml; /* what the reader found not well-formed */
+  er_diag_init(&xml, d->file);
+  xmlSetStructuredErrorFunc(&xml, xml_error);
+  xmlTextReaderPtr r = NULL;
   if (len > (size_t)INT32_MAX)
     er_doc_problem(&P, 0, NULL, "文档过大");
   else
-    x = xmlReadMemory(xhtml, (int)len, "document.xhtml", "UTF-8",
-                      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+    r = xmlReaderForMemory(xhtml, (int)len, "document.xhtml", "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+  int ret = r ? xmlTextReaderRead(r) : -1;
+  bool doctype = false;
+  while (ret == 1 && xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
+    doctype |= xmlTextReaderNodeType(r) == XML_READER_TYPE_DOCUMENT_TYPE;
+    ret = xmlTextReaderRead(r);
+  }
+  if (ret == 1) {
+    read_html(&P, r, doctype);
+    while ((ret = xmlTextReaderNext(r)) == 1) /* to the end: what follows must be well-formed */
+      ;
+  }
+  if (r && !xml.count && !xml.dropped && !doc->root && !P.content.count)
+    er_error(&xml, ((er_pos){1, 1}), "document", "XHTML 格式错误：文档是空的");
+  xmlFreeTextReader(r);
   xmlSetStructuredErrorFunc(NULL, NULL);
-  if (x && !P.failed)
-    document(&P, x);
-  xmlFreeDoc(x);
+  if (xml.errors) {
+    /* only that is said, as where the content is not looked into */
+    er_diag whole;
+    er_diag_init(&whole, d->file);
+    bool parsed = whole_text_errors(xhtml, len, &whole);
+    move_findings(d, whole.errors || !parsed ? &whole : &xml);
+    er_diag_free(&whole);
+    er_diag_free(&xml);
+    er_diag_free(&P.content);
+    er_diag_free(&P.body);
+    P.failed = true;
+  } else {
+    er_diag_free(&xml);
+    move_findings(d, &P.content);
+    move_findings(d, &P.body);
+  }
   free(P.ids);
+  free(P.scratch);
   if (P.failed || !doc->root) {
     er_doc_free(doc);
     return NULL;

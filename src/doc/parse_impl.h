@@ -33,13 +33,18 @@ typedef struct element {
 typedef struct parser {
   er_doc *doc;
   er_diag *d;
-  bool failed;
+  /* problems of the content, said only when the text is well-formed: those
+   * of <body>'s content after the others */
+  er_diag content, body;
+  bool in_body, failed;
   /* whitespace state of the inline run being built */
   bool pending, pending_newline, last_cjk, at_start;
   /* the ids so far: an open-addressing hash set (malloc'd), so that every
    * duplicate is found, at a cost linear in the number of ids */
   const char **ids;
   size_t nids, ids_cap;
+  char *scratch; /* where text() collapses white space */
+  size_t scratch_cap;
 } parser;
 
 /* Adds an error on `line`; `anchor` is the markup to look for in the

@@ -13,11 +13,11 @@ typedef struct er_arena_block {
 
 #define BLOCK_MIN 65536
 
-void *er_arena_alloc(er_arena *arena, size_t size) {
-  const size_t align = sizeof(max_align_t);
-  size = (size + align - 1) / align * align;
+/* `size` bytes at an offset that is a multiple of `align`. */
+static void *take(er_arena *arena, size_t size, size_t align) {
   er_arena_block *b = arena->head;
-  if (!b || b->size - b->used < size) {
+  size_t at = b ? (b->used + align - 1) / align * align : 0;
+  if (!b || at > b->size || b->size - at < size) {
     size_t cap = size > BLOCK_MIN ? size : BLOCK_MIN;
     b = malloc(sizeof *b + cap);
     if (!b) {
@@ -25,18 +25,23 @@ void *er_arena_alloc(er_arena *arena, size_t size) {
       abort();
     }
     b->size = cap;
-    b->used = 0;
     b->next = arena->head;
     arena->head = b;
+    at = 0;
   }
-  void *p = (char *)b->data + b->used;
-  b->used += size;
+  b->used = at + size;
+  return (char *)b->data + at;
+}
+
+void *er_arena_alloc(er_arena *arena, size_t size) {
+  void *p = take(arena, size, sizeof(max_align_t));
   memset(p, 0, size);
   return p;
 }
 
+/* Text needs no alignment: a large report holds millions of short strings. */
 char *er_arena_strndup(er_arena *arena, const char *s, size_t len) {
-  char *p = er_arena_alloc(arena, len + 1);
+  char *p = take(arena, len + 1, 1);
   memcpy(p, s, len);
   p[len] = '\0';
   return p;
@@ -47,7 +52,7 @@ char *er_arena_printf(er_arena *arena, const char *fmt, ...) {
   va_start(ap, fmt);
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
-  char *p = er_arena_alloc(arena, (size_t)n + 1);
+  char *p = take(arena, (size_t)n + 1, 1);
   va_start(ap, fmt);
   vsnprintf(p, (size_t)n + 1, fmt, ap);
   va_end(ap);

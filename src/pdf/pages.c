@@ -59,7 +59,30 @@ static void *grow(void *items, size_t *cap, size_t size, size_t first) {
   return items;
 }
 
+/* Gives back what a page's arrays grew beyond its runs and shapes, and a
+ * few more (its page number, a watermark), once the flow has left it: a
+ * document keeps every page until it is written. */
+static void fit_page(er_page *pg) {
+  enum { ROOM = 8 };
+  if (pg->cap > pg->nruns + ROOM) {
+    er_placed_run *runs = realloc(pg->runs, (pg->nruns + ROOM) * sizeof *runs);
+    if (runs) {
+      pg->runs = runs;
+      pg->cap = pg->nruns + ROOM;
+    }
+  }
+  if (pg->shapes_cap > pg->nshapes + ROOM) {
+    er_shape *shapes = realloc(pg->shapes, (pg->nshapes + ROOM) * sizeof *shapes);
+    if (shapes) {
+      pg->shapes = shapes;
+      pg->shapes_cap = pg->nshapes + ROOM;
+    }
+  }
+}
+
 static void begin_page(er_pages *p) {
+  if (p->npages)
+    fit_page(&p->pages[p->npages - 1]);
   if (p->npages == p->cap)
     p->pages = grow(p->pages, &p->cap, sizeof *p->pages, 8);
   p->pages[p->npages++] = (er_page){.style = p->style,

@@ -37,6 +37,7 @@ double er_page_leading(const er_page_style *st);
 
 typedef struct er_placed_run {
   int face;
+  uint32_t color;                          /* 0xRRGGBB; 0 for black */
   double size, stroke, char_space, hscale; /* as in er_run */
   double x, y;      /* the first glyph's origin on the baseline, from the paper's
                        top-left corner, pt (y grows down) */
@@ -44,11 +45,10 @@ typedef struct er_placed_run {
   double flow;      /* the run's advance in the PDF (er_run.flow), pt */
   const char *text; /* UTF-8, NUL-terminated, owned by the page set */
   size_t len;
-  uint32_t color; /* 0xRRGGBB; 0 for black */
-  double angle;   /* the baseline turned this many degrees anticlockwise about (x, y) */
-  bool behind;    /* drawn before the page's shapes (a watermark) */
-  bool sheet;     /* on a turned (landscape) page: placed on the upright sheet, not the
-                     turned page (its page number, GB/T 9704 §10.1) */
+  double angle; /* the baseline turned this many degrees anticlockwise about (x, y) */
+  bool behind;  /* drawn before the page's shapes (a watermark) */
+  bool sheet;   /* on a turned (landscape) page: placed on the upright sheet, not the
+                   turned page (its page number, GB/T 9704 §10.1) */
 } er_placed_run;
 
 /* Vector graphics of a page: table rules, chart bars and sectors, leaders. */
@@ -62,12 +62,12 @@ typedef enum er_shape_kind {
 
 typedef struct er_shape {
   er_shape_kind kind;
-  double x, y, w, h; /* pt, from the paper's top-left corner, y down */
-  double a0, a1;     /* SECTOR: degrees clockwise from 12 o'clock, a0 < a1 */
-  double stroke;     /* line width, pt; 0 for no outline */
   uint32_t color;    /* of the outline, 0xRRGGBB */
   uint32_t fill;     /* 0xRRGGBB, or ER_NO_FILL */
   bool dotted;       /* LINE: round dots `stroke` wide, 2.5 × stroke apart (a leader) */
+  double x, y, w, h; /* pt, from the paper's top-left corner, y down */
+  double a0, a1;     /* SECTOR: degrees clockwise from 12 o'clock, a0 < a1 */
+  double stroke;     /* line width, pt; 0 for no outline */
 } er_shape;
 
 typedef struct er_page {

@@ -45,6 +45,14 @@ static er_line *new_line(para_builder *b) {
   return line;
 }
 
+/* Shrinks a grown array to its `n` items. */
+static void fit(void *items, size_t n, size_t size) {
+  void **p = items;
+  void *fitted = n ? realloc(*p, n * size) : NULL;
+  if (fitted)
+    *p = fitted;
+}
+
 /* Stretch a gap between Han and Latin may take before the others, in em. */
 #define HAN_LATIN_EM 0.25
 
@@ -185,6 +193,11 @@ bool er_para_layout(er_para *out, er_fontset *fonts, er_linebreaker *lb, const e
   out->len = g.len;
   g.text = NULL;
   er_glyphs_free(&g);
+  /* no spare room: a table holds every cell's layout until it is placed */
+  fit(&out->runs, out->nruns, sizeof *out->runs);
+  fit(&out->lines, out->nlines, sizeof *out->lines);
+  if (out->text)
+    fit(&out->text, out->len + 1, 1);
   return ok;
 }
 

@@ -342,25 +342,31 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
 
 /* ---- laying out ---- */
 
+/* Lays out every cell at the table's size; the spans at the reference
+ * size are not needed after (a large table's took as much as its layout). */
 static void layout_cells(er_table *t) {
   double scale = t->size / t->ref;
-  er_span *spans = xcalloc(t->spans.n, sizeof *spans);
-  for (size_t i = 0; i < t->spans.n; i++) {
-    spans[i] = t->spans.items[i];
-    spans[i].size *= scale;
-    spans[i].rise *= scale;
-  }
+  size_t most = 0;
+  for (size_t i = 0; i < t->ncells; i++)
+    most = t->cells[i].nspans > most ? t->cells[i].nspans : most;
+  er_span *spans = xcalloc(most ? most : 1, sizeof *spans);
   for (size_t i = 0; i < t->ncells; i++) {
     er_tcell *c = &t->cells[i];
+    for (size_t k = 0; k < c->nspans; k++) {
+      spans[k] = t->spans.items[c->span0 + k];
+      spans[k].size *= scale;
+      spans[k].rise *= scale;
+    }
     double measure = t->colx[c->col + c->cols] - t->colx[c->col] - 2 * t->padx;
     er_para_style ps = {
         .measure = measure > 1 ? measure : 1, .wide_em = 1, .align = c->align, .squeeze = true};
     er_para_layout(&c->para, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts),
-                   spans + c->span0, c->nspans, &ps, t->w->d);
+                   spans, c->nspans, &ps, t->w->d);
     bool empty = c->nspans == 0 || (c->para.nlines == 1 && c->para.lines[0].nruns == 0);
     c->text_h = empty ? 0 : (double)c->para.nlines * t->line;
   }
   free(spans);
+  er_span_buf_free(&t->spans);
 }
 
 static void row_heights(er_table *t) {

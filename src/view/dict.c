@@ -68,15 +68,23 @@ void er_dict_set(er_dict *d, const char *name, const char *value) {
 }
 
 void er_dict_setf(er_dict *d, const char *name, const char *fmt, ...) {
+  char small[64], *buf = small; /* er_dict_set keeps its own copy */
   va_list ap;
   va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
   va_end(ap);
-  char *buf = er_arena_alloc(d->arena, (size_t)n + 1);
-  va_start(ap, fmt);
-  vsnprintf(buf, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  if (n < 0)
+    n = 0, small[0] = '\0';
+  if ((size_t)n >= sizeof small) {
+    if (!(buf = malloc((size_t)n + 1)))
+      abort();
+    va_start(ap, fmt);
+    vsnprintf(buf, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   er_dict_set(d, name, buf);
+  if (buf != small)
+    free(buf);
 }
 
 static er_dict_section *section_in(er_dict *d, const char *name, bool create) {
@@ -104,41 +112,18 @@ static er_dict *append_instance(er_dict *d, er_dict_section *s) {
   er_dict *child = er_arena_alloc(d->arena, sizeof *child);
   child->parent = d;
   child->arena = d->arena;
+  child->list = s;
   s->items[s->count++] = child;
+  child->index = s->count;
   return child;
-}
-
-/* Removes the section `name` from d's own sections, if there. */
-static void remove_section(er_dict *d, const char *name) {
-  for (er_dict_section **link = &d->sections; *link; link = &(*link)->next)
-    if (strcmp((*link)->name, name) == 0) {
-      *link = (*link)->next;
-      return;
-    }
-}
-
-static void mark(er_dict *d, const char *section, const char *suffix) {
-  char name[256];
-  snprintf(name, sizeof name, "%s_%s", section, suffix);
-  append_instance(d, section_in(d, name, true));
 }
 
 er_dict *er_dict_add(er_dict *d, const char *section) {
   check_name(section);
-  er_dict_section *s = section_in(d, section, true);
-  er_dict *item = append_instance(d, s);
-  size_t index = s->count;
+  er_dict *item = append_instance(d, section_in(d, section, true));
   char name[256];
   snprintf(name, sizeof name, "%s_INDEX", section);
-  er_dict_setf(item, name, "%zu", index);
-  mark(item, section, index == 1 ? "FIRST" : "NOT_FIRST");
-  mark(item, section, "LAST");
-  if (index > 1) {
-    er_dict *prev = s->items[index - 2];
-    snprintf(name, sizeof name, "%s_LAST", section);
-    remove_section(prev, name);
-    mark(prev, section, "NOT_LAST");
-  }
+  er_dict_setf(item, name, "%zu", item->index);
   return item;
 }
 
@@ -149,12 +134,20 @@ void er_dict_show_if(er_dict *d, const char *section, bool cond) {
     er_dict_show(d, section);
 }
 
-const char *er_dict_lookup(const er_dict *d, const char *name) {
+static bool name_is(const char *name, const char *s, size_t len) {
+  return strncmp(name, s, len) == 0 && name[len] == '\0';
+}
+
+const char *er_dict_lookup_len(const er_dict *d, const char *name, size_t len) {
   for (; d; d = d->parent)
     for (const er_dict_var *v = d->vars; v; v = v->next)
-      if (strcmp(v->name, name) == 0)
+      if (name_is(v->name, name, len))
         return v->value;
   return NULL;
+}
+
+const char *er_dict_lookup(const er_dict *d, const char *name) {
+  return er_dict_lookup_len(d, name, strlen(name));
 }
 
 const er_dict_section *er_dict_section_of(const er_dict *d, const char *name) {
@@ -164,11 +157,41 @@ const er_dict_section *er_dict_section_of(const er_dict *d, const char *name) {
   return NULL;
 }
 
-const er_dict_section *er_dict_find_section(const er_dict *d, const char *name) {
+/* Whether `name` is a list marker that instance d shows: LIST_FIRST or
+ * LIST_NOT_FIRST, LIST_LAST or LIST_NOT_LAST. */
+static bool marker_shown(const er_dict *d, const char *name, size_t len) {
+  if (!d->list)
+    return false;
+  size_t n = strlen(d->list->name);
+  if (len <= n + 1 || strncmp(name, d->list->name, n) != 0 || name[n] != '_')
+    return false;
+  const char *suffix = name + n + 1;
+  size_t slen = len - n - 1;
+  bool first = d->index == 1, last = d->index == d->list->count;
+  return name_is(first ? "FIRST" : "NOT_FIRST", suffix, slen) ||
+         name_is(last ? "LAST" : "NOT_LAST", suffix, slen);
+}
+
+bool er_dict_shown_in(const er_dict *d, const char *name, size_t len, er_dict_shown *out) {
   for (; d; d = d->parent) {
-    const er_dict_section *s = er_dict_section_of(d, name);
-    if (s)
-      return s;
+    for (const er_dict_section *s = d->sections; s; s = s->next)
+      if (name_is(s->name, name, len)) {
+        *out = (er_dict_shown){s->items, d, s->count};
+        return true;
+      }
+    if (marker_shown(d, name, len)) {
+      *out = (er_dict_shown){NULL, d, 1};
+      return true;
+    }
   }
-  return NULL;
+  return false;
+}
+
+void er_dict_measure(const er_dict *d, size_t *instances, size_t *bytes) {
+  *instances += d->list ? 3 : 1; /* an instance shows two list markers */
+  for (const er_dict_var *v = d->vars; v; v = v->next)
+    *bytes += strlen(v->value);
+  for (const er_dict_section *s = d->sections; s; s = s->next)
+    for (size_t i = 0; i < s->count; i++)
+      er_dict_measure(s->items[i], instances, bytes);
 }

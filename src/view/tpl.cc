@@ -2,14 +2,16 @@
 //
 // The loader (tpl_load.c) has already checked every marker and inlined the
 // partials, so ctemplate gets one template text, with HTML auto-escaping
-// switched on by the pragma this file puts in front of it, and a
-// TemplateDictionary copied from the view's er_dict tree. A private
+// switched on by the pragma this file puts in front of it. ctemplate reads
+// the view's er_dict tree itself, through its TemplateDictionaryInterface:
+// a copy of a large report's dictionary as a ctemplate TemplateDictionary
+// took as much memory again as the view's own (issue 17). A private
 // TemplateCache keeps one expansion from seeing another's templates. An
 // expansion beyond the limits of tpl.h is refused before it starts (steps)
 // or once it gets there (output).
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
-#include <ctemplate/template_dictionary.h>
+#include <ctemplate/template_dictionary_interface.h>
 #include <ctemplate/template_emitter.h>
 
 #include <cstdlib>
@@ -25,46 +27,125 @@ namespace {
 
 const char kPragma[] = "{{%AUTOESCAPE context=\"HTML\"}}";
 
-// Collects the output up to `limit` bytes; beyond, only notes that there
-// was more.
+// Collects the output, in a malloc'd buffer handed to the caller, up to
+// `limit` bytes; beyond, only notes that there was more.
 class CappedEmitter : public ctemplate::ExpandEmitter {
 public:
-  CappedEmitter(std::string *out, size_t limit) : out_(out), limit_(limit) {}
+  explicit CappedEmitter(size_t limit) : limit_(limit) {}
+  ~CappedEmitter() override { std::free(buf_); }
   void Emit(char c) override { Emit(&c, 1); }
   void Emit(const std::string &s) override { Emit(s.data(), s.size()); }
   void Emit(const char *s) override { Emit(s, std::strlen(s)); }
   void Emit(const char *s, size_t n) override {
-    if (overflow_ || n > limit_ - out_->size())
+    if (overflow_ || n > limit_ - len_) {
       overflow_ = true;
-    else
-      out_->append(s, n);
+      return;
+    }
+    if (n >= cap_ - len_) { /* room for n bytes and the NUL */
+      size_t cap = cap_ ? cap_ : 1 << 16;
+      while (n >= cap - len_)
+        cap *= 2;
+      char *buf = static_cast<char *>(std::realloc(buf_, cap));
+      if (!buf)
+        throw std::bad_alloc();
+      buf_ = buf;
+      cap_ = cap;
+    }
+    std::memcpy(buf_ + len_, s, n);
+    len_ += n;
   }
   bool overflow() const { return overflow_; }
+  // The text, NUL-terminated, now the caller's; its length in *len.
+  char *Take(size_t *len) {
+    if (!buf_ && !(buf_ = static_cast<char *>(std::malloc(1))))
+      throw std::bad_alloc();
+    buf_[len_] = '\0';
+    *len = len_;
+    char *out = buf_;
+    buf_ = nullptr;
+    return out;
+  }
 
 private:
-  std::string *out_;
-  size_t limit_;
+  char *buf_ = nullptr;
+  size_t len_ = 0, cap_ = 0, limit_;
   bool overflow_ = false;
 };
 
-void Fill(ctemplate::TemplateDictionary *out, const er_dict *in) {
-  for (const er_dict_var *v = in->vars; v; v = v->next)
-    out->SetValue(v->name, v->value);
-  for (const er_dict_section *s = in->sections; s; s = s->next) {
-    /* a section shown once with nothing in it (X_FIRST, X_LAST and the
-     * like, one per list item): ctemplate's ShowSection, not a dictionary
-     * of its own */
-    if (s->count == 1 && !s->items[0]->vars && !s->items[0]->sections) {
-      out->ShowSection(s->name);
-      continue;
-    }
-    for (size_t i = 0; i < s->count; i++)
-      Fill(out->AddSectionDictionary(s->name), s->items[i]);
+// An er_dict as ctemplate's dictionary, looked up the way ctemplate looks
+// up its own TemplateDictionary: a value or a section not in the
+// dictionary is looked for in its parent, and so on up to the root.
+class View : public ctemplate::TemplateDictionaryInterface {
+public:
+  explicit View(const er_dict *d) : d_(d) {}
+
+protected:
+  ctemplate::TemplateString GetValue(const ctemplate::TemplateString &name) const override {
+    const char *v = er_dict_lookup_len(d_, name.data(), name.size());
+    if (v)
+      return ctemplate::TemplateString(v);
+    /* ctemplate's own global values */
+    if (Is(name, "BI_SPACE"))
+      return ctemplate::TemplateString(" ", 1);
+    if (Is(name, "BI_NEWLINE"))
+      return ctemplate::TemplateString("\n", 1);
+    return ctemplate::TemplateString("", 0);
   }
+  bool IsHiddenSection(const ctemplate::TemplateString &name) const override {
+    er_dict_shown s;
+    return !er_dict_shown_in(d_, name.data(), name.size(), &s);
+  }
+  bool IsUnhiddenSection(const ctemplate::TemplateString &name) const override {
+    return !IsHiddenSection(name);
+  }
+  void DumpToString(std::string *out, int level) const override {
+    out->append(static_cast<size_t>(level) * ctemplate::kIndent, ' ').append("er_dict\n");
+  }
+  // partials are inlined by the loader: no template includes
+  bool IsHiddenTemplate(const ctemplate::TemplateString &) const override { return true; }
+  const char *GetIncludeTemplateName(const ctemplate::TemplateString &, int) const override {
+    return nullptr;
+  }
+  Iterator *CreateTemplateIterator(const ctemplate::TemplateString &) const override;
+  Iterator *CreateSectionIterator(const ctemplate::TemplateString &name) const override;
+
+private:
+  static bool Is(const ctemplate::TemplateString &name, const char *s) {
+    return name.size() == std::strlen(s) && std::memcmp(name.data(), s, name.size()) == 0;
+  }
+
+  class Instances;
+  const er_dict *d_;
+};
+
+// The instances of a section, one at a time: ctemplate expands each
+// before it asks for the next.
+class View::Instances : public Iterator {
+public:
+  explicit Instances(const er_dict_shown &s) : shown_(s), current_(nullptr) {}
+  bool HasNext() const override { return next_ < shown_.count; }
+  const ctemplate::TemplateDictionaryInterface &Next() override {
+    current_.d_ = er_dict_shown_item(&shown_, next_++);
+    return current_;
+  }
+
+private:
+  er_dict_shown shown_;
+  size_t next_ = 0;
+  View current_;
+};
+
+View::Iterator *View::CreateTemplateIterator(const ctemplate::TemplateString &) const {
+  return new Instances(er_dict_shown{nullptr, nullptr, 0});
 }
 
-char *Expand(const er_tpl *t, er_dict **rootp, bool consume, size_t *len, er_tpl_notes *notes) {
-  er_dict *root = *rootp;
+View::Iterator *View::CreateSectionIterator(const ctemplate::TemplateString &name) const {
+  er_dict_shown s = {nullptr, nullptr, 0};
+  er_dict_shown_in(d_, name.data(), name.size(), &s);
+  return new Instances(s);
+}
+
+char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *notes) {
   if (!er_tpl_within_limit(t, root)) {
     er_tpl_note_add(notes, t->path, 0, true,
                     "模板展开过大：要经过 %zu 个以上的标记（是否把区段套在了同一列表的区段里，"
@@ -80,15 +161,8 @@ char *Expand(const er_tpl *t, er_dict **rootp, bool consume, size_t *len, er_tpl
     return nullptr;
   }
   size_t limit = er_tpl_output_limit(root);
-  ctemplate::TemplateDictionary dict("view");
-  Fill(&dict, root);
-  if (consume) { /* ctemplate has copied every value: the view's copy can go before expanding */
-    er_dict_free(root);
-    *rootp = nullptr;
-  }
-  std::string out;
-
-  CappedEmitter emitter(&out, limit);
+  CappedEmitter emitter(limit);
+  View dict(root);
   if (!cache.ExpandWithData(t->name, ctemplate::DO_NOT_STRIP, &dict, nullptr, &emitter)) {
     er_tpl_note_add(notes, t->path, 0, true, "ctemplate 展开模板失败 (ctemplate expand failed)");
     return nullptr;
@@ -98,38 +172,32 @@ char *Expand(const er_tpl *t, er_dict **rootp, bool consume, size_t *len, er_tpl
                     "模板展开后的文档超过 %zu 字节 (expanded document too large)", limit);
     return nullptr;
   }
-  char *result = static_cast<char *>(std::malloc(out.size() + 1));
-  if (!result)
-    std::abort();
-  std::memcpy(result, out.data(), out.size());
-  result[out.size()] = '\0';
-  *len = out.size();
-  return result;
+  return emitter.Take(len);
 }
 
 } // namespace
 
-static char *ExpandCatching(const er_tpl *t, er_dict *root, bool consume, size_t *len,
+static char *ExpandCatching(const er_tpl *t, const er_dict *root, size_t *len,
                             er_tpl_notes *notes) {
   char *out = nullptr;
   try {
-    out = Expand(t, &root, consume, len, notes);
+    out = Expand(t, root, len, notes);
   } catch (const std::bad_alloc &) {
     er_tpl_note_add(notes, t->path, 0, true, "展开模板时内存不足 (out of memory)");
   } catch (...) {
     er_tpl_note_add(notes, t->path, 0, true, "展开模板时出错 (expansion failed)");
   }
-  if (consume && root)
-    er_dict_free(root);
   return out;
 }
 
 extern "C" char *er_tpl_expand(const er_tpl *t, const er_dict *root, size_t *len,
                                er_tpl_notes *notes) {
-  return ExpandCatching(t, const_cast<er_dict *>(root), false, len, notes);
+  return ExpandCatching(t, root, len, notes);
 }
 
 extern "C" char *er_tpl_expand_free(const er_tpl *t, er_dict *root, size_t *len,
                                     er_tpl_notes *notes) {
-  return ExpandCatching(t, root, true, len, notes);
+  char *out = ExpandCatching(t, root, len, notes);
+  er_dict_free(root);
+  return out;
 }

@@ -116,9 +116,8 @@ bool er_tpl_within_limit(const er_tpl *t, const er_dict *root);
  * after adding an error to `notes` (also when it would go beyond the
  * limits above). */
 char *er_tpl_expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *notes);
-/* The same, freeing `root` as soon as ctemplate has its copy, before the
- * expansion: the two copies of a large report's dictionary are not held
- * at once. `root` is freed in every case. */
+/* The same, freeing `root` once expanded, before the caller goes on with
+ * the text. `root` is freed in every case. */
 char *er_tpl_expand_free(const er_tpl *t, er_dict *root, size_t *len, er_tpl_notes *notes);
 
 /* The file and line of the first occurrence of `needle` in the template's

@@ -43,34 +43,24 @@ static bool lint(walk *w, er_tpl_marker *m, const er_dict *d) {
         return false;
       continue;
     }
-    const er_dict_section *s = er_dict_find_section(d, m->name);
-    for (size_t i = 0; s && i < s->count; i++)
-      if (!lint(w, m->children, s->items[i]))
-        return false;
+    er_dict_shown s;
+    if (er_dict_shown_in(d, m->name, strlen(m->name), &s))
+      for (size_t i = 0; i < s.count; i++)
+        if (!lint(w, m->children, er_dict_shown_item(&s, i)))
+          return false;
   }
   return true;
 }
 
-/* The section instances of a dictionary (its root included) and the bytes
- * of its values. */
-static void measure(const er_dict *d, size_t *instances, size_t *bytes) {
-  ++*instances;
-  for (const er_dict_var *v = d->vars; v; v = v->next)
-    *bytes += strlen(v->value);
-  for (const er_dict_section *s = d->sections; s; s = s->next)
-    for (size_t i = 0; i < s->count; i++)
-      measure(s->items[i], instances, bytes);
-}
-
 size_t er_tpl_step_limit(const er_dict *root) {
   size_t instances = 0, bytes = 0;
-  measure(root, &instances, &bytes);
+  er_dict_measure(root, &instances, &bytes);
   return ER_TPL_MAX_STEPS + ER_TPL_STEPS_PER_INSTANCE * instances;
 }
 
 size_t er_tpl_output_limit(const er_dict *root) {
   size_t instances = 0, bytes = 0;
-  measure(root, &instances, &bytes);
+  er_dict_measure(root, &instances, &bytes);
   return ER_TPL_MAX_OUTPUT + ER_TPL_OUTPUT_PER_INSTANCE * instances +
          ER_TPL_OUTPUT_PER_BYTE * bytes;
 }

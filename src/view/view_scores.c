@@ -2,6 +2,9 @@
  * analysis per dimension (绩效指标分析) and the indicator system table. */
 #include "view/view_impl.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *er_view_conclusion_sentence(er_view *v) {
@@ -71,11 +74,35 @@ static const char *structure_sentence(er_view *v, const er_indicator *n, const c
 }
 
 typedef struct deductions {
-  const char *text;
+  char *text; /* malloc'd: appended to once per leaf, not reprinted */
+  size_t len, cap;
   int count;
   er_dec printed; /* the sum of the parts as printed */
   int places;     /* the most decimals a part shows */
 } deductions;
+
+__attribute__((format(printf, 2, 3))) static void append(deductions *acc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return;
+  if (acc->len + (size_t)n + 1 > acc->cap) {
+    size_t cap = acc->cap ? acc->cap : 256;
+    while (acc->len + (size_t)n + 1 > cap)
+      cap *= 2;
+    char *text = realloc(acc->text, cap);
+    if (!text)
+      abort();
+    acc->text = text;
+    acc->cap = cap;
+  }
+  va_start(ap, fmt);
+  vsnprintf(acc->text + acc->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  acc->len += (size_t)n;
+}
 
 static void collect_deductions(er_view *v, const er_indicator *n, deductions *acc) {
   if (n->children.count) {
@@ -99,20 +126,21 @@ static void collect_deductions(er_view *v, const er_indicator *n, deductions *ac
                              n->deductions.items[i].reason.s);
   if (note && strcmp(note, "未扣分") == 0)
     note = NULL;
-  acc->text =
-      er_arena_printf(v->arena, "%s%s%s扣%s分%s%s%s", acc->text, acc->count ? "；" : "",
-                      n->name.s ? n->name.s : "", er_fmt_score(v->arena, lost, n->result.places),
-                      note ? "（" : "", note ? note : "", note ? "）" : "");
+  append(acc, "%s%s扣%s分%s%s%s", acc->count ? "；" : "", n->name.s ? n->name.s : "",
+         er_fmt_score(v->arena, lost, n->result.places), note ? "（" : "", note ? note : "",
+         note ? "）" : "");
   acc->count++;
 }
 
 static const char *deduction_sentence(er_view *v, const er_indicator *n) {
-  deductions acc = {"", 0, er_dec_zero(), n->result.places};
+  deductions acc = {NULL, 0, 0, 0, er_dec_zero(), n->result.places};
   collect_deductions(v, n, &acc);
-  if (!acc.count)
-    return "该项指标未扣分。";
-  return er_arena_printf(v->arena, "该项指标共扣%s分，其中：%s。",
-                         er_fmt_score(v->arena, acc.printed, acc.places), acc.text);
+  const char *sentence =
+      acc.count ? er_arena_printf(v->arena, "该项指标共扣%s分，其中：%s。",
+                                  er_fmt_score(v->arena, acc.printed, acc.places), acc.text)
+                : "该项指标未扣分。";
+  free(acc.text);
+  return sentence;
 }
 
 static void dim_row(er_view *v, er_dict *row, const er_indicator *n, void *ctx) {

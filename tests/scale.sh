@@ -1,0 +1,65 @@
+#!/bin/sh
+# scale.sh EVALREPORT
+#
+# A guard against cost that grows faster than the work: 10,000 leaf
+# indicators (ten under each second-level indicator, ten of those under each
+# first-level one, as bench/scaling.sh generates them) render in every format
+# within SCALE_SECONDS each, and every leaf is in the output. Only a hang or
+# a blow-up fails here: the time and memory targets (100,000 leaves in 10 s
+# and 1 GB) are measured by bench/scaling.sh, on a quiet machine.
+set -u
+bin=$1
+leaves=${SCALE_LEAVES:-10000}
+seconds=${SCALE_SECONDS:-300}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=0
+fail() {
+  echo "FAIL $*"
+  failed=1
+}
+
+awk -v n="$leaves" 'BEGIN {
+  l1 = n / 100
+  printf "evalreport: 1\nproject:\n  name: 规模测试\n  year: 2024\nindicators:\n"
+  for (a = 0; a < l1; a++) {
+    printf "  - code: A%d\n    name: 一级指标%d\n    weight: %s\n    children:\n", a, a, w(100 / l1)
+    for (b = 0; b < 10; b++) {
+      printf "      - code: A%d.%d\n        name: 二级指标%d.%d\n        weight: %s\n        children:\n", a, b, a, b, w(10 / l1)
+      for (c = 0; c < 10; c++)
+        printf "          - {code: A%d.%d.%d, name: 末级指标%d.%d.%d, weight: %s, rule: score, score: %s}\n",
+          a, b, c, a, b, c, w(1 / l1), w(0.8 / l1)
+    }
+  }
+}
+function w(x) { s = sprintf("%.6f", x); sub(/0+$/, "", s); sub(/\.$/, "", s); return s }' >"$work/scale.yaml"
+
+# distinct NAMES: how many different leaf names (末级指标A.B.C) a text holds
+distinct() { grep -o '末级指标[0-9]*\.[0-9]*\.[0-9]*' | sort -u | wc -l | tr -d ' '; }
+
+for format in html pdf xlsx; do
+  start=$(date +%s)
+  timeout "$seconds" "$bin" render "$work/scale.yaml" -o "$work/out" --format "$format" \
+    >/dev/null 2>"$work/$format.err"
+  status=$?
+  elapsed=$(($(date +%s) - start))
+  if [ "$status" -eq 124 ]; then
+    fail "$format: $leaves leaves took more than ${seconds}s"
+    continue
+  elif [ "$status" -ne 0 ]; then
+    fail "$format: exit status $status"
+    head -n 5 "$work/$format.err"
+    continue
+  fi
+  case $format in
+  html) found=$(distinct <"$work/out/scale.html") ;;
+  pdf) found=$(pdftotext -q "$work/out/scale.pdf" - | distinct) ;; # a name per cell line
+  xlsx) found=$(unzip -p "$work/out/scale-annex.xlsx" 'xl/sharedStrings.xml' | distinct) ;;
+  esac
+  if [ "$found" -ne "$leaves" ]; then
+    fail "$format: $found of the $leaves leaves in the output"
+  else
+    echo "ok $format: $leaves leaves in ${elapsed}s"
+  fi
+done
+exit $failed
