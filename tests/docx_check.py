@@ -124,10 +124,21 @@ def pdf_pages(pdf):
     return text.split("\f")
 
 
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(r):
+    vals = [ROMAN[c] for c in r]
+    return sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+
+
 def folio_of(page):
-    """The page number in the footer, the page's last line."""
-    m = re.findall(r"—\s*(\d+)\s*—", page)
-    return int(m[-1]) if m else None
+    """The page number in the footer, the page's last line: an int, or
+    ("roman", n) for the front matter's — I —, — II —."""
+    m = re.findall(r"—\s*(\d+|[IVXLC]+)\s*—", page)
+    if not m:
+        return None
+    return int(m[-1]) if m[-1].isdigit() else ("roman", roman_value(m[-1]))
 
 
 def para_text(para):
@@ -362,7 +373,7 @@ def check_office(path, lopdf, pdf):
     doc = xml(p, "word/document.xml")
     body = doc.find(W + "body")
     # a paragraph may run over a page break: the page numbers between go
-    text = letters("".join(re.sub(r"—\s*\d+\s*—", "", pg) for pg in pdf_pages(lopdf)))
+    text = letters("".join(re.sub(r"—\s*(\d+|[IVXLC]+)\s*—", "", pg) for pg in pdf_pages(lopdf)))
     missing = []
     count = 0
     # footnotes first: set at the foot of a page, they may split a paragraph
@@ -388,12 +399,16 @@ def check_office(path, lopdf, pdf):
     theirs = len(lo_pages)
     if abs(theirs - ours) > 0.10 * ours:
         fail(f"LibreOffice sets {theirs} pages, evalreport's PDF {ours}")
-    # the page numbers run on from 1 after the cover, through every section
+    # the front matter in Roman numerals from I (when the profile numbers
+    # it), then the body from 1, running on through every section
     folios = [folio_of(pg) for pg in lo_pages]
     first = next((i for i, f in enumerate(folios) if f is not None), 0)
-    wrong = [(i + 1, f) for i, f in enumerate(folios[first:], first) if f != i - first + 1]
-    if folios[first] != 1 or wrong:
-        fail(f"LibreOffice's page numbers do not run on from 1: (page, number) {wrong[:4]}")
+    start = next((i for i, f in enumerate(folios) if isinstance(f, int)), first)
+    want = [("roman", i - first + 1) for i in range(first, start)] + \
+        [i - start + 1 for i in range(start, len(folios))]
+    wrong = [(i + 1, f, w) for i, (f, w) in enumerate(zip(folios[first:], want), first) if f != w]
+    if wrong:
+        fail(f"LibreOffice's page numbers are not I… then 1…: (page, number, wanted) {wrong[:4]}")
     marks = bookmarks(lopdf)
     titles = [t for t, _ in marks]
     heads = [squeeze(para_text(q)) for q in body.findall(W + "p") if style_of(q).startswith("Heading")]

@@ -87,3 +87,21 @@ er_node *er_node_following(const er_node *root, const er_node *n) {
   }
   return NULL;
 }
+
+/* The body's first block, after the front matter — the draft's panel, the
+ * cover, 摘要 (an h1 with the id summary, up to its page break) and the
+ * contents — or NULL when there is no front matter. */
+const er_node *er_doc_body_start(const er_doc *doc) {
+  bool front = false, summary = false;
+  for (const er_node *n = doc->root->first; n; n = n->next) {
+    if (n->type == ER_DOC_HEADING && n->id && !strcmp(n->id, "summary"))
+      summary = front = true;
+    else if (n->type == ER_DOC_PAGE_BREAK)
+      summary = false;
+    else if (n->type == ER_DOC_COVER || n->type == ER_DOC_TOC)
+      front = true;
+    else if (!summary && n->type != ER_DOC_DIAGNOSTICS)
+      return front ? n : NULL;
+  }
+  return NULL;
+}

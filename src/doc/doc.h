@@ -143,4 +143,8 @@ const char *er_node_text(er_doc *doc, const er_node *n);
  * within `root`; NULL at the end. */
 er_node *er_node_following(const er_node *root, const er_node *n);
 
+/* The body's first block, after the front matter (the cover, 摘要 and the
+ * contents): the block whose page is — 1 —; NULL without front matter. */
+const er_node *er_doc_body_start(const er_doc *doc);
+
 #endif

@@ -361,11 +361,23 @@ void er_docx_block(er_docxw *w, const er_node *n) {
   }
 }
 
+static bool follows_cover(const er_node *n) {
+  for (n = n->prev; n && n->type == ER_DOC_PAGE_BREAK; n = n->prev)
+    ;
+  return n && n->type == ER_DOC_COVER;
+}
+
 void er_docx_blocks(er_docxw *w, const er_node *parent) {
   for (const er_node *n = parent->first; n; n = n->next) {
     if (er_doc_is_inline(n->type)) { /* a block holding inlines: one paragraph */
       paragraph_of(w, parent, NULL);
       return;
+    }
+    if (n == w->body_start) { /* the body's pages are numbered from 1 */
+      if (!follows_cover(n))  /* else the cover's section has just ended */
+        section_break(w);
+      w->in_front = false;
+      w->restart = true;
     }
     if (parent->type == ER_DOC_DOCUMENT && n->type != ER_DOC_PAGE_BREAK &&
         wants_landscape(n) != w->landscape_on) {

@@ -64,6 +64,8 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   if (!folios)
     abort();
   er_docxw w = {.doc = doc, .style = style, .d = d, .draft = opts->draft, .created = info.created};
+  w.body_start = er_doc_body_start(doc);
+  w.in_front = w.body_start != NULL;
   /* without fonts there is no layout: the contents are written without
    * page numbers, for Word to fill in (an evaluator presses F9), and the
    * tables with columns of their own */

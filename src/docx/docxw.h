@@ -107,7 +107,9 @@ typedef struct er_docxw {
   int sections;             /* ended so far */
   bool landscape_on;        /* the section being written */
   bool in_cover;
-  bool after_cover;                        /* the section ended last is the cover */
+  bool in_front;                           /* before body_start: 摘要 and the contents */
+  bool restart;                            /* the next section counts its pages from 1 */
+  const er_node *body_start;               /* its page is — 1 —; NULL without front matter */
   bool break_before;                       /* the next paragraph starts a page */
   bool keep_next;                          /* … or stays with the one after it */
   int footer_odd, footer_even, header_rel; /* rIds, 0 for none */

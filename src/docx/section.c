@@ -76,7 +76,10 @@ void er_docx_sect(er_docxw *w, bool last) {
       er_dx_close(x);
     }
   }
-  if (!cover) {
+  /* front matter in Roman numerals or unnumbered, as the profile says; the
+   * first section has nothing to inherit footers from */
+  bool numbered = !cover && !(w->in_front && w->style->front_matter == ER_FRONT_NONE);
+  if (numbered) {
     footer_ref(w, "default", w->footer_odd);
     footer_ref(w, "even", w->footer_even);
   }
@@ -96,9 +99,12 @@ void er_docx_sect(er_docxw *w, bool last) {
   er_dx_attrf(x, "w:footer", "%ld", p->bottom > 397 + 200 ? p->bottom - 397 : 200);
   er_dx_attr(x, "w:gutter", "0");
   er_dx_close(x);
-  if (w->after_cover && !cover) { /* numbered from the page after the cover */
+  if (numbered && (w->restart || w->in_front)) {
     er_dx_open(x, "w:pgNumType");
-    er_dx_attr(x, "w:start", "1");
+    if (w->in_front)
+      er_dx_attr(x, "w:fmt", "upperRoman");
+    if (w->restart)
+      er_dx_attr(x, "w:start", "1");
     er_dx_close(x);
   }
   er_dx_open(x, "w:docGrid");
@@ -110,7 +116,7 @@ void er_docx_sect(er_docxw *w, bool last) {
   er_dx_close(x);
   (void)last;
   w->sections++;
-  w->after_cover = cover;
+  w->restart = cover; /* numbered from the page after the cover */
 }
 
 /* One footer: — PAGE — at the side of the page away from the binding. */

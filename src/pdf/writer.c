@@ -82,24 +82,6 @@ static bool has_cover(const er_doc *doc) {
   return false;
 }
 
-/* The body's first block, after the front matter — the draft's panel, the
- * cover, 摘要 (an h1 with the id summary, up to its page break) and the
- * contents — or NULL when there is no front matter. */
-static const er_node *body_start(const er_doc *doc) {
-  bool front = false, summary = false;
-  for (const er_node *n = doc->root->first; n; n = n->next) {
-    if (n->type == ER_DOC_HEADING && n->id && !strcmp(n->id, "summary"))
-      summary = front = true;
-    else if (n->type == ER_DOC_PAGE_BREAK)
-      summary = false;
-    else if (n->type == ER_DOC_COVER || n->type == ER_DOC_TOC)
-      front = true;
-    else if (!summary && n->type != ER_DOC_DIAGNOSTICS)
-      return front ? n : NULL;
-  }
-  return NULL;
-}
-
 /* Lays the document out and writes it to `path` — or, with `folios`, writes
  * nothing and gives the folio of each of the `n` headings instead. */
 static bool typeset(er_doc *doc, const er_style *style, const er_pdf_opts *opts,
@@ -118,7 +100,7 @@ static bool typeset(er_doc *doc, const er_style *style, const er_pdf_opts *opts,
     return false;
   er_pdfw_init_sizes(&w);
   register_headings(&w);
-  w.body_start = body_start(doc);
+  w.body_start = er_doc_body_start(doc);
   w.front_numbered = !w.body_start || style->front_matter == ER_FRONT_ROMAN;
   if (w.body_start && w.front_numbered)
     er_typeset_folios(w.ts, true, 1);
