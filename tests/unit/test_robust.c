@@ -49,7 +49,8 @@ static void terminal_text_shows_escapes(void **state) {
                          "1m");
   assert_string_equal(t, "x\\x1B]0;title\\x07\\x1B[2J\\x9B1m");
   free(t);
-  t = er_term_text("abc\xE2\x80\xAE" "def"); /* U+202E, right-to-left override */
+  t = er_term_text("abc\xE2\x80\xAE"
+                   "def"); /* U+202E, right-to-left override */
   assert_string_equal(t, "abc<U+202E>def");
   free(t);
 }
