@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "model/arena.h"
+#include "pdf/cffslim.h"
 
 static void set_mapped(er_ofd_font *f) {
   pthread_mutex_lock(&f->lock);
@@ -68,10 +69,51 @@ static hb_blob_t *subset(er_ofd_font *f) {
   return blob;
 }
 
+/* The subset with its CFF outlines lightened as the PDF's are
+ * (pdf/cffslim.h), or `otf` itself when nothing is gained. */
+static hb_blob_t *slimmed(hb_blob_t *otf) {
+  hb_face_t *face = hb_face_create(otf, 0);
+  hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+  unsigned len;
+  const uint8_t *data = (const uint8_t *)hb_blob_get_data(cff, &len);
+  size_t slim_len = 0;
+  uint8_t *lighter =
+      len ? er_cff_slim(data, len, ER_CFF_SLIM_EM * hb_face_get_upem(face), &slim_len) : NULL;
+  hb_blob_destroy(cff);
+  if (!lighter) {
+    hb_face_destroy(face);
+    return otf;
+  }
+  hb_face_t *builder = hb_face_builder_create();
+  hb_tag_t tags[64];
+  unsigned ntags = sizeof tags / sizeof tags[0];
+  hb_face_get_table_tags(face, 0, &ntags, tags);
+  for (unsigned i = 0; i < ntags; i++) {
+    hb_blob_t *table = tags[i] == HB_TAG('C', 'F', 'F', ' ')
+                           ? hb_blob_create((const char *)lighter, (unsigned)slim_len,
+                                            HB_MEMORY_MODE_READONLY, NULL, NULL)
+                           : hb_face_reference_table(face, tags[i]);
+    hb_face_builder_add_table(builder, tags[i], table);
+    hb_blob_destroy(table);
+  }
+  hb_blob_t *out = hb_face_reference_blob(builder);
+  hb_face_destroy(builder);
+  hb_face_destroy(face);
+  free(lighter);
+  if (hb_blob_get_length(out) == 0) {
+    hb_blob_destroy(out);
+    return otf;
+  }
+  hb_blob_destroy(otf);
+  return out;
+}
+
 static void *work(void *data) {
   er_ofd_font *f = data;
   f->file = subset(f);
-  set_mapped(f); /* also when the plan failed */
+  set_mapped(f);               /* also when the plan failed */
+  if (f->file && f->face->cff) /* after set_mapped: the pages need only the ids */
+    f->file = slimmed(f->file);
   return NULL;
 }
 

@@ -218,16 +218,11 @@ static void ps_name(hb_face_t *face, char *name, size_t size) {
     name[n] = '\0';
 }
 
-/* How far a simplified outline may stray from the font's, in ems: 4/1000
- * em is 0.064 pt at 16 pt (0.023 mm, half a pixel at 600 dpi); it takes
- * FandolFang's subset in nanchong from 373 KB to 182 KB in the PDF. */
-#define SLIM_EM 0.004
-
 static void slim(er_cff_subset *out, unsigned upem) {
   unsigned len;
   const uint8_t *data = (const uint8_t *)hb_blob_get_data(out->cff, &len);
   size_t slim_len;
-  uint8_t *lighter = er_cff_slim(data, len, SLIM_EM * upem, &slim_len);
+  uint8_t *lighter = er_cff_slim(data, len, ER_CFF_SLIM_EM * upem, &slim_len);
   if (!lighter)
     return;
   hb_blob_destroy(out->cff);

@@ -9,6 +9,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* How far a simplified outline may stray from the font's, in ems: 4/1000
+ * em is 0.064 pt at 16 pt (0.023 mm, half a pixel at 600 dpi); it takes
+ * FandolFang's subset in nanchong from 373 KB to 182 KB in the PDF. */
+#define ER_CFF_SLIM_EM 0.004
+
 /* The CFF table `cff` with each glyph's curves that stay within
  * `tolerance` font units of their chord set as lines, and lines that stay
  * within it of one straight line merged; everything else is kept byte for
