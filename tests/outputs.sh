@@ -110,7 +110,7 @@ written=$(ls "$work/names/in/out" "$work/names/in/batch" | tr '\n' ' ')
   fail "not the expected files: $written"
 
 # ---- robustness: environment, text, special files, signals, names ----
-xml_ok() { # FILE.xlsx: every XML part well-formed (python's parser)
+xml_ok() { # FILE.xlsx|docx|ofd: every XML part well-formed (python's parser)
   /usr/bin/python3 - "$1" <<'PY' || return 1
 import sys, zipfile, xml.dom.minidom
 with zipfile.ZipFile(sys.argv[1]) as z:
@@ -153,15 +153,25 @@ s = s.replace("name: 2023年度呈贡区困难群众救助补助资金",
 open(sys.argv[2], "w", encoding="utf-8").write(s)
 PY
 "$bin" render "$work/env/ctl.yaml" -o "$work/env/ctl" >/dev/null 2>"$work/env/err" || fail "control characters: render failed"
+"$bin" render "$work/env/ctl.yaml" -o "$work/env/ctl" --format ofd >/dev/null 2>&1 || fail "control characters: OFD render failed"
 grep -q "ctl.yaml:9:10: warning: 文字中含有控制字符 0x01：请删除 \[control\]" "$work/env/err" ||
   fail "control characters: no warning at 9:10: $(cat "$work/env/err")"
-xml_ok "$work/env/ctl/ctl-annex.xlsx" || fail "control characters: annex not well-formed"
+for f in ctl-annex.xlsx ctl.docx ctl.ofd; do # the name is also in each one's metadata
+  xml_ok "$work/env/ctl/$f" || fail "control characters: $f not well-formed"
+done
+/usr/bin/python3 - "$work/env/ctl/ctl.pdf" <<'PY' || fail "control characters: the PDF's XMP metadata not well-formed"
+import sys, xml.dom.minidom
+pdf = open(sys.argv[1], "rb").read()
+start = pdf.index(b"<?xpacket begin")
+end = pdf.index(b"?>", pdf.index(b"<?xpacket end")) + 2
+xml.dom.minidom.parseString(pdf[start:end])
+PY
 unzip -p "$work/env/ctl/ctl-annex.xlsx" xl/sharedStrings.xml | grep -q '2023年度呈贡区资金_x005F_x0041_' ||
   fail "control characters: the name is not in the annex as typed, less what XML cannot carry"
 mkdir -p "$work/env/ctlb" && cp "$work/env/ctl.yaml" "$work/env/ctlb/$(printf 'x\001y').yaml"
 "$bin" batch "$work/env/ctlb" -o "$work/env/ctlbo" --format html >/dev/null 2>&1 || fail "control characters: batch failed"
 xml_ok "$work/env/ctlbo/summary.xlsx" || fail "control characters: summary.xlsx not well-formed"
-[ "$failed" = 0 ] && echo "ok XML-safe text: annex and summary well-formed"
+[ "$failed" = 0 ] && echo "ok XML-safe text: annex, DOCX, OFD, XMP and summary well-formed"
 
 # Not regular files: refused before reading, with the reason (a FIFO once
 # blocked check, render and batch forever).

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/srcdate.h"
+#include "model/text.h"
 #include "pdf/pdfw.h"
 #include "view/document.h"
 
@@ -152,14 +153,26 @@ static void *load_fonts(void *data) {
 
 /* The document information: the report's title, the evaluating body as
  * its author, what kind of report it is, and words to find it by. */
+/* Text from the data as every package's metadata can carry it (XMP, the
+ * DOCX's core properties, the OFD's DocInfo are XML): without the
+ * characters XML cannot hold and the controls no report shows. */
+static const char *metadata_text(er_arena *arena, const char *s) {
+  char *clean = s ? er_view_text(s) : NULL;
+  if (!clean)
+    return s;
+  const char *copy = er_arena_printf(arena, "%s", clean);
+  free(clean);
+  return copy;
+}
+
 er_pdf_info er_pdf_info_of(const er_eval *ev, const er_doc *doc, er_arena *arena, er_diag *d) {
   (void)d; /* SOURCE_DATE_EPOCH is warned about once, by the pipeline */
   const er_project *pr = &ev->project;
   bool self = ev->kind.index == ER_KIND_SELF;
   const char *author = pr->evaluator.s ? pr->evaluator.s : pr->department.s;
   er_pdf_info info = {
-      .title = doc->title && doc->title[0] ? doc->title : pr->title.s,
-      .author = author,
+      .title = doc->title && doc->title[0] ? doc->title : metadata_text(arena, pr->title.s),
+      .author = metadata_text(arena, author),
       .subject = self ? "项目支出绩效自评报告" : "项目支出绩效评价报告",
       .created = er_pdf_report_date(ev->file),
   };
@@ -174,7 +187,7 @@ er_pdf_info er_pdf_info_of(const er_eval *ev, const er_doc *doc, er_arena *arena
     if (words[i] && words[i][0])
       keywords = keywords ? er_arena_printf(arena, "%s, %s", keywords, words[i])
                           : er_arena_printf(arena, "%s", words[i]);
-  info.keywords = keywords;
+  info.keywords = metadata_text(arena, keywords);
   return info;
 }
 

@@ -24,20 +24,12 @@
  * temporary file of this process, deleted after each input), with the
  * built-in gbt9704 style profile (loaded once) unless the input chose one.
  * A crash, a sanitizer report, a leak, a timeout or running out of memory
- * is a bug. See docs/fuzzing.md.
- *
- * fontconfig: er_pdf_document loads fontconfig's configuration and font
- * list for every document (FcInitLoadConfigAndFonts), which takes longer
- * than laying out most inputs. This file interposes that one function: the
- * first call loads the configuration, later ones hand out a new reference
- * to it, and the writer's FcConfigDestroy drops that reference again. The
- * font set, the faces and everything the layout does stay per input. */
+ * is a bug. fontconfig's configuration is loaded once for all inputs
+ * (fontconfig_once.c). See docs/fuzzing.md. */
 #define _GNU_SOURCE
 #include "pdf/pdf.h"
 #include "view/document.h"
 
-#include <dlfcn.h>
-#include <fontconfig/fontconfig.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -47,24 +39,6 @@
 #include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static FcConfig *loaded;
-
-static void unload(void) {
-  FcConfigDestroy(loaded);
-  FcFini();
-}
-
-FcConfig *FcInitLoadConfigAndFonts(void) {
-  if (!loaded) {
-    FcConfig *(*real)(void) = (FcConfig * (*)(void)) dlsym(RTLD_NEXT, "FcInitLoadConfigAndFonts");
-    if (!real || !(loaded = real()))
-      return NULL;
-    atexit(unload); /* before LeakSanitizer looks at what is left */
-  }
-  FcConfigReference(loaded);
-  return loaded;
-}
 
 /* ---- the generator ---- */
 

@@ -1,11 +1,14 @@
-/* libFuzzer target: text from every Unicode plane through the XLSX annex.
+/* libFuzzer targets: text from every Unicode plane through the packages —
+ * fuzz_text the XLSX annex, fuzz_text_docs (built with ER_FUZZ_DOCS) the
+ * DOCX and OFD reports, which also typeset it.
  *
  * The input's bytes, three at a time, are code points (modulo 0x110000,
  * so every plane, the C0 and C1 controls, U+FFFE, U+FFFF and the
  * surrogates come up), written with \U escapes into the project's name and
  * an indicator's name of a small data file, which is loaded, scored,
- * checked and written as the annex, as `render` would (a draft when check
- * finds errors). Then every XML part of the workbook is inflated (zlib)
+ * checked and written as the annex (or the DOCX and OFD), as `render`
+ * would (a draft when check finds errors). Then every XML part of each
+ * package is inflated (zlib)
  * and parsed (libxml2): one that is not well-formed is a bug, as are a
  * crash, a sanitizer report and a leak. The same text also goes through
  * er_xml_text, whose output must hold only characters XML can carry and no
@@ -16,7 +19,12 @@
 #include "model/score.h"
 #include "model/text.h"
 #include "model/writer.h"
+#ifdef ER_FUZZ_DOCS
+#include "docx/docx.h"
+#include "ofd/ofd.h"
+#else
 #include "xlsx/annex.h"
+#endif
 
 #include <libxml/parser.h>
 #include <stddef.h>
@@ -51,7 +59,7 @@ static unsigned le(const unsigned char *p, int n) {
 }
 
 /* Inflates every *.xml and *.rels member of the zip and parses it. */
-static void check_workbook(const unsigned char *zip, size_t len) {
+static void check_package(const unsigned char *zip, size_t len) {
   size_t eocd = len >= 22 ? len - 22 : 0;
   while (eocd > 0 && le(zip + eocd, 4) != 0x06054b50)
     eocd--;
@@ -136,13 +144,46 @@ static void check_text_functions(const char *s) {
   free(t);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  static char path[64];
-  if (!path[0]) {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(path, sizeof path, "%.30s/fuzz_text.%ld.xlsx", tmp && *tmp ? tmp : "/tmp",
-             (long)getpid());
+typedef struct package_writer {
+  const char *suffix;
+  bool (*write)(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d);
+} package_writer;
+
+static const package_writer writers[] = {
+#ifdef ER_FUZZ_DOCS
+    {"docx", er_docx_write},
+    {"ofd", er_ofd_write},
+#else
+    {"xlsx", er_xlsx_write_annex},
+#endif
+};
+
+/* Writes the package to a temporary file of this process, checks every
+ * XML part in it and deletes it. */
+static void write_and_check(const package_writer *w, const er_eval *ev, const er_render_opts *opts,
+                            er_diag *problems) {
+  char path[96];
+  const char *tmp = getenv("TMPDIR");
+  snprintf(path, sizeof path, "%.30s/fuzz_text.%ld.%s", tmp && *tmp ? tmp : "/tmp", (long)getpid(),
+           w->suffix);
+  if (w->write(ev, opts, path, problems)) {
+    FILE *z = fopen(path, "rb");
+    if (z) {
+      fseek(z, 0, SEEK_END);
+      size_t n = (size_t)ftell(z);
+      fseek(z, 0, SEEK_SET);
+      unsigned char *bytes = malloc(n ? n : 1);
+      if (!bytes || fread(bytes, 1, n, z) != n)
+        abort();
+      fclose(z);
+      check_package(bytes, n);
+      free(bytes);
+    }
   }
+  unlink(path);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   /* the text itself (surrogates as the invalid bytes they would be) */
   char text[MAX_CHARS * 4 + 1], escaped[MAX_CHARS * 10 + 1];
   size_t tl = 0, el = 0;
@@ -176,23 +217,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     er_render_opts opts = {.draft = d.errors > 0, .findings = &d};
     er_diag problems;
     er_diag_init(&problems, "fuzz.yaml");
-    if (er_xlsx_write_annex(ev, &opts, path, &problems)) {
-      FILE *z = fopen(path, "rb");
-      unsigned char *bytes = NULL;
-      size_t n = 0;
-      if (z) {
-        fseek(z, 0, SEEK_END);
-        n = (size_t)ftell(z);
-        fseek(z, 0, SEEK_SET);
-        bytes = malloc(n ? n : 1);
-        if (!bytes || fread(bytes, 1, n, z) != n)
-          abort();
-        fclose(z);
-        check_workbook(bytes, n);
-        free(bytes);
-      }
-    }
-    unlink(path);
+    for (size_t w = 0; w < sizeof writers / sizeof *writers; w++)
+      write_and_check(&writers[w], ev, &opts, &problems);
     er_diag_free(&problems);
   }
   er_eval_free(ev);

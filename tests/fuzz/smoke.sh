@@ -46,5 +46,6 @@ run fuzz_doc doc xhtml.dict
 run fuzz_layout layout layout.dict
 run fuzz_xlsx xlsx yaml.dict
 run fuzz_text text yaml.dict
+run fuzz_text_docs text yaml.dict
 
 exit $failed
