@@ -57,13 +57,11 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   }
   er_pdf_info info = er_pdf_info_of(ev, doc, &doc->arena, d);
   er_docx_props props = {info.title, info.author, info.subject, info.keywords, info.created};
-  size_t nheads = 0;
-  for (const er_node *n = doc->root; n; n = er_node_following(doc->root, n))
-    nheads += n->type == ER_DOC_HEADING;
+  er_docxw w = {.doc = doc, .style = style, .d = d, .draft = opts->draft, .created = info.created};
+  size_t nheads = er_docx_index_headings(&w);
   int *folios = calloc(nheads ? nheads : 1, sizeof *folios);
   if (!folios)
     abort();
-  er_docxw w = {.doc = doc, .style = style, .d = d, .draft = opts->draft, .created = info.created};
   w.body_start = er_doc_body_start(doc);
   w.in_front = w.body_start != NULL;
   /* without fonts there is no layout: the contents are written without
@@ -83,6 +81,7 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   bool ok = write_doc(&w, &props, path);
   er_docx_table_layouts_free(&w);
   free(folios);
+  free(w.headings);
   er_doc_free(doc);
   er_style_free(style);
   return ok;

@@ -118,7 +118,9 @@ typedef struct er_docxw {
   size_t nfolios;
   er_dx_table_layout *tables; /* in document order; none without fonts */
   size_t ntables, tables_cap;
-  int bookmark; /* bookmarks given so far */
+  int bookmark;                   /* bookmarks given so far */
+  struct er_dx_heading *headings; /* every heading, sorted by address */
+  size_t nheadings;
 
   er_dx notes; /* footnotes.xml */
   int nnotes;
@@ -169,6 +171,10 @@ void er_docx_toc(er_docxw *w, const er_node *nav);
 /* The bookmark of a listed heading ("_Toc3"), or NULL. */
 bool er_docx_listed(const er_node *n);
 int er_docx_heading_index(const er_docxw *w, const er_node *h);
+/* Numbers the document's headings for er_docx_heading_index (once, so
+ * that finding a heading's number does not walk the document); returns
+ * how many there are. */
+size_t er_docx_index_headings(er_docxw *w);
 /* notes.c: footnotes; a paragraph's <sup> marks become references to the
  * asides after it. */
 void er_docx_notes_begin(er_docxw *w);

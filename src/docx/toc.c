@@ -6,23 +6,51 @@
  * file is opened, and Word can still update it. */
 #include "docx/docxw.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 bool er_docx_listed(const er_node *n) {
   return n->type == ER_DOC_HEADING && n->level >= 2 && n->level <= 3 && n->parent &&
          n->parent->type == ER_DOC_DOCUMENT;
 }
 
+typedef struct er_dx_heading {
+  const er_node *node;
+  int index; /* among all headings in document order */
+} er_dx_heading;
+
+static int by_node(const void *a, const void *b) {
+  uintptr_t x = (uintptr_t)((const er_dx_heading *)a)->node;
+  uintptr_t y = (uintptr_t)((const er_dx_heading *)b)->node;
+  return (x > y) - (x < y);
+}
+
+size_t er_docx_index_headings(er_docxw *w) {
+  size_t n = 0;
+  for (const er_node *h = w->doc->root; h; h = er_node_following(w->doc->root, h))
+    n += h->type == ER_DOC_HEADING;
+  w->headings = malloc((n ? n : 1) * sizeof *w->headings);
+  if (!w->headings)
+    abort();
+  w->nheadings = 0;
+  for (const er_node *h = w->doc->root; h; h = er_node_following(w->doc->root, h))
+    if (h->type == ER_DOC_HEADING) {
+      w->headings[w->nheadings].node = h;
+      w->headings[w->nheadings].index = (int)w->nheadings;
+      w->nheadings++;
+    }
+  qsort(w->headings, w->nheadings, sizeof *w->headings, by_node);
+  return n;
+}
+
 /* The heading's number among all headings in document order: the order
  * in which the PDF layout reports their pages. */
 int er_docx_heading_index(const er_docxw *w, const er_node *h) {
-  int k = 0;
-  for (const er_node *n = w->doc->root; n; n = er_node_following(w->doc->root, n)) {
-    if (n == h)
-      return k;
-    k += n->type == ER_DOC_HEADING;
-  }
-  return -1;
+  er_dx_heading key = {h, 0};
+  const er_dx_heading *found =
+      bsearch(&key, w->headings, w->nheadings, sizeof *w->headings, by_node);
+  return found ? found->index : -1;
 }
 
 static void fld(er_dx *x, const char *type) {

@@ -8,6 +8,8 @@
 
 void er_dx_begin(er_dx *x) {
   x->buf = xmlBufferCreate();
+  if (x->buf) /* libxml2 2.9 grows a buffer by what is added: quadratic */
+    xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT);
   x->x = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
   if (!x->x)
     abort();

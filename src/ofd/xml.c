@@ -9,6 +9,8 @@
 
 void er_ox_begin(er_ox *x, const char *root) {
   x->buf = xmlBufferCreate();
+  if (x->buf) /* libxml2 2.9 grows a buffer by what is added: quadratic */
+    xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT);
   x->x = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
   if (!x->x)
     abort();
