@@ -45,5 +45,15 @@ caret=$(grep -n '^ *| *^$' "$plain" | head -n 1)
 want=$(grep -F "4 | $line" "$plain" | head -n 1 | sed 's/|.*//' | wc -c)
 got=$(grep '^ *| *^$' "$plain" | head -n 1 | sed 's/\^.*//' | wc -c)
 [ "$got" = $((want + 3)) ] || bad "caret at column $got, expected $((want + 3)): $(cat "$plain")"
+# A data file named with an escape sequence: render names its outputs with
+# the controls made visible on a terminal (script(1) gives it one), exactly
+# when piped, for scripts.
+name=$(printf 'osc\033]0;title\007')
+cp "$src/samples/jialing-2023.yaml" "$work/$name.yaml"
+script -qc "'$bin' render '$work/$name.yaml' --format html -o '$work/o'" /dev/null >"$work/render.screen"
+grep -qF 'osc\x1B]0;title\x07.html' "$work/render.screen" || bad "the output's name not shown with \\x1B: $(cat -v "$work/render.screen")"
+grep -q "$esc" "$work/render.screen" && bad "an escape sequence from a file name reached the terminal"
+"$bin" render "$work/$name.yaml" --format html -o "$work/o" 2>/dev/null | grep -qxF "$work/o/$name.html" ||
+  bad "the output's name not exact when piped"
 [ "$fail" = 0 ] && echo "ok colour and caret on a terminal"
 exit "$fail"

@@ -7,10 +7,13 @@
 #include "model/srcdate.h"
 #include "pipeline/output.h"
 
+#include "model/text.h"
+
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const er_format *er_format_find(const char *name) {
   for (const er_format *f = er_formats; f->name; f++)
@@ -46,6 +49,15 @@ static void name_the_output(er_diag *d, size_t from, const er_output *out) {
       d->items[i].message = m = fixed;
     }
   }
+}
+
+/* The path of a file written, for the user: on a terminal with its
+ * control characters made visible, as `ls` shows a name (a data file's
+ * name can hold an escape sequence); to a pipe exact, for scripts. */
+static void print_written(const char *path) {
+  char *shown = isatty(STDOUT_FILENO) ? er_term_text(path) : NULL;
+  printf("%s\n", shown ? shown : path);
+  free(shown);
 }
 
 bool er_render_write(const er_format *f, const er_eval *ev, const er_render_opts *opts,
@@ -105,7 +117,7 @@ bool er_render_file(const er_render_request *rq, er_render_result *res) {
     if (er_render_write(rq->formats[i], res->ev, &opts, rq->dir, base, rq->file, &res->problems,
                         path, sizeof path)) {
       if (rq->verbose)
-        printf("%s\n", path);
+        print_written(path);
     } else
       res->ok = false;
   }
