@@ -55,5 +55,9 @@ grep -qF 'osc\x1B]0;title\x07.html' "$work/render.screen" || bad "the output's n
 grep -q "$esc" "$work/render.screen" && bad "an escape sequence from a file name reached the terminal"
 "$bin" render "$work/$name.yaml" --format html -o "$work/o" 2>/dev/null | grep -qxF "$work/o/$name.html" ||
   bad "the output's name not exact when piped"
+# serve's banner names the data file the same way
+timeout 3 "$bin" serve "$work/$name.yaml" --port 0 >/dev/null 2>"$work/serve.log"
+grep -qF 'osc\x1B]0;title\x07.yaml' "$work/serve.log" || bad "serve: the file's name not shown with \\x1B: $(cat -v "$work/serve.log")"
+grep -q "$esc" "$work/serve.log" && bad "serve: an escape sequence from a file name reached the terminal"
 [ "$fail" = 0 ] && echo "ok colour and caret on a terminal"
 exit "$fail"

@@ -6,6 +6,7 @@
 
 #include "model/check.h"
 #include "model/load.h"
+#include "model/text.h"
 #include "pipeline/pipeline.h"
 #include "serve/http.h"
 #include "serve/page.h"
@@ -564,10 +565,12 @@ bool er_serve_run(const er_serve_config *cfg) {
             "evalreport serve: 注意：绑定在 %s，其他机器也能访问这份草稿 "
             "(reachable from other machines)\n",
             cfg->host);
+  char *shown = er_term_text(cfg->file); /* a file's name can hold an escape sequence */
   fprintf(stderr,
           "evalreport serve: 预览 %s：在浏览器打开下面的地址，保存数据文件或模板后页面自动刷新；"
           "Ctrl-C 退出\n",
-          cfg->file);
+          shown ? shown : cfg->file);
+  free(shown);
   printf("%s\n", url);
   fflush(stdout);
   serve_loop(&s, &w, signal_fd);
