@@ -3,6 +3,7 @@
  * with --outline it carries the built-in outline of its kind to edit. */
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "model/text.h"
 #include "pipeline/output.h"
 
 #include <libgen.h>
@@ -13,10 +14,10 @@
 extern const char er_init_full[], er_init_self[];
 extern const char er_outline_full[], er_outline_self[];
 
-static int write_new_file(const char *path, const char *text) {
+static int write_new(const char *path, const char *shown, const char *text) {
   struct stat st;
   if (stat(path, &st) == 0) {
-    fprintf(stderr, "evalreport init: %s 已存在，不会覆盖 (exists; not overwritten)\n", path);
+    fprintf(stderr, "evalreport init: %s 已存在，不会覆盖 (exists; not overwritten)\n", shown);
     return ER_EXIT_INPUT;
   }
   char dir_buf[4096], name_buf[4096];
@@ -35,8 +36,15 @@ static int write_new_file(const char *path, const char *text) {
   }
   if (!er_output_commit(&out))
     return ER_EXIT_INPUT;
-  fprintf(stderr, "已写入 %s；填好后运行 evalreport check %s\n", path, path);
+  fprintf(stderr, "已写入 %s；填好后运行 evalreport check %s\n", shown, shown);
   return ER_EXIT_OK;
+}
+
+static int write_new_file(const char *path, const char *text) {
+  char *shown = er_term_text(path); /* the name as a message may show it */
+  int status = write_new(path, shown ? shown : path, text);
+  free(shown);
+  return status;
 }
 
 int er_cmd_init(int argc, char **argv) {

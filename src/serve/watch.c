@@ -1,5 +1,7 @@
 #include "serve/watch.h"
 
+#include "model/text.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <libgen.h>
@@ -33,7 +35,10 @@ static bool add(er_watch *w, const char *dir, const char *name) {
       return true;
   int wd = inotify_add_watch(w->fd, dir, MASK);
   if (wd < 0) {
-    fprintf(stderr, "evalreport serve: 无法监视 %s：%s (cannot watch)\n", dir, strerror(errno));
+    char *shown = er_term_text(dir);
+    fprintf(stderr, "evalreport serve: 无法监视 %s：%s (cannot watch)\n", shown ? shown : dir,
+            strerror(errno));
+    free(shown);
     return false;
   }
   if (w->count == w->cap) {
