@@ -184,6 +184,21 @@ else
   echo "FAIL name-33k: render failed" && failed=1
 fi
 run name-33k 0 "name-33k.yaml:3:9: warning: 项目名称有 33000 字节，超过 XLSX 单元格的 32767 字节上限：附件中只写入前 32767 字节，请缩短 [too-long]"
+# A title of 11,000 Chinese characters: its lines are no longer balanced one
+# against another (that once took minutes: every line end tried against every
+# earlier one), and the PDF is written in seconds.
+{
+  printf 'evalreport: 1\nproject:\n  name: '
+  awk 'BEGIN { for (i = 0; i < 1100; i++) printf "城乡低保补助资金专项" }'
+  printf '\n  year: 2024\n'
+  leaf
+} >name-cjk.yaml
+if timeout 120 "$bin" render name-cjk.yaml -o name-cjk.render --format pdf >/dev/null 2>&1 &&
+  pdftotext -q name-cjk.render/name-cjk.pdf - | tr -d '\n' | grep -q '城乡低保补助资金专项城乡低保'; then
+  echo "ok name-cjk: a title of 11,000 characters set in the PDF"
+else
+  echo "FAIL name-cjk: render failed or took more than 120 s" && failed=1
+fi
 # Formerly quadratic: 100,000 strings in one narrative section; 50,000 scale
 # names (keys of one mapping) used by 50,000 leaves; 100,000 fund items.
 {

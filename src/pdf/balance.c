@@ -32,6 +32,10 @@ static bool in(uint32_t c, const char *set) {
   return false;
 }
 
+/* Past this many lines a title is a paragraph: balancing its lines would
+ * cost time and memory (lines × glyphs) for no symmetry anyone sees. */
+#define BALANCED_LINES_MAX 12
+
 static const char ends_phrase[] = "，；：。！？）》」』】〕”’,;:!?)";
 static const char opens_phrase[] = "（《「『【〔“‘(";
 static const char particles[] = "的之地得了着";
@@ -105,15 +109,15 @@ static bool choose(const er_glyphs *g, size_t lines, double measure, double em, 
     for (size_t j = 1; j <= n; j++) {
       if (brk[j - 1] < 0)
         continue;
+      size_t e = j;
+      while (e > 0 && (g->items[e - 1].flags & ER_GLYPH_SPACE))
+        e--;                         /* a line's end drops its spaces */
       for (size_t s = j; s-- > 0;) { /* the line holds glyphs s … j−1 */
+        double w = x[e > s ? e : s] - x[s];
+        if (w > measure + 1e-6)
+          break; /* longer still as s goes down: a line's worth of s, not all */
         if (best[AT(k - 1, s)] == DBL_MAX)
           continue;
-        size_t e = j;
-        while (e > s && (g->items[e - 1].flags & ER_GLYPH_SPACE))
-          e--; /* a line's end drops its spaces */
-        double w = x[e] - x[s];
-        if (w > measure + 1e-6)
-          break; /* longer still as s goes down */
         double dev = w / em - mean;
         double c = best[AT(k - 1, s)] + dev * dev + brk[j - 1];
         if (c < best[AT(k, j)]) {
@@ -167,7 +171,7 @@ bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb
   er_para_style ps = *style;
   ps.phrases = true; /* 词意完整 */
   bool ok = er_para_layout(out, fonts, lb, spans, nspans, &ps, d);
-  if (!ok || out->nlines < 2)
+  if (!ok || out->nlines < 2 || out->nlines > BALANCED_LINES_MAX)
     return ok;
   er_glyphs g;
   ok = er_glyphs_make(&g, fonts, lb, spans, nspans, &ps, d);
