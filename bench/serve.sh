@@ -48,13 +48,9 @@ command -v node >/dev/null || skip "node is not installed"
 command -v npm >/dev/null || skip "npm is not installed"
 [ -x "$bin" ] || { echo "bench/serve.sh: no $bin; build it first" >&2 && exit 1; }
 
-work=$(mktemp -d)
-pid=""
-cleanup() {
-  [ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$root/tests/serve-lib.sh"
+serve_scratch
+work=$dir
 trap 'exit 130' INT TERM
 
 echo "serve: installing playwright-core from npm…" >&2
@@ -116,11 +112,7 @@ for s in "$root"/samples/*.yaml; do
   name=${name%.yaml}
   mkdir "$work/$name"
   cp "$s" "$work/$name/$name.yaml"
-  "$bin" serve "$work/$name/$name.yaml" --port 0 >"$work/url" 2>"$work/$name/log" &
-  pid=$!
-  i=0
-  while [ ! -s "$work/url" ] && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
-  url=$(head -n 1 "$work/url")
+  serve_start "$work/$name/$name.yaml" "$work/url" "$work/$name/log"
   [ -n "$url" ] || { cat "$work/$name/log" >&2 && echo "bench/serve.sh: serve did not start" >&2 && exit 1; }
   echo "serve, $name: $saves + $saves saves in Chromium" >&2
   before=$(grep -c '第 [0-9]* 版' "$work/$name/log" || true)

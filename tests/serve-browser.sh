@@ -20,19 +20,10 @@ if [ ! -d "$work/node_modules/playwright-core" ]; then
   [ -d "$work/node_modules/playwright-core" ] ||
     { echo "SKIP: npm could not install playwright-core:"; tail -3 "$work/npm.log"; exit 77; }
 fi
-dir=$(mktemp -d)
-pid=""
-cleanup() {
-  [ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null
-  rm -rf "$dir"
-}
-trap cleanup EXIT
+. "$src/tests/serve-lib.sh"
+serve_scratch
 cp "$src/samples/nanchong-2018.yaml" "$dir/unit.yaml"
-"$bin" serve "$dir/unit.yaml" --port 0 >"$dir/url" 2>"$dir/log" &
-pid=$!
-i=0
-while [ ! -s "$dir/url" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-url=$(head -n 1 "$dir/url")
+serve_start "$dir/unit.yaml" "$dir/url" "$dir/log"
 [ -n "$url" ] || { echo "FAIL: no URL"; cat "$dir/log"; exit 1; }
 
 cat >"$dir/drive.js" <<'JS'

@@ -7,13 +7,8 @@
 set -u
 bin=$1 src=$2
 command -v curl >/dev/null 2>&1 || { echo "curl is not installed: skipped"; exit 77; }
-dir=$(mktemp -d)
-pid=""
-cleanup() {
-  [ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null
-  rm -rf "$dir"
-}
-trap cleanup EXIT
+. "$src/tests/serve-lib.sh"
+serve_scratch
 fail() {
   echo "FAIL: $*"
   echo "--- server log:"
@@ -25,11 +20,7 @@ fail() {
 grep -q "none.yaml" "$dir/log" || fail "serve did not name the missing file"
 
 cp "$src/docs/example.yaml" "$dir/unit.yaml"
-"$bin" serve "$dir/unit.yaml" --port 0 >"$dir/url" 2>"$dir/log" &
-pid=$!
-i=0
-while [ ! -s "$dir/url" ] && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
-url=$(head -n 1 "$dir/url")
+serve_start "$dir/unit.yaml" "$dir/url" "$dir/log"
 [ -n "$url" ] || fail "no URL"
 versions() { grep -c "^\[[0-9:]*\] 第 [0-9]* 版" "$dir/log"; }
 # one save, then quiet: one version, without waiting for a debounce
