@@ -42,14 +42,10 @@ stop_server() {
 
 cp "$src/docs/example.yaml" "$dir/unit.yaml"
 mkdir "$dir/tmp"
-TMPDIR=$dir/tmp "$bin" serve "$dir/unit.yaml" --port 0 >"$dir/url" 2>"$dir/log" &
-pid=$!
-i=0
-while [ ! -s "$dir/url" ] && [ $i -lt 150 ]; do
-  sleep 0.1
-  i=$((i + 1))
-done
-url=$(head -n 1 "$dir/url")
+TMPDIR=$dir/tmp # the server's private directory goes there
+export TMPDIR
+. "$src/tests/serve-lib.sh"
+serve_start "$dir/unit.yaml" "$dir/url" "$dir/log"
 case $url in
 http://127.0.0.1:*/) ;;
 *) fail "no loopback URL on stdout: '$url'" ;;
@@ -187,7 +183,7 @@ for case in slow fifo; do
   data=$dir/big.yaml
   [ $case = slow ] || data=$dir/small.yaml
   : >"$dir/url"
-  TMPDIR=$dir/tmp "$bin" serve "$data" --port 0 >"$dir/url" 2>"$dir/log" &
+  "$bin" serve "$data" --port 0 >"$dir/url" 2>"$dir/log" &
   pid=$!
   if [ $case = fifo ]; then
     i=0
