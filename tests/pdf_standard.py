@@ -183,6 +183,25 @@ def check_annex_note(pages):
     return bad
 
 
+def check_annex_list(pages):
+    """An outline's own list under its 附件 heading ("附件1：name" a line) is
+    set as §7.3.4 sets 附件说明: two characters in, a name that wraps going
+    on under its first character (after "附件1：")."""
+    bad = []
+    for number, (width, lines) in enumerate(pages, 1):
+        if sum(bool(re.fullmatch(r"\d+", text)) for _, _, text in lines) >= 3:
+            continue  # the contents, with its page numbers
+        for k, (x0, _, text) in enumerate(lines):
+            if not re.match(r"附件\d+：", text) or width > 600:
+                continue
+            if abs(x0 - (LEFT + 2 * PITCH)) > 1:
+                bad.append(f"page {number}: {text} not two characters in")
+            if k + 1 < len(lines) and not re.match(r"附件|—", lines[k + 1][2]):
+                if lines[k + 1][0] < LEFT + 5 * PITCH:
+                    bad.append(f"page {number}: {lines[k + 1][2]} not under the name it goes on")
+    return bad
+
+
 def check_signature(pages):
     bad = []
     for number, (width, lines) in enumerate(pages, 1):
@@ -206,7 +225,8 @@ def main():
     pdf = sys.argv[1]
     pages = page_lines(pdf)
     bad = check_text(pdf) + check_labels(pdf) + check_metadata(pdf) + check_fonts(pdf)
-    bad += check_annexes(pages) + check_annex_note(pages) + check_signature(pages)
+    bad += check_annexes(pages) + check_annex_note(pages) + check_annex_list(pages)
+    bad += check_signature(pages)
     for b in bad:
         print(f"FAIL {pdf}: {b}")
     return 1 if bad else 0

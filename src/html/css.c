@@ -85,6 +85,7 @@ static const char fixed_rules[] =
     " border-bottom: 1.5pt solid #d00; margin-bottom: 1.5em; }\n"
     "p.addressee, p.imprint { text-indent: 0; }\n"
     "p.annex-note { padding-left: 5em; text-indent: -3em; }\n"
+    "p.annex-list { padding-left: 5.5em; text-indent: -3.5em; }\n"
     "p.imprint { border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000;"
     " padding: 0.2em 1em; margin: 0; }\n"
     "th { font-weight: bold; text-align: center; }\n"

@@ -2,7 +2,8 @@
  *  - §7.3.4: under the body, one line down and two characters in,
  *    "附件：" and the annexes' names; a second name starts under the first
  *    (after "附件："), and a name that wraps goes on under its first
- *    character;
+ *    character; an outline's own 附件 section lists "附件1：name" lines
+ *    the same way, two characters in, hanging after "附件1：";
  *  - §8: each annex starts a page with "附件" and its number in 3号黑体 at
  *    the top left of the type area, its title centred on the third line;
  *  - §7.3.5.1: one line under the text, the date four characters in from
@@ -11,19 +12,26 @@
 
 #include "pdf/pdfw.h"
 
+/* How wide a run of body text is set on one line, in characters. */
+static double spans_wide(er_pdfw *w, const er_span_buf *b) {
+  er_ink ink = er_pdfw_ink(w, ER_ROLE_BODY);
+  er_para_style ps = {.measure = 1e6, .wide_em = w->pitch / ink.size, .align = ER_ALIGN_START};
+  er_para para;
+  er_para_layout(&para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts), b->items,
+                 b->n, &ps, w->d);
+  double width = para.nlines ? para.lines[0].width : 0;
+  er_para_free(&para);
+  return width / w->pitch;
+}
+
 /* How wide a paragraph's text is set on one line, in characters. */
 static double chars_wide(er_pdfw *w, const er_node *n) {
   er_ink ink = er_pdfw_ink(w, ER_ROLE_BODY);
   er_span_buf b = {0};
   er_spans_inlines(&b, n, &ink);
-  er_para_style ps = {.measure = 1e6, .wide_em = w->pitch / ink.size, .align = ER_ALIGN_START};
-  er_para para;
-  er_para_layout(&para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts), b.items, b.n,
-                 &ps, w->d);
-  double width = para.nlines ? para.lines[0].width : 0;
-  er_para_free(&para);
+  double width = spans_wide(w, &b);
   er_span_buf_free(&b);
-  return width / w->pitch;
+  return width;
 }
 
 static bool signature(const er_node *n) {
@@ -58,13 +66,32 @@ void er_pdfw_signature_style(er_pdfw *w, const er_node *n, er_block_style *s) {
     s->align = ER_ALIGN_END;
 }
 
-void er_pdfw_annex_note_style(er_block_style *s) {
-  /* 附件：1.…… — two characters in; the names hang after "附件：" */
-  s->left = 2 + 3;
-  s->indent = -3;
-  s->space_before = 1;
+void er_pdfw_annex_note_style(er_pdfw *w, const er_node *n, er_block_style *s) {
   s->phrases = true;
   s->align = ER_ALIGN_START;
+  if (!er_node_has_class(n, "annex-list")) {
+    /* 附件：1.…… — one line down, two characters in; the names hang
+     * after "附件：" */
+    s->left = 2 + 3;
+    s->indent = -3;
+    s->space_before = 1;
+    return;
+  }
+  /* an outline's own list under its 附件 heading, "附件1：name" a line:
+   * two characters in, a name that wraps going on under its first
+   * character */
+  const char *text = er_node_text(w->doc, n);
+  const char *colon = text ? strstr(text, "：") : NULL;
+  double label = 0;
+  if (colon) {
+    er_ink ink = er_pdfw_ink(w, ER_ROLE_BODY);
+    er_span_buf b = {0};
+    er_span_push(&b, &ink, text, (size_t)(colon - text) + strlen("："));
+    label = spans_wide(w, &b);
+    er_span_buf_free(&b);
+  }
+  s->left = 2 + label;
+  s->indent = -label;
 }
 
 /* The label of an annex heading: its text up to "：" or a space after
