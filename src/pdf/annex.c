@@ -7,7 +7,11 @@
  *  - §8: each annex starts a page with "附件" and its number in 3号黑体 at
  *    the top left of the type area, its title centred on the third line;
  *  - §7.3.5.1: one line under the text, the date four characters in from
- *    the right, the signing body centred over the date. */
+ *    the right, the signing body centred over the date;
+ *  - §7.2.4, §7.3.1: under the 版头 (the issuing body, or the 发文字号
+ *    under it) a red rule as wide as the type area 4 mm below its text, and
+ *    the title two blank lines below the rule (空二行). */
+#include <math.h>
 #include <string.h>
 
 #include "pdf/pdfw.h"
@@ -148,4 +152,34 @@ bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag) {
     er_span_buf_free(&t);
   }
   return true;
+}
+
+static bool masthead(const er_node *n) {
+  return n && n->type == ER_DOC_PARAGRAPH &&
+         (er_node_has_class(n, "issuer") || er_node_has_class(n, "doc-number"));
+}
+
+/* the red rule: 0.35 mm, as the heavy rules of the 版记 (§7.4) */
+#define MASTHEAD_RULE (0.35 * ER_MM)
+
+void er_pdfw_masthead_rule(er_pdfw *w, const er_node *n) {
+  er_pages *p = er_typesetter_page_set(w->ts);
+  if (!masthead(n) || masthead(n->next) || er_typeset_holding(w->ts) || p->need_page || !p->npages)
+    return;
+  size_t page = p->npages - 1;
+  const er_page_style *st = &p->pages[page].style;
+  /* the last 版头 line's em box is centred in the grid line above the cursor */
+  double size = er_node_has_class(n, "issuer") ? w->size[ER_ROLE_TITLE] : w->size[ER_ROLE_BODY];
+  double rule = p->cursor - (w->leading - size) / 2 + 4 * ER_MM;
+  er_shape line = {.kind = ER_SHAPE_LINE,
+                   .color = 0xDD0000,
+                   .fill = ER_NO_FILL,
+                   .x = st->left,
+                   .y = st->top + rule,
+                   .w = st->block_width,
+                   .stroke = MASTHEAD_RULE};
+  er_pages_shape(p, page, &line);
+  /* the title on the grid, with two whole lines left blank under the rule */
+  double title = (ceil((rule + MASTHEAD_RULE / 2) / w->leading) + 2) * w->leading;
+  er_pages_space(p, title - p->cursor);
 }

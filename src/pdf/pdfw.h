@@ -120,6 +120,9 @@ void er_pdfw_table(er_pdfw *w, const er_node *table);
 void er_pdfw_signature_style(er_pdfw *w, const er_node *n, er_block_style *s);
 void er_pdfw_annex_note_style(er_pdfw *w, const er_node *n, er_block_style *s);
 bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag);
+/* After the last paragraph of the 版头 (class issuer or doc-number): its
+ * red rule, and the space down to the title (nothing for any other). */
+void er_pdfw_masthead_rule(er_pdfw *w, const er_node *n);
 /* chart.c */
 void er_pdfw_chart(er_pdfw *w, const er_node *chart);
 /* The height a chart takes with its caption and the space above it, pt
