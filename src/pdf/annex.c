@@ -98,8 +98,9 @@ void er_pdfw_annex_note_style(er_pdfw *w, const er_node *n, er_block_style *s) {
   s->indent = -label;
 }
 
-/* The label of an annex heading: its text up to "：" or a space after
- * "附件" ("附件2：…" → "附件2"); 0 when it has none. */
+/* The label of an annex heading: its text up to "：" or a space (ASCII
+ * or ideographic) after "附件" ("附件2：…" → "附件2", "附件4-1　…" →
+ * "附件4-1"); 0 when it has none. */
 static size_t label_length(const char *text, size_t *skip) {
   static const char annex[] = "附件";
   if (strncmp(text, annex, strlen(annex)) != 0)
@@ -111,6 +112,10 @@ static size_t label_length(const char *text, size_t *skip) {
     }
     if (text[i] == ' ') {
       *skip = 1;
+      return i;
+    }
+    if (strncmp(text + i, "　", strlen("　")) == 0) { /* an ideographic space */
+      *skip = strlen("　");
       return i;
     }
   }
