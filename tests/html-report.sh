@@ -106,7 +106,7 @@ has "$f" '<section class="cover">' '<nav class="toc">' '>摘要</h1>' '>目录</
   '<td>B.家庭成员患病</td><td class="num">84</td><td class="num">84.00%</td>' \
   '<td>A.愿意退出</td><td class="num">67</td><td class="num">67.68%</td>' \
   '<figcaption>图3-1 各一级指标得分率</figcaption>' \
-  '<p class="noindent"><strong>附件1：</strong>绩效评价指标体系评分表</p>'
+  '<p class="annex-list">附件1：绩效评价指标体系评分表</p>'
 rows "$f" '绩效评价得分表' 5 # header, three dimensions, 合计
 rows "$f" '政策决策指标得分情况表' 9
 rows "$f" '（参保和群众）' 85 # header and 84 options

@@ -13,7 +13,10 @@
   type area, its title centred under it;
 - 附件说明 (§7.3.4): 附件： two characters in, further names under the first;
 - signature (§7.3.5.1): the date four characters in from the right edge,
-  the signing body centred over it, on a page with text above them.
+  the signing body centred over it, on a page with text above them;
+- 版头 (§7.2.4, §7.3.1): under a red issuing body a red rule as wide as
+  the type area, 4 mm below the body's text, and the title with two blank
+  lines between it and the rule.
 Prints each failure and exits 1 on any.
 """
 import html
@@ -183,6 +186,25 @@ def check_annex_note(pages):
     return bad
 
 
+def check_annex_list(pages):
+    """An outline's own list under its 附件 heading ("附件1：name" a line) is
+    set as §7.3.4 sets 附件说明: two characters in, a name that wraps going
+    on under its first character (after "附件1：")."""
+    bad = []
+    for number, (width, lines) in enumerate(pages, 1):
+        if sum(bool(re.fullmatch(r"\d+", text)) for _, _, text in lines) >= 3:
+            continue  # the contents, with its page numbers
+        for k, (x0, _, text) in enumerate(lines):
+            if not re.match(r"附件\d+：", text) or width > 600:
+                continue
+            if abs(x0 - (LEFT + 2 * PITCH)) > 1:
+                bad.append(f"page {number}: {text} not two characters in")
+            if k + 1 < len(lines) and not re.match(r"附件|—", lines[k + 1][2]):
+                if lines[k + 1][0] < LEFT + 5 * PITCH:
+                    bad.append(f"page {number}: {lines[k + 1][2]} not under the name it goes on")
+    return bad
+
+
 def check_signature(pages):
     bad = []
     for number, (width, lines) in enumerate(pages, 1):
@@ -202,11 +224,39 @@ def check_signature(pages):
     return bad
 
 
+LINE = 28.99  # the grid's line pitch, pt
+
+
+def check_masthead(pdf):
+    """The 版头's red rule on page 1, under the issuing body, and the title
+    two lines below it."""
+    qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, "-"],
+                         capture_output=True, check=False).stdout.decode("latin-1")
+    rule = re.search(r"0\.867 0 0 RG\s+[\d.]+ w\s+\d J\s+([\d.]+) ([\d.]+) m ([\d.]+) [\d.]+ l", qdf)
+    if not rule:  # no issuing body, or one without its rule
+        return ["page 1: no red rule under the red issuing body"] if "0.867 0 0 rg" in qdf else []
+    page = run("pdftotext", "-f", "1", "-l", "1", "-bbox-layout", pdf, "-")
+    height = float(re.search(r'height="([\d.]+)"', page).group(1))
+    y = height - float(rule.group(2))
+    boxes = [tuple(float(v) for v in m) for m in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', page)]
+    above = [b for b in boxes if b[1] <= y]
+    below = [b for b in boxes if b[0] >= y]
+    bad = []
+    if abs(float(rule.group(1)) - LEFT) > 1 or abs(float(rule.group(3)) - (LEFT + WIDTH)) > 1:
+        bad.append("page 1: the red rule is not as wide as the type area")
+    if not above or not 2 <= (y - above[-1][1]) / 72 * 25.4 <= 4:
+        bad.append("page 1: the red rule is not 4 mm under the issuing body")
+    if not below or not 2 * LINE <= below[0][0] - y <= 3 * LINE:
+        bad.append("page 1: the title is not two blank lines under the red rule")
+    return bad
+
+
 def main():
     pdf = sys.argv[1]
     pages = page_lines(pdf)
     bad = check_text(pdf) + check_labels(pdf) + check_metadata(pdf) + check_fonts(pdf)
-    bad += check_annexes(pages) + check_annex_note(pages) + check_signature(pages)
+    bad += check_annexes(pages) + check_annex_note(pages) + check_annex_list(pages)
+    bad += check_signature(pages) + check_masthead(pdf)
     for b in bad:
         print(f"FAIL {pdf}: {b}")
     return 1 if bad else 0

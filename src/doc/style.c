@@ -1,18 +1,16 @@
-/* Reading a style profile with libfyaml. Every key is required, so a
- * profile says everything a writer needs and a typo is caught. */
+/* Reading a style profile, and with it the font-role map, through the one
+ * YAML reader (yamlread.h). Every key is required, so a profile says
+ * everything a writer needs and a typo is caught. */
 #include "doc/style.h"
+#include "doc/yamlread.h"
 #include "model/filekind.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #define STYLE_MAX_BYTES (1 << 20)
-
-#include <libfyaml.h>
-#include <stdlib.h>
-#include <string.h>
-
-const char *const er_font_role_names[] = {"body",  "title",   "h2",   "h3",         "h4",
-                                          "table", "caption", "note", "page_number"};
 
 typedef struct reader {
   er_style *s;
@@ -20,16 +18,26 @@ typedef struct reader {
   bool failed;
 } reader;
 
-static er_pos where(struct fy_node *n) {
-  struct fy_token *t = n ? fy_node_get_scalar_token(n) : NULL;
-  const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
-  return m ? (er_pos){(uint32_t)m->line + 1, (uint32_t)m->column + 1} : (er_pos){0, 0};
+static er_pos where(struct fy_node *n) { return er_yaml_pos(n); }
+
+/* A missing key is reported where it belongs: at the nearest mapping of
+ * its path that the profile has. */
+static er_pos missing_at(struct fy_node *root, const char *path) {
+  char parent[64];
+  snprintf(parent, sizeof parent, "%s", path);
+  for (char *slash; (slash = strrchr(parent, '/')) && slash > parent;) {
+    *slash = '\0';
+    struct fy_node *n = fy_node_by_path(root, parent, (size_t)-1, FYNWF_DONT_FOLLOW);
+    if (n)
+      return where(n);
+  }
+  return where(root);
 }
 
 static struct fy_node *need(reader *R, struct fy_node *root, const char *path) {
   struct fy_node *n = fy_node_by_path(root, path, (size_t)-1, FYNWF_DONT_FOLLOW);
   if (!n) {
-    er_error(R->d, ((er_pos){0, 0}), "style", "样式缺少“%s”", path);
+    er_error(R->d, missing_at(root, path), "style", "样式缺少“%s”", path);
     R->failed = true;
   }
   return n;
@@ -81,6 +89,7 @@ static void length(reader *R, struct fy_node *root, const char *path, er_length 
     return;
   }
   out->text = s;
+  out->pos = where(n);
 }
 
 /* Family names must not be able to end a CSS string or declaration. */
@@ -153,28 +162,65 @@ static void check_geometry(reader *R) {
   const er_length *sides[] = {&s->page_width, &s->page_height};
   for (int i = 0; i < 2; i++)
     if (er_dec_cmp(sides[i]->pt, min) < 0 || er_dec_cmp(sides[i]->pt, max) > 0) {
-      er_error(R->d, ((er_pos){0, 0}), "style", "页面%s“%s”应在 %d pt 到 %d pt 之间",
+      er_error(R->d, sides[i]->pos, "style", "页面%s“%s”应在 %d pt 到 %d pt 之间",
                i ? "高度" : "宽度", sides[i]->text, PAGE_MIN, PAGE_MAX);
       R->failed = true;
     }
   for (int r = 0; r < ER_ROLE_COUNT; r++)
     if (s->fonts[r].size.pt.units <= 0) {
-      er_error(R->d, ((er_pos){0, 0}), "style", "字号“/fonts/%s/size”应大于零",
+      er_error(R->d, s->fonts[r].size.pos, "style", "字号“/fonts/%s/size”应大于零",
                er_font_role_names[r]);
       R->failed = true;
     }
   if (s->line_pitch.pt.units <= 0) {
-    er_error(R->d, ((er_pos){0, 0}), "style", "行距“/grid/line_pitch”应大于零");
+    er_error(R->d, s->line_pitch.pos, "style", "行距“/grid/line_pitch”应大于零");
     R->failed = true;
   }
   er_dec block_w = er_dec_sub(er_dec_sub(s->page_width.pt, s->margin_left.pt), s->margin_right.pt);
   er_dec block_h = er_dec_sub(er_dec_sub(s->page_height.pt, s->margin_top.pt), s->margin_bottom.pt);
-  if (!R->failed && (er_dec_cmp(block_w, s->fonts[ER_ROLE_BODY].size.pt) < 0 ||
-                     er_dec_cmp(block_h, s->line_pitch.pt) < 0)) {
-    er_error(R->d, ((er_pos){0, 0}), "style",
+  bool narrow = er_dec_cmp(block_w, s->fonts[ER_ROLE_BODY].size.pt) < 0;
+  if (!R->failed && (narrow || er_dec_cmp(block_h, s->line_pitch.pt) < 0)) {
+    er_error(R->d, narrow ? s->margin_left.pos : s->margin_top.pos, "style",
              "页边距太大：版心（页面减去页边距）放不下一行正文的一个字");
     R->failed = true;
   }
+}
+
+/* The file's bytes, NUL-terminated; NULL if it cannot be read. */
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  char *text = malloc(STYLE_MAX_BYTES + 1);
+  if (!text)
+    abort();
+  *len = fread(text, 1, STYLE_MAX_BYTES, f);
+  bool ok = !ferror(f);
+  fclose(f);
+  if (!ok) {
+    free(text);
+    return NULL;
+  }
+  text[*len] = '\0';
+  return text;
+}
+
+/* The compiled-in font-role map with the profile's own families of each
+ * role first, so a font the user chose is tried before the official ones. */
+static void font_map(reader *R) {
+  er_diag md;
+  er_diag_init(&md, "fonts/roles.yaml");
+  if (!er_role_map_parse(&R->s->font_map, er_default_roles_yaml, strlen(er_default_roles_yaml),
+                         &md)) {
+    for (size_t i = 0; i < md.count; i++)
+      er_error(R->d, ((er_pos){0, 0}), "font-roles", "内置的字体角色表 fonts/roles.yaml:%u:%u：%s",
+               md.items[i].pos.line, md.items[i].pos.col, md.items[i].message);
+    R->failed = true;
+  }
+  er_diag_free(&md);
+  for (int r = 0; !R->failed && r < ER_ROLE_COUNT; r++)
+    er_role_map_put_first(&R->s->font_map, (er_font_role)r, R->s->fonts[r].families,
+                          R->s->fonts[r].count);
 }
 
 er_style *er_style_load(const char *path, er_diag *d) {
@@ -195,11 +241,14 @@ er_style *er_style_load(const char *path, er_diag *d) {
     free(s);
     return NULL;
   }
-  struct fy_document *doc = fy_document_build_from_file(NULL, path);
+  size_t len;
+  char *text = slurp(path, &len);
+  struct fy_document *doc = text ? er_yaml_read(text, len, "style", "无法读取样式文件", d) : NULL;
   struct fy_node *root = doc ? fy_document_root(doc) : NULL;
   if (!root) {
-    er_error(d, ((er_pos){0, 0}), "style", "无法读取样式文件");
-    fy_document_destroy(doc);
+    if (!text)
+      er_error(d, ((er_pos){0, 0}), "style", "无法读取样式文件");
+    free(text);
     free(s);
     return NULL;
   }
@@ -212,17 +261,21 @@ er_style *er_style_load(const char *path, er_diag *d) {
   length(&R, root, "/page/margins/left", &s->margin_left);
   length(&R, root, "/grid/line_pitch", &s->line_pitch);
   length(&R, root, "/table/rule", &s->rule);
-  const char *indent = scalar(&R, need(&R, root, "/indent_chars"), "indent_chars");
+  struct fy_node *indent_node = need(&R, root, "/indent_chars");
+  const char *indent = scalar(&R, indent_node, "indent_chars");
   if (indent && er_dec_parse(indent, strlen(indent), &s->indent_chars) != ER_DEC_OK) {
-    er_error(d, ((er_pos){0, 0}), "style", "indent_chars 应为数字");
+    er_error(d, where(indent_node), "style", "indent_chars 应为数字");
     R.failed = true;
   }
   for (int r = 0; r < ER_ROLE_COUNT; r++)
     font(&R, root, (er_font_role)r);
   front_matter(&R, root);
   fy_document_destroy(doc);
+  free(text);
   if (!R.failed)
     check_geometry(&R);
+  if (!R.failed)
+    font_map(&R);
   if (R.failed) {
     er_style_free(s);
     return NULL;
@@ -233,6 +286,7 @@ er_style *er_style_load(const char *path, er_diag *d) {
 void er_style_free(er_style *s) {
   if (!s)
     return;
+  er_role_map_free(&s->font_map);
   er_arena_free(&s->arena);
   free(s);
 }

@@ -5,6 +5,7 @@
 #ifndef ER_DOC_STYLE_H
 #define ER_DOC_STYLE_H
 
+#include "doc/fontmap.h"
 #include "model/arena.h"
 #include "model/decimal.h"
 #include "model/diag.h"
@@ -15,21 +16,8 @@
 typedef struct er_length {
   const char *text;
   er_dec pt;
+  er_pos pos; /* in the profile */
 } er_length;
-
-/* What a font is used for, by the document element it sets. */
-typedef enum er_font_role {
-  ER_ROLE_BODY,        /* paragraphs: 仿宋 三号 */
-  ER_ROLE_TITLE,       /* h1: 小标宋 二号 */
-  ER_ROLE_H2,          /* 一、: 黑体 */
-  ER_ROLE_H3,          /* （一）: 楷体 */
-  ER_ROLE_H4,          /* 1.: 仿宋 bold */
-  ER_ROLE_TABLE,       /* table cells */
-  ER_ROLE_CAPTION,     /* table and figure captions */
-  ER_ROLE_NOTE,        /* footnotes, small print, wide score sheets */
-  ER_ROLE_PAGE_NUMBER, /* — 1 — */
-  ER_ROLE_COUNT
-} er_font_role;
 
 typedef struct er_font {
   const char **families; /* official family names first, then free fallbacks */
@@ -54,13 +42,15 @@ typedef struct er_style {
   er_length rule;       /* table rule width */
   er_font fonts[ER_ROLE_COUNT];
   er_front_matter front_matter; /* /page_numbers/front_matter: roman or none */
+  /* the families of each role for the PDF and OFD: those of `fonts` that
+   * fonts/roles.yaml lacks first, then that map's */
+  er_role_map font_map;
   er_arena arena;
 } er_style;
 
-extern const char *const er_font_role_names[]; /* body title h2 … (the profile's keys) */
-
-/* Loads DIR/styles/NAME.yaml. Returns NULL after adding the problems to
- * `d` (whose file should be the profile's path). */
+/* Loads DIR/styles/NAME.yaml and, with it, the compiled-in font-role map.
+ * Returns NULL after adding the problems to `d` (whose file should be the
+ * profile's path), each at its line and column. */
 er_style *er_style_load(const char *path, er_diag *d);
 void er_style_free(er_style *s);
 

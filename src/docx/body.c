@@ -181,6 +181,20 @@ static void no_indent(er_docxw *w, long right) {
   er_dx_close(x);
 }
 
+/* 附件说明 (GB/T 9704 §7.3.4, class annex-note "附件：1.…", or an
+ * outline's own list, class annex-list "附件1：…"): two characters in, a
+ * long name hanging after its label, as the PDF sets it (src/pdf/annex.c). */
+static void annex_indent(er_docxw *w, const er_node *n) {
+  er_dx *x = &w->x;
+  long label = er_node_has_class(n, "annex-list") ? 350 : 300; /* 附件1： 附件： in 1/100 chars */
+  er_dx_open(x, "w:ind");
+  er_dx_attrf(x, "w:leftChars", "%ld", 200 + label);
+  er_dx_attrf(x, "w:left", "%ld", (200 + label) * w->portrait.cell / 100);
+  er_dx_attrf(x, "w:hangingChars", "%ld", label);
+  er_dx_attrf(x, "w:hanging", "%ld", label * w->portrait.cell / 100);
+  er_dx_close(x);
+}
+
 /* A paragraph's style and alignment by its class, as the CSS has them. */
 static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   er_dx *x = &w->x;
@@ -217,8 +231,14 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
     er_dx_open(x, "w:spacing"); /* 署名 two lines below the text */
     er_dx_attrf(x, "w:before", "%ld", 2 * w->portrait.line_pitch);
     er_dx_close(x);
+  } else if (er_node_has_class(n, "annex-note")) {
+    er_dx_open(x, "w:spacing"); /* 附件说明 one line below the text */
+    er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch);
+    er_dx_close(x);
   }
-  if (!indent)
+  if (er_node_has_class(n, "annex-list") || er_node_has_class(n, "annex-note"))
+    annex_indent(w, n);
+  else if (!indent)
     no_indent(w, right);
   if (jc)
     er_dx_empty(x, "w:jc", jc);

@@ -168,11 +168,32 @@ static void caption_style(er_docxw *w) {
 }
 
 /* 版头 (class issuer): the issuing body centred above the title, in the
- * title's font and size and in red, as the PDF sets it. */
+ * title's font and size and in red, as the PDF sets it (src/pdf/annex.c):
+ * a red rule as wide as the type area 4 mm under it, the title on the
+ * fourth grid line below (GB/T 9704 §7.2.4, §7.3.1: 空二行). */
 static void issuer(er_docxw *w) {
   er_dx *x = &w->x;
+  long pitch = w->portrait.line_pitch; /* twips */
+  /* the 22 pt em box is centred in its line: 4 mm below it is this far
+   * below the line, in points */
+  long below =
+      (long)lround(4 * 72 / 25.4 - ((double)pitch / 20 - w->size[ER_ROLE_TITLE] / 2.0) / 2);
   style_begin(x, "paragraph", "Issuer", "Issuer", "Normal");
   er_dx_open(x, "w:pPr");
+  er_dx_open(x, "w:pBdr");
+  er_dx_open(x, "w:bottom");
+  er_dx_attr(x, "w:val", "single");
+  er_dx_attr(x, "w:sz", "8"); /* 1 pt, as the PDF's 0.35 mm */
+  er_dx_attrf(x, "w:space", "%ld", below);
+  er_dx_attr(x, "w:color", "DD0000");
+  er_dx_close(x);
+  er_dx_close(x);
+  er_dx_open(x, "w:spacing");
+  er_dx_attr(x, "w:before", "0");
+  er_dx_attrf(x, "w:after", "%ld", 3 * pitch - (below + 1) * 20);
+  er_dx_attrf(x, "w:line", "%ld", pitch);
+  er_dx_attr(x, "w:lineRule", "exact");
+  er_dx_close(x);
   indent(w, 0, 0);
   er_dx_empty(x, "w:jc", "center");
   er_dx_close(x);

@@ -83,8 +83,12 @@ static const char fixed_rules[] =
     " letter-spacing: 0.1em; margin: 0; }\n"
     "p.doc-number { text-align: center; text-indent: 0; padding-bottom: 0.6em;"
     " border-bottom: 1.5pt solid #d00; margin-bottom: 1.5em; }\n"
+    /* an issuing body without a 发文字号: the red rule under it, the title
+     * two lines below */
+    "p.issuer + h1 { border-top: 1pt solid #d00; margin-top: 0.4em; padding-top: 2em; }\n"
     "p.addressee, p.imprint { text-indent: 0; }\n"
     "p.annex-note { padding-left: 5em; text-indent: -3em; }\n"
+    "p.annex-list { padding-left: 5.5em; text-indent: -3.5em; }\n"
     "p.imprint { border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000;"
     " padding: 0.2em 1em; margin: 0; }\n"
     "th { font-weight: bold; text-align: center; }\n"

@@ -55,8 +55,8 @@ static er_block_style paragraph_style(er_pdfw *w, const er_node *n, er_ink *ink)
     s.indent = 0;
   } else if (er_node_has_class(n, "signature")) /* 署名 and 成文日期 (annex.c) */
     er_pdfw_signature_style(w, n, &s);
-  else if (er_node_has_class(n, "annex-note")) /* 附件说明 (annex.c) */
-    er_pdfw_annex_note_style(&s);
+  else if (er_node_has_class(n, "annex-note") || er_node_has_class(n, "annex-list"))
+    er_pdfw_annex_note_style(w, n, &s);      /* 附件说明 (annex.c) */
   else if (er_node_has_class(n, "issuer")) { /* 版头: the issuing body, red 小标宋 */
     s.align = ER_ALIGN_CENTER;
     s.indent = 0;
@@ -178,6 +178,7 @@ void er_pdfw_block(er_pdfw *w, const er_node *n) {
         (er_node_has_class(n->next, "signature") || er_node_has_class(n->next, "annex-note")))
       s.keep_with_next = true;
     er_pdfw_paragraph(w, n, &s, &ink, -1);
+    er_pdfw_masthead_rule(w, n); /* 版头's red rule (annex.c) */
     break;
   }
   case ER_DOC_LIST:

@@ -118,8 +118,11 @@ void er_pdfw_table(er_pdfw *w, const er_node *table);
  * a heading with an id annex-N) as 附件2 at the top left and its title
  * centred on the third line (false for any other heading). */
 void er_pdfw_signature_style(er_pdfw *w, const er_node *n, er_block_style *s);
-void er_pdfw_annex_note_style(er_block_style *s);
+void er_pdfw_annex_note_style(er_pdfw *w, const er_node *n, er_block_style *s);
 bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag);
+/* After the last paragraph of the 版头 (class issuer or doc-number): its
+ * red rule, and the space down to the title (nothing for any other). */
+void er_pdfw_masthead_rule(er_pdfw *w, const er_node *n);
 /* chart.c */
 void er_pdfw_chart(er_pdfw *w, const er_node *chart);
 /* The height a chart takes with its caption and the space above it, pt

@@ -57,58 +57,12 @@ static const er_font *profile_font(const er_style *s, er_role r) {
   return NULL;
 }
 
-static char *dup(const char *s) {
-  char *copy = strdup(s);
-  if (!copy)
-    abort();
-  return copy;
-}
-
-static bool listed(const er_family_list *list, const char *name) {
-  for (size_t i = 0; i < list->count; i++)
-    if (strcmp(list->items[i].name, name) == 0)
-      return true;
-  return false;
-}
-
-static void copy_list(er_family_list *to, const er_family_list *from) {
-  for (size_t i = 0; i < from->count; i++)
-    to->items[to->count++] =
-        (er_family){dup(from->items[i].name), from->items[i].embolden, from->items[i].weight};
-}
-
-/* Each role's families: the profile's that the engine's role map does not
- * know (a font the user chose) first, then the role map's own, which has
- * the official names in their order and the free fonts with the stroke
- * that makes them the right weight. */
+/* Each role's families as the style's reader merged them (doc/style.h):
+ * the profile's that the role map does not know first, then the map's. */
 er_fontset *er_pdfw_fonts(const er_style *s, er_font_config *cfg, er_diag *d) {
-  er_role_map def, map;
-  memset(&map, 0, sizeof map);
-  if (!er_role_map_parse(&def, er_default_roles_yaml, strlen(er_default_roles_yaml), d)) {
-    er_role_map_free(&def);
-    return NULL;
-  }
-  for (int r = 0; r < ER_ROLE_COUNT; r++) {
-    const er_font *f = profile_font(s, (er_role)r);
-    size_t extra = f ? f->count : 0;
-    map.roles[r].items = calloc(extra + def.roles[r].count + 1, sizeof(er_family));
-    if (!map.roles[r].items)
-      abort();
-    for (size_t i = 0; i < extra; i++)
-      if (!listed(&def.roles[r], f->families[i]) && !listed(&map.roles[r], f->families[i]))
-        map.roles[r].items[map.roles[r].count++] = (er_family){dup(f->families[i]), 0, 0};
-    copy_list(&map.roles[r], &def.roles[r]);
-  }
-  map.fallback.items = calloc(def.fallback.count + 1, sizeof(er_family));
-  if (!map.fallback.items)
-    abort();
-  copy_list(&map.fallback, &def.fallback);
-  er_role_map_take_extras(&map, &def);
-  er_fontset *fs = er_fontset_from_config(&map, cfg, d);
+  er_fontset *fs = er_fontset_from_config(&s->font_map, cfg, d);
   if (fs)
-    er_fontset_warn_fallbacks(fs, &map, d);
-  er_role_map_free(&map);
-  er_role_map_free(&def);
+    er_fontset_warn_fallbacks(fs, &s->font_map, d);
   return fs;
 }
 

@@ -206,7 +206,9 @@ static bool summary_basics(block_ctx *c) {
   return true;
 }
 
-/* 附件1：title, one line per annex of the outline. */
+/* 附件1：title, one line per annex of the outline, set as GB/T 9704
+ * §7.3.4 sets 附件说明: in the body face, two characters in, a long name
+ * hanging after its label (class annex-list). */
 static bool annex_list(block_ctx *c) {
   const er_outline_sections *list = &c->v->layout->outline;
   int total = annex_count(list), k = 0;
@@ -214,14 +216,14 @@ static bool annex_list(block_ctx *c) {
     return false;
   for (size_t i = 0; c->entry && i < list->count; i++)
     if (list->items[i].annex.v) {
-      er_dict *p = er_view_para(c->v, c->entry, list->items[i].title.s);
-      er_dict_set(er_dict_add(p, "PCLASS"), "NAME", "noindent");
       const char *num = list->items[i].number.s;
       ++k;
-      er_dict_set(er_dict_add(p, "LEAD"), "LEAD_TEXT",
-                  num         ? num
-                  : total > 1 ? er_arena_printf(c->v->arena, "附件%d：", k)
-                              : "附件：");
+      const char *label = num         ? num
+                          : total > 1 ? er_arena_printf(c->v->arena, "附件%d：", k)
+                                      : "附件：";
+      er_dict *p = er_view_para(
+          c->v, c->entry, er_arena_printf(c->v->arena, "%s%s", label, list->items[i].title.s));
+      er_dict_set(er_dict_add(p, "PCLASS"), "NAME", "annex-list");
     }
   return true;
 }

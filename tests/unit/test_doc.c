@@ -4,8 +4,11 @@
 #include "support.h"
 
 #include "doc/doc.h"
+#include "doc/style.h"
 #include "view/format.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static er_doc *parse(const char *body, er_diag *d) {
@@ -139,12 +142,73 @@ static void numbering_and_figures(void **state) {
   er_arena_free(&a);
 }
 
+/* The shipped profile with `from` replaced by `to`, loaded from a
+ * temporary file; NULL when refused. */
+static er_style *profile_with(const char *from, const char *to, er_diag *d) {
+  FILE *in = fopen(ER_SOURCE_DIR "/templates/styles/gbt9704.yaml", "rb");
+  assert_non_null(in);
+  static char text[1 << 16], edited[1 << 16];
+  size_t n = fread(text, 1, sizeof text - 1, in);
+  fclose(in);
+  text[n] = '\0';
+  char *at = strstr(text, from);
+  assert_non_null(at);
+  snprintf(edited, sizeof edited, "%.*s%s%s", (int)(at - text), text, to, at + strlen(from));
+  char path[] = "/tmp/er-style-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *out = fdopen(fd, "w");
+  fputs(edited, out);
+  fclose(out);
+  er_style *s = er_style_load(path, d);
+  remove(path);
+  return s;
+}
+
+/* The profile and the font-role map come from one reader: the map's
+ * families with the profile's own first, and every problem of the
+ * profile at its line and column. */
+static void style_profile_and_role_map_read_together(void **state) {
+  (void)state;
+  er_diag d;
+  er_diag_init(&d, "gbt9704.yaml");
+  er_style *s = profile_with("name: gbt9704", "name: gbt9704", &d);
+  assert_non_null(s);
+  assert_int_equal(d.count, 0);
+  /* 小标宋 is the profile's, not the map's: tried first */
+  assert_string_equal(s->font_map.roles[ER_ROLE_TITLE].items[0].name, "小标宋");
+  assert_string_equal(s->font_map.roles[ER_ROLE_TITLE].items[1].name, "方正小标宋简体");
+  assert_string_equal(s->font_map.roles[ER_ROLE_BODY].items[0].name, "仿宋_GB2312");
+  assert_true(s->font_map.latin_roles[ER_ROLE_BODY]);
+  assert_non_null(er_role_map_free_package(&s->font_map, "FandolFang"));
+  er_style_free(s);
+  static const struct {
+    const char *from, *to;
+    unsigned line, col;
+  } bad[] = {
+      {"  width: 210mm", "  width: 1mm", 12, 10},       /* page too narrow */
+      {"    size: 22pt", "    size: 22px", 40, 11},     /* unknown unit */
+      {"  rule: 0.75pt", "  rul: 0.75pt", 31, 1},       /* missing key: at its parent */
+      {"indent_chars: 2 ", "indent_chars: x ", 24, 15}, /* not a number */
+      {"name: gbt9704", "name: [gbt9704", 12, 8},       /* YAML syntax */
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    er_diag_init(&d, "gbt9704.yaml");
+    assert_null(profile_with(bad[i].from, bad[i].to, &d));
+    assert_non_null(find_finding(&d, "style"));
+    assert_int_equal(d.items[0].pos.line, bad[i].line);
+    assert_int_equal(d.items[0].pos.col, bad[i].col);
+    er_diag_free(&d);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_language_parses),
       cmocka_unit_test(outside_the_language_is_an_error_with_its_line),
       cmocka_unit_test(whitespace_collapses_and_vanishes_between_chinese),
       cmocka_unit_test(numbering_and_figures),
+      cmocka_unit_test(style_profile_and_role_map_read_together),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
