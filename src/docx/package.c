@@ -1,8 +1,9 @@
 /* The OPC package: [Content_Types].xml naming the type of every part, the
  * package's and the document's relationships, then the parts, written as
- * a zip (zip/zipfile.h: every entry with the same DOS timestamp, deflated
- * at libzip's default level), so the same parts give the same bytes
- * whatever the clock or the time zone. */
+ * a zip (zip/zipfile.h: every entry with the same DOS timestamp), so the
+ * same parts give the same bytes whatever the clock or the time zone.
+ * Deflate at level 1: the default level (6) spent 27 M instructions, a
+ * tenth of a nanchong render, to make the file 8 KB (a fifth) smaller. */
 #include "docx/docxw.h"
 
 #include <stdio.h>
@@ -116,7 +117,7 @@ bool er_package_write(er_package *p, const char *path, er_diag *d) {
     const er_dx_part *part = i < head.nparts ? &head.parts[i] : &p->parts[i - head.nparts];
     entries[i] = (er_zip_entry){part->name, part->data, part->len};
   }
-  const char *why = er_zip_write(entries, n, 0, path);
+  const char *why = er_zip_write(entries, n, 1, path);
   if (why)
     er_error(d, ((er_pos){0, 0}), "output", "无法写入 %s：%s", path, why);
   free(entries);
