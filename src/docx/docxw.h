@@ -1,7 +1,6 @@
-/* The DOCX writer's internals: an XML part being written (xml.c, over
- * libxml2's xmlTextWriter), the package of parts (package.c, libzip), the
- * page geometry in twips (section.c) and the state of the walk over the
- * document tree (body.c, table.c, toc.c, notes.c, chart.c). */
+/* The DOCX writer's internals: an XML part being written (xml.c), the package of parts (package.c,
+ * libzip), the page geometry in twips (section.c) and the state of the walk over the document tree
+ * (body.c, table.c, toc.c, notes.c, chart.c). */
 #ifndef ER_DOCX_DOCXW_H
 #define ER_DOCX_DOCXW_H
 
@@ -10,20 +9,23 @@
 #include "model/diag.h"
 #include "pdf/pdf.h"
 
-#include <libxml/xmlwriter.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 /* ---- XML parts (xml.c) ---- */
 
 typedef struct er_dx {
-  xmlBufferPtr buf;
-  xmlTextWriterPtr x;
+  char *buf;
+  size_t len, cap;
+  const char **names; /* the open elements' names (string literals) */
+  size_t depth, names_cap;
+  bool tag_open; /* a start tag not yet ended by ">" */
 } er_dx;
 
 #define ER_DX_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define ER_DX_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
+/* Starts a part with the XML declaration. */
 void er_dx_begin(er_dx *x);
 void er_dx_open(er_dx *x, const char *name);
 void er_dx_attr(er_dx *x, const char *name, const char *value);
@@ -37,6 +39,8 @@ void er_dx_emptyi(er_dx *x, const char *name, long val);
 void er_dx_chars(er_dx *x, const char *text);
 /* <w:t xml:space="preserve">text</w:t> */
 void er_dx_t(er_dx *x, const char *text);
+/* Closes what is open and hands over the part's bytes (malloc'd). */
+unsigned char *er_dx_end(er_dx *x, size_t *len);
 
 /* ---- the package (package.c) ---- */
 

@@ -36,12 +36,13 @@ void er_package_add_bytes(er_package *p, const char *name, const char *type, con
 }
 
 void er_package_add(er_package *p, const char *name, const char *type, er_dx *x) {
-  xmlTextWriterEndDocument(x->x);
-  xmlFreeTextWriter(x->x);
-  er_package_add_bytes(p, name, type, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
-  xmlBufferFree(x->buf);
-  x->x = NULL;
-  x->buf = NULL;
+  p->parts = grow(p->parts, &p->parts_cap, p->nparts, sizeof *p->parts);
+  er_dx_part *part = &p->parts[p->nparts++];
+  part->name = strdup(name);
+  part->type = type;
+  if (!part->name)
+    abort();
+  part->data = er_dx_end(x, &part->len);
 }
 
 int er_package_rel(er_package *p, const char *target, const char *type) {
