@@ -71,10 +71,11 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
    * tables with columns of their own */
   er_diag quiet;
   er_diag_init(&quiet, d->file);
-  if (!er_pdf_heading_folios(doc, style, cfg, folios, nheads, er_docx_keep_table_layout, &w,
-                             &quiet)) {
+  if (!er_pdf_heading_folios(doc, style, cfg, folios, nheads, er_docx_keep_table_layout,
+                             er_docx_keep_lines, &w, &quiet)) {
     nheads = 0;
     er_docx_table_layouts_free(&w);
+    er_docx_lines_free(&w);
   }
   er_font_config_free(cfg);
   er_diag_free(&quiet);
@@ -82,6 +83,7 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   w.nfolios = nheads;
   bool ok = write_doc(&w, &props, path);
   er_docx_table_layouts_free(&w);
+  er_docx_lines_free(&w);
   free(folios);
   er_doc_free(doc);
   er_style_free(style);
