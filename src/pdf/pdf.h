@@ -44,12 +44,12 @@ typedef struct er_pdf_table_layout {
 typedef void (*er_pdf_table_fn)(void *ctx, const er_pdf_table_layout *t);
 
 /* Where the PDF breaks the lines of a balanced title (a heading of level 1,
- * the cover's title) or a table's caption, for writers that cannot
+ * the cover's title), a table's caption or a cover field, for writers that cannot
  * balance lines themselves (DOCX): before each line after the first, how
  * many characters of the node's text come before it, white space not
  * counted. Valid during the call it is given to. */
 typedef struct er_pdf_lines {
-  const er_node *node; /* the heading or the caption */
+  const er_node *node; /* the heading, the caption or the field's cell */
   size_t nbreaks;
   const size_t *breaks;
 } er_pdf_lines;
