@@ -111,13 +111,33 @@ void er_dx_attr(er_dx *x, const char *name, const char *value) {
   PUTS(x, "\"");
 }
 
+/* A number's digits, at the end of buf[24]; returns where they start. */
+static char *digits(long v, char *end) {
+  unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+  *--end = '\0';
+  do
+    *--end = (char)('0' + u % 10);
+  while ((u /= 10) > 0);
+  if (v < 0)
+    *--end = '-';
+  return end;
+}
+
 void er_dx_attrf(er_dx *x, const char *name, const char *fmt, ...) {
   char buf[256];
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(buf, sizeof buf, fmt, ap);
+  /* "%ld" and "%d", most of a part's attributes (sizes, widths), without
+   * vsnprintf */
+  if (strcmp(fmt, "%ld") == 0)
+    er_dx_attr(x, name, digits(va_arg(ap, long), buf + 24));
+  else if (strcmp(fmt, "%d") == 0)
+    er_dx_attr(x, name, digits(va_arg(ap, int), buf + 24));
+  else {
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    er_dx_attr(x, name, buf);
+  }
   va_end(ap);
-  er_dx_attr(x, name, buf);
 }
 
 void er_dx_close(er_dx *x) {
