@@ -341,6 +341,8 @@ static void log_mhd(void *cls, const char *fmt, va_list ap) {
           *text && text[strlen(text) - 1] == '\n' ? "" : "\n");
 }
 
+bool er_http_load(void) { return er_mhd_load(); }
+
 er_http *er_http_start(er_serve_state *st, int fd) {
   if (!er_mhd_load())
     return NULL;
