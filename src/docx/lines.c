@@ -47,11 +47,6 @@ void er_docx_lines_begin(er_docxw *w, const er_node *n) {
     }
 }
 
-static bool is_white(const unsigned char *p) {
-  return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-         (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80); /* U+3000 */
-}
-
 void er_docx_text(er_docxw *w, const char *text) {
   const er_dx_lines *l = w->breaking;
   if (!l || w->broken >= l->nbreaks) {
@@ -64,7 +59,7 @@ void er_docx_text(er_docxw *w, const char *text) {
     abort();
   for (size_t i = 0; i < len; i++) {
     const unsigned char *p = (const unsigned char *)text + i;
-    if ((*p & 0xC0) == 0x80 || is_white(p))
+    if ((*p & 0xC0) == 0x80 || er_pdf_lines_white(p))
       continue;
     if (w->broken < l->nbreaks && w->chars == l->breaks[w->broken]) {
       if (i > from) {

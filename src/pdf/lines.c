@@ -7,17 +7,12 @@
 
 #include <stdlib.h>
 
-static bool is_white(const unsigned char *p) {
-  return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-         (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80); /* U+3000 */
-}
-
 /* Characters of text[0, end) that are not white space. */
 static size_t chars_before(const char *text, size_t end) {
   size_t n = 0;
   for (size_t i = 0; i < end; i++) {
     const unsigned char *p = (const unsigned char *)text + i;
-    if ((*p & 0xC0) != 0x80 && !is_white(p))
+    if ((*p & 0xC0) != 0x80 && !er_pdf_lines_white(p))
       n++;
   }
   return n;

@@ -54,6 +54,12 @@ typedef struct er_pdf_lines {
   const size_t *breaks;
 } er_pdf_lines;
 typedef void (*er_pdf_lines_fn)(void *ctx, const er_pdf_lines *l);
+/* The white space er_pdf_lines does not count, at the UTF-8 text p:
+ * ASCII blanks and U+3000. */
+static inline bool er_pdf_lines_white(const unsigned char *p) {
+  return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+         (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80);
+}
 
 /* The page number (folio, 0 for an unnumbered page) each heading lands on
  * when the document is typeset, for the first `n` headings in document
