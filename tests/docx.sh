@@ -15,7 +15,8 @@
 #  - LibreOffice converts it to PDF (headless, a private profile): every
 #    paragraph's text is there, the headings are bookmarks, each within a
 #    page of where evalreport's PDF has it, the page count within 10% of
-#    evalreport's PDF, the page numbers running on from 1 after the cover;
+#    evalreport's PDF, the page numbers running on from 1 after the cover,
+#    the titles and table captions on the lines evalreport's PDF gives them;
 #  - with --draft, the 草稿 watermark on every section.
 # "footnote" stands for nanchong with a footnote in its summary: a Word
 # footnote with its ① mark, and its text on LibreOffice's page.

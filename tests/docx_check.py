@@ -6,7 +6,8 @@ and python3-docx:
   docx_check.py structure DOCX HTML PDF   grid, styles, tables, footers,
                                           footnotes, contents page numbers
   docx_check.py office DOCX LOPDF PDF     LibreOffice's PDF of it: the text,
-                                          bookmarks, page count
+                                          bookmarks, page count, the titles'
+                                          and captions' lines
   docx_check.py draft DOCX                the 草稿 watermark on every section
 """
 import json
@@ -433,8 +434,54 @@ def check_office(path, lopdf, pdf):
         fail(f"{len(drift)} headings more than a page away from evalreport's PDF "
              f"(heading, PDF page, LibreOffice page): {drift[:3]}")
     same = sum(1 for _, a, b in pairs if a == b)
+    titled, multi = check_title_lines(body, lopdf, pdf)
     print(f"ok office: {count} paragraphs found, {theirs} pages (evalreport {ours}), "
-          f"{len(heads)} headings as bookmarks, {same} on the same page as in evalreport's PDF")
+          f"{len(heads)} headings as bookmarks, {same} on the same page as in evalreport's PDF, "
+          f"{titled} titles and captions on evalreport's lines ({multi} of more than one)")
+
+
+def splits(lines, text):
+    """Every way consecutive lines of `lines` make up `text` exactly, as
+    tuples of lines."""
+    found = set()
+    for i, first in enumerate(lines):
+        if not first or not text.startswith(first):
+            continue
+        got, k = [], i
+        while k < len(lines) and len("".join(got)) < len(text):
+            got.append(lines[k])
+            k += 1
+        if "".join(got) == text:
+            found.add(tuple(got))
+    return found
+
+
+def check_title_lines(body, lopdf, pdf):
+    """Balanced titles (Heading1: the report's title, the cover's) and
+    table captions take the lines evalreport's PDF gives them, in
+    LibreOffice's PDF of the DOCX too: the same words on each line, not a
+    full line and a stub."""
+    def pdf_lines(path):
+        return [letters(l) for pg in pdf_pages(path) for l in pg.split("\n") if letters(l)]
+    ours, theirs = pdf_lines(pdf), pdf_lines(lopdf)
+    compared = multi = 0
+    wrong = []
+    for q in body.iter(W + "p"):
+        if style_of(q) not in ("Heading1", "Caption"):
+            continue
+        t = letters(para_text(q))
+        want = splits(ours, t)
+        if not t or not want:
+            continue  # not on a line of its own in evalreport's PDF
+        compared += 1
+        got = splits(theirs, t)
+        multi += any(len(w) > 1 for w in want)
+        if not got or not got <= want:
+            wrong.append((t[:20], sorted(want)[0], sorted(got)[:1]))
+    if wrong:
+        fail(f"{len(wrong)} titles or captions set on other lines than in evalreport's PDF "
+             f"(text, evalreport's lines, LibreOffice's): {wrong[:2]}")
+    return compared, multi
 
 
 def check_draft(path):

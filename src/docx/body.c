@@ -35,7 +35,7 @@ static void text_run(er_docxw *w, const run_fmt *f, const char *text) {
       er_dx_empty(x, "w:vertAlign", f->vert);
     er_dx_close(x);
   }
-  er_dx_t(x, text);
+  er_docx_text(w, text);
   er_dx_close(x);
 }
 
@@ -83,7 +83,9 @@ static void runs(er_docxw *w, const er_node *para, const er_node *n, run_fmt f) 
 
 void er_docx_runs(er_docxw *w, const er_node *n, long size, bool bold) {
   run_fmt f = {.size = size, .bold = bold};
+  er_docx_lines_begin(w, n);
   runs(w, n, n, f);
+  w->breaking = NULL;
 }
 
 void er_docx_ppr_begin(er_docxw *w, const char *style_id, const char *jc) {

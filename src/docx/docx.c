@@ -69,10 +69,11 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
    * tables with columns of their own */
   er_diag quiet;
   er_diag_init(&quiet, d->file);
-  if (!er_pdf_heading_folios(doc, style, cfg, folios, nheads, er_docx_keep_table_layout, &w,
-                             &quiet)) {
+  if (!er_pdf_heading_folios(doc, style, cfg, folios, nheads, er_docx_keep_table_layout,
+                             er_docx_keep_lines, &w, &quiet)) {
     nheads = 0;
     er_docx_table_layouts_free(&w);
+    er_docx_lines_free(&w);
   }
   er_font_config_free(cfg);
   er_diag_free(&quiet);
@@ -80,6 +81,7 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   w.nfolios = nheads;
   bool ok = write_doc(&w, &props, path);
   er_docx_table_layouts_free(&w);
+  er_docx_lines_free(&w);
   free(folios);
   free(w.headings);
   er_doc_free(doc);

@@ -94,6 +94,12 @@ typedef struct er_dx_table_layout {
   long size, line, padx, pady;
 } er_dx_table_layout;
 
+/* Where the PDF breaks a balanced title or a caption (er_pdf_lines). */
+typedef struct er_dx_lines {
+  const er_node *node;
+  size_t *breaks, nbreaks;
+} er_dx_lines;
+
 typedef struct er_docxw {
   er_doc *doc;
   const er_style *style;
@@ -118,7 +124,11 @@ typedef struct er_docxw {
   size_t nfolios;
   er_dx_table_layout *tables; /* in document order; none without fonts */
   size_t ntables, tables_cap;
-  int bookmark;                   /* bookmarks given so far */
+  er_dx_lines *lines; /* balanced titles and captions as the PDF breaks them */
+  size_t nlines, lines_cap;
+  const er_dx_lines *breaking; /* those of the paragraph being written, or NULL */
+  size_t broken, chars;        /* breaks written in it, characters before */
+  int bookmark;                /* bookmarks given so far */
   struct er_dx_heading *headings; /* every heading, sorted by address */
   size_t nheadings;
 
@@ -161,6 +171,14 @@ void er_docx_table(er_docxw *w, const er_node *table);
  * writer `ctx`, for er_docx_table. */
 void er_docx_keep_table_layout(void *ctx, const er_pdf_table_layout *t);
 void er_docx_table_layouts_free(er_docxw *w);
+/* An er_pdf_lines_fn (pdf.h): keeps where the PDF breaks a title's lines,
+ * for er_docx_runs to break them there too (w:br). */
+void er_docx_keep_lines(void *ctx, const er_pdf_lines *l);
+void er_docx_lines_free(er_docxw *w);
+/* Starts the runs of paragraph n (its breaks, if the PDF gave some). */
+void er_docx_lines_begin(er_docxw *w, const er_node *n);
+/* <w:t> of text, with a <w:br/> where a line of the paragraph starts. */
+void er_docx_text(er_docxw *w, const char *text);
 bool er_docx_wide_table(const er_node *n);
 /* chart.c */
 void er_docx_chart(er_docxw *w, const er_node *chart);

@@ -71,6 +71,8 @@ static double field_row(er_pdfw *w, er_pages *p, size_t page, const er_node *row
     er_spans_flow(&b, value, &ink);
     er_para_style ps = centred(value_w);
     er_para_layout(&para, fonts, lb, b.items, b.n, &ps, w->d);
+    if (draw) /* a long value's lines, broken between words */
+      er_pdfw_para_lines(w, value, &para);
     for (size_t l = 0; draw && l < para.nlines; l++) {
       double top = y + (double)l * line;
       er_pages_place_line(p, page, &para, l, value_x, er_pages_baseline(top, line, size));

@@ -8,6 +8,17 @@
 
 #include "pdf/cff.h"
 
+/* A glyph's ink is asked for every punctuation mark a paragraph sets, and
+ * HarfBuzz finds a CFF glyph's extents by running its charstring: the
+ * answers are kept per face, by glyph (open addressing; a full table
+ * just stops keeping). */
+#define INK_SLOTS 512
+struct er_ink_cache {
+  uint32_t key[INK_SLOTS]; /* glyph + 1, 0 for a free slot */
+  bool inked[INK_SLOTS];
+  double left[INK_SLOTS], right[INK_SLOTS];
+};
+
 typedef struct role_face {
   int face;
   double embolden;
@@ -165,7 +176,10 @@ static int face_for_family(er_fontset *fs, FcConfig *cfg, const char *family, in
   er_face *face = &fs->faces[fs->nfaces];
   *face = (er_face){.family = xstrdup(family), .file = file, .index = index};
   int id = (int)fs->nfaces++;
-  return remember(seen, family, weight, open_face(face, d) ? id : -1);
+  bool opened = open_face(face, d);
+  if (opened && !(face->ink = calloc(1, sizeof *face->ink)))
+    abort();
+  return remember(seen, family, weight, opened ? id : -1);
 }
 
 static void add_role_faces(er_fontset *fs, FcConfig *cfg, er_role r, const er_family_list *list,
@@ -271,6 +285,7 @@ void er_fontset_free(er_fontset *fs) {
   for (size_t i = 0; i < fs->nfaces; i++) {
     hb_font_destroy(fs->faces[i].hb_font);
     hb_face_destroy(fs->faces[i].hb_face);
+    free(fs->faces[i].ink);
     free(fs->faces[i].family);
     free(fs->faces[i].file);
   }
@@ -335,7 +350,7 @@ double er_face_advance(const er_face *face, uint32_t glyph, double size) {
   return (double)permille * size / 1000.0;
 }
 
-bool er_face_ink(const er_face *face, uint32_t glyph, double *left, double *right) {
+static bool glyph_ink(const er_face *face, uint32_t glyph, double *left, double *right) {
   hb_glyph_extents_t e;
   hb_position_t advance = hb_font_get_glyph_h_advance(face->hb_font, glyph);
   if (advance <= 0 || !hb_font_get_glyph_extents(face->hb_font, glyph, &e) || e.width == 0)
@@ -343,4 +358,26 @@ bool er_face_ink(const er_face *face, uint32_t glyph, double *left, double *righ
   *left = (double)e.x_bearing / advance;
   *right = (double)(e.x_bearing + e.width) / advance;
   return true;
+}
+
+bool er_face_ink(const er_face *face, uint32_t glyph, double *left, double *right) {
+  struct er_ink_cache *c = face->ink;
+  if (!c || glyph == UINT32_MAX)
+    return glyph_ink(face, glyph, left, right);
+  for (size_t i = (glyph * 2654435761u) % INK_SLOTS, n = 0; n < INK_SLOTS;
+       i = (i + 1) % INK_SLOTS, n++) {
+    if (c->key[i] == glyph + 1) {
+      *left = c->left[i];
+      *right = c->right[i];
+      return c->inked[i];
+    }
+    if (c->key[i] == 0) {
+      c->key[i] = glyph + 1;
+      c->inked[i] = glyph_ink(face, glyph, &c->left[i], &c->right[i]);
+      *left = c->left[i];
+      *right = c->right[i];
+      return c->inked[i];
+    }
+  }
+  return glyph_ink(face, glyph, left, right);
 }

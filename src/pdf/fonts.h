@@ -21,7 +21,8 @@ typedef struct er_face {
   unsigned upem; /* font units per em */
   bool cff;      /* CFF outlines (else TrueType) */
   hb_face_t *hb_face;
-  hb_font_t *hb_font; /* scaled to font units */
+  hb_font_t *hb_font;       /* scaled to font units */
+  struct er_ink_cache *ink; /* er_face_ink's answers so far */
 } er_face;
 
 /* Which face draws a character, and how. */

@@ -110,7 +110,9 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
     total += spans[s].len;
   /* an invalid byte becomes U+FFFD, three bytes */
   out->text = malloc(3 * total + 1);
-  out->items = calloc(total ? total : 1, sizeof *out->items);
+  /* one item per character, each set in full below: not zeroed, as
+   * there are up to three times as many bytes as characters */
+  out->items = malloc((total ? total : 1) * sizeof *out->items);
   uint32_t *cps = malloc((total ? total : 1) * sizeof *cps);
   uint8_t *breaks = malloc(total ? total : 1);
   if (!out->text || !out->items || !cps || !breaks)

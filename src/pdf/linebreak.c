@@ -66,8 +66,12 @@ static const uint32_t no_end_set[] = {0xFF08, 0x300A, 0x300C, 0x300E, 0x3008, 0x
 /* Marks that are one mark written twice: —— and …… (and their kin). */
 static const uint32_t doubled_set[] = {0x2014, 0x2015, 0x2026, 0x22EF, 0x2E3A, 0};
 
-static bool no_start(uint32_t c) { return in(c, no_start_set); }
-static bool no_end(uint32_t c) { return in(c, no_end_set); }
+/* Ideographs (U+3400 … U+F8FF), most of a Chinese text, are in neither
+ * set nor doubled_set: answered before the sets are scanned, at every
+ * break a paragraph allows. */
+static bool ideograph(uint32_t c) { return c >= 0x3400 && c < 0xF900; }
+static bool no_start(uint32_t c) { return !ideograph(c) && in(c, no_start_set); }
+static bool no_end(uint32_t c) { return !ideograph(c) && in(c, no_end_set); }
 
 static bool is_wide(uint32_t c) {
   int w = u_getIntPropertyValue((UChar32)c, UCHAR_EAST_ASIAN_WIDTH);
@@ -242,7 +246,7 @@ bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *b
       k--;
     while (m + 1 < n && cps[m] == ' ')
       m++;
-    if (no_start(cps[m]) || no_end(cps[k]) || (a == b && in(a, doubled_set)))
+    if (no_start(cps[m]) || no_end(cps[k]) || (a == b && !ideograph(a) && in(a, doubled_set)))
       breaks[i] = ER_BREAK_NONE;
   }
   keep_numbers_whole(cps, n, breaks);

@@ -43,15 +43,35 @@ typedef struct er_pdf_table_layout {
 } er_pdf_table_layout;
 typedef void (*er_pdf_table_fn)(void *ctx, const er_pdf_table_layout *t);
 
+/* Where the PDF breaks the lines of a balanced title (a heading of level 1,
+ * the cover's title), a table's caption or a cover field, for writers that cannot
+ * balance lines themselves (DOCX): before each line after the first, how
+ * many characters of the node's text come before it, white space not
+ * counted. Valid during the call it is given to. */
+typedef struct er_pdf_lines {
+  const er_node *node; /* the heading, the caption or the field's cell */
+  size_t nbreaks;
+  const size_t *breaks;
+} er_pdf_lines;
+typedef void (*er_pdf_lines_fn)(void *ctx, const er_pdf_lines *l);
+/* The white space er_pdf_lines does not count, at the UTF-8 text p:
+ * ASCII blanks and U+3000. */
+static inline bool er_pdf_lines_white(const unsigned char *p) {
+  return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+         (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80);
+}
+
 /* The page number (folio, 0 for an unnumbered page) each heading lands on
  * when the document is typeset, for the first `n` headings in document
  * order; nothing is written. `on_table`, when not NULL, is given every
- * table the layout sets. For writers that carry the PDF's contents page
+ * table the layout sets, `on_lines` every balanced title or caption that
+ * takes more than one line. For writers that carry the PDF's contents page
  * numbers and table columns (DOCX). `cfg` is the font list
  * (er_font_config_load), or NULL to load it here. False, with errors in
  * `d`, when no fonts are installed. */
 bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *cfg, int *folios,
-                           size_t n, er_pdf_table_fn on_table, void *ctx, er_diag *d);
+                           size_t n, er_pdf_table_fn on_table, er_pdf_lines_fn on_lines, void *ctx,
+                           er_diag *d);
 
 /* The document of an evaluation, as every writer over the laid-out pages
  * starts: built by the view and the template while fontconfig loads its

@@ -87,8 +87,16 @@ typedef struct er_pdfw {
   size_t nnotes, notes_cap;
 
   er_pdf_table_fn on_table; /* given each table's layout, or NULL (pdf.h) */
-  void *on_table_ctx;
+  er_pdf_lines_fn on_lines; /* given balanced titles' lines, or NULL (pdf.h) */
+  void *on_table_ctx;       /* for both */
 } er_pdfw;
+
+/* lines.c: a balanced block's or a caption's lines to w->on_lines. */
+void er_pdfw_balanced_lines(er_pdfw *w, const er_node *n, const er_block_style *s,
+                            const er_span *spans, size_t nspans);
+void er_pdfw_para_lines(er_pdfw *w, const er_node *n, const er_para *para);
+/* The caption of a table node, or NULL. */
+const er_node *er_pdfw_caption_of(const er_node *table);
 
 /* profile.c: the style profile in the engine's terms. */
 er_page_style er_pdfw_page_style(const er_style *s, bool landscape);

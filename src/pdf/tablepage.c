@@ -311,6 +311,7 @@ static double caption(er_table *t, er_pages *p, bool draw) {
                           t->caption.items, t->caption.n, &ps, t->w->d, &inset);
   double h = (double)para.nlines * line + 0.15 * line;
   if (draw) {
+    er_pdfw_para_lines(t->w, er_pdfw_caption_of(t->node), &para);
     size_t page = er_pages_current(p);
     const er_page_style *st = &p->pages[page].style;
     for (size_t l = 0; l < para.nlines; l++)

@@ -87,9 +87,10 @@ static bool has_cover(const er_doc *doc) {
  * nothing and gives the folio of each of the `n` headings instead. */
 static bool typeset(er_doc *doc, const er_style *style, const er_pdf_opts *opts,
                     er_font_config *cfg, const char *path, int *folios, size_t n,
-                    er_pdf_table_fn on_table, void *ctx, er_diag *d) {
+                    er_pdf_table_fn on_table, er_pdf_lines_fn on_lines, void *ctx, er_diag *d) {
   er_pdfw w = {.doc = doc, .style = style, .d = d, .draft = opts->draft};
   w.on_table = on_table;
+  w.on_lines = on_lines;
   w.on_table_ctx = ctx;
   w.portrait = er_pdfw_page_style(style, false);
   w.landscape = er_pdfw_page_style(style, true);
@@ -137,13 +138,14 @@ static bool typeset(er_doc *doc, const er_style *style, const er_pdf_opts *opts,
 
 bool er_pdf_document(er_doc *doc, const er_style *style, const er_pdf_opts *opts, const char *path,
                      er_diag *d) {
-  return typeset(doc, style, opts, NULL, path, NULL, 0, NULL, NULL, d);
+  return typeset(doc, style, opts, NULL, path, NULL, 0, NULL, NULL, NULL, d);
 }
 
 bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *cfg, int *folios,
-                           size_t n, er_pdf_table_fn on_table, void *ctx, er_diag *d) {
+                           size_t n, er_pdf_table_fn on_table, er_pdf_lines_fn on_lines, void *ctx,
+                           er_diag *d) {
   er_pdf_opts opts = {0};
-  return typeset(doc, style, &opts, cfg, NULL, folios, n, on_table, ctx, d);
+  return typeset(doc, style, &opts, cfg, NULL, folios, n, on_table, on_lines, ctx, d);
 }
 
 static void *load_fonts(void *data) {
@@ -213,7 +215,7 @@ bool er_pages_write_report(const er_eval *ev, const er_render_opts *opts, er_pag
   if (doc) {
     er_pdf_opts po = {.draft = opts->draft, .emit = emit};
     po.info = er_pdf_info_of(ev, doc, &doc->arena, d);
-    ok = typeset(doc, style, &po, cfg, path, NULL, 0, NULL, NULL, d);
+    ok = typeset(doc, style, &po, cfg, path, NULL, 0, NULL, NULL, NULL, d);
   }
   er_font_config_free(cfg);
   er_doc_free(doc);

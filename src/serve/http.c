@@ -1,11 +1,11 @@
 #include "serve/http.h"
 
+#include "serve/mhd.h"
 #include "serve/page.h"
 
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
-#include <microhttpd.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -341,7 +341,11 @@ static void log_mhd(void *cls, const char *fmt, va_list ap) {
           *text && text[strlen(text) - 1] == '\n' ? "" : "\n");
 }
 
+bool er_http_load(void) { return er_mhd_load(); }
+
 er_http *er_http_start(er_serve_state *st, int fd) {
+  if (!er_mhd_load())
+    return NULL;
   er_http *h = calloc(1, sizeof *h);
   if (!h)
     return NULL;

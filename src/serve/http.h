@@ -14,6 +14,9 @@
 
 typedef struct er_http er_http;
 
+/* Loads the HTTP library (serve/mhd.h) before anything starts; false,
+ * with a message naming the package, when it is not installed. */
+bool er_http_load(void);
 /* Serves on the bound, listening socket `fd` (the daemon takes it). */
 er_http *er_http_start(er_serve_state *st, int fd);
 /* Stops: st->stopping must be set and broadcast first, so streams end. */

@@ -505,6 +505,8 @@ static void serve_loop(server *s, er_watch *w, int signal_fd) {
 }
 
 bool er_serve_run(const er_serve_config *cfg) {
+  if (!er_http_load())
+    return false;
   server s = {.cfg = cfg};
   s.st.wake_fd = -1;
   /* signals arrive through a descriptor; every thread started from here

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <zip.h>
 
-static bool add_entry(zip_t *z, const er_zip_entry *e, int level) {
+static bool add_entry(zip_t *z, const er_zip_entry *e, int level, bool store) {
   zip_source_t *src = zip_source_buffer(z, e->data, e->len, 0);
   if (!src)
     return false;
@@ -18,10 +18,12 @@ static bool add_entry(zip_t *z, const er_zip_entry *e, int level) {
   }
   /* 1980-01-01 00:00:00, the earliest DOS date */
   return zip_file_set_dostime(z, (zip_uint64_t)i, 0, (1 << 5) | 1, 0) == 0 &&
-         zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_DEFLATE, (zip_uint32_t)level) == 0;
+         zip_set_file_compression(z, (zip_uint64_t)i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                                  store ? 0 : (zip_uint32_t)level) == 0;
 }
 
-static bool build(const er_zip_entry *entries, size_t n, int level, zip_source_t *mem) {
+static bool build(const er_zip_entry *entries, size_t n, int level, const bool *store,
+                  zip_source_t *mem) {
   zip_error_t ze;
   zip_error_init(&ze);
   zip_t *z = zip_open_from_source(mem, ZIP_TRUNCATE, &ze);
@@ -30,7 +32,7 @@ static bool build(const er_zip_entry *entries, size_t n, int level, zip_source_t
     return false;
   bool ok = true;
   for (size_t i = 0; ok && i < n; i++)
-    ok = add_entry(z, &entries[i], level);
+    ok = add_entry(z, &entries[i], level, store && store[i]);
   if (ok && zip_close(z) == 0)
     return true;
   zip_discard(z);
@@ -54,6 +56,11 @@ static bool save(zip_source_t *mem, FILE *out) {
 }
 
 const char *er_zip_write(const er_zip_entry *entries, size_t n, int level, const char *path) {
+  return er_zip_write_stored(entries, n, level, NULL, path);
+}
+
+const char *er_zip_write_stored(const er_zip_entry *entries, size_t n, int level, const bool *store,
+                                const char *path) {
   zip_error_t ze;
   zip_error_init(&ze);
   zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &ze);
@@ -61,7 +68,7 @@ const char *er_zip_write(const er_zip_entry *entries, size_t n, int level, const
   bool ok = mem != NULL;
   if (ok) {
     zip_source_keep(mem); /* past zip_close, to read the archive back */
-    ok = build(entries, n, level, mem);
+    ok = build(entries, n, level, store, mem);
   }
   const char *why = ok ? NULL : "zip";
   if (ok) {

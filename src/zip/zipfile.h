@@ -3,6 +3,7 @@
 #ifndef ER_ZIP_ZIPFILE_H
 #define ER_ZIP_ZIPFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct er_zip_entry {
@@ -19,5 +20,9 @@ typedef struct er_zip_entry {
  * the entries only. NULL on success, else why it failed (an errno message,
  * or "zip"). */
 const char *er_zip_write(const er_zip_entry *entries, size_t n, int level, const char *path);
+/* The same with the entries whose `store` is true stored as they are, not
+ * deflated (`store` NULL: none). */
+const char *er_zip_write_stored(const er_zip_entry *entries, size_t n, int level, const bool *store,
+                                const char *path);
 
 #endif
