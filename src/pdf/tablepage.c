@@ -4,7 +4,8 @@
  * A row that does not fit the rest of a page goes to the next, where the
  * header rows (thead) are drawn again, unless they take more than half a
  * page (then they are set once, as rows of the body); a row taller than a
- * whole page — or a tall one that would leave a quarter page empty — is
+ * whole page — or a tall one that would leave a quarter page empty, or
+ * any that would leave a sixth of a page empty under a table going on — is
  * split between lines of its cells, each part closed by the table's rules. A merged (rowspan) cell
  * that runs over a page break is drawn on both pages, each part with the cell's whole text, so that
  * a reader of either page sees which indicator the rows belong to; a part too short for the text
@@ -26,6 +27,9 @@
 #define OUTER 1.5        /* the frame, of the rule */
 #define SMALL_TABLE 4    /* body rows of a table kept on one page when it fits */
 #define REPEATED 0.5     /* of a page: header rows taller are not repeated */
+#define TALL 0.25        /* of a page: a row taller splits at a break */
+#define GAPING (1.0 / 6) /* of a page: a table going on leaves no more empty */
+#define PART_LINES 2     /* of a row split to fill a page, on either side */
 
 /* A row, or the part of a split row, on a page. */
 typedef struct slice {
@@ -200,6 +204,24 @@ static void free_index(void) {
   free(X.heads);
   free(X.opens);
   X = (row_index){0};
+}
+
+/* Whether the rows before r go over with it at a page break: the last
+ * row of the table is not alone at the top of the next page, nor the
+ * first row of a merged cell (or of a heading row) alone at the foot of
+ * this one. `body0` is the first of the page's own slices. */
+static bool goes_over(const er_table *t, const segment *g, size_t n, size_t body0, int r) {
+  return r < t->nrows && n >= body0 + 3 && !split_slice(&g->s[n - 1]) &&
+         (r == t->nrows - 1 || opens_group(t, r - 1));
+}
+
+/* The height of the rows goes_over() would send to the next page with
+ * row r. */
+static double going_over(const er_table *t, const segment *g, size_t body0, int r) {
+  double h = 0;
+  for (size_t n = g->n; goes_over(t, g, n, body0, r); r--)
+    h += g->s[--n].h;
+  return h;
 }
 
 /* Before a page break at row r: makes the segment's last row taller where
@@ -410,6 +432,7 @@ void er_table_place(er_table *t) {
       y += t->rowh[running];
     }
     size_t body0 = g.n; /* the first of this page's own rows */
+    bool keep_rows_here = false;
     while (r < t->nrows) {
       double h = rest_of_row(t, r, from) + (from ? 0 : continued_need(t, &g, r));
       if (y + h <= bottom + EPS) {
@@ -428,8 +451,21 @@ void er_table_place(er_table *t) {
        * with four lines or more here and three or more over the page */
       double rest = rest_of_row(t, r, from);
       size_t left = rest > 2 * t->pady ? (size_t)((rest - 2 * t->pady) / t->line + 0.5) : 0;
-      bool tall = h > 0.25 * st->block_height && lines >= 4 && left >= lines + 3;
-      if ((never_fits && lines >= 2) || tall || (g.first_body < 0 && fresh)) {
+      bool tall = h > TALL * st->block_height && lines >= 4 && left >= lines + 3;
+      /* nor does any row where the page would end more than a sixth
+       * empty, counting the rows that would go over with it (merged
+       * groups split, their text repeated over the page): two lines or
+       * more on either side; when the row cannot split, those rows stay.
+       * Not the table's last row: a 续表 of a few lines of it is worse */
+      double over = from ? 0 : going_over(t, &g, body0, r);
+      bool gaping = r < t->nrows - 1 && bottom - y + over > GAPING * st->block_height + EPS;
+      bool parts = lines >= PART_LINES && left >= lines + PART_LINES;
+      if (gaping && !parts && lines >= PART_LINES && left >= 2 * PART_LINES) {
+        lines = left - PART_LINES;
+        parts = true;
+      }
+      keep_rows_here = gaping && !parts;
+      if ((never_fits && lines >= 2) || tall || (gaping && parts) || (g.first_body < 0 && fresh)) {
         if (lines == 0)
           lines = 1; /* nothing fits a whole page: go on all the same */
         double part = (double)lines * t->line + 2 * t->pady;
@@ -449,8 +485,7 @@ void er_table_place(er_table *t) {
     }
     /* nor alone at the top of the next, nor the first row of a merged
      * cell alone at the foot of this one */
-    while (r < t->nrows && from == 0 && g.n >= body0 + 3 && !split_slice(&g.s[g.n - 1]) &&
-           (r == t->nrows - 1 || opens_group(t, r - 1))) {
+    while (!keep_rows_here && from == 0 && goes_over(t, &g, g.n, body0, r)) {
       y -= g.s[--g.n].h;
       r--;
       if (running == r) /* a header row that went over is not repeated there */
