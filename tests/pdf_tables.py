@@ -3,9 +3,8 @@
 - a table that goes on over the page (the next page starts with 续表)
   leaves no more than a quarter of the type area's height empty under its
   frame: a tall row or a merged group splits rather than go over whole;
-- every page a table goes on to starts with 续表 (and its number, when the
-  table has one), and repeats the table's header row;
-- on each such page of a score sheet (a header of 一级指标 二级指标 …) the
+- every page a score sheet (a header of 一级指标 二级指标 …) goes on to
+  starts with 续表 and repeats the header row, and on it the
   一级指标 and 二级指标 columns hold text: a merged cell cut by the break
   shows its text again on the page it goes on to;
 - the frame is closed on both sides of a break: each part of a table is
@@ -99,6 +98,8 @@ def header_centres(ws, below):
 def check(pdf, verbose=False):
     bad = []
     fr, pages = frames(pdf), words(pdf)
+    score_sheet = False  # the page before had a score sheet's header
+    raw = [re.sub(r"\s", "", p) for p in run("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").split("\f")]
     for number in range(1, len(pages) + 1):
         turned, found = fr.get(number, (False, []))
         nxt = continued(pages[number]) if number < len(pages) else None
@@ -115,12 +116,17 @@ def check(pdf, verbose=False):
             if not fr.get(number + 1, (False, []))[1]:
                 bad.append(f"page {number + 1}: {nxt} without a closed frame")
         cont = continued(pages[number - 1])
-        if not cont:
-            continue
         ws = pages[number - 1]
         heads = header_centres(ws, 0)
+        # the header's words may be set over two lines: in the text as drawn
+        headed = "一级指标二级指标" in raw[number - 1]
+        had_heads, score_sheet = score_sheet, headed or (cont and score_sheet)
+        if not cont:
+            continue
+        if had_heads and not headed:
+            bad.append(f"page {number}: {cont} without the score sheet's header row")
         if heads is None:
-            continue  # not a score sheet
+            continue
         foot = max(y for _, y in heads.values())
         for name, (centre, _) in heads.items():
             if not any(y0 > foot and x0 <= centre <= x1 for x0, y0, x1, _, _ in ws):

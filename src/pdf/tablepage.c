@@ -119,15 +119,17 @@ static double continued_need(const er_table *t, const segment *g, int r) {
 }
 
 /* A row of the body that heads the rows after it (the 自评表's 一级指标
- * 二级指标 … row): header cells only, none merged down, across the whole
- * width. It is drawn again under the thead on the pages its rows run to. */
+ * 二级指标 … row): header cells only, across the whole width, none merged
+ * down but one that labels the whole block in the first column (绩效指标
+ * over the indicators). It is drawn again under the thead on the pages its
+ * rows run to. */
 static bool compute_heads_rows(const er_table *t, int r) {
   if (r < t->nhead)
     return false;
   int cols = 0;
   for (size_t i = X.start[r]; i < X.start[r + 1]; i++) {
     const er_tcell *c = &t->cells[i];
-    if (!c->header || c->rows > 1)
+    if (!c->header || (c->rows > 1 && (c->col > 0 || i + 1 == X.start[r + 1])))
       return false;
     cols += c->cols;
   }
