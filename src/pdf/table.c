@@ -322,9 +322,10 @@ static void keep_terms(const er_table *t, double *w, const double *min, int n) {
       term[want] = w[want]; /* no room for it: leave it as it is */
       continue;
     }
+    double take = need < room ? need / room : 1;
     for (int k = 0; k < n; k++)
       if (k != want && w[k] > term[k])
-        w[k] -= (w[k] - term[k]) * need / room;
+        w[k] -= (w[k] - term[k]) * take;
     w[want] = term[want];
   }
   free(term);
