@@ -310,6 +310,34 @@ static void merged_groups_fill_their_pages(void **state) {
   free_pages(pages, n);
 }
 
+/* Ten columns, too many for each to hold four characters, where the
+ * colgroup gives the first two 4% each: they take from the others, which
+ * have more than their own terms need, the width of theirs (a header of
+ * up to seven characters, a value of up to four), each on one line. */
+static void short_terms_keep_their_line(void **state) {
+  (void)state;
+  buf b = {0};
+  put(&b, "<table><caption>表6-1 列宽</caption><colgroup><col width=\"4%%\"/>"
+          "<col width=\"4%%\"/>");
+  for (int k = 0; k < 8; k++)
+    put(&b, "<col width=\"11.5%%\"/>");
+  put(&b, "</colgroup><thead><tr><th>一级指标</th><th>年度指标值</th>");
+  for (int k = 0; k < 8; k++)
+    put(&b, "<th>说明%d</th>", k);
+  put(&b, "</tr></thead><tbody><tr><td>产出指标</td><td>应保尽保</td>");
+  for (int k = 0; k < 8; k++)
+    put(&b, "<td>第%d列很长的说明文字，需要换行</td>", k);
+  put(&b, "</tr></tbody></table>");
+  typeset(b.s, "terms.pdf", false);
+  free(b.s);
+  char cmd[512];
+  snprintf(cmd, sizeof cmd,
+           "pdftotext -raw -enc UTF-8 '%s' - | grep -q '^一级指标 年度指标值 ' && "
+           "pdftotext -raw -enc UTF-8 '%s' - | grep -q '^产出指标 应保尽保'",
+           scratch_path("terms.pdf"), scratch_path("terms.pdf"));
+  assert_true(test_run(cmd));
+}
+
 static void footnote_at_the_foot_of_its_page(void **state) {
   (void)state;
   buf b = {0};
@@ -707,6 +735,7 @@ int main(void) {
       cmocka_unit_test(row_taller_than_a_page_splits),
       cmocka_unit_test(tall_row_fills_the_page),
       cmocka_unit_test(merged_groups_fill_their_pages),
+      cmocka_unit_test(short_terms_keep_their_line),
       cmocka_unit_test(table_never_set_below_its_size),
       cmocka_unit_test(footnote_at_the_foot_of_its_page),
       cmocka_unit_test(footnote_taller_than_a_page_goes_on),
