@@ -7,7 +7,8 @@
  * whole page — or a tall one that would leave a quarter page empty, or
  * any that would leave a sixth of a page empty under a table going on — is
  * split between lines of its cells, each part closed by the table's rules. A merged (rowspan) cell
- * that runs over a page break is drawn on both pages, each part with the cell's whole text, so that
+ * that runs over a page break is drawn on both pages, each part with the cell's whole text (at the
+ * top of its rows on the pages after its first), so that
  * a reader of either page sees which indicator the rows belong to; a part too short for the text
  * makes its last row taller when the page has the room.
  *
@@ -279,7 +280,10 @@ static void draw_cell(const er_table *t, er_pages *p, const segment *g, const er
     size_t fit = er_table_lines_in(t, y1 - y0);
     if (c->text_h > 0 && fit < to) /* too short, even so: the lines that fit */
       to = fit;
-    off = (y1 - y0 - (double)(to - from) * t->line) / 2;
+    /* a merged cell going on from an earlier page: its text again at the
+     * top of its rows here, where the reader of the page starts */
+    bool continued = c->rows > 1 && g->s[i0].row > c->row;
+    off = continued ? t->pady : (y1 - y0 - (double)(to - from) * t->line) / 2;
     if (c->text_h == 0)
       to = from;
   }
