@@ -9,6 +9,8 @@
 #  - qpdf --check is clean;
 #  - text extraction, page labels, metadata and the 仿宋 font as
 #    tests/pdf_standard.py checks them;
+#  - tables fill the pages they go on from, say 续表 and repeat their header
+#    and their merged cells' text where they go on (tests/pdf_tables.py);
 #  - the same data gives the same bytes (SOURCE_DATE_EPOCH set);
 #  - nanchong's PDF is no larger than 385 KB with FandolFang embedded;
 #  - with 附件说明 and a signature, both placed as GB/T 9704 says;
@@ -67,6 +69,7 @@ for data in "$src"/samples/*.yaml; do
   pdf=$out/$name/$name.pdf
   $check text "$out/$name/$name.html" "$pdf" || fail=1
   python3 "$src/tests/pdf_standard.py" "$pdf" || fail=1
+  python3 "$src/tests/pdf_tables.py" "$pdf" || fail=1
   fonts "$pdf"
   if ! qpdf --check "$pdf" >"$out/qpdf.txt" 2>&1 || grep -qi "warning" "$out/qpdf.txt"; then
     echo "FAIL $pdf: qpdf --check"
@@ -166,6 +169,7 @@ if render "$long" "$out/long"; then
   $check repeat "$pdf" "序号问题选项份数比例" "生成选项" "生成的长问题：您对本地城乡低保工作各个方面的具体评价" ||
     fail=1
   $check text "$out/long/long-survey.html" "$pdf" || fail=1
+  python3 "$src/tests/pdf_tables.py" "$pdf" || fail=1
 fi
 
 exit $fail

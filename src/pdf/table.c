@@ -7,7 +7,10 @@
  * character alone), the rest shared by how much text each holds. When
  * even the narrowest columns are too wide for the block, they share it in
  * proportion and a piece too long for its column is cut: the font never
- * shrinks below its role's size. Cells are then set with the paragraph engine — the same
+ * shrinks below its role's size. A column narrower than its terms (a
+ * header of up to seven characters, or two lines of one up to fourteen; a
+ * body cell of up to four) takes the width from columns with more than
+ * theirs need. Cells are then set with the paragraph engine — the same
  * line breaking (禁则, whole numbers) as the body — and rows take the
  * height of their tallest cell; a merged cell too tall for its rows
  * makes them taller. */
@@ -272,6 +275,62 @@ static void lift_to_minimum(double *w, const double *min, int n) {
       w[k] -= (w[k] - min[k]) * take;
 }
 
+/* The width each column needs to keep its terms whole: a header cell's
+ * text up to MOST_SOFT_CHARS characters on one line (一级指标, 年度指标值),
+ * a longer one in two lines of that many at most (偏差原因分析/及改进措施),
+ * a body cell's of up to SOFT_CHARS (应保尽保, 100%); cells across several
+ * columns aside. */
+static void term_widths(const er_table *t, double *term) {
+  double scale = t->size / t->ref;
+  for (size_t i = 0; i < t->ncells; i++) {
+    const er_tcell *c = &t->cells[i];
+    double natural = c->max0 * scale, chars = natural / t->size;
+    if (c->cols != 1 || natural <= 0)
+      continue;
+    double need = 0;
+    if (c->header && chars <= MOST_SOFT_CHARS + 0.01)
+      need = natural;
+    else if (c->header && chars <= 2 * MOST_SOFT_CHARS + 0.01)
+      need = ceil(chars / 2 - 0.01) * t->size;
+    else if (!c->header && chars <= SOFT_CHARS + 0.01)
+      need = natural;
+    need += 2 * t->padx;
+    term[c->col] = need > term[c->col] ? need : term[c->col];
+  }
+}
+
+/* Columns narrower than their terms (term_widths) take the width from
+ * columns that have more than their own terms need, the smallest want
+ * first, as long as the others have the room: a term is never split
+ * while another column has room to spare. */
+static void keep_terms(const er_table *t, double *w, const double *min, int n) {
+  double *term = xcalloc((size_t)n, sizeof *term);
+  term_widths(t, term);
+  for (int k = 0; k < n; k++)
+    term[k] = fmax(term[k], min[k]);
+  for (;;) {
+    int want = -1;
+    for (int k = 0; k < n; k++)
+      if (term[k] > w[k] + 0.01 && (want < 0 || term[k] - w[k] < term[want] - w[want]))
+        want = k;
+    if (want < 0)
+      break;
+    double need = term[want] - w[want], room = 0;
+    for (int k = 0; k < n; k++)
+      room += k != want && w[k] > term[k] ? w[k] - term[k] : 0;
+    if (room + 0.01 < need) {
+      term[want] = w[want]; /* no room for it: leave it as it is */
+      continue;
+    }
+    double take = need < room ? need / room : 1;
+    for (int k = 0; k < n; k++)
+      if (k != want && w[k] > term[k])
+        w[k] -= (w[k] - term[k]) * take;
+    w[want] = term[want];
+  }
+  free(term);
+}
+
 static void column_widths(er_table *t, const double *min0, const double *max0) {
   int n = t->ncols;
   double *min = xcalloc((size_t)n, sizeof *min), *max = xcalloc((size_t)n, sizeof *max),
@@ -329,8 +388,10 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
   if (sum_min > t->width) /* even the narrowest do not fit: in proportion */
     for (int k = 0; k < n; k++)
       w[k] = min[k] * t->width / sum_min;
-  else
+  else {
     lift_to_minimum(w, min, n);
+    keep_terms(t, w, min, n);
+  }
   t->colx = xcalloc((size_t)n + 1, sizeof *t->colx);
   for (int k = 0; k < n; k++)
     t->colx[k + 1] = t->colx[k] + w[k];

@@ -4,9 +4,11 @@
  * A row that does not fit the rest of a page goes to the next, where the
  * header rows (thead) are drawn again, unless they take more than half a
  * page (then they are set once, as rows of the body); a row taller than a
- * whole page — or a tall one that would leave a quarter page empty — is
+ * whole page — or a tall one that would leave a quarter page empty, or
+ * any that would leave a sixth of a page empty under a table going on — is
  * split between lines of its cells, each part closed by the table's rules. A merged (rowspan) cell
- * that runs over a page break is drawn on both pages, each part with the cell's whole text, so that
+ * that runs over a page break is drawn on both pages, each part with the cell's whole text (at the
+ * top of its rows on the pages after its first), so that
  * a reader of either page sees which indicator the rows belong to; a part too short for the text
  * makes its last row taller when the page has the room.
  *
@@ -26,6 +28,9 @@
 #define OUTER 1.5        /* the frame, of the rule */
 #define SMALL_TABLE 4    /* body rows of a table kept on one page when it fits */
 #define REPEATED 0.5     /* of a page: header rows taller are not repeated */
+#define TALL 0.25        /* of a page: a row taller splits at a break */
+#define GAPING (1.0 / 6) /* of a page: a table going on leaves no more empty */
+#define PART_LINES 2     /* of a row split to fill a page, on either side */
 
 /* A row, or the part of a split row, on a page. */
 typedef struct slice {
@@ -115,15 +120,17 @@ static double continued_need(const er_table *t, const segment *g, int r) {
 }
 
 /* A row of the body that heads the rows after it (the 自评表's 一级指标
- * 二级指标 … row): header cells only, none merged down, across the whole
- * width. It is drawn again under the thead on the pages its rows run to. */
+ * 二级指标 … row): header cells only, across the whole width, none merged
+ * down but one that labels the whole block in the first column (绩效指标
+ * over the indicators). It is drawn again under the thead on the pages its
+ * rows run to. */
 static bool compute_heads_rows(const er_table *t, int r) {
   if (r < t->nhead)
     return false;
   int cols = 0;
   for (size_t i = X.start[r]; i < X.start[r + 1]; i++) {
     const er_tcell *c = &t->cells[i];
-    if (!c->header || c->rows > 1)
+    if (!c->header || (c->rows > 1 && (c->col > 0 || i + 1 == X.start[r + 1])))
       return false;
     cols += c->cols;
   }
@@ -202,6 +209,24 @@ static void free_index(void) {
   X = (row_index){0};
 }
 
+/* Whether the rows before r go over with it at a page break: the last
+ * row of the table is not alone at the top of the next page, nor the
+ * first row of a merged cell (or of a heading row) alone at the foot of
+ * this one. `body0` is the first of the page's own slices. */
+static bool goes_over(const er_table *t, const segment *g, size_t n, size_t body0, int r) {
+  return r < t->nrows && n >= body0 + 3 && !split_slice(&g->s[n - 1]) &&
+         (r == t->nrows - 1 || opens_group(t, r - 1));
+}
+
+/* The height of the rows goes_over() would send to the next page with
+ * row r. */
+static double going_over(const er_table *t, const segment *g, size_t body0, int r) {
+  double h = 0;
+  for (size_t n = g->n; goes_over(t, g, n, body0, r); r--)
+    h += g->s[--n].h;
+  return h;
+}
+
 /* Before a page break at row r: makes the segment's last row taller where
  * a merged cell running over the break would not show its text, within
  * `room`. Returns what it added. */
@@ -255,7 +280,10 @@ static void draw_cell(const er_table *t, er_pages *p, const segment *g, const er
     size_t fit = er_table_lines_in(t, y1 - y0);
     if (c->text_h > 0 && fit < to) /* too short, even so: the lines that fit */
       to = fit;
-    off = (y1 - y0 - (double)(to - from) * t->line) / 2;
+    /* a merged cell going on from an earlier page: its text again at the
+     * top of its rows here, where the reader of the page starts */
+    bool continued = c->rows > 1 && g->s[i0].row > c->row;
+    off = continued ? t->pady : (y1 - y0 - (double)(to - from) * t->line) / 2;
     if (c->text_h == 0)
       to = from;
   }
@@ -411,6 +439,7 @@ void er_table_place(er_table *t) {
       y += t->rowh[running];
     }
     size_t body0 = g.n; /* the first of this page's own rows */
+    bool keep_rows_here = false;
     while (r < t->nrows) {
       double h = rest_of_row(t, r, from) + (from ? 0 : continued_need(t, &g, r));
       if (y + h <= bottom + EPS) {
@@ -429,8 +458,21 @@ void er_table_place(er_table *t) {
        * with four lines or more here and three or more over the page */
       double rest = rest_of_row(t, r, from);
       size_t left = rest > 2 * t->pady ? (size_t)((rest - 2 * t->pady) / t->line + 0.5) : 0;
-      bool tall = h > 0.25 * st->block_height && lines >= 4 && left >= lines + 3;
-      if ((never_fits && lines >= 2) || tall || (g.first_body < 0 && fresh)) {
+      bool tall = h > TALL * st->block_height && lines >= 4 && left >= lines + 3;
+      /* nor does any row where the page would end more than a sixth
+       * empty, counting the rows that would go over with it (merged
+       * groups split, their text repeated over the page): two lines or
+       * more on either side; when the row cannot split, those rows stay.
+       * Not the table's last row: a 续表 of a few lines of it is worse */
+      double over = from ? 0 : going_over(t, &g, body0, r);
+      bool gaping = r < t->nrows - 1 && bottom - y + over > GAPING * st->block_height + EPS;
+      bool parts = lines >= PART_LINES && left >= lines + PART_LINES;
+      if (gaping && !parts && lines >= PART_LINES && left >= 2 * PART_LINES) {
+        lines = left - PART_LINES;
+        parts = true;
+      }
+      keep_rows_here = gaping && !parts;
+      if ((never_fits && lines >= 2) || tall || (gaping && parts) || (g.first_body < 0 && fresh)) {
         if (lines == 0)
           lines = 1; /* nothing fits a whole page: go on all the same */
         double part = (double)lines * t->line + 2 * t->pady;
@@ -450,8 +492,7 @@ void er_table_place(er_table *t) {
     }
     /* nor alone at the top of the next, nor the first row of a merged
      * cell alone at the foot of this one */
-    while (r < t->nrows && from == 0 && g.n >= body0 + 3 && !split_slice(&g.s[g.n - 1]) &&
-           (r == t->nrows - 1 || opens_group(t, r - 1))) {
+    while (!keep_rows_here && from == 0 && goes_over(t, &g, g.n, body0, r)) {
       y -= g.s[--g.n].h;
       r--;
       if (running == r) /* a header row that went over is not repeated there */

@@ -271,6 +271,73 @@ static void tall_row_fills_the_page(void **state) {
   free_pages(pages, n);
 }
 
+/* A 200-row table whose 一级指标 runs over several pages and 二级指标 over
+ * ten rows each, with tall rows and a row taller than a page: no page the
+ * table goes on from ends with more than a quarter of it empty, each page
+ * it goes on to says 续表5-1, and the merged cells cut by a break show their
+ * text again there (tests/pdf_tables.py reads the frames and the text). */
+static void merged_groups_fill_their_pages(void **state) {
+  (void)state;
+  buf b = {0};
+  put(&b, "<p>表格之前的段落。</p><table><caption>表5-1 合并单元格跨页</caption>"
+          "<thead><tr><th>一级指标</th><th>二级指标</th><th>说明</th></tr></thead><tbody>");
+  uint64_t seed = 15;
+  for (int r = 0; r < 200; r++) {
+    put(&b, "<tr>");
+    if (r % 50 == 0)
+      put(&b, "<td rowspan=\"50\">第%d组一级指标</td>", r / 50 + 1);
+    if (r % 10 == 0)
+      put(&b, "<td rowspan=\"10\">第%d项二级指标</td>", r / 10 + 1);
+    put(&b, "<td>第%d行", r + 1);
+    int sentences = r == 120 ? 400 : (int)(test_rand(&seed) % 9 == 0 ? 20 : test_rand(&seed) % 4);
+    for (int k = 0; k < sentences; k++)
+      put(&b, "，说明文字第%d句", k);
+    put(&b, "。</td></tr>");
+  }
+  put(&b, "</tbody></table><p>表格之后的段落。</p>");
+  typeset(b.s, "groups.pdf", false);
+  free(b.s);
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "python3 '%s/tests/pdf_tables.py' '%s'", ER_SOURCE_DIR,
+           scratch_path("groups.pdf"));
+  assert_true(test_run(cmd));
+  int n;
+  char **pages = pages_of("groups.pdf", &n);
+  int continued = 0;
+  for (int i = 0; i < n; i++)
+    continued += strstr(pages[i], "续表5-1一级指标二级指标说明") != NULL;
+  assert_true(continued >= 8);
+  free_pages(pages, n);
+}
+
+/* Ten columns, too many for each to hold four characters, where the
+ * colgroup gives the first two 4% each: they take from the others, which
+ * have more than their own terms need, the width of theirs (a header of
+ * up to seven characters, a value of up to four), each on one line. */
+static void short_terms_keep_their_line(void **state) {
+  (void)state;
+  buf b = {0};
+  put(&b, "<table><caption>表6-1 列宽</caption><colgroup><col width=\"4%%\"/>"
+          "<col width=\"4%%\"/>");
+  for (int k = 0; k < 8; k++)
+    put(&b, "<col width=\"11.5%%\"/>");
+  put(&b, "</colgroup><thead><tr><th>一级指标</th><th>年度指标值</th>");
+  for (int k = 0; k < 8; k++)
+    put(&b, "<th>说明%d</th>", k);
+  put(&b, "</tr></thead><tbody><tr><td>产出指标</td><td>应保尽保</td>");
+  for (int k = 0; k < 8; k++)
+    put(&b, "<td>第%d列很长的说明文字，需要换行</td>", k);
+  put(&b, "</tr></tbody></table>");
+  typeset(b.s, "terms.pdf", false);
+  free(b.s);
+  char cmd[512];
+  snprintf(cmd, sizeof cmd,
+           "pdftotext -raw -enc UTF-8 '%s' - | grep -q '^一级指标 年度指标值 ' && "
+           "pdftotext -raw -enc UTF-8 '%s' - | grep -q '^产出指标 应保尽保'",
+           scratch_path("terms.pdf"), scratch_path("terms.pdf"));
+  assert_true(test_run(cmd));
+}
+
 static void footnote_at_the_foot_of_its_page(void **state) {
   (void)state;
   buf b = {0};
@@ -667,6 +734,8 @@ int main(void) {
       cmocka_unit_test(long_table_repeats_its_header_and_merged_cell),
       cmocka_unit_test(row_taller_than_a_page_splits),
       cmocka_unit_test(tall_row_fills_the_page),
+      cmocka_unit_test(merged_groups_fill_their_pages),
+      cmocka_unit_test(short_terms_keep_their_line),
       cmocka_unit_test(table_never_set_below_its_size),
       cmocka_unit_test(footnote_at_the_foot_of_its_page),
       cmocka_unit_test(footnote_taller_than_a_page_goes_on),
