@@ -17,6 +17,7 @@
 #include "pdf/usedchars.h"
 
 #define MAX_LEVELS 8
+#define NO_POS ((er_pos){0, 0})
 
 static void box_element(er_ox *x, const char *name, double w, double h) {
   er_numbers n = {0};
@@ -173,6 +174,10 @@ bool er_ofd_write_pages(const er_pages *pages, er_fontset *fs, const er_pdf_info
                         const char *path, er_diag *d) {
   size_t nfaces = er_fontset_face_count(fs);
   hb_set_t **used = er_used_characters(pages, nfaces);
+  if (!used) {
+    er_error(d, NO_POS, "ofd", "无法读回暂存的页面：%s", path);
+    return false;
+  }
   er_ofd_font *fonts = calloc(nfaces ? nfaces : 1, sizeof *fonts);
   unsigned *page_ids = calloc(pages->npages ? pages->npages : 1, sizeof *page_ids);
   if (!fonts || !page_ids)
@@ -184,17 +189,25 @@ bool er_ofd_write_pages(const er_pages *pages, er_fontset *fs, const er_pdf_info
   bool ok = true;
   er_pdf_digest h;
   er_pdf_digest_init(&h);
+  er_page_view view = {0};
   for (size_t p = 0; p < pages->npages && ok; p++) {
+    const er_page *page = er_pages_view(pages, p, &view);
+    if (!page) {
+      er_error(d, NO_POS, "ofd", "无法读回暂存的页面：%s", path);
+      ok = false;
+      break;
+    }
     page_ids[p] = next_id++;
     er_ox x;
-    er_ofd_page(&x, &pages->pages[p], fonts, nfaces, &next_id);
+    er_ofd_page(&x, page, fonts, nfaces, &next_id);
     char name[64];
     snprintf(name, sizeof name, "Doc_0/Pages/Page_%zu/Content.xml", p);
     er_ofd_package_add_xml(&res, name, &x);
     const er_ofd_part *part = &res.parts[res.nparts - 1];
     er_pdf_digest_add(&h, part->data, part->len);
   }
-  ok = er_ofd_fonts_finish(fonts, nfaces, &res, d); /* made while the pages were written */
+  er_page_view_free(&view);
+  ok = er_ofd_fonts_finish(fonts, nfaces, &res, d) && ok; /* made while the pages were written */
   if (ok) {
     entry(&pkg, info, &h);
     document(&pkg, pages, page_ids, next_id - 1);

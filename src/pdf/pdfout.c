@@ -99,6 +99,11 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
   HPDF_SetCurrentEncoder(pdf, "UTF-8");
   size_t nfaces = er_fontset_face_count(fonts);
   hb_set_t **used = er_used_characters(pages, nfaces);
+  if (!used) {
+    er_error(d, NO_POS, "pdf", "无法读回暂存的页面：%s", path);
+    HPDF_Free(pdf);
+    return false;
+  }
   er_embedded *faces = calloc(nfaces ? nfaces : 1, sizeof *faces);
   HPDF_Page *hpages = calloc(pages->npages ? pages->npages : 1, sizeof(HPDF_Page));
   if (!faces || !hpages)
@@ -116,8 +121,17 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
   const char **names = calloc(nfaces ? nfaces : 1, sizeof *names);
   if (!names)
     abort();
-  for (size_t p = 0; p < pages->npages && ok; p++)
-    hpages[p] = draw_page(pdf, &pages->pages[p], faces, nfaces, names, &content, &digest);
+  er_page_view view = {0};
+  for (size_t p = 0; p < pages->npages && ok; p++) {
+    const er_page *page = er_pages_view(pages, p, &view);
+    if (!page) {
+      er_error(d, NO_POS, "pdf", "无法读回暂存的页面：%s", path);
+      ok = false;
+      break;
+    }
+    hpages[p] = draw_page(pdf, page, faces, nfaces, names, &content, &digest);
+  }
+  er_page_view_free(&view);
   er_content_free(&content);
   free(names);
   for (size_t f = 0; f < nfaces && ok; f++)

@@ -10,9 +10,16 @@ hb_set_t **er_used_characters(const er_pages *pages, size_t nfaces) {
     abort();
   for (size_t f = 0; f < nfaces; f++)
     used[f] = hb_set_create();
-  for (size_t p = 0; p < pages->npages; p++)
-    for (size_t r = 0; r < pages->pages[p].nruns; r++) {
-      const er_placed_run *run = &pages->pages[p].runs[r];
+  er_page_view view = {0};
+  for (size_t p = 0; p < pages->npages; p++) {
+    const er_page *page = er_pages_view(pages, p, &view);
+    if (!page) {
+      er_page_view_free(&view);
+      er_used_characters_free(used, nfaces);
+      return NULL;
+    }
+    for (size_t r = 0; r < page->nruns; r++) {
+      const er_placed_run *run = &page->runs[r];
       for (size_t i = 0; i < run->len;) {
         UChar32 c;
         U8_NEXT_OR_FFFD(run->text, i, run->len, c);
@@ -20,6 +27,8 @@ hb_set_t **er_used_characters(const er_pages *pages, size_t nfaces) {
           hb_set_add(used[run->face], (hb_codepoint_t)c);
       }
     }
+  }
+  er_page_view_free(&view);
   return used;
 }
 

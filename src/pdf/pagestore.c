@@ -1,0 +1,258 @@
+/* Pages written out and read back (pagestore.h, pages.h). */
+#include "pdf/pagestore.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct er_page_store {
+  FILE *file;
+  int fd;
+  unsigned long long end; /* where the next page goes */
+  unsigned char *buf;     /* a page's records, as they are written */
+  size_t len, cap;
+};
+
+/* Record sizes: every field written on its own, without padding. */
+#define RUN_BYTES (4 + 4 + 9 * 8 + 8 + 1)
+#define SHAPE_BYTES (4 + 4 + 4 + 1 + 7 * 8)
+
+er_page_store *er_page_store_open(void) {
+  FILE *f = tmpfile();
+  if (!f)
+    return NULL;
+  er_page_store *s = calloc(1, sizeof *s);
+  if (!s)
+    abort();
+  s->file = f;
+  s->fd = fileno(f);
+  return s;
+}
+
+void er_page_store_close(er_page_store *s) {
+  if (!s)
+    return;
+  fclose(s->file);
+  free(s->buf);
+  free(s);
+}
+
+static void put(er_page_store *s, const void *v, size_t n) {
+  if (s->len + n > s->cap) {
+    s->cap = 2 * (s->len + n) + 4096;
+    s->buf = realloc(s->buf, s->cap);
+    if (!s->buf)
+      abort();
+  }
+  memcpy(s->buf + s->len, v, n);
+  s->len += n;
+}
+
+static void put_u32(er_page_store *s, uint32_t v) { put(s, &v, sizeof v); }
+static void put_f64(er_page_store *s, double v) { put(s, &v, sizeof v); }
+
+static void put_run(er_page_store *s, const er_placed_run *r) {
+  put_u32(s, (uint32_t)r->face);
+  put_u32(s, r->color);
+  const double d[] = {r->size, r->stroke, r->char_space, r->hscale, r->x,
+                      r->y,    r->rise,   r->flow,       r->angle};
+  for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+    put_f64(s, d[i]);
+  uint64_t len = r->len;
+  put(s, &len, sizeof len);
+  unsigned char flags = (unsigned char)((r->behind ? 1 : 0) | (r->sheet ? 2 : 0));
+  put(s, &flags, 1);
+  put(s, r->text, r->len);
+}
+
+static void put_shape(er_page_store *s, const er_shape *sh) {
+  put_u32(s, (uint32_t)sh->kind);
+  put_u32(s, sh->color);
+  put_u32(s, sh->fill);
+  unsigned char dotted = sh->dotted ? 1 : 0;
+  put(s, &dotted, 1);
+  const double d[] = {sh->x, sh->y, sh->w, sh->h, sh->a0, sh->a1, sh->stroke};
+  for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+    put_f64(s, d[i]);
+}
+
+static bool write_all(int fd, const unsigned char *b, size_t n) {
+  while (n > 0) {
+    ssize_t k = write(fd, b, n);
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0)
+      return false;
+    b += k;
+    n -= (size_t)k;
+  }
+  return true;
+}
+
+bool er_page_store_put(er_page_store *s, er_page *pg) {
+  s->len = 0;
+  for (size_t r = 0; r < pg->nruns; r++)
+    put_run(s, &pg->runs[r]);
+  for (size_t i = 0; i < pg->nshapes; i++)
+    put_shape(s, &pg->shapes[i]);
+  if (!write_all(s->fd, s->buf, s->len))
+    return false; /* a short write is overwritten by the next page */
+  pg->stored = true;
+  pg->stored_at = s->end;
+  pg->stored_size = s->len;
+  pg->stored_runs = pg->nruns;
+  pg->stored_shapes = pg->nshapes;
+  s->end += s->len;
+  free(pg->runs);
+  free(pg->shapes);
+  pg->runs = NULL;
+  pg->shapes = NULL;
+  pg->nruns = pg->cap = pg->nshapes = pg->shapes_cap = 0;
+  if (s->cap > (1u << 20)) { /* a page of a huge table: not kept for the next */
+    free(s->buf);
+    s->buf = NULL;
+    s->cap = 0;
+  }
+  return true;
+}
+
+/* ---- reading back ---- */
+
+static void *reserve(void *items, size_t *cap, size_t n, size_t size) {
+  if (n <= *cap)
+    return items;
+  *cap = n + n / 2 + 16;
+  items = realloc(items, *cap * size);
+  if (!items)
+    abort();
+  return items;
+}
+
+static bool read_all(int fd, unsigned char *b, size_t n, unsigned long long at) {
+  while (n > 0) {
+    ssize_t k = pread(fd, b, n, (off_t)at);
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0)
+      return false;
+    b += k;
+    n -= (size_t)k;
+    at += (unsigned long long)k;
+  }
+  return true;
+}
+
+typedef struct reader {
+  const unsigned char *at, *end;
+} reader;
+
+static bool get(reader *r, void *v, size_t n) {
+  if ((size_t)(r->end - r->at) < n)
+    return false;
+  memcpy(v, r->at, n);
+  r->at += n;
+  return true;
+}
+
+static double get_f64(reader *r) {
+  double v = 0;
+  get(r, &v, sizeof v);
+  return v;
+}
+
+static uint32_t get_u32(reader *r) {
+  uint32_t v = 0;
+  get(r, &v, sizeof v);
+  return v;
+}
+
+/* The stored part of a page into the view; false when it is not whole. */
+static bool load(const er_page_store *s, const er_page *pg, er_page_view *v) {
+  if (pg->stored_size == 0) /* dropped, or nothing on it */
+    return true;
+  v->raw = reserve(v->raw, &v->raw_cap, pg->stored_size, 1);
+  if (!read_all(s->fd, v->raw, pg->stored_size, pg->stored_at))
+    return false;
+  size_t text = pg->stored_size + pg->stored_runs; /* more than the texts and their NULs */
+  v->text = reserve(v->text, &v->text_cap, text, 1);
+  er_page *out = &v->page;
+  reader r = {v->raw, v->raw + pg->stored_size};
+  char *t = v->text;
+  for (size_t i = 0; i < pg->stored_runs; i++) {
+    er_placed_run *run = &out->runs[out->nruns++];
+    run->face = (int)get_u32(&r);
+    run->color = get_u32(&r);
+    run->size = get_f64(&r);
+    run->stroke = get_f64(&r);
+    run->char_space = get_f64(&r);
+    run->hscale = get_f64(&r);
+    run->x = get_f64(&r);
+    run->y = get_f64(&r);
+    run->rise = get_f64(&r);
+    run->flow = get_f64(&r);
+    run->angle = get_f64(&r);
+    uint64_t len = 0;
+    unsigned char flags = 0;
+    if (!get(&r, &len, sizeof len) || !get(&r, &flags, 1) || !get(&r, t, (size_t)len))
+      return false;
+    run->behind = flags & 1;
+    run->sheet = flags & 2;
+    run->len = (size_t)len;
+    run->text = t;
+    t[len] = '\0';
+    t += len + 1;
+  }
+  for (size_t i = 0; i < pg->stored_shapes; i++) {
+    er_shape *sh = &out->shapes[out->nshapes++];
+    sh->kind = (er_shape_kind)get_u32(&r);
+    sh->color = get_u32(&r);
+    sh->fill = get_u32(&r);
+    unsigned char dotted = 0;
+    get(&r, &dotted, 1);
+    sh->dotted = dotted;
+    sh->x = get_f64(&r);
+    sh->y = get_f64(&r);
+    sh->w = get_f64(&r);
+    sh->h = get_f64(&r);
+    sh->a0 = get_f64(&r);
+    sh->a1 = get_f64(&r);
+    if (!get(&r, &sh->stroke, sizeof sh->stroke))
+      return false;
+  }
+  return r.at == r.end;
+}
+
+const er_page *er_pages_view(const er_pages *p, size_t i, er_page_view *v) {
+  const er_page *pg = &p->pages[i];
+  if (!pg->stored)
+    return pg;
+  er_page *out = &v->page;
+  er_placed_run *runs = out->runs;
+  er_shape *shapes = out->shapes;
+  *out = *pg;
+  out->runs = reserve(runs, &v->runs_cap, pg->stored_runs + pg->nruns, sizeof *runs);
+  out->shapes = reserve(shapes, &v->shapes_cap, pg->stored_shapes + pg->nshapes, sizeof *shapes);
+  out->nruns = out->nshapes = 0;
+  out->cap = v->runs_cap;
+  out->shapes_cap = v->shapes_cap;
+  if (!load(p->store, pg, v))
+    return NULL;
+  /* what was placed on it after it was stored comes after, as it was placed */
+  if (pg->nruns)
+    memcpy(out->runs + out->nruns, pg->runs, pg->nruns * sizeof *pg->runs);
+  if (pg->nshapes)
+    memcpy(out->shapes + out->nshapes, pg->shapes, pg->nshapes * sizeof *pg->shapes);
+  out->nruns += pg->nruns;
+  out->nshapes += pg->nshapes;
+  return out;
+}
+
+void er_page_view_free(er_page_view *v) {
+  free(v->page.runs);
+  free(v->page.shapes);
+  free(v->text);
+  free(v->raw);
+  memset(v, 0, sizeof *v);
+}

@@ -1,0 +1,20 @@
+/* The page store (internal to pages.c): pages the flow has left, their
+ * runs and shapes written to an unnamed temporary file as soon as the
+ * next page begins and read back one at a time when the pages are
+ * emitted, so that a document's memory is that of a few pages, not of
+ * all of them. Exact: every field is written as it is, so the emitted
+ * bytes are those of pages that stayed in memory. */
+#ifndef ER_PDF_PAGESTORE_H
+#define ER_PDF_PAGESTORE_H
+
+#include "pdf/pages.h"
+
+/* NULL when no temporary file can be made (the pages then stay in memory). */
+er_page_store *er_page_store_open(void);
+void er_page_store_close(er_page_store *s);
+
+/* Writes the page's runs and shapes and frees them; false, with the page
+ * untouched, when they cannot be written. A page is stored once. */
+bool er_page_store_put(er_page_store *s, er_page *pg);
+
+#endif
