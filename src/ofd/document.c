@@ -174,10 +174,6 @@ bool er_ofd_write_pages(const er_pages *pages, er_fontset *fs, const er_pdf_info
                         const char *path, er_diag *d) {
   size_t nfaces = er_fontset_face_count(fs);
   hb_set_t **used = er_used_characters(pages, nfaces);
-  if (!used) {
-    er_error(d, NO_POS, "ofd", "无法读回暂存的页面：%s", path);
-    return false;
-  }
   er_ofd_font *fonts = calloc(nfaces ? nfaces : 1, sizeof *fonts);
   unsigned *page_ids = calloc(pages->npages ? pages->npages : 1, sizeof *page_ids);
   if (!fonts || !page_ids)

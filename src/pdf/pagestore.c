@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 #include <unistd.h>
 
 struct er_page_store {
@@ -13,6 +14,8 @@ struct er_page_store {
   unsigned long long end; /* where the next page goes */
   unsigned char *buf;     /* a page's records, as they are written */
   size_t len, cap;
+  hb_set_t **used; /* the characters of each face the stored runs draw */
+  size_t nused;
 };
 
 /* Record sizes: every field written on its own, without padding. */
@@ -36,6 +39,9 @@ void er_page_store_close(er_page_store *s) {
     return;
   fclose(s->file);
   free(s->buf);
+  for (size_t f = 0; f < s->nused; f++)
+    hb_set_destroy(s->used[f]);
+  free(s->used);
   free(s);
 }
 
@@ -52,6 +58,32 @@ static void put(er_page_store *s, const void *v, size_t n) {
 
 static void put_u32(er_page_store *s, uint32_t v) { put(s, &v, sizeof v); }
 static void put_f64(er_page_store *s, double v) { put(s, &v, sizeof v); }
+
+/* The run's characters into its face's set, as er_used_characters counts them. */
+static void count_characters(er_page_store *s, const er_placed_run *r) {
+  if (r->face < 0)
+    return;
+  size_t face = (size_t)r->face;
+  if (face >= s->nused) {
+    s->used = realloc(s->used, (face + 1) * sizeof *s->used);
+    if (!s->used)
+      abort();
+    for (size_t f = s->nused; f <= face; f++)
+      s->used[f] = hb_set_create();
+    s->nused = face + 1;
+  }
+  for (size_t i = 0; i < r->len;) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(r->text, i, r->len, c);
+    if (c <= 0xFFFF)
+      hb_set_add(s->used[face], (hb_codepoint_t)c);
+  }
+}
+
+void er_page_store_characters(const er_page_store *s, hb_set_t **used, size_t nfaces) {
+  for (size_t f = 0; f < nfaces && f < s->nused; f++)
+    hb_set_union(used[f], s->used[f]);
+}
 
 static void put_run(er_page_store *s, const er_placed_run *r) {
   put_u32(s, (uint32_t)r->face);
@@ -99,6 +131,8 @@ bool er_page_store_put(er_page_store *s, er_page *pg) {
     put_shape(s, &pg->shapes[i]);
   if (!write_all(s->fd, s->buf, s->len))
     return false; /* a short write is overwritten by the next page */
+  for (size_t r = 0; r < pg->nruns; r++)
+    count_characters(s, &pg->runs[r]);
   pg->stored = true;
   pg->stored_at = s->end;
   pg->stored_size = s->len;

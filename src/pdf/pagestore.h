@@ -7,6 +7,8 @@
 #ifndef ER_PDF_PAGESTORE_H
 #define ER_PDF_PAGESTORE_H
 
+#include <hb.h>
+
 #include "pdf/pages.h"
 
 /* NULL when no temporary file can be made (the pages then stay in memory). */
@@ -16,5 +18,10 @@ void er_page_store_close(er_page_store *s);
 /* Writes the page's runs and shapes and frees them; false, with the page
  * untouched, when they cannot be written. A page is stored once. */
 bool er_page_store_put(er_page_store *s, er_page *pg);
+
+/* Adds the characters the stored runs of faces 0 … nfaces − 1 draw (BMP
+ * code points, as usedchars.h counts them) to `used`, without reading the
+ * pages back. */
+void er_page_store_characters(const er_page_store *s, hb_set_t **used, size_t nfaces);
 
 #endif

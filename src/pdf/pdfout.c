@@ -99,11 +99,6 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
   HPDF_SetCurrentEncoder(pdf, "UTF-8");
   size_t nfaces = er_fontset_face_count(fonts);
   hb_set_t **used = er_used_characters(pages, nfaces);
-  if (!used) {
-    er_error(d, NO_POS, "pdf", "无法读回暂存的页面：%s", path);
-    HPDF_Free(pdf);
-    return false;
-  }
   er_embedded *faces = calloc(nfaces ? nfaces : 1, sizeof *faces);
   HPDF_Page *hpages = calloc(pages->npages ? pages->npages : 1, sizeof(HPDF_Page));
   if (!faces || !hpages)

@@ -4,22 +4,20 @@
 #include <stdlib.h>
 #include <unicode/utf8.h>
 
+#include "pdf/pagestore.h"
+
 hb_set_t **er_used_characters(const er_pages *pages, size_t nfaces) {
   hb_set_t **used = calloc(nfaces ? nfaces : 1, sizeof(hb_set_t *));
   if (!used)
     abort();
   for (size_t f = 0; f < nfaces; f++)
     used[f] = hb_set_create();
-  er_page_view view = {0};
-  for (size_t p = 0; p < pages->npages; p++) {
-    const er_page *page = er_pages_view(pages, p, &view);
-    if (!page) {
-      er_page_view_free(&view);
-      er_used_characters_free(used, nfaces);
-      return NULL;
-    }
-    for (size_t r = 0; r < page->nruns; r++) {
-      const er_placed_run *run = &page->runs[r];
+  /* the stored runs were counted as they were stored; the rest are here */
+  if (pages->store)
+    er_page_store_characters(pages->store, used, nfaces);
+  for (size_t p = 0; p < pages->npages; p++)
+    for (size_t r = 0; r < pages->pages[p].nruns; r++) {
+      const er_placed_run *run = &pages->pages[p].runs[r];
       for (size_t i = 0; i < run->len;) {
         UChar32 c;
         U8_NEXT_OR_FFFD(run->text, i, run->len, c);
@@ -27,8 +25,6 @@ hb_set_t **er_used_characters(const er_pages *pages, size_t nfaces) {
           hb_set_add(used[run->face], (hb_codepoint_t)c);
       }
     }
-  }
-  er_page_view_free(&view);
   return used;
 }
 

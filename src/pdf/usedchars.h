@@ -8,7 +8,7 @@
 #include "pdf/pages.h"
 
 /* One set a face (BMP code points), `nfaces` of them; free with
- * er_used_characters_free. NULL when stored pages cannot be read back. */
+ * er_used_characters_free. */
 hb_set_t **er_used_characters(const er_pages *pages, size_t nfaces);
 void er_used_characters_free(hb_set_t **used, size_t nfaces);
 
