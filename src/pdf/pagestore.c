@@ -2,6 +2,7 @@
 #include "pdf/pagestore.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,15 +13,23 @@ struct er_page_store {
   FILE *file;
   int fd;
   unsigned long long end; /* where the next page goes */
-  unsigned char *buf;     /* a page's records, as they are written */
+  /* pages serialised since the last batch was handed to the writer: from
+   * buf_at in the file */
+  unsigned char *buf;
   size_t len, cap;
+  unsigned long long buf_at;
+  /* the batch `writer` is writing, from out_at */
+  unsigned char *out;
+  size_t out_len, out_cap;
+  unsigned long long out_at;
+  pthread_t writer;
+  bool writing, written, failed;
   hb_set_t **used; /* the characters of each face the stored runs draw */
   size_t nused;
 };
 
-/* Record sizes: every field written on its own, without padding. */
-#define RUN_BYTES (4 + 4 + 9 * 8 + 8 + 1)
-#define SHAPE_BYTES (4 + 4 + 4 + 1 + 7 * 8)
+/* Pages are handed to the writer thread this many bytes at a time. */
+#define BATCH_BYTES (1u << 20)
 
 er_page_store *er_page_store_open(void) {
   FILE *f = tmpfile();
@@ -34,11 +43,15 @@ er_page_store *er_page_store_open(void) {
   return s;
 }
 
+static void settle(er_page_store *s);
+
 void er_page_store_close(er_page_store *s) {
   if (!s)
     return;
+  settle(s);
   fclose(s->file);
   free(s->buf);
+  free(s->out);
   for (size_t f = 0; f < s->nused; f++)
     hb_set_destroy(s->used[f]);
   free(s->used);
@@ -110,46 +123,90 @@ static void put_shape(er_page_store *s, const er_shape *sh) {
     put_f64(s, d[i]);
 }
 
-static bool write_all(int fd, const unsigned char *b, size_t n) {
+static bool write_all(int fd, const unsigned char *b, size_t n, unsigned long long at) {
   while (n > 0) {
-    ssize_t k = write(fd, b, n);
+    ssize_t k = pwrite(fd, b, n, (off_t)at);
     if (k < 0 && errno == EINTR)
       continue;
     if (k <= 0)
       return false;
     b += k;
     n -= (size_t)k;
+    at += (unsigned long long)k;
   }
   return true;
 }
 
-bool er_page_store_put(er_page_store *s, er_page *pg) {
+static void *write_batch(void *data) {
+  er_page_store *s = data;
+  s->written = write_all(s->fd, s->out, s->out_len, s->out_at);
+  return NULL;
+}
+
+/* Waits for the batch being written. */
+static void settle(er_page_store *s) {
+  if (!s->writing)
+    return;
+  pthread_join(s->writer, NULL);
+  s->writing = false;
+  s->failed |= !s->written;
+}
+
+/* The pages serialised so far go to the writer thread (or are written
+ * here, without one), and serialising goes on into the other buffer. */
+static void hand_off(er_page_store *s) {
+  settle(s);
+  unsigned char *b = s->out;
+  size_t cap = s->out_cap;
+  s->out = s->buf;
+  s->out_cap = s->cap;
+  s->out_len = s->len;
+  s->out_at = s->buf_at;
+  s->buf = b;
+  s->cap = cap;
   s->len = 0;
+  s->buf_at = s->end;
+  if (pthread_create(&s->writer, NULL, write_batch, s) == 0)
+    s->writing = true;
+  else
+    s->failed |= !write_all(s->fd, s->out, s->out_len, s->out_at);
+}
+
+bool er_page_store_put(er_page_store *s, er_page *pg) {
+  if (s->failed)
+    return false;
+  size_t start = s->len;
   for (size_t r = 0; r < pg->nruns; r++)
     put_run(s, &pg->runs[r]);
   for (size_t i = 0; i < pg->nshapes; i++)
     put_shape(s, &pg->shapes[i]);
-  if (!write_all(s->fd, s->buf, s->len))
-    return false; /* a short write is overwritten by the next page */
   for (size_t r = 0; r < pg->nruns; r++)
     count_characters(s, &pg->runs[r]);
   pg->stored = true;
   pg->stored_at = s->end;
-  pg->stored_size = s->len;
+  pg->stored_size = s->len - start;
   pg->stored_runs = pg->nruns;
   pg->stored_shapes = pg->nshapes;
-  s->end += s->len;
+  s->end += pg->stored_size;
   free(pg->runs);
   free(pg->shapes);
   pg->runs = NULL;
   pg->shapes = NULL;
   pg->nruns = pg->cap = pg->nshapes = pg->shapes_cap = 0;
-  if (s->cap > (1u << 20)) { /* a page of a huge table: not kept for the next */
-    free(s->buf);
-    s->buf = NULL;
-    s->cap = 0;
-  }
+  if (s->len >= BATCH_BYTES)
+    hand_off(s);
   return true;
+}
+
+/* Everything stored is in the file, to be read back; false when some of
+ * it could not be written. */
+static bool flush(er_page_store *s) {
+  if (s->len > 0) {
+    hand_off(s);
+    settle(s);
+  }
+  settle(s);
+  return !s->failed;
 }
 
 /* ---- reading back ---- */
@@ -271,7 +328,7 @@ const er_page *er_pages_view(const er_pages *p, size_t i, er_page_view *v) {
   out->nruns = out->nshapes = 0;
   out->cap = v->runs_cap;
   out->shapes_cap = v->shapes_cap;
-  if (!load(p->store, pg, v))
+  if (!p->store || !flush(p->store) || !load(p->store, pg, v))
     return NULL;
   /* what was placed on it after it was stored comes after, as it was placed */
   if (pg->nruns)

@@ -15,8 +15,10 @@
 er_page_store *er_page_store_open(void);
 void er_page_store_close(er_page_store *s);
 
-/* Writes the page's runs and shapes and frees them; false, with the page
- * untouched, when they cannot be written. A page is stored once. */
+/* Stores the page's runs and shapes and frees them; false, with the page
+ * untouched, once a write has failed (the pages stored before cannot be
+ * read back then: emitting fails). A page is stored once. Pages go to the
+ * file a batch at a time, written by a thread of their own. */
 bool er_page_store_put(er_page_store *s, er_page *pg);
 
 /* Adds the characters the stored runs of faces 0 … nfaces − 1 draw (BMP
