@@ -114,7 +114,7 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
     total += spans[s].len;
   /* an invalid byte becomes U+FFFD, three bytes */
   out->text = malloc(3 * total + 1);
-  out->items = calloc(total ? total : 1, sizeof *out->items);
+  out->items = malloc((total ? total : 1) * sizeof *out->items); /* each set as it is made */
   uint32_t *cps = malloc((total ? total : 1) * sizeof *cps);
   uint8_t *breaks = malloc(total ? total : 1);
   if (!out->text || !out->items || !cps || !breaks)

@@ -22,6 +22,7 @@ typedef struct job {
 typedef struct batch {
   job jobs[BATCH];
   size_t n;
+  er_pdf_digest *digest;
 } batch;
 
 struct er_packer {
@@ -31,10 +32,11 @@ struct er_packer {
   pthread_t worker;
 };
 
-er_packer *er_packer_new(void) {
+er_packer *er_packer_new(er_pdf_digest *digest) {
   er_packer *p = calloc(1, sizeof *p);
   if (!p)
     abort();
+  p->batches[0].digest = p->batches[1].digest = digest;
   return p;
 }
 
@@ -45,6 +47,7 @@ static void *pack(void *data) {
   batch *b = data;
   for (size_t i = 0; i < b->n; i++) {
     job *j = &b->jobs[i];
+    er_pdf_digest_add(b->digest, j->content.buf, j->content.len);
     uLongf bound = compressBound((uLong)j->content.len);
     j->z = realloc(j->z, bound);
     j->zlen = bound;

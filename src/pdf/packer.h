@@ -11,15 +11,17 @@
 #include <stdbool.h>
 
 #include "pdf/content.h"
+#include "pdf/pdfmeta.h"
 
 typedef struct er_packer er_packer;
 
-er_packer *er_packer_new(void);
+/* The contents are added to `digest` in page order, on the packer's thread. */
+er_packer *er_packer_new(er_pdf_digest *digest);
 /* The buffer to draw the next page's content into, for page `hp`. */
 er_content *er_packer_next(er_packer *p, HPDF_Page hp);
 /* The content drawn: it goes to its page's stream, now or with a later call. */
 void er_packer_done(er_packer *p);
-/* Every page's content in its stream; then frees the packer. */
+/* Every page's content in its stream and in the digest; then frees the packer. */
 void er_packer_finish(er_packer *p);
 
 #endif

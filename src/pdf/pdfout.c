@@ -41,8 +41,7 @@ long long er_pdf_report_date(const char *file) {
 /* A page: its content written by content.c, for the packer to put in
  * libharu's stream, the fonts it uses named in its resources. */
 static HPDF_Page draw_page(HPDF_Doc pdf, const er_page *page, const er_embedded *fonts,
-                           size_t nfaces, const char **names, er_packer *packer,
-                           er_pdf_digest *digest) {
+                           size_t nfaces, const char **names, er_packer *packer) {
   HPDF_Page hp = HPDF_AddPage(pdf);
   /* a turned page is a portrait sheet shown a quarter turn clockwise */
   bool turned = er_page_turned(page);
@@ -68,7 +67,6 @@ static HPDF_Page draw_page(HPDF_Doc pdf, const er_page *page, const er_embedded 
     er_content_unturn(c);
     er_content_sheet_runs(c, page, fonts, names);
   }
-  er_pdf_digest_add(digest, c->buf, c->len);
   er_packer_done(packer);
   return hp;
 }
@@ -97,9 +95,9 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
   for (size_t f = 0; f < nfaces && ok; f++)
     if (!hb_set_is_empty(used[f]))
       ok = er_embed_face(pdf, &faces[f], d);
-  er_packer *packer = er_packer_new();
   er_pdf_digest digest;
   er_pdf_digest_init(&digest);
+  er_packer *packer = er_packer_new(&digest);
   const char **names = calloc(nfaces ? nfaces : 1, sizeof *names);
   if (!names)
     abort();
@@ -111,7 +109,7 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
       ok = false;
       break;
     }
-    hpages[p] = draw_page(pdf, page, faces, nfaces, names, packer, &digest);
+    hpages[p] = draw_page(pdf, page, faces, nfaces, names, packer);
   }
   er_page_view_free(&view);
   er_packer_finish(packer);
