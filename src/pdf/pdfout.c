@@ -105,7 +105,8 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
   for (size_t p = 0; p < pages->npages && ok; p++) {
     const er_page *page = er_pages_view(pages, p, &view);
     if (!page) {
-      er_error(d, NO_POS, "pdf", "无法读回暂存的页面：%s", path);
+      er_error(d, NO_POS, "pdf",
+               "暂存页面的临时文件写入或读回失败（临时目录空间不足？），未生成：%s", path);
       ok = false;
       break;
     }
