@@ -98,24 +98,31 @@ typedef enum er_chart_kind {
 typedef struct er_node er_node;
 struct er_node {
   er_doc_type type;
-  er_node *parent, *first, *last, *next, *prev;
   unsigned line; /* in the expanded XHTML */
+  er_node *parent, *first, *last, *next, *prev;
 
   const char *id;  /* or NULL */
   const char *cls; /* the class attribute, or NULL */
 
-  const char *text;    /* TEXT: UTF-8, whitespace normalized */
-  int level;           /* HEADING: 1–4 */
-  bool ordered;        /* LIST */
-  bool header;         /* CELL: a th */
+  /* The strings of one kind of node share their place (a report has
+   * millions of text nodes): read each only on its kind, as the parser
+   * sets it only there (NULL there when not given). */
+  union {
+    const char *text;   /* TEXT: UTF-8, whitespace normalized */
+    const char *width;  /* COL: as written ("20%", "30mm"), or NULL */
+    const char *value;  /* DATUM: a decimal as written ("98.42") */
+    const char *target; /* ITEM in DIAGNOSTICS: the id it links to, or NULL */
+    struct {
+      const char *unit; /* CHART: data-unit ("%", "万元"), or NULL */
+      const char *max;  /* CHART: data-max, a decimal, or NULL (the largest value) */
+    };
+  };
   int rowspan;         /* CELL: ≥ 1 */
   int colspan;         /* CELL: ≥ 1 */
-  const char *width;   /* COL: as written ("20%", "30mm"), or NULL */
+  int level;           /* HEADING: 1–4 */
   er_chart_kind chart; /* CHART */
-  const char *unit;    /* CHART: data-unit ("%", "万元"), or NULL */
-  const char *max;     /* CHART: data-max, a decimal, or NULL (the largest value) */
-  const char *value;   /* DATUM: a decimal as written ("98.42") */
-  const char *target;  /* ITEM in DIAGNOSTICS: the id it links to, or NULL */
+  bool ordered;        /* LIST */
+  bool header;         /* CELL: a th */
 };
 
 typedef struct er_doc {

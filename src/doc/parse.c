@@ -84,9 +84,10 @@ static bool is_blank(const char *s) { return er_is_blank(s, strlen(s)); }
 
 static const element *lookup(const xmlNode *x, const char *cls) {
   const element *by_name = NULL;
+  const char *name = name_of(x);
   for (size_t i = 0; i < sizeof elements / sizeof elements[0]; i++) {
     const element *e = &elements[i];
-    if (strcmp(e->name, name_of(x)) != 0)
+    if (e->name[0] != name[0] || strcmp(e->name, name) != 0)
       continue;
     if (!e->cls || (cls && strstr(cls, e->cls)))
       return e;
@@ -248,8 +249,6 @@ static void convert_element(parser *P, er_node *parent, const xmlNode *x, conten
   if (!n)
     return;
   unsigned line = er_doc_line(x);
-  char anchor[80];
-  snprintf(anchor, sizeof anchor, "<%s", name_of(x));
   content inner = e->content;
   if (inner == C_FLOW) {
     bool blocks = false, inlines = false;
@@ -267,6 +266,8 @@ static void convert_element(parser *P, er_node *parent, const xmlNode *x, conten
       }
     }
     if (blocks && inlines) {
+      char anchor[80];
+      snprintf(anchor, sizeof anchor, "<%s", name_of(x));
       er_doc_problem(P, line, anchor, "<%s> 中不能同时有文字和块元素（请把文字放进 <p>）",
                      name_of(x));
       return;

@@ -19,7 +19,7 @@ static void *take(er_arena *arena, size_t size, size_t align) {
   size_t at = b ? (b->used + align - 1) / align * align : 0;
   if (!b || at > b->size || b->size - at < size) {
     size_t cap = size > BLOCK_MIN ? size : BLOCK_MIN;
-    b = malloc(sizeof *b + cap);
+    b = calloc(1, sizeof *b + cap); /* zeroed once (the system's fresh pages usually are) */
     if (!b) {
       fputs("evalreport: out of memory\n", stderr);
       abort();
@@ -34,9 +34,7 @@ static void *take(er_arena *arena, size_t size, size_t align) {
 }
 
 void *er_arena_alloc(er_arena *arena, size_t size) {
-  void *p = take(arena, size, sizeof(max_align_t));
-  memset(p, 0, size);
-  return p;
+  return take(arena, size, sizeof(max_align_t)); /* a block's memory is used once: still zero */
 }
 
 /* Text needs no alignment: a large report holds millions of short strings. */

@@ -17,6 +17,7 @@
 #include "pdf/usedchars.h"
 
 #define MAX_LEVELS 8
+#define NO_POS ((er_pos){0, 0})
 
 static void box_element(er_ox *x, const char *name, double w, double h) {
   er_numbers n = {0};
@@ -184,17 +185,26 @@ bool er_ofd_write_pages(const er_pages *pages, er_fontset *fs, const er_pdf_info
   bool ok = true;
   er_pdf_digest h;
   er_pdf_digest_init(&h);
+  er_page_view view = {0};
   for (size_t p = 0; p < pages->npages && ok; p++) {
+    const er_page *page = er_pages_view(pages, p, &view);
+    if (!page) {
+      er_error(d, NO_POS, "ofd",
+               "暂存页面的临时文件写入或读回失败（临时目录空间不足？），未生成：%s", path);
+      ok = false;
+      break;
+    }
     page_ids[p] = next_id++;
     er_ox x;
-    er_ofd_page(&x, &pages->pages[p], fonts, nfaces, &next_id);
+    er_ofd_page(&x, page, fonts, nfaces, &next_id);
     char name[64];
     snprintf(name, sizeof name, "Doc_0/Pages/Page_%zu/Content.xml", p);
     er_ofd_package_add_xml(&res, name, &x);
     const er_ofd_part *part = &res.parts[res.nparts - 1];
     er_pdf_digest_add(&h, part->data, part->len);
   }
-  ok = er_ofd_fonts_finish(fonts, nfaces, &res, d); /* made while the pages were written */
+  er_page_view_free(&view);
+  ok = er_ofd_fonts_finish(fonts, nfaces, &res, d) && ok; /* made while the pages were written */
   if (ok) {
     entry(&pkg, info, &h);
     document(&pkg, pages, page_ids, next_id - 1);

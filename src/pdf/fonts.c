@@ -1,5 +1,6 @@
 /* Font roles resolved with fontconfig, faces opened with HarfBuzz. */
 #include "pdf/fonts.h"
+#include "pdf/glyphcache.h"
 
 #include <fontconfig/fontconfig.h>
 #include <stdlib.h>
@@ -35,7 +36,8 @@ struct er_fontset {
   role_face *latin; /* the faces of Latin letters and digits, best first */
   size_t nlatin;
   bool latin_roles[ER_ROLE_COUNT];
-  hb_set_t *reported; /* characters already warned about */
+  hb_set_t *reported;     /* characters already warned about */
+  er_glyph_cache *glyphs; /* short texts made into glyphs with these faces */
 };
 
 static void *xcalloc(size_t n, size_t size) {
@@ -296,7 +298,14 @@ void er_fontset_free(er_fontset *fs) {
   free(fs->faces);
   free(fs->latin);
   hb_set_destroy(fs->reported);
+  er_glyph_cache_free(fs->glyphs);
   free(fs);
+}
+
+er_glyph_cache *er_fontset_glyph_cache(er_fontset *fs) {
+  if (!fs->glyphs)
+    fs->glyphs = er_glyph_cache_new();
+  return fs->glyphs;
 }
 
 size_t er_fontset_face_count(const er_fontset *fs) { return fs->nfaces; }

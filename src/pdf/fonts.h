@@ -51,6 +51,8 @@ void er_font_config_free(er_font_config *cfg);
 /* er_fontset_from_map with a loaded configuration (NULL: load one). */
 er_fontset *er_fontset_from_config(const er_role_map *map, er_font_config *cfg, er_diag *d);
 void er_fontset_free(er_fontset *fs);
+/* The glyphs of short texts already made with this font set (glyphcache.h). */
+struct er_glyph_cache *er_fontset_glyph_cache(er_fontset *fs);
 /* Warns once about each role whose font is one of the map's free fonts
  * (none of its official ones is installed), naming the font, its package
  * and how to install the official one. */

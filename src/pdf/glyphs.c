@@ -1,5 +1,6 @@
 /* A paragraph's characters → classified glyphs (see glyphs.h). */
 #include "pdf/glyphs.h"
+#include "pdf/glyphcache.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -105,6 +106,9 @@ static void append(er_glyphs *g, uint32_t cp) { U8_APPEND_UNSAFE(g->text, g->len
 bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const er_span *spans,
                     size_t nspans, const er_para_style *style, er_diag *d) {
   memset(out, 0, sizeof *out);
+  er_glyph_cache *cache = er_fontset_glyph_cache(fonts);
+  if (er_glyph_cache_get(cache, spans, nspans, style, out))
+    return true;
   size_t total = 0;
   for (size_t s = 0; s < nspans; s++)
     total += spans[s].len;
@@ -169,6 +173,8 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
   join_doubled(out, fonts);
   free(cps);
   free(breaks);
+  if (ok)
+    er_glyph_cache_put(cache, spans, nspans, style, out);
   return ok;
 }
 

@@ -1,5 +1,6 @@
 /* Placing lines on pages (pages.h). */
 #include "pdf/pages.h"
+#include "pdf/pagestore.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -48,7 +49,15 @@ void er_pages_free(er_pages *p) {
   free(p->outlines);
   free(p->links);
   er_arena_free(&p->text);
+  er_arena_free(&p->open_text);
+  er_page_store_close(p->store);
   memset(p, 0, sizeof *p);
+}
+
+void er_pages_keep_mode(er_pages *p, er_pages_keep keep) {
+  if (keep == ER_PAGES_STORE && !p->store)
+    p->store = er_page_store_open();
+  p->keep = keep == ER_PAGES_STORE && !p->store ? ER_PAGES_KEEP : keep;
 }
 
 static void *grow(void *items, size_t *cap, size_t size, size_t first) {
@@ -60,8 +69,8 @@ static void *grow(void *items, size_t *cap, size_t size, size_t first) {
 }
 
 /* Gives back what a page's arrays grew beyond its runs and shapes, and a
- * few more (its page number, a watermark), once the flow has left it: a
- * document keeps every page until it is written. */
+ * few more (its page number, a watermark), once the flow has left it, when
+ * the document keeps every page in memory until it is written. */
 static void fit_page(er_page *pg) {
   enum { ROOM = 8 };
   if (pg->cap > pg->nruns + ROOM) {
@@ -80,9 +89,36 @@ static void fit_page(er_page *pg) {
   }
 }
 
+/* Whether the runs placed on page `i` now have their text in open_text:
+ * the page the flow is on, when it is to be stored or dropped. */
+static bool open_page(const er_pages *p, size_t i) {
+  return p->keep != ER_PAGES_KEEP && i + 1 == p->npages && !p->pages[i].stored;
+}
+
+/* The flow leaves the last page: what is on it so far is stored, dropped
+ * or kept; what is placed on it later (page numbers, footnotes, the
+ * contents' numbers) stays in memory. */
+static void leave_page(er_pages *p) {
+  er_page *pg = &p->pages[p->npages - 1];
+  if (p->keep == ER_PAGES_STORE && !er_page_store_put(p->store, pg))
+    p->keep = ER_PAGES_KEEP; /* the file is full: this page and the rest stay here */
+  if (p->keep == ER_PAGES_DROP) {
+    free(pg->runs);
+    free(pg->shapes);
+    pg->runs = NULL;
+    pg->shapes = NULL;
+    pg->nruns = pg->cap = pg->nshapes = pg->shapes_cap = 0;
+    pg->stored = true; /* (nothing to read back: a layout pass emits nothing) */
+  }
+  if (p->keep == ER_PAGES_KEEP)
+    fit_page(pg);
+  else
+    er_arena_free(&p->open_text);
+}
+
 static void begin_page(er_pages *p) {
   if (p->npages)
-    fit_page(&p->pages[p->npages - 1]);
+    leave_page(p);
   if (p->npages == p->cap)
     p->pages = grow(p->pages, &p->cap, sizeof *p->pages, 8);
   p->pages[p->npages++] = (er_page){.style = p->style,
@@ -143,8 +179,10 @@ void er_pages_set_style(er_pages *p, const er_page_style *style) { p->style = *s
 
 static void place_run(er_pages *p, er_page *page, const er_para *para, const er_run *run, double x,
                       double y) {
-  if (page->nruns == page->cap)
-    page->runs = grow(page->runs, &page->cap, sizeof *page->runs, 64);
+  if (page->nruns == page->cap) /* a page left by the flow gets a few more */
+    page->runs = grow(page->runs, &page->cap, sizeof *page->runs, page->stored ? 4 : 64);
+  size_t i = (size_t)(page - p->pages);
+  er_arena *text = open_page(p, i) ? &p->open_text : &p->text;
   page->runs[page->nruns++] = (er_placed_run){
       .face = run->face,
       .size = run->size,
@@ -155,7 +193,7 @@ static void place_run(er_pages *p, er_page *page, const er_para *para, const er_
       .y = y - run->rise,
       .rise = run->rise,
       .flow = run->flow,
-      .text = er_arena_strndup(&p->text, para->text + run->start, run->len),
+      .text = er_arena_strndup(text, para->text + run->start, run->len),
       .len = run->len,
       .color = run->color,
   };
@@ -211,7 +249,7 @@ void er_pages_place_behind(er_pages *p, size_t page, const er_para *para, size_t
 void er_pages_shape(er_pages *p, size_t page, const er_shape *shape) {
   er_page *pg = &p->pages[page];
   if (pg->nshapes == pg->shapes_cap)
-    pg->shapes = grow(pg->shapes, &pg->shapes_cap, sizeof *pg->shapes, 32);
+    pg->shapes = grow(pg->shapes, &pg->shapes_cap, sizeof *pg->shapes, pg->stored ? 4 : 32);
   pg->shapes[pg->nshapes++] = *shape;
 }
 

@@ -78,7 +78,23 @@ typedef struct er_page {
   er_page_style style; /* its paper and text block (a landscape page has its own) */
   int folio;           /* the number printed on it, 0 for none */
   bool roman;          /* printed in Roman numerals (front matter) */
+  /* Set when the flow left the page and its runs and shapes so far went to
+   * the page store (pagestore.c): `runs` and `shapes` then hold only what
+   * was placed on it afterwards (its page number, a footnote), drawn after
+   * the stored ones. er_pages_view gives the whole page. */
+  bool stored;
+  size_t stored_runs, stored_shapes, stored_size;
+  unsigned long long stored_at;
 } er_page;
+
+/* What becomes of a page's runs and shapes once the flow has left it. */
+typedef enum er_pages_keep {
+  ER_PAGES_KEEP,  /* they stay in memory until the set is freed */
+  ER_PAGES_STORE, /* written to a temporary file, read back one page at a time to be emitted */
+  ER_PAGES_DROP,  /* dropped: a layout pass that wants only where things land */
+} er_pages_keep;
+
+typedef struct er_page_store er_page_store;
 
 /* A bookmark (PDF outline entry): a heading and where it is. */
 typedef struct er_outline {
@@ -110,8 +126,22 @@ typedef struct er_pages {
   size_t noutlines, outlines_cap;
   er_link *links;
   size_t nlinks, links_cap;
-  er_arena text;
+  er_arena text;      /* of outlines and of runs that stay in memory */
+  er_pages_keep keep; /* ER_PAGES_KEEP unless er_pages_keep_mode says otherwise */
+  er_page_store *store;
+  er_arena open_text; /* of the runs on the page the flow is on, when it is to be stored */
 } er_pages;
+
+/* A page as emitted: stored runs and shapes read back, followed by the ones
+ * in memory. The buffers are reused from page to page. */
+typedef struct er_page_view {
+  er_page page;
+  size_t runs_cap, shapes_cap;
+  char *text;
+  size_t text_cap;
+  unsigned char *raw;
+  size_t raw_cap;
+} er_page_view;
 
 /* `folio` in Roman numerals (I, II, … MMMCMXCIX) into `out`. */
 void er_roman(int folio, char *out, size_t size);
@@ -119,6 +149,17 @@ void er_roman(int folio, char *out, size_t size);
 /* An empty set (no page yet: the first line begins one), numbering on. */
 void er_pages_init(er_pages *p, const er_page_style *style);
 void er_pages_free(er_pages *p);
+
+/* From now on, what becomes of pages the flow leaves (before the first
+ * page is begun). A document of tens of thousands of pages is written
+ * with ER_PAGES_STORE in the memory of a few pages; without a temporary
+ * file the pages stay in memory. */
+void er_pages_keep_mode(er_pages *p, er_pages_keep keep);
+/* Page `i` whole, for emitting it: the page itself when nothing of it is
+ * stored, else `v`'s copy (valid until the next call with `v`). NULL when
+ * the stored part cannot be read back. */
+const er_page *er_pages_view(const er_pages *p, size_t i, er_page_view *v);
+void er_page_view_free(er_page_view *v);
 
 /* The height left for lines on the current page, pt: a whole block when
  * the next line begins a new page; less what footnotes keep free. */

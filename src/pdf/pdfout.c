@@ -3,16 +3,15 @@
 
 #include <errno.h>
 #include <hpdf.h>
-#include <hpdf_pages.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <zlib.h>
 
 #include "model/srcdate.h"
 #include "pdf/content.h"
 #include "pdf/embed.h"
+#include "pdf/packer.h"
 #include "pdf/pdfdraw.h"
 #include "pdf/pdfmeta.h"
 #include "pdf/usedchars.h"
@@ -39,11 +38,10 @@ long long er_pdf_report_date(const char *file) {
   return t >= 0 ? t : (long long)time(NULL);
 }
 
-/* A page: its content written by content.c into libharu's stream, the
- * fonts it uses named in its resources. */
+/* A page: its content written by content.c, for the packer to put in
+ * libharu's stream, the fonts it uses named in its resources. */
 static HPDF_Page draw_page(HPDF_Doc pdf, const er_page *page, const er_embedded *fonts,
-                           size_t nfaces, const char **names, er_content *c,
-                           er_pdf_digest *digest) {
+                           size_t nfaces, const char **names, er_packer *packer) {
   HPDF_Page hp = HPDF_AddPage(pdf);
   /* a turned page is a portrait sheet shown a quarter turn clockwise */
   bool turned = er_page_turned(page);
@@ -58,7 +56,7 @@ static HPDF_Page draw_page(HPDF_Doc pdf, const er_page *page, const er_embedded 
     if (f >= 0 && (size_t)f < nfaces && fonts[f].font && !names[f])
       names[f] = HPDF_Page_GetLocalFontName(hp, fonts[f].font);
   }
-  er_content_reset(c);
+  er_content *c = er_packer_next(packer, hp);
   if (turned)
     er_content_turn(c, page);
   er_content_runs(c, page, fonts, names, true);
@@ -69,20 +67,7 @@ static HPDF_Page draw_page(HPDF_Doc pdf, const er_page *page, const er_embedded 
     er_content_unturn(c);
     er_content_sheet_runs(c, page, fonts, names);
   }
-  er_pdf_digest_add(digest, c->buf, c->len);
-  HPDF_PageAttr attr = (HPDF_PageAttr)hp->attr;
-  /* compressed here, at zlib's fastest level, rather than at libharu's
-   * default when it saves: page content is mostly repeated operators and
-   * hex codes, which the fastest level packs nearly as well */
-  uLongf packed = compressBound((uLong)c->len);
-  unsigned char *z = malloc(packed);
-  if (z && compress2(z, &packed, (const Bytef *)c->buf, (uLong)c->len, Z_BEST_SPEED) == Z_OK) {
-    attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-    attr->contents->write_fn = er_pdf_flate_filter;
-    HPDF_Stream_Write(attr->stream, z, (HPDF_UINT)packed);
-  } else
-    HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)c->buf, (HPDF_UINT)c->len);
-  free(z);
+  er_packer_done(packer);
   return hp;
 }
 
@@ -110,15 +95,25 @@ bool er_pdf_write_pages(const er_pages *pages, er_fontset *fonts, const er_pdf_i
   for (size_t f = 0; f < nfaces && ok; f++)
     if (!hb_set_is_empty(used[f]))
       ok = er_embed_face(pdf, &faces[f], d);
-  er_content content = {0};
   er_pdf_digest digest;
   er_pdf_digest_init(&digest);
+  er_packer *packer = er_packer_new(&digest);
   const char **names = calloc(nfaces ? nfaces : 1, sizeof *names);
   if (!names)
     abort();
-  for (size_t p = 0; p < pages->npages && ok; p++)
-    hpages[p] = draw_page(pdf, &pages->pages[p], faces, nfaces, names, &content, &digest);
-  er_content_free(&content);
+  er_page_view view = {0};
+  for (size_t p = 0; p < pages->npages && ok; p++) {
+    const er_page *page = er_pages_view(pages, p, &view);
+    if (!page) {
+      er_error(d, NO_POS, "pdf",
+               "暂存页面的临时文件写入或读回失败（临时目录空间不足？），未生成：%s", path);
+      ok = false;
+      break;
+    }
+    hpages[p] = draw_page(pdf, page, faces, nfaces, names, packer);
+  }
+  er_page_view_free(&view);
+  er_packer_finish(packer);
   free(names);
   for (size_t f = 0; f < nfaces && ok; f++)
     if (faces[f].font && !er_embed_finish(&faces[f])) {

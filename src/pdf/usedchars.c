@@ -4,12 +4,17 @@
 #include <stdlib.h>
 #include <unicode/utf8.h>
 
+#include "pdf/pagestore.h"
+
 hb_set_t **er_used_characters(const er_pages *pages, size_t nfaces) {
   hb_set_t **used = calloc(nfaces ? nfaces : 1, sizeof(hb_set_t *));
   if (!used)
     abort();
   for (size_t f = 0; f < nfaces; f++)
     used[f] = hb_set_create();
+  /* the stored runs were counted as they were stored; the rest are here */
+  if (pages->store)
+    er_page_store_characters(pages->store, used, nfaces);
   for (size_t p = 0; p < pages->npages; p++)
     for (size_t r = 0; r < pages->pages[p].nruns; r++) {
       const er_placed_run *run = &pages->pages[p].runs[r];

@@ -100,6 +100,9 @@ static bool typeset(er_doc *doc, const er_style *style, const er_pdf_opts *opts,
   w.ts = er_typesetter_with_fonts(&w.portrait, fonts, d);
   if (!w.ts)
     return false;
+  /* a page is written out as soon as the flow leaves it; a layout pass
+   * for folios keeps nothing of it but where things landed */
+  er_pages_keep_mode(er_typesetter_page_set(w.ts), folios ? ER_PAGES_DROP : ER_PAGES_STORE);
   er_pdfw_init_sizes(&w);
   register_headings(&w);
   w.body_start = er_doc_body_start(doc);

@@ -1,0 +1,140 @@
+/* Remembered glyphs of short texts (glyphcache.h). */
+#include "pdf/glyphcache.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Texts up to this many bytes are remembered, this many of them at most;
+ * when it is full it starts again (a table's figures come back soon). */
+#define MAX_TEXT 16
+#define MAX_ENTRIES 4096
+#define SLOTS (2 * MAX_ENTRIES)
+
+typedef struct entry {
+  uint64_t hash;
+  unsigned char *key;
+  size_t key_len;
+  er_glyphs glyphs;
+} entry;
+
+struct er_glyph_cache {
+  entry slots[SLOTS];
+  size_t count;
+  unsigned char key[1024]; /* the one being looked up */
+  size_t key_len;
+  uint64_t hash;
+};
+
+er_glyph_cache *er_glyph_cache_new(void) {
+  er_glyph_cache *c = calloc(1, sizeof *c);
+  if (!c)
+    abort();
+  return c;
+}
+
+static void clear(er_glyph_cache *c) {
+  for (size_t i = 0; i < SLOTS; i++)
+    if (c->slots[i].key) {
+      free(c->slots[i].key);
+      er_glyphs_free(&c->slots[i].glyphs);
+      c->slots[i].key = NULL;
+    }
+  c->count = 0;
+}
+
+void er_glyph_cache_free(er_glyph_cache *c) {
+  if (!c)
+    return;
+  clear(c);
+  free(c);
+}
+
+static bool add(er_glyph_cache *c, const void *v, size_t n) {
+  if (c->key_len + n > sizeof c->key)
+    return false;
+  memcpy(c->key + c->key_len, v, n);
+  c->key_len += n;
+  return true;
+}
+
+/* Everything er_glyphs_make reads, as bytes: each span's text and how it
+ * is set, and the style's fields that change the glyphs. */
+static bool make_key(er_glyph_cache *c, const er_span *spans, size_t n,
+                     const er_para_style *style) {
+  c->key_len = 0;
+  if (style->line_ends)
+    return false;
+  size_t total = 0;
+  for (size_t s = 0; s < n; s++)
+    total += spans[s].len;
+  if (total > MAX_TEXT)
+    return false;
+  bool ok = add(c, &n, sizeof n) && add(c, &style->wide_em, sizeof style->wide_em);
+  unsigned char flags = (unsigned char)((style->squeeze ? 1 : 0) | (style->phrases ? 2 : 0));
+  ok = ok && add(c, &flags, 1);
+  for (size_t s = 0; s < n && ok; s++) {
+    const er_span *sp = &spans[s];
+    int role = (int)sp->role;
+    unsigned char bold = sp->bold ? 1 : 0;
+    ok = add(c, &sp->len, sizeof sp->len) && add(c, &role, sizeof role) &&
+         add(c, &sp->size, sizeof sp->size) && add(c, &bold, 1) &&
+         add(c, &sp->rise, sizeof sp->rise) && add(c, &sp->color, sizeof sp->color) &&
+         add(c, sp->text, sp->len);
+  }
+  uint64_t h = 1469598103934665603ull; /* FNV-1a */
+  for (size_t i = 0; i < c->key_len; i++)
+    h = (h ^ c->key[i]) * 1099511628211ull;
+  c->hash = h;
+  return ok;
+}
+
+static entry *find(er_glyph_cache *c) {
+  for (size_t i = c->hash % SLOTS;; i = (i + 1) % SLOTS) {
+    entry *e = &c->slots[i];
+    if (!e->key ||
+        (e->hash == c->hash && e->key_len == c->key_len && memcmp(e->key, c->key, c->key_len) == 0))
+      return e;
+  }
+}
+
+static void copy(er_glyphs *to, const er_glyphs *from) {
+  to->len = from->len;
+  to->n = from->n;
+  to->text = malloc(from->len + 1);
+  to->items = malloc((from->n ? from->n : 1) * sizeof *to->items);
+  if (!to->text || !to->items)
+    abort();
+  memcpy(to->text, from->text, from->len + 1);
+  if (from->n)
+    memcpy(to->items, from->items, from->n * sizeof *to->items);
+}
+
+bool er_glyph_cache_get(er_glyph_cache *c, const er_span *spans, size_t n,
+                        const er_para_style *style, er_glyphs *out) {
+  if (!make_key(c, spans, n, style))
+    return false;
+  const entry *e = find(c);
+  if (!e->key)
+    return false;
+  copy(out, &e->glyphs);
+  return true;
+}
+
+void er_glyph_cache_put(er_glyph_cache *c, const er_span *spans, size_t n,
+                        const er_para_style *style, const er_glyphs *g) {
+  if (!make_key(c, spans, n, style))
+    return;
+  if (c->count == MAX_ENTRIES)
+    clear(c);
+  entry *e = find(c);
+  if (e->key)
+    return;
+  e->key = malloc(c->key_len);
+  if (!e->key)
+    abort();
+  memcpy(e->key, c->key, c->key_len);
+  e->key_len = c->key_len;
+  e->hash = c->hash;
+  copy(&e->glyphs, g);
+  c->count++;
+}
