@@ -37,7 +37,8 @@ static void roles(const er_style *s, FILE *out) {
   fprintf(out, " line-height: %s; }\n", s->line_pitch.text);
   fputs("h1 { ", out);
   family(s, ER_ROLE_TITLE, out);
-  fputs(" text-align: center; line-height: 1.45; margin: 0 0 1em; }\n", out);
+  /* lines of even length, as §7.3.1 sets a title (排列对称) */
+  fputs(" text-align: center; text-wrap: balance; line-height: 1.45; margin: 0 0 1em; }\n", out);
   char indent[ER_DEC_BUFSIZE];
   er_dec_format_trim(s->indent_chars, 3, indent);
   static const char *const heads[] = {"h2", "h3", "h4"};
