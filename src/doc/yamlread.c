@@ -1,22 +1,15 @@
 /* The one YAML reader of the style profile and the font-role map. */
 #include "doc/yamlread.h"
+#include "model/yaml_zh.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* Exported by libfyaml 0.7 but missing from its header. */
-void fy_diag_set_collect_errors(struct fy_diag *diag, bool collect);
 
 struct fy_document *er_yaml_read(const char *text, size_t len, const char *key, const char *what,
                                  er_diag *d) {
-  struct fy_diag_cfg dcfg;
-  fy_diag_cfg_default(&dcfg);
-  dcfg.fp = NULL;
-  dcfg.colorize = false;
-  struct fy_diag *diag = fy_diag_create(&dcfg);
-  if (!diag)
-    abort();
-  fy_diag_set_collect_errors(diag, true);
+  struct fy_diag *diag = er_yaml_quiet_diag();
   struct fy_parse_cfg cfg = {
       .flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_RESOLVE_DOCUMENT, .diag = diag};
   struct fy_document *doc = fy_document_build_from_string(&cfg, text, len);

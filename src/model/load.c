@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 /* Exported by libfyaml 0.7 but missing from its header. */
-void fy_diag_set_collect_errors(struct fy_diag *diag, bool collect);
 
 #define MAX_FILE_SIZE (64u << 20)
 /* Values (scalars, lists, mappings) in one file: a real evaluation has a few
@@ -960,14 +959,7 @@ static void keep_broken(struct fy_parser *fyp) {
  * NULL after reporting why there is none. */
 static const ynode *parse_yaml(const char *text, size_t len, er_arena *arena, bool *aliased,
                                er_pos *alias, er_diag *d) {
-  struct fy_diag_cfg dcfg;
-  fy_diag_cfg_default(&dcfg);
-  dcfg.fp = NULL;
-  dcfg.colorize = false;
-  struct fy_diag *diag = fy_diag_create(&dcfg);
-  if (!diag)
-    abort();
-  fy_diag_set_collect_errors(diag, true);
+  struct fy_diag *diag = er_yaml_quiet_diag();
   struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2, .diag = diag};
   struct fy_parser *fyp = fy_parser_create(&cfg);
   if (!fyp || fy_parser_set_string(fyp, text, len) != 0)

@@ -2,6 +2,9 @@
  * fragment (some carry "%s" parts: "missing comma in flow mapping"). */
 #include "model/yaml_zh.h"
 
+#include <libfyaml.h>
+#include <stdlib.h>
+
 #include <string.h>
 
 static const struct {
@@ -51,4 +54,19 @@ const char *er_yaml_zh(const char *english) {
     if (strstr(english, table[i].fragment))
       return table[i].zh;
   return NULL;
+}
+
+/* libfyaml exports it without declaring it in its header */
+void fy_diag_set_collect_errors(struct fy_diag *diag, bool collect);
+
+struct fy_diag *er_yaml_quiet_diag(void) {
+  struct fy_diag_cfg dcfg;
+  fy_diag_cfg_default(&dcfg);
+  dcfg.fp = NULL;
+  dcfg.colorize = false;
+  struct fy_diag *diag = fy_diag_create(&dcfg);
+  if (!diag)
+    abort();
+  fy_diag_set_collect_errors(diag, true);
+  return diag;
 }

@@ -4,4 +4,8 @@
 
 const char *er_yaml_zh(const char *english);
 
+/* A libfyaml diagnostics object that prints nothing and collects the
+ * errors, for the caller to report at their positions (in Chinese). */
+struct fy_diag *er_yaml_quiet_diag(void);
+
 #endif

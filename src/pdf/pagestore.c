@@ -123,9 +123,11 @@ static void put_shape(er_page_store *s, const er_shape *sh) {
     put_f64(s, d[i]);
 }
 
-static bool write_all(int fd, const unsigned char *b, size_t n, unsigned long long at) {
+/* All n bytes at offset `at`, written (pwrite) or read (pread) whole,
+ * across short transfers and interrupted calls. */
+static bool transfer_all(int fd, unsigned char *b, size_t n, unsigned long long at, bool write) {
   while (n > 0) {
-    ssize_t k = pwrite(fd, b, n, (off_t)at);
+    ssize_t k = write ? pwrite(fd, b, n, (off_t)at) : pread(fd, b, n, (off_t)at);
     if (k < 0 && errno == EINTR)
       continue;
     if (k <= 0)
@@ -139,7 +141,7 @@ static bool write_all(int fd, const unsigned char *b, size_t n, unsigned long lo
 
 static void *write_batch(void *data) {
   er_page_store *s = data;
-  s->written = write_all(s->fd, s->out, s->out_len, s->out_at);
+  s->written = transfer_all(s->fd, s->out, s->out_len, s->out_at, true);
   return NULL;
 }
 
@@ -169,7 +171,7 @@ static void hand_off(er_page_store *s) {
   if (pthread_create(&s->writer, NULL, write_batch, s) == 0)
     s->writing = true;
   else
-    s->failed |= !write_all(s->fd, s->out, s->out_len, s->out_at);
+    s->failed |= !transfer_all(s->fd, s->out, s->out_len, s->out_at, true);
 }
 
 bool er_page_store_put(er_page_store *s, er_page *pg) {
@@ -221,20 +223,6 @@ static void *reserve(void *items, size_t *cap, size_t n, size_t size) {
   return items;
 }
 
-static bool read_all(int fd, unsigned char *b, size_t n, unsigned long long at) {
-  while (n > 0) {
-    ssize_t k = pread(fd, b, n, (off_t)at);
-    if (k < 0 && errno == EINTR)
-      continue;
-    if (k <= 0)
-      return false;
-    b += k;
-    n -= (size_t)k;
-    at += (unsigned long long)k;
-  }
-  return true;
-}
-
 typedef struct reader {
   const unsigned char *at, *end;
 } reader;
@@ -264,7 +252,7 @@ static bool load(const er_page_store *s, const er_page *pg, er_page_view *v) {
   if (pg->stored_size == 0) /* dropped, or nothing on it */
     return true;
   v->raw = reserve(v->raw, &v->raw_cap, pg->stored_size, 1);
-  if (!read_all(s->fd, v->raw, pg->stored_size, pg->stored_at))
+  if (!transfer_all(s->fd, v->raw, pg->stored_size, pg->stored_at, false))
     return false;
   size_t text = pg->stored_size + pg->stored_runs; /* more than the texts and their NULs */
   v->text = reserve(v->text, &v->text_cap, text, 1);
