@@ -301,7 +301,18 @@ static char *rewrite_text(const char *s, text_use use) {
   return out;
 }
 
-char *er_xml_text(const char *s, bool xlsx) { return rewrite_text(s, xlsx ? FOR_XLSX : FOR_XML); }
+char *er_xml_text(const char *s, bool xlsx) {
+  char *clean = rewrite_text(s, FOR_XML);
+  if (!xlsx)
+    return clean;
+  /* escaped after the characters XML cannot carry are left out: leaving
+   * out U+0001 from "_x\x01" "0041_" makes an escape of what was not one */
+  char *escaped = rewrite_text(clean ? clean : s, FOR_XLSX);
+  if (!escaped)
+    return clean;
+  free(clean);
+  return escaped;
+}
 
 char *er_view_text(const char *s) { return rewrite_text(s, FOR_VIEW); }
 

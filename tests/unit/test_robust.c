@@ -40,6 +40,10 @@ static void xlsx_text_escapes_excels_own_escapes(void **state) {
   free(t);
   assert_null(er_xml_text("_x0041_", false)); /* only the spreadsheet reads it */
   assert_null(er_xml_text("_x004_ _xZZZZ_", true));
+  /* a control left out must not make an escape of its neighbours */
+  t = er_xml_text("_x\x01" "0041_", true);
+  assert_string_equal(t, "_x005F_x0041_");
+  free(t);
 }
 
 static void terminal_text_shows_escapes(void **state) {
