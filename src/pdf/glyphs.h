@@ -47,6 +47,13 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
                     size_t nspans, const er_para_style *style, er_diag *d);
 void er_glyphs_free(er_glyphs *g);
 
+/* er_para_layout from glyphs already made of the spans in a style that
+ * makes the same glyphs (the same wide_em, squeeze, phrases and line
+ * ends): `g` is taken over and freed; `empty_size` is the first span's
+ * size (the height of an empty paragraph's line), 0 without spans. */
+void er_para_layout_glyphs(er_para *out, er_glyphs *g, const er_para_style *style,
+                           double empty_size);
+
 /* The advance a glyph takes when nothing is trimmed beyond the fixed parts. */
 static inline double er_glyph_natural(const er_glyph *g) {
   return g->adv - g->fixed_l - g->fixed_r;

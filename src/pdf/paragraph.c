@@ -172,33 +172,38 @@ static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, doubl
 
 bool er_para_layout(er_para *out, er_fontset *fonts, er_linebreaker *lb, const er_span *spans,
                     size_t nspans, const er_para_style *style, er_diag *d) {
-  memset(out, 0, sizeof *out);
   er_glyphs g;
   bool ok = er_glyphs_make(&g, fonts, lb, spans, nspans, style, d);
+  er_para_layout_glyphs(out, &g, style, nspans ? spans[0].size : 0);
+  return ok;
+}
+
+void er_para_layout_glyphs(er_para *out, er_glyphs *g, const er_para_style *style,
+                           double empty_size) {
+  memset(out, 0, sizeof *out);
   para_builder b = {.para = out};
   size_t count;
-  er_line_end *ends = er_fit_lines(&g, style, &count);
+  er_line_end *ends = er_fit_lines(g, style, &count);
   for (size_t l = 0; l < count; l++) {
     double start = l == 0 ? style->indent : 0;
-    set_line(&b, &g, ends[l], start, style->measure - start, style);
-    if (ends[l].next > 0 && ends[l].next <= g.n && g.items[ends[l].next - 1].brk == ER_BREAK_NONE)
+    set_line(&b, g, ends[l], start, style->measure - start, style);
+    if (ends[l].next > 0 && ends[l].next <= g->n && g->items[ends[l].next - 1].brk == ER_BREAK_NONE)
       out->cut = true;
   }
   free(ends);
   if (out->nlines == 0) {
     er_line *line = new_line(&b);
-    line->size = nspans ? spans[0].size : 0;
+    line->size = empty_size;
   }
-  out->text = g.text;
-  out->len = g.len;
-  g.text = NULL;
-  er_glyphs_free(&g);
+  out->text = g->text;
+  out->len = g->len;
+  g->text = NULL;
+  er_glyphs_free(g);
   /* no spare room: a table holds every cell's layout until it is placed */
   fit(&out->runs, out->nruns, sizeof *out->runs);
   fit(&out->lines, out->nlines, sizeof *out->lines);
   if (out->text)
     fit(&out->text, out->len + 1, 1);
-  return ok;
 }
 
 void er_para_free(er_para *para) {

@@ -167,6 +167,26 @@ static bool build_grid(er_table *t) {
 
 /* ---- measuring ---- */
 
+/* The glyphs a cell was measured with are kept for its layout, up to
+ * this many bytes of them in a table: beyond, a cell's are made again
+ * (the same glyphs), so that a table of a hundred thousand rows does not
+ * hold them all at once. */
+#define KEPT_GLYPH_BYTES (96u << 20)
+
+static void keep_glyphs(er_table *t, er_tcell *c, er_glyphs *g) {
+  size_t bytes = g->n * sizeof *g->items + g->len + 1;
+  if (t->kept + bytes > KEPT_GLYPH_BYTES) {
+    er_glyphs_free(g);
+    return;
+  }
+  t->kept += bytes;
+  /* made with room for three bytes a character: give back the rest */
+  er_glyph *items = realloc(g->items, (g->n ? g->n : 1) * sizeof *g->items);
+  if (items)
+    g->items = items;
+  c->glyphs = *g;
+}
+
 /* The widest piece of the spans no line may break inside, and the widest
  * line when nothing but forced breaks ends them. */
 static void extents(er_table *t, er_tcell *c) {
@@ -199,7 +219,7 @@ static void extents(er_table *t, er_tcell *c) {
   }
   c->min0 = piece > c->min0 ? piece : c->min0;
   c->max0 = line > c->max0 ? line : c->max0;
-  er_glyphs_free(&g);
+  keep_glyphs(t, c, &g);
 }
 
 /* Per column, at the reference size and without padding: what its cells
@@ -421,8 +441,12 @@ static void layout_cells(er_table *t) {
     double measure = t->colx[c->col + c->cols] - t->colx[c->col] - 2 * t->padx;
     er_para_style ps = {
         .measure = measure > 1 ? measure : 1, .wide_em = 1, .align = c->align, .squeeze = true};
-    er_para_layout(&c->para, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts),
-                   spans, c->nspans, &ps, t->w->d);
+    if (c->glyphs.items && scale == 1)
+      er_para_layout_glyphs(&c->para, &c->glyphs, &ps, c->nspans ? spans[0].size : 0);
+    else
+      er_para_layout(&c->para, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts),
+                     spans, c->nspans, &ps, t->w->d);
+    er_glyphs_free(&c->glyphs);
     bool empty = c->nspans == 0 || (c->para.nlines == 1 && c->para.lines[0].nruns == 0);
     c->text_h = empty ? 0 : (double)c->para.nlines * t->line;
   }
@@ -495,8 +519,10 @@ bool er_table_build(er_table *t, er_pdfw *w, const er_node *n) {
 }
 
 void er_table_free(er_table *t) {
-  for (size_t i = 0; i < t->ncells; i++)
+  for (size_t i = 0; i < t->ncells; i++) {
     er_para_free(&t->cells[i].para);
+    er_glyphs_free(&t->cells[i].glyphs);
+  }
   free(t->cells);
   free(t->colx);
   free(t->rowh);

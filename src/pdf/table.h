@@ -5,6 +5,7 @@
 #ifndef ER_PDF_TABLE_H
 #define ER_PDF_TABLE_H
 
+#include "pdf/glyphs.h"
 #include "pdf/pdfw.h"
 
 typedef struct er_tcell {
@@ -14,6 +15,7 @@ typedef struct er_tcell {
   er_align align;
   size_t span0, nspans; /* its spans in er_table.spans, at the reference size */
   double min0, max0;    /* its text's narrowest and natural widths there, pt */
+  er_glyphs glyphs;     /* made to measure it, kept to lay it out (none: made again) */
   er_para para;         /* at the table's size and its columns' width */
   double text_h;        /* lines × line, pt */
 } er_tcell;
@@ -32,6 +34,7 @@ typedef struct er_table {
   double padx, pady; /* inside each cell, pt */
   bool landscape;    /* set on pages of their own turned sideways */
   double tail;       /* what the note under the table needs on its last page, pt */
+  size_t kept;       /* bytes of the cells' glyphs kept from measuring to layout */
   er_span_buf spans; /* every cell's, in order */
   er_span_buf caption;
 } er_table;
