@@ -137,6 +137,11 @@ typedef struct er_doc {
  * and with the offending markup ("<video", "onclick=") as the finding's
  * anchor, so the caller can find it in the template. */
 er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d);
+/* The same, the text read as it comes from `read` (an
+ * xmlInputReadCallback: up to `len` bytes into `buf`, 0 at the end). A
+ * text that is not well-formed is reported as the reader words it, not as
+ * er_doc_parse words it for the whole text. */
+er_doc *er_doc_parse_io(int (*read)(void *ctx, char *buf, int len), void *ctx, er_diag *d);
 void er_doc_free(er_doc *doc);
 
 /* The element name of a node type ("h1" for a heading prints as "h"). */

@@ -462,19 +462,22 @@ static void move_findings(er_diag *to, er_diag *from) {
   er_diag_free(from);
 }
 
+#define READ_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
+
 /* What libxml2 says of a text that is not well-formed, parsed whole as
  * before the document was read as it goes: the reader, parsing in chunks,
  * words some errors differently and stops at the first. */
 static bool whole_text_errors(const char *xhtml, size_t len, er_diag *out) {
   xmlSetStructuredErrorFunc(out, xml_error);
-  xmlDoc *x = xmlReadMemory(xhtml, (int)len, "document.xhtml", "UTF-8",
-                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+  xmlDoc *x = xmlReadMemory(xhtml, (int)len, "document.xhtml", "UTF-8", READ_OPTIONS);
   xmlSetStructuredErrorFunc(NULL, NULL);
   xmlFreeDoc(x);
   return x != NULL;
 }
 
-er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
+/* The text whole (xhtml, len), or read as it comes (read, ctx). */
+static er_doc *parse(const char *xhtml, size_t len, xmlInputReadCallback read, void *ctx,
+                     er_diag *d) {
   er_doc *doc = calloc(1, sizeof *doc);
   if (!doc)
     abort();
@@ -485,11 +488,12 @@ er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
   er_diag_init(&xml, d->file);
   xmlSetStructuredErrorFunc(&xml, xml_error);
   xmlTextReaderPtr r = NULL;
-  if (len > (size_t)INT32_MAX)
+  if (read)
+    r = xmlReaderForIO(read, NULL, ctx, "document.xhtml", "UTF-8", READ_OPTIONS);
+  else if (len > (size_t)INT32_MAX)
     er_doc_problem(&P, 0, NULL, "文档过大");
   else
-    r = xmlReaderForMemory(xhtml, (int)len, "document.xhtml", "UTF-8",
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+    r = xmlReaderForMemory(xhtml, (int)len, "document.xhtml", "UTF-8", READ_OPTIONS);
   int ret = r ? xmlTextReaderRead(r) : -1;
   bool doctype = false;
   while (ret == 1 && xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
@@ -509,7 +513,7 @@ er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
     /* only that is said, as where the content is not looked into */
     er_diag whole;
     er_diag_init(&whole, d->file);
-    bool parsed = whole_text_errors(xhtml, len, &whole);
+    bool parsed = xhtml && whole_text_errors(xhtml, len, &whole);
     move_findings(d, whole.errors || !parsed ? &whole : &xml);
     er_diag_free(&whole);
     er_diag_free(&xml);
@@ -528,4 +532,12 @@ er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
     return NULL;
   }
   return doc;
+}
+
+er_doc *er_doc_parse(const char *xhtml, size_t len, er_diag *d) {
+  return parse(xhtml, len, NULL, NULL, d);
+}
+
+er_doc *er_doc_parse_io(int (*read)(void *ctx, char *buf, int len), void *ctx, er_diag *d) {
+  return parse(NULL, 0, read, ctx, d);
 }

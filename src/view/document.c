@@ -193,17 +193,29 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
   er_doc *doc = NULL;
   char *xhtml = NULL;
   size_t len = 0;
+  char label[512] = "";
   if (t) {
     er_view_opts vo = {kind, outline, opts->draft, opts->findings, "gbt9704"};
     er_dict *dict = er_view_build(ev, &vo);
     er_tpl_lint(t, dict, &notes);
-    xhtml = er_tpl_expand_free(t, dict, &len, &notes); /* frees dict early: peak memory */
+    snprintf(label, sizeof label, "%s（展开后的文档）", t->path);
+    /* expanded on a second thread (which frees dict early: peak memory)
+     * while the text is parsed as it comes; should anything be wrong, the
+     * text is parsed again whole below, as its problems are reported */
+    er_tpl_stream *stream = er_tpl_expand_start(t, dict, &notes);
+    er_diag dd;
+    er_diag_init(&dd, label);
+    doc = er_doc_parse_io(er_tpl_stream_read, stream, &dd);
+    xhtml = er_tpl_stream_finish(stream, &len);
+    if (!xhtml || dd.count || dd.errors || dd.dropped) {
+      er_doc_free(doc);
+      doc = NULL;
+    }
+    er_diag_free(&dd);
   }
   er_tpl_notes_print(&notes, stderr);
-  if (xhtml) {
+  if (xhtml && !doc) {
     er_diag dd;
-    char label[512];
-    snprintf(label, sizeof label, "%s（展开后的文档）", t->path);
     er_diag_init(&dd, label);
     doc = er_doc_parse(xhtml, len, &dd);
     print_doc_problems(&dd, t);
@@ -211,7 +223,7 @@ er_doc *er_document_build(const er_eval *ev, const er_document_opts *opts, er_st
       er_error(d, ((er_pos){0, 0}), "template", "模板“%s”展开后的文档有 %zu 个错误", name,
                dd.errors);
     er_diag_free(&dd);
-  } else
+  } else if (!xhtml)
     er_error(d, ((er_pos){0, 0}), "template", "模板“%s”有错误，未生成报告", name);
   if (doc) {
     *style = load_style(dirs, ndirs, doc->style ? doc->style : "gbt9704", d);

@@ -8,11 +8,14 @@
 // took as much memory again as the view's own (issue 17). A private
 // TemplateCache keeps one expansion from seeing another's templates. An
 // expansion beyond the limits of tpl.h is refused before it starts (steps)
-// or once it gets there (output).
+// or once it gets there (output). The expansion can run on a thread of
+// its own while the caller reads the text as it comes (er_tpl_stream).
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 #include <ctemplate/template_dictionary_interface.h>
 #include <ctemplate/template_emitter.h>
+
+#include <pthread.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -23,16 +26,57 @@ extern "C" {
 #include "view/tpl.h"
 }
 
+// The text of an expansion running on its own thread, as much of it as
+// has been published: the emitter publishes every kPublish bytes, and its
+// buffer is only moved or freed under the lock.
+struct er_tpl_stream {
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  pthread_t thread;
+  bool threaded;
+  const er_tpl *t;
+  er_dict *root;
+  er_tpl_notes *notes;
+  const char *buf;       // the emitter's buffer, then the whole text
+  size_t published, pos; // bytes readable in buf; bytes read
+  bool done, failed;
+  char *text; // the whole text once done, NULL after a failure
+  size_t len;
+};
+
 namespace {
 
 const char kPragma[] = "{{%AUTOESCAPE context=\"HTML\"}}";
+const size_t kPublish = 64 << 10;
+
+class Locked {
+public:
+  explicit Locked(er_tpl_stream *s) : s_(s) {
+    if (s_)
+      pthread_mutex_lock(&s_->mu);
+  }
+  ~Locked() {
+    if (s_)
+      pthread_mutex_unlock(&s_->mu);
+  }
+
+private:
+  er_tpl_stream *s_;
+};
 
 // Collects the output, in a malloc'd buffer handed to the caller, up to
 // `limit` bytes; beyond, only notes that there was more.
 class CappedEmitter : public ctemplate::ExpandEmitter {
 public:
-  explicit CappedEmitter(size_t limit) : limit_(limit) {}
-  ~CappedEmitter() override { std::free(buf_); }
+  CappedEmitter(size_t limit, er_tpl_stream *stream) : limit_(limit), stream_(stream) {}
+  ~CappedEmitter() override {
+    Locked lock(stream_);
+    if (stream_ && buf_) { // not taken: the expansion failed
+      stream_->buf = nullptr;
+      stream_->failed = true;
+    }
+    std::free(buf_);
+  }
   void Emit(char c) override { Emit(&c, 1); }
   void Emit(const std::string &s) override { Emit(s.data(), s.size()); }
   void Emit(const char *s) override { Emit(s, std::strlen(s)); }
@@ -45,7 +89,13 @@ public:
       size_t cap = cap_ ? cap_ : 1 << 16;
       while (n >= cap - len_)
         cap *= 2;
-      char *buf = static_cast<char *>(std::realloc(buf_, cap));
+      char *buf;
+      {
+        Locked lock(stream_); /* a reader may be copying from it */
+        buf = static_cast<char *>(std::realloc(buf_, cap));
+        if (buf && stream_)
+          stream_->buf = buf;
+      }
       if (!buf)
         throw std::bad_alloc();
       buf_ = buf;
@@ -53,6 +103,11 @@ public:
     }
     std::memcpy(buf_ + len_, s, n);
     len_ += n;
+    if (stream_ && len_ - published_ >= kPublish) {
+      Locked lock(stream_);
+      stream_->published = published_ = len_;
+      pthread_cond_broadcast(&stream_->cv);
+    }
   }
   bool overflow() const { return overflow_; }
   // The text, NUL-terminated, now the caller's; its length in *len.
@@ -68,8 +123,9 @@ public:
 
 private:
   char *buf_ = nullptr;
-  size_t len_ = 0, cap_ = 0, limit_;
+  size_t len_ = 0, cap_ = 0, limit_, published_ = 0;
   bool overflow_ = false;
+  er_tpl_stream *stream_;
 };
 
 // An er_dict as ctemplate's dictionary, looked up the way ctemplate looks
@@ -145,7 +201,8 @@ View::Iterator *View::CreateSectionIterator(const ctemplate::TemplateString &nam
   return new Instances(s);
 }
 
-char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *notes) {
+char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *notes,
+             er_tpl_stream *stream) {
   if (!er_tpl_within_limit(t, root)) {
     er_tpl_note_add(notes, t->path, 0, true,
                     "模板展开过大：要经过 %zu 个以上的标记（是否把区段套在了同一列表的区段里，"
@@ -161,7 +218,7 @@ char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *no
     return nullptr;
   }
   size_t limit = er_tpl_output_limit(root);
-  CappedEmitter emitter(limit);
+  CappedEmitter emitter(limit, stream);
   View dict(root);
   if (!cache.ExpandWithData(t->name, ctemplate::DO_NOT_STRIP, &dict, nullptr, &emitter)) {
     er_tpl_note_add(notes, t->path, 0, true, "ctemplate 展开模板失败 (ctemplate expand failed)");
@@ -177,11 +234,11 @@ char *Expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *no
 
 } // namespace
 
-static char *ExpandCatching(const er_tpl *t, const er_dict *root, size_t *len,
-                            er_tpl_notes *notes) {
+static char *ExpandCatching(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_notes *notes,
+                            er_tpl_stream *stream = nullptr) {
   char *out = nullptr;
   try {
-    out = Expand(t, root, len, notes);
+    out = Expand(t, root, len, notes, stream);
   } catch (const std::bad_alloc &) {
     er_tpl_note_add(notes, t->path, 0, true, "展开模板时内存不足 (out of memory)");
   } catch (...) {
@@ -200,4 +257,60 @@ extern "C" char *er_tpl_expand_free(const er_tpl *t, er_dict *root, size_t *len,
   char *out = ExpandCatching(t, root, len, notes);
   er_dict_free(root);
   return out;
+}
+
+static void *ExpandStreaming(void *arg) {
+  er_tpl_stream *s = static_cast<er_tpl_stream *>(arg);
+  size_t len = 0;
+  char *text = ExpandCatching(s->t, s->root, &len, s->notes, s);
+  er_dict_free(s->root);
+  Locked lock(s);
+  s->text = text;
+  s->len = len;
+  if (text) {
+    s->buf = text;
+    s->published = len;
+  } else
+    s->failed = true;
+  s->done = true;
+  pthread_cond_broadcast(&s->cv);
+  return nullptr;
+}
+
+extern "C" er_tpl_stream *er_tpl_expand_start(const er_tpl *t, er_dict *root, er_tpl_notes *notes) {
+  er_tpl_stream *s = new er_tpl_stream();
+  pthread_mutex_init(&s->mu, nullptr);
+  pthread_cond_init(&s->cv, nullptr);
+  s->t = t;
+  s->root = root;
+  s->notes = notes;
+  s->threaded = pthread_create(&s->thread, nullptr, ExpandStreaming, s) == 0;
+  if (!s->threaded) /* no thread to be had: expanded here, read after */
+    ExpandStreaming(s);
+  return s;
+}
+
+extern "C" int er_tpl_stream_read(void *stream, char *out, int n) {
+  er_tpl_stream *s = static_cast<er_tpl_stream *>(stream);
+  Locked lock(s);
+  while (!s->done && !s->failed && s->pos >= s->published)
+    pthread_cond_wait(&s->cv, &s->mu);
+  if (s->failed || n <= 0 || s->pos >= s->published)
+    return 0;
+  size_t got = s->published - s->pos < static_cast<size_t>(n) ? s->published - s->pos
+                                                              : static_cast<size_t>(n);
+  std::memcpy(out, s->buf + s->pos, got);
+  s->pos += got;
+  return static_cast<int>(got);
+}
+
+extern "C" char *er_tpl_stream_finish(er_tpl_stream *s, size_t *len) {
+  if (s->threaded)
+    pthread_join(s->thread, nullptr);
+  char *text = s->text;
+  *len = s->len;
+  pthread_mutex_destroy(&s->mu);
+  pthread_cond_destroy(&s->cv);
+  delete s;
+  return text;
 }

@@ -120,6 +120,18 @@ char *er_tpl_expand(const er_tpl *t, const er_dict *root, size_t *len, er_tpl_no
  * the text. `root` is freed in every case. */
 char *er_tpl_expand_free(const er_tpl *t, er_dict *root, size_t *len, er_tpl_notes *notes);
 
+/* The same on a thread of its own, the text read as it comes: start it
+ * (`root` is freed once expanded), read with er_tpl_stream_read (which
+ * waits for more, and gives 0 at the end or after a failure), then
+ * er_tpl_stream_finish waits for the end and gives what er_tpl_expand_free
+ * would have (NULL after adding an error to `notes`, which the caller
+ * leaves alone until then). */
+typedef struct er_tpl_stream er_tpl_stream;
+er_tpl_stream *er_tpl_expand_start(const er_tpl *t, er_dict *root, er_tpl_notes *notes);
+/* Up to `n` bytes of the text into `out` (an xmlInputReadCallback). */
+int er_tpl_stream_read(void *stream, char *out, int n);
+char *er_tpl_stream_finish(er_tpl_stream *s, size_t *len);
+
 /* The file and line of the first occurrence of `needle` in the template's
  * files, to point at the template behind a problem in its output. */
 bool er_tpl_locate(const er_tpl *t, const char *needle, const char **file, unsigned *line);
