@@ -17,7 +17,10 @@ typedef struct entry {
   er_glyphs glyphs;
 } entry;
 
+#define CHAR_SLOTS 4096 /* direct-mapped: a report uses a few thousand characters */
+
 struct er_glyph_cache {
+  er_char_info chars[CHAR_SLOTS];
   entry slots[SLOTS];
   size_t count;
   unsigned char key[1024]; /* the one being looked up */
@@ -29,7 +32,13 @@ er_glyph_cache *er_glyph_cache_new(void) {
   er_glyph_cache *c = calloc(1, sizeof *c);
   if (!c)
     abort();
+  for (size_t i = 0; i < CHAR_SLOTS; i++)
+    c->chars[i].role = -1;
   return c;
+}
+
+er_char_info *er_glyph_cache_char(er_glyph_cache *c, er_role role, uint32_t cp) {
+  return &c->chars[(cp * 8u + (uint32_t)role) % CHAR_SLOTS];
 }
 
 static void clear(er_glyph_cache *c) {

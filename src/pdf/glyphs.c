@@ -22,33 +22,53 @@ static bool is_punct(uint32_t c) {
          t == U_FINAL_PUNCTUATION || t == U_OTHER_PUNCTUATION;
 }
 
-/* Full-width: East Asian Wide or Fullwidth, or Ambiguous (“”—…‰) where the
- * font draws it a full em wide, as Chinese fonts do. */
-static bool is_wide(uint32_t c, double font_adv, double size) {
-  int w = u_getIntPropertyValue((UChar32)c, UCHAR_EAST_ASIAN_WIDTH);
-  return w == U_EA_WIDE || w == U_EA_FULLWIDTH || (w == U_EA_AMBIGUOUS && font_adv >= 0.9 * size);
+/* The character's face, advance and properties, from the font set's
+ * memory or looked up (and remembered when some face has it). */
+static er_char_info char_info(er_glyph_cache *cache, er_fontset *fonts, er_role role, uint32_t cp,
+                              er_diag *d) {
+  er_char_info *slot = er_glyph_cache_char(cache, role, cp);
+  if (slot->role == (int)role && slot->cp == cp)
+    return *slot;
+  er_char_info ci = {.cp = cp, .role = (int)role};
+  if (is_hidden(cp))
+    ci.props = ER_CHAR_HIDDEN;
+  else {
+    ci.pick = er_fontset_pick(fonts, role, cp, d);
+    ci.permille = er_face_advance(er_fontset_face(fonts, ci.pick.face), ci.pick.glyph, 1000.0);
+    uint32_t shown = cp > 0xFFFF ? 0xFFFD : cp; /* as er_glyphs_make draws it */
+    int w = u_getIntPropertyValue((UChar32)shown, UCHAR_EAST_ASIAN_WIDTH);
+    ci.props = (is_punct(shown) ? ER_CHAR_PUNCT : 0) |
+               (w == U_EA_WIDE || w == U_EA_FULLWIDTH ? ER_CHAR_WIDE : 0) |
+               (w == U_EA_AMBIGUOUS ? ER_CHAR_AMBIGUOUS : 0);
+  }
+  if (ci.props & ER_CHAR_HIDDEN || ci.pick.glyph != 0)
+    *slot = ci;
+  return ci;
 }
 
-static void classify(er_glyph *g, const er_fontset *fonts, const er_para_style *style) {
+static void classify(er_glyph *g, unsigned props, double permille, const er_fontset *fonts,
+                     const er_para_style *style) {
   if (g->flags & ER_GLYPH_HIDDEN)
     return;
   const er_face *face = er_fontset_face(fonts, g->face);
-  g->font_adv = er_face_advance(face, g->gid, g->size);
+  g->font_adv = permille * g->size / 1000.0; /* as er_face_advance */
   g->adv = g->font_adv;
   if (g->cp == ' ' || g->cp == 0xA0) {
     g->flags |= ER_GLYPH_SPACE;
     return;
   }
-  if (is_punct(g->cp))
+  bool punct = props & ER_CHAR_PUNCT;
+  if (punct)
     g->flags |= ER_GLYPH_MARK;
-  if (!is_wide(g->cp, g->font_adv, g->size))
+  /* full-width: East Asian Wide or Fullwidth, or Ambiguous (“”—…‰) where
+   * the font draws it a full em wide, as Chinese fonts do */
+  if (!(props & ER_CHAR_WIDE || (props & ER_CHAR_AMBIGUOUS && g->font_adv >= 0.9 * g->size)))
     return;
   g->flags |= ER_GLYPH_WIDE;
   if (style->wide_em > 0)
     g->adv = style->wide_em * g->size;
   double left, right;
-  if (style->squeeze && is_punct(g->cp) && g->gid != 0 &&
-      er_face_ink(face, g->gid, &left, &right)) {
+  if (style->squeeze && punct && g->gid != 0 && er_face_ink(face, g->gid, &left, &right)) {
     if (right <= 0.5 + INK_SLACK)
       g->trim_r = g->adv / 2;
     else if (left >= 0.5 - INK_SLACK)
@@ -119,7 +139,9 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
   out->items = malloc((total ? total : 1) * sizeof *out->items);
   uint32_t *cps = malloc((total ? total : 1) * sizeof *cps);
   uint8_t *breaks = malloc(total ? total : 1);
-  if (!out->text || !out->items || !cps || !breaks)
+  unsigned *props = malloc((total ? total : 1) * sizeof *props);
+  double *permille = malloc((total ? total : 1) * sizeof *permille);
+  if (!out->text || !out->items || !cps || !breaks || !props || !permille)
     abort();
   for (size_t s = 0; s < nspans; s++) {
     const er_span *sp = &spans[s];
@@ -134,11 +156,14 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
                       .hscale = 1,
                       .rise = sp->rise,
                       .color = sp->color};
-      if (is_hidden(cp)) {
+      er_char_info ci = char_info(cache, fonts, sp->role, cp, d);
+      props[out->n] = ci.props;
+      permille[out->n] = ci.permille;
+      if (ci.props & ER_CHAR_HIDDEN) {
         g->flags = ER_GLYPH_HIDDEN;
         g->face = -1;
       } else {
-        er_glyph_pick pick = er_fontset_pick(fonts, sp->role, cp, d);
+        er_glyph_pick pick = ci.pick;
         g->face = pick.face;
         g->gid = pick.glyph;
         g->stroke = (pick.embolden + (sp->bold ? ER_BOLD_STROKE_EM : 0)) * sp->size;
@@ -166,13 +191,15 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
   }
   for (size_t i = 0; i < out->n; i++) {
     out->items[i].brk = ok ? breaks[i] : ER_BREAK_ALLOWED;
-    classify(&out->items[i], fonts, style);
+    classify(&out->items[i], props[i], permille[i], fonts, style);
   }
   if (style->squeeze)
     squeeze_pairs(out);
   join_doubled(out, fonts);
   free(cps);
   free(breaks);
+  free(props);
+  free(permille);
   if (ok)
     er_glyph_cache_put(cache, spans, nspans, style, out);
   return ok;

@@ -17,6 +17,7 @@
 #include "pdf/table.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -423,6 +424,45 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
 
 /* ---- laying out ---- */
 
+/* Cells are laid out a chunk at a time: those whose glyphs were not kept
+ * first, here, then the others shared with a second thread (laying out
+ * kept glyphs reads nothing else: each cell comes out the same wherever
+ * it is laid out). */
+#define LAYOUT_CHUNK 4096
+#define LAYOUT_SHARED 512 /* the fewest cells worth a thread */
+
+static er_para_style cell_style(const er_table *t, const er_tcell *c) {
+  double measure = t->colx[c->col + c->cols] - t->colx[c->col] - 2 * t->padx;
+  return (er_para_style){
+      .measure = measure > 1 ? measure : 1, .wide_em = 1, .align = c->align, .squeeze = true};
+}
+
+static void set_text_height(const er_table *t, er_tcell *c) {
+  bool empty = c->nspans == 0 || (c->para.nlines == 1 && c->para.lines[0].nruns == 0);
+  c->text_h = empty ? 0 : (double)c->para.nlines * t->line;
+}
+
+typedef struct kept_cells {
+  er_table *t;
+  size_t from, to;
+} kept_cells;
+
+/* Lays out the cells from..to whose glyphs were kept (at the size they
+ * were made at: the table's size is its reference size). */
+static void *layout_kept(void *arg) {
+  const kept_cells *k = arg;
+  for (size_t i = k->from; i < k->to; i++) {
+    er_tcell *c = &k->t->cells[i];
+    if (!c->glyphs.items)
+      continue;
+    er_para_style ps = cell_style(k->t, c);
+    double empty_size = c->nspans ? k->t->spans.items[c->span0].size : 0;
+    er_para_layout_glyphs(&c->para, &c->glyphs, &ps, empty_size);
+    set_text_height(k->t, c);
+  }
+  return NULL;
+}
+
 /* Lays out every cell at the table's size; the spans at the reference
  * size are not needed after (a large table's took as much as its layout). */
 static void layout_cells(er_table *t) {
@@ -431,24 +471,33 @@ static void layout_cells(er_table *t) {
   for (size_t i = 0; i < t->ncells; i++)
     most = t->cells[i].nspans > most ? t->cells[i].nspans : most;
   er_span *spans = xcalloc(most ? most : 1, sizeof *spans);
-  for (size_t i = 0; i < t->ncells; i++) {
-    er_tcell *c = &t->cells[i];
-    for (size_t k = 0; k < c->nspans; k++) {
-      spans[k] = t->spans.items[c->span0 + k];
-      spans[k].size *= scale;
-      spans[k].rise *= scale;
-    }
-    double measure = t->colx[c->col + c->cols] - t->colx[c->col] - 2 * t->padx;
-    er_para_style ps = {
-        .measure = measure > 1 ? measure : 1, .wide_em = 1, .align = c->align, .squeeze = true};
-    if (c->glyphs.items && scale == 1)
-      er_para_layout_glyphs(&c->para, &c->glyphs, &ps, c->nspans ? spans[0].size : 0);
-    else
+  for (size_t c0 = 0; c0 < t->ncells; c0 += LAYOUT_CHUNK) {
+    size_t c1 = t->ncells - c0 > LAYOUT_CHUNK ? c0 + LAYOUT_CHUNK : t->ncells;
+    for (size_t i = c0; i < c1; i++) {
+      er_tcell *c = &t->cells[i];
+      if (c->glyphs.items && scale == 1)
+        continue;
+      er_glyphs_free(&c->glyphs);
+      for (size_t k = 0; k < c->nspans; k++) {
+        spans[k] = t->spans.items[c->span0 + k];
+        spans[k].size *= scale;
+        spans[k].rise *= scale;
+      }
+      er_para_style ps = cell_style(t, c);
       er_para_layout(&c->para, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts),
                      spans, c->nspans, &ps, t->w->d);
-    er_glyphs_free(&c->glyphs);
-    bool empty = c->nspans == 0 || (c->para.nlines == 1 && c->para.lines[0].nruns == 0);
-    c->text_h = empty ? 0 : (double)c->para.nlines * t->line;
+      set_text_height(t, c);
+    }
+    size_t mid = c0 + (c1 - c0) / 2;
+    kept_cells mine = {t, c0, c1}, theirs = {t, mid, c1};
+    pthread_t other;
+    bool shared =
+        c1 - c0 >= LAYOUT_SHARED && pthread_create(&other, NULL, layout_kept, &theirs) == 0;
+    if (shared)
+      mine.to = mid;
+    layout_kept(&mine);
+    if (shared)
+      pthread_join(other, NULL);
   }
   free(spans);
   er_span_buf_free(&t->spans);
