@@ -153,12 +153,26 @@ char *er_dec_format(er_dec a, int places, char *buf) {
   er_dec r = er_dec_round(a, places);
   uint64_t mag = r.units < 0 ? (uint64_t)(-(r.units)) : (uint64_t)r.units;
   uint64_t int_part = mag / ER_DEC_SCALE, frac = mag % ER_DEC_SCALE;
-  int n =
-      snprintf(buf, ER_DEC_BUFSIZE, "%s%llu", r.units < 0 ? "-" : "", (unsigned long long)int_part);
+  /* as "%s%llu" and ".%0*llu", by hand: a large report formats hundreds
+   * of thousands of figures */
+  char digits[24], *p = digits + sizeof digits;
+  do
+    *--p = (char)('0' + int_part % 10);
+  while ((int_part /= 10) > 0);
+  size_t n = 0;
+  if (r.units < 0)
+    buf[n++] = '-';
+  size_t len = (size_t)(digits + sizeof digits - p);
+  memcpy(buf + n, p, len);
+  n += len;
   if (places > 0) {
     frac /= (uint64_t)pow10_of(ER_DEC_PLACES - places);
-    snprintf(buf + n, ER_DEC_BUFSIZE - (size_t)n, ".%0*llu", places, (unsigned long long)frac);
+    buf[n++] = '.';
+    for (int k = places - 1; k >= 0; k--, frac /= 10)
+      buf[n + (size_t)k] = (char)('0' + frac % 10);
+    n += (size_t)places;
   }
+  buf[n] = '\0';
   return buf;
 }
 

@@ -104,6 +104,7 @@ static int count_cols(const er_node *t) {
     if (s->type != ER_DOC_THEAD && s->type != ER_DOC_TBODY)
       continue;
     int carry[256] = {0}; /* rows still taken in each column, for the next rows */
+    int carried = 0;      /* the columns past the last one with rows still taken */
     for (const er_node *row = s->first; row; row = row->next) {
       int col = 0, width = 0;
       for (const er_node *c = row->first; c; c = c->next) {
@@ -117,11 +118,13 @@ static int count_cols(const er_node *t) {
         col += cols;
         width = col;
       }
-      for (int k = 0; k < 256; k++) {
+      int reach = width > carried ? (width < 256 ? width : 256) : carried;
+      carried = 0;
+      for (int k = 0; k < reach; k++) {
         if (carry[k] > 0 && k >= width)
           width = k + 1;
-        if (carry[k] > 0)
-          carry[k]--;
+        if (carry[k] > 0 && --carry[k] > 0)
+          carried = k + 1;
       }
       most = width > most ? width : most;
     }

@@ -121,9 +121,22 @@ static er_dict *append_instance(er_dict *d, er_dict_section *s) {
 er_dict *er_dict_add(er_dict *d, const char *section) {
   check_name(section);
   er_dict *item = append_instance(d, section_in(d, section, true));
-  char name[256];
-  snprintf(name, sizeof name, "%s_INDEX", section);
-  er_dict_setf(item, name, "%zu", item->index);
+  /* NAME_INDEX: the instance's number from 1 (by hand: a large report adds
+   * a hundred thousand instances) */
+  char name[256], index[24];
+  size_t len = strlen(section), room = sizeof name - 1; /* cut as snprintf would */
+  len = len < room ? len : room;
+  memcpy(name, section, len);
+  size_t tail = room - len < sizeof "_INDEX" - 1 ? room - len : sizeof "_INDEX" - 1;
+  memcpy(name + len, "_INDEX", tail);
+  name[len + tail] = '\0';
+  char *p = index + sizeof index;
+  *--p = '\0';
+  size_t i = item->index;
+  do
+    *--p = (char)('0' + i % 10);
+  while ((i /= 10) > 0);
+  er_dict_set(item, name, p);
   return item;
 }
 
