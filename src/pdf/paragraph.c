@@ -18,31 +18,69 @@ static size_t next_drawn(const er_glyphs *g, size_t k, size_t last) {
   return NONE;
 }
 
+/* Runs and lines are gathered on the stack while they fit there (a table
+ * cell's few), then copied out at their size: one allocation each. */
+#define STACK_RUNS 16
+#define STACK_LINES 8
+#define STACK_ORIGINS 128
+
 typedef struct para_builder {
   er_para *para;
   size_t runs_cap, lines_cap;
+  er_run runs[STACK_RUNS];
+  er_line lines[STACK_LINES];
+  double origins[STACK_ORIGINS];
 } para_builder;
 
-static er_run *new_run(para_builder *b) {
-  if (b->para->nruns == b->runs_cap) {
-    b->runs_cap = b->runs_cap ? 2 * b->runs_cap : 16;
-    b->para->runs = realloc(b->para->runs, b->runs_cap * sizeof *b->para->runs);
-    if (!b->para->runs)
-      abort();
+/* Room for one more item in *items (n of them, room for *cap; `stack`
+ * with `stack_cap` for the first ones). */
+static void grow(void **items, size_t n, size_t *cap, size_t size, void *stack, size_t stack_cap) {
+  if (n < *cap)
+    return;
+  if (!*cap) {
+    *items = stack;
+    *cap = stack_cap;
+    return;
   }
+  void *more = malloc(2 * *cap * size);
+  if (!more)
+    abort();
+  memcpy(more, *items, n * size);
+  if (*items != stack)
+    free(*items);
+  *items = more;
+  *cap *= 2;
+}
+
+static er_run *new_run(para_builder *b) {
+  grow((void **)&b->para->runs, b->para->nruns, &b->runs_cap, sizeof *b->para->runs, b->runs,
+       STACK_RUNS);
   return &b->para->runs[b->para->nruns++];
 }
 
 static er_line *new_line(para_builder *b) {
-  if (b->para->nlines == b->lines_cap) {
-    b->lines_cap = b->lines_cap ? 2 * b->lines_cap : 8;
-    b->para->lines = realloc(b->para->lines, b->lines_cap * sizeof *b->para->lines);
-    if (!b->para->lines)
-      abort();
-  }
+  grow((void **)&b->para->lines, b->para->nlines, &b->lines_cap, sizeof *b->para->lines, b->lines,
+       STACK_LINES);
   er_line *line = &b->para->lines[b->para->nlines++];
   *line = (er_line){.first_run = b->para->nruns};
   return line;
+}
+
+/* The gathered items, at their size and the paragraph's own. */
+static void *take(void *items, size_t n, size_t size, const void *stack) {
+  if (items != stack) { /* grown beyond the stack, or none */
+    if (!n) {
+      free(items);
+      return NULL;
+    }
+    void *fitted = realloc(items, n * size);
+    return fitted ? fitted : items;
+  }
+  void *own = malloc(n * size);
+  if (!own)
+    abort();
+  memcpy(own, items, n * size);
+  return own;
 }
 
 /* Shrinks a grown array to its `n` items. */
@@ -110,9 +148,10 @@ static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, doubl
     pen += avail - end.natural;
   /* each glyph's origin, and where its advance ends (before the stretch) */
   size_t count = last - s + 1;
-  double *origin = malloc(2 * count * sizeof *origin), *ends = origin + count;
+  double *origin = 2 * count <= STACK_ORIGINS ? b->origins : malloc(2 * count * sizeof *origin);
   if (!origin)
     abort();
+  double *ends = origin + count;
   for (size_t k = s; k <= last; k++) {
     const er_glyph *c = &g->items[k];
     if (!er_glyph_drawn(c))
@@ -165,7 +204,8 @@ static void set_line(para_builder *b, const er_glyphs *g, er_line_end end, doubl
     if (c->size > line->size)
       line->size = c->size;
   }
-  free(origin);
+  if (origin != b->origins)
+    free(origin);
   line->width = pen;
   line->justified = justify || shrink > 0;
 }
@@ -181,7 +221,9 @@ bool er_para_layout(er_para *out, er_fontset *fonts, er_linebreaker *lb, const e
 void er_para_layout_glyphs(er_para *out, er_glyphs *g, const er_para_style *style,
                            double empty_size) {
   memset(out, 0, sizeof *out);
-  para_builder b = {.para = out};
+  para_builder b;
+  b.para = out;
+  b.runs_cap = b.lines_cap = 0;
   size_t count;
   er_line_end *ends = er_fit_lines(g, style, &count);
   for (size_t l = 0; l < count; l++) {
@@ -200,8 +242,8 @@ void er_para_layout_glyphs(er_para *out, er_glyphs *g, const er_para_style *styl
   g->text = NULL;
   er_glyphs_free(g);
   /* no spare room: a table holds every cell's layout until it is placed */
-  fit(&out->runs, out->nruns, sizeof *out->runs);
-  fit(&out->lines, out->nlines, sizeof *out->lines);
+  out->runs = take(out->runs, out->nruns, sizeof *out->runs, b.runs);
+  out->lines = take(out->lines, out->nlines, sizeof *out->lines, b.lines);
   if (out->text)
     fit(&out->text, out->len + 1, 1);
 }
