@@ -122,7 +122,7 @@ static void id_add(parser *P, const char *id) {
 static void set_attr(parser *P, er_node *n, const xmlNode *x, const char *name, const char *v) {
   unsigned line = er_doc_line(x);
   char anchor[80];
-  snprintf(anchor, sizeof anchor, "%s=\"", name);
+  er_doc_anchor(anchor, sizeof anchor, name, "=\"");
   if (!strcmp(name, "id")) {
     if (!er_doc_id_chars(v)) {
       er_doc_problem(P, line, anchor, "id“%s”只能由字母、数字、- 和 _ 组成", v);

@@ -195,7 +195,7 @@ static er_node *open_element(parser *P, er_node *parent, const xmlNode *x, conte
   *ep = NULL;
   unsigned line = er_doc_line(x);
   char anchor[80];
-  snprintf(anchor, sizeof anchor, "<%s", name_of(x));
+  er_doc_anchor(anchor, sizeof anchor, "<", name_of(x));
   if (x->ns &&
       (!x->ns->href || strcmp((const char *)x->ns->href, "http://www.w3.org/1999/xhtml"))) {
     er_doc_problem(P, line, anchor, "元素 <%s:%s> 不在文档语言中", (const char *)x->ns->prefix,
@@ -267,7 +267,7 @@ static void convert_element(parser *P, er_node *parent, const xmlNode *x, conten
     }
     if (blocks && inlines) {
       char anchor[80];
-      snprintf(anchor, sizeof anchor, "<%s", name_of(x));
+      er_doc_anchor(anchor, sizeof anchor, "<", name_of(x));
       er_doc_problem(P, line, anchor, "<%s> 中不能同时有文字和块元素（请把文字放进 <p>）",
                      name_of(x));
       return;

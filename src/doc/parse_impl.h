@@ -47,6 +47,18 @@ typedef struct parser {
   size_t scratch_cap;
 } parser;
 
+/* `a` and `b` joined into buf (of `size` bytes), cut as snprintf would
+ * cut them: a finding's anchor, made for every element, so by hand. */
+static inline const char *er_doc_anchor(char *buf, size_t size, const char *a, const char *b) {
+  size_t n = 0;
+  for (const char *p = a; *p && n + 1 < size; p++)
+    buf[n++] = *p;
+  for (const char *p = b; *p && n + 1 < size; p++)
+    buf[n++] = *p;
+  buf[n] = '\0';
+  return buf;
+}
+
 /* Adds an error on `line`; `anchor` is the markup to look for in the
  * template ("<video", " onclick="), or NULL. */
 void er_doc_problem(parser *P, unsigned line, const char *anchor, const char *fmt, ...)
