@@ -25,6 +25,7 @@ struct er_page_store {
   pthread_t writer;
   bool writing, written, failed;
   hb_set_t **used; /* the characters of each face the stored runs draw */
+  uint64_t **seen; /* the same as bits, looked at first: a set's add is dearer */
   size_t nused;
 };
 
@@ -52,8 +53,11 @@ void er_page_store_close(er_page_store *s) {
   fclose(s->file);
   free(s->buf);
   free(s->out);
-  for (size_t f = 0; f < s->nused; f++)
+  for (size_t f = 0; f < s->nused; f++) {
     hb_set_destroy(s->used[f]);
+    free(s->seen[f]);
+  }
+  free(s->seen);
   free(s->used);
   free(s);
 }
@@ -79,17 +83,24 @@ static void count_characters(er_page_store *s, const er_placed_run *r) {
   size_t face = (size_t)r->face;
   if (face >= s->nused) {
     s->used = realloc(s->used, (face + 1) * sizeof *s->used);
-    if (!s->used)
+    s->seen = realloc(s->seen, (face + 1) * sizeof *s->seen);
+    if (!s->used || !s->seen)
       abort();
-    for (size_t f = s->nused; f <= face; f++)
+    for (size_t f = s->nused; f <= face; f++) {
       s->used[f] = hb_set_create();
+      if (!(s->seen[f] = calloc(0x10000 / 64, sizeof **s->seen)))
+        abort();
+    }
     s->nused = face + 1;
   }
+  uint64_t *seen = s->seen[face];
   for (size_t i = 0; i < r->len;) {
     UChar32 c;
     U8_NEXT_OR_FFFD(r->text, i, r->len, c);
-    if (c <= 0xFFFF)
-      hb_set_add(s->used[face], (hb_codepoint_t)c);
+    if (c > 0xFFFF || seen[c / 64] >> (c % 64) & 1)
+      continue;
+    seen[c / 64] |= 1ull << (c % 64);
+    hb_set_add(s->used[face], (hb_codepoint_t)c);
   }
 }
 
