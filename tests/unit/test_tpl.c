@@ -1,7 +1,8 @@
 /* The template layer: syntax errors reported as FILE:LINE (also those
  * ctemplate reports without a line), partials that see their context,
  * HTML escaping always on, list markers, the lint for values the view
- * does not set, and the limits on what an expansion may take. */
+ * does not set, the limits on what an expansion may take, and the text of
+ * an expansion on its own thread read as it comes. */
 #include "support.h"
 
 #include "view/tpl.h"
@@ -243,6 +244,77 @@ static void output_beyond_the_limit_is_refused(void **state) {
   er_dict_free(d);
 }
 
+/* All the text a stream gives, read `chunk` bytes at a time. */
+static char *read_stream(er_tpl_stream *s, int chunk, size_t *len) {
+  size_t cap = 1 << 16, n = 0;
+  char *text = malloc(cap);
+  assert_non_null(text);
+  for (int got; (got = er_tpl_stream_read(s, text + n, chunk)) > 0;) {
+    n += (size_t)got;
+    if (cap - n < (size_t)chunk) {
+      text = realloc(text, cap *= 2);
+      assert_non_null(text);
+    }
+  }
+  *len = n;
+  return text;
+}
+
+static void streamed_expansion_reads_the_same_text(void **state) {
+  (void)state;
+  write_template("t", "<ul>{{#ROW}}<li id=\"r{{ROW_INDEX}}\">{{V}}</li>{{/ROW}}</ul>");
+  for (int chunk = 7; chunk <= 4096; chunk *= 24) {
+    er_dict *d = er_dict_new();
+    for (int i = 0; i < 20000; i++) /* a few hundred KB: published several times */
+      er_dict_setf(er_dict_add(d, "ROW"), "V", "值 %d & <%d>", i, i % 7);
+    er_tpl_notes notes;
+    er_tpl *t = load("t", &notes);
+    assert_non_null(t);
+    size_t whole_len;
+    char *whole = er_tpl_expand(t, d, &whole_len, &notes);
+    assert_non_null(whole);
+    assert_true(whole_len > 256 * 1024);
+    er_tpl_stream *s = er_tpl_expand_start(t, d, &notes); /* frees d */
+    size_t read_len, done_len;
+    char *read = read_stream(s, chunk, &read_len);
+    char *done = er_tpl_stream_finish(s, &done_len);
+    assert_int_equal(read_len, whole_len);
+    assert_memory_equal(read, whole, whole_len);
+    assert_int_equal(done_len, whole_len);
+    assert_string_equal(done, whole);
+    assert_int_equal(notes.errors, 0);
+    free(whole);
+    free(read);
+    free(done);
+    er_tpl_free(t);
+    er_tpl_notes_free(&notes);
+  }
+}
+
+static void streamed_expansion_beyond_the_limit_ends_the_text(void **state) {
+  (void)state;
+  er_dict *d = er_dict_new();
+  size_t n = er_tpl_output_limit(d) + 1;
+  char *text = malloc(n + 1);
+  assert_non_null(text);
+  memset(text, 'a', n);
+  text[n] = '\0';
+  write_template("t", text);
+  free(text);
+  er_tpl_notes notes;
+  er_tpl *t = load("t", &notes);
+  assert_non_null(t);
+  er_tpl_stream *s = er_tpl_expand_start(t, d, &notes);
+  size_t read_len, done_len = 1;
+  free(read_stream(s, 4096, &read_len)); /* ends, short of the whole */
+  assert_true(read_len < n);
+  assert_null(er_tpl_stream_finish(s, &done_len));
+  assert_int_equal(notes.errors, 1);
+  assert_non_null(strstr(notes.items[0].text, "字节"));
+  er_tpl_free(t);
+  er_tpl_notes_free(&notes);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(unclosed_section_has_its_line),
@@ -258,6 +330,8 @@ int main(void) {
       cmocka_unit_test(locate_points_into_the_right_file),
       cmocka_unit_test(sections_nested_in_their_own_list_are_bounded),
       cmocka_unit_test(output_beyond_the_limit_is_refused),
+      cmocka_unit_test(streamed_expansion_reads_the_same_text),
+      cmocka_unit_test(streamed_expansion_beyond_the_limit_ends_the_text),
   };
   return cmocka_run_group_tests(tests, make_dir, remove_dir);
 }
