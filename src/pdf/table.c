@@ -431,7 +431,7 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
  * first, here, then the others shared with a second thread (laying out
  * kept glyphs reads nothing else: each cell comes out the same wherever
  * it is laid out). */
-#define LAYOUT_CHUNK 4096
+#define LAYOUT_CHUNK 32768
 #define LAYOUT_SHARED 512 /* the fewest cells worth a thread */
 
 static er_para_style cell_style(const er_table *t, const er_tcell *c) {
