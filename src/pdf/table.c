@@ -10,8 +10,10 @@
  * shrinks below its role's size. A column narrower than its terms (a
  * header of up to seven characters, or two lines of one up to fourteen; a
  * body cell of up to four) takes the width from columns with more than
- * theirs need. Cells are then set with the paragraph engine — the same
- * line breaking (禁则, whole numbers) as the body — and rows take the
+ * theirs need; then width moves from columns with room to columns whose
+ * text runs long (tablebalance.c). Cells are then set with the paragraph
+ * engine — the same line breaking (禁则, whole numbers) as the body,
+ * between words where that costs no line — and rows take the
  * height of their tallest cell; a merged cell too tall for its rows
  * makes them taller. */
 #include "pdf/table.h"
@@ -391,6 +393,7 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
   else {
     lift_to_minimum(w, min, n);
     keep_terms(t, w, min, n);
+    er_table_balance(t, w, min0);
   }
   t->colx = xcalloc((size_t)n + 1, sizeof *t->colx);
   for (int k = 0; k < n; k++)
@@ -421,8 +424,7 @@ static void layout_cells(er_table *t) {
     double measure = t->colx[c->col + c->cols] - t->colx[c->col] - 2 * t->padx;
     er_para_style ps = {
         .measure = measure > 1 ? measure : 1, .wide_em = 1, .align = c->align, .squeeze = true};
-    er_para_layout(&c->para, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts),
-                   spans, c->nspans, &ps, t->w->d);
+    er_table_set_cell(t, c, spans, &ps);
     bool empty = c->nspans == 0 || (c->para.nlines == 1 && c->para.lines[0].nruns == 0);
     c->text_h = empty ? 0 : (double)c->para.nlines * t->line;
   }

@@ -46,6 +46,15 @@ static inline size_t er_table_lines_in(const er_table *t, double height) {
   return n <= 0 ? 0 : (size_t)n;
 }
 
+/* tablebalance.c: moves width w[k] (pt, padding included) from columns
+ * with room to columns whose text runs long, while the table gets fewer
+ * broken terms, fewer lines, a shallower deepest row; no column below its
+ * widest unbreakable piece, min0[k] at the reference size. */
+void er_table_balance(const er_table *t, double *w, const double *min0);
+/* Lays out the cell's spans (at the table's size) in c->para: between
+ * words where that costs no line and little raggedness. */
+void er_table_set_cell(er_table *t, er_tcell *c, const er_span *spans, const er_para_style *ps);
+
 /* tablepage.c: places the laid-out table at the flow's cursor. */
 void er_table_place(er_table *t);
 
