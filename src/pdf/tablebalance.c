@@ -7,8 +7,9 @@
  * holds four characters. Width then moves, whole characters at a time,
  * from a column to another while that makes the table better, judged in
  * this order: fewer lines of short terms broken (a header of up to seven
- * characters off its line, one of up to fourteen or a label merged down
- * the rows off three, a body value of up to four off its line), fewer lines in
+ * characters off its line, a body value of up to four), fewer of longer
+ * ones (a header of up to fourteen or a label merged down the rows off
+ * three lines: 偏差原因/分析及改/进措施), fewer lines in
  * all the rows, a shallower deepest row, fewer cells of up to seven
  * characters wrapped. No column goes below its widest unbreakable piece.
  * The search is greedy and deterministic: each step takes the best of
@@ -64,7 +65,7 @@ typedef struct balancer {
 } balancer;
 
 typedef struct score {
-  int breaks;
+  int breaks, long_breaks; /* lines beyond a short term's one, beyond a longer one's three */
   long lines;
   int deepest, soft;
 } score;
@@ -175,6 +176,8 @@ static int lines_at(balancer *b, bcell *bc, int m) {
 static bool better(score a, score b) {
   if (a.breaks != b.breaks)
     return a.breaks < b.breaks;
+  if (a.long_breaks != b.long_breaks)
+    return a.long_breaks < b.long_breaks;
   if (a.lines != b.lines)
     return a.lines < b.lines;
   if (a.deepest != b.deepest)
@@ -198,7 +201,8 @@ static score judge(balancer *b, const int *m) {
       for (int k = c->col; k < c->col + c->cols; k++)
         moved += m[k];
       int lines = lines_at(b, bc, moved);
-      s.breaks += bc->term > 0 && lines > bc->term ? lines - bc->term : 0;
+      if (bc->term > 0 && lines > bc->term)
+        *(bc->term == 1 ? &s.breaks : &s.long_breaks) += lines - bc->term;
       s.soft += bc->soft && lines > 1;
       if (c->rows == 1) {
         b->rowl[c->row] = lines > b->rowl[c->row] ? lines : b->rowl[c->row];
@@ -272,7 +276,7 @@ static void collect(balancer *b, const double *w) {
 /* The steps each column can give without the table getting worse. */
 static void spare_steps(balancer *b, const double *w, const double *floor_w, int *m, score now,
                         int *spare) {
-  for (int k = 0; k < b->n; k++) {
+  for (int k = 0; k <= b->n; k++) {
     spare[k] = 0;
     for (int a = 1; a <= MOVE_MAX; a++) {
       if (w[k] + (m[k] - a) * b->step < floor_w[k] - EPS)
@@ -287,71 +291,87 @@ static void spare_steps(balancer *b, const double *w, const double *floor_w, int
   }
 }
 
+/* The first of the spare steps taken for a move: the pool's, then each
+ * column's in order. */
+static int spare_order(int i, int n) { return i == 0 ? n : i - 1; }
+
 void er_table_balance(const er_table *t, double *w, const double *min0) {
   int n = t->ncols;
   if (n < 2)
     return;
   balancer b = {.t = t, .n = n, .step = t->size / 2};
   b.rowl = calloc((size_t)t->nrows, sizeof *b.rowl);
-  int *m = calloc((size_t)n, sizeof *m);
-  double *floor_w = calloc((size_t)n, sizeof *floor_w);
-  if (!b.rowl || !m || !floor_w)
+  /* the columns' widths on the grid of half characters, and what is left
+   * over in a pool (column n) that gives first and comes back at the end
+   * where it was taken */
+  int *m = calloc((size_t)n + 1, sizeof *m);
+  double *floor_w = calloc((size_t)n + 1, sizeof *floor_w), *g = calloc((size_t)n + 1, sizeof *g);
+  if (!b.rowl || !m || !floor_w || !g)
     abort();
-  double scale = t->size / t->ref;
-  for (int k = 0; k < n; k++) /* the widest unbreakable piece, and one character */
+  double scale = t->size / t->ref, pool = 0;
+  for (int k = 0; k < n; k++) { /* the widest unbreakable piece, and one character */
     floor_w[k] = fmax(min0[k] * scale, t->size) + 2 * t->padx;
-  collect(&b, w);
+    g[k] = floor((w[k] - 2 * t->padx) / b.step + EPS) * b.step + 2 * t->padx;
+    g[k] = fmin(w[k], fmax(g[k], floor_w[k]));
+    pool += w[k] - g[k];
+  }
+  g[n] = pool;
+  collect(&b, g);
   score now = judge(&b, m);
-  int *spare = calloc((size_t)n, sizeof *spare), *dm = calloc((size_t)n, sizeof *dm),
-      *best_dm = calloc((size_t)n, sizeof *best_dm);
+  int *spare = calloc((size_t)n + 1, sizeof *spare), *dm = calloc((size_t)n + 1, sizeof *dm),
+      *best_dm = calloc((size_t)n + 1, sizeof *best_dm);
   if (!spare || !dm || !best_dm)
     abort();
+  bool moved = false;
   while (b.counted < BUDGET) {
-    spare_steps(&b, w, floor_w, m, now, spare);
+    spare_steps(&b, g, floor_w, m, now, spare);
     score best = now;
     bool found = false;
-    for (int d = 0; d < n; d++)
+    for (int d = 0; d <= n; d++)
       for (int r = 0; r < n; r++)
         for (int a = 1; r != d && a <= MOVE_MAX; a++)
           for (int pooled = 0; pooled < 2; pooled++) {
-            /* r takes a steps from d, or first from the other columns'
-             * spare steps and the rest from d */
-            memset(dm, 0, (size_t)n * sizeof *dm);
+            /* r takes a steps from d, or first from the pool's and the
+             * other columns' spare steps and the rest from d */
+            memset(dm, 0, ((size_t)n + 1) * sizeof *dm);
             int need = a;
-            for (int k = 0; pooled && k < n && need > 0; k++)
+            for (int i = 0; pooled && i <= n && need > 0; i++) {
+              int k = spare_order(i, n);
               if (k != d && k != r) {
                 int take = spare[k] < need ? spare[k] : need;
                 dm[k] -= take;
                 need -= take;
               }
+            }
             if (pooled && need == a)
               break; /* the same as from d alone */
             dm[d] -= need;
             dm[r] += a;
-            if (w[d] + (m[d] + dm[d]) * b.step < floor_w[d] - EPS)
+            if (g[d] + (m[d] + dm[d]) * b.step < floor_w[d] - EPS)
               break;
-            for (int k = 0; k < n; k++)
+            for (int k = 0; k <= n; k++)
               m[k] += dm[k];
             score s = judge(&b, m);
-            for (int k = 0; k < n; k++)
+            for (int k = 0; k <= n; k++)
               m[k] -= dm[k];
             if (better(s, best)) {
               best = s;
               found = true;
-              memcpy(best_dm, dm, (size_t)n * sizeof *dm);
+              memcpy(best_dm, dm, ((size_t)n + 1) * sizeof *dm);
             }
           }
     if (!found)
       break;
-    for (int k = 0; k < n; k++)
+    for (int k = 0; k <= n; k++)
       m[k] += best_dm[k];
     now = best;
+    moved = true;
   }
-  free(spare);
-  free(dm);
-  free(best_dm);
-  for (int k = 0; k < n; k++)
-    w[k] += m[k] * b.step;
+  if (moved) { /* the pool's rest back to the columns it came from */
+    double left = g[n] + m[n] * b.step;
+    for (int k = 0; k < n; k++)
+      w[k] = g[k] + m[k] * b.step + (pool > EPS ? left * (w[k] - g[k]) / pool : left / n);
+  }
   for (size_t i = 0; i < b.ncells; i++)
     free(b.cells[i].memo);
   free(b.cells);
@@ -359,6 +379,10 @@ void er_table_balance(const er_table *t, double *w, const double *min0) {
   free(b.rowl);
   free(m);
   free(floor_w);
+  free(g);
+  free(spare);
+  free(dm);
+  free(best_dm);
 }
 
 /* ---- a cell's lines ---- */
