@@ -26,6 +26,8 @@
 #include "pdf/glyphs.h"
 #include "pdf/linefit.h"
 
+#include <unicode/utf8.h>
+
 #define MOVE_MAX 12         /* half characters moved at once to a column */
 #define SAMPLE_ROWS 300     /* rows of a long table the lines are counted on */
 #define BUDGET 30000000.0   /* cells counted in all, at most: a wide long table stops early */
@@ -57,7 +59,7 @@ typedef struct balancer {
   piece *p;
   size_t np, cap;
   bcell *cells;
-  size_t ncells;
+  size_t ncells, nsingle; /* the first nsingle of one row */
   int nmemo;
   int *rowl;      /* lines of each row, while one layout is judged */
   int stride;     /* rows counted: every stride-th */
@@ -191,31 +193,28 @@ static score judge(balancer *b, const int *m) {
   score s = {0};
   for (int r = 0; r < t->nrows; r++)
     b->rowl[r] = 0;
-  for (int pass = 0; pass < 2; pass++)
-    for (size_t i = 0; i < b->ncells; i++) {
-      bcell *bc = &b->cells[i];
-      const er_tcell *c = bc->c;
-      if ((c->rows == 1) != (pass == 0))
-        continue;
-      int moved = 0;
-      for (int k = c->col; k < c->col + c->cols; k++)
-        moved += m[k];
-      int lines = lines_at(b, bc, moved);
-      if (bc->term > 0 && lines > bc->term)
-        *(bc->term == 1 ? &s.breaks : &s.long_breaks) += lines - bc->term;
-      s.soft += bc->soft && lines > 1;
-      if (c->rows == 1) {
-        b->rowl[c->row] = lines > b->rowl[c->row] ? lines : b->rowl[c->row];
-        continue;
-      }
-      if (b->stride > 1)
-        continue; /* its rows are not all counted */
-      int have = 0;
-      for (int r = c->row; r < c->row + c->rows && r < t->nrows; r++)
-        have += b->rowl[r] > 1 ? b->rowl[r] : 1;
-      if (lines > have)
-        s.lines += lines - have;
+  for (size_t i = 0; i < b->ncells; i++) {
+    bcell *bc = &b->cells[i];
+    const er_tcell *c = bc->c;
+    int moved = 0;
+    for (int k = c->col; k < c->col + c->cols; k++)
+      moved += m[k];
+    int lines = lines_at(b, bc, moved);
+    if (bc->term > 0 && lines > bc->term)
+      *(bc->term == 1 ? &s.breaks : &s.long_breaks) += lines - bc->term;
+    s.soft += bc->soft && lines > 1;
+    if (i < b->nsingle) {
+      b->rowl[c->row] = lines > b->rowl[c->row] ? lines : b->rowl[c->row];
+      continue;
     }
+    if (b->stride > 1)
+      continue; /* its rows are not all counted */
+    int have = 0;
+    for (int r = c->row; r < c->row + c->rows && r < t->nrows; r++)
+      have += b->rowl[r] > 1 ? b->rowl[r] : 1;
+    if (lines > have)
+      s.lines += lines - have;
+  }
   for (int r = 0; r < t->nrows; r += r < t->nhead ? 1 : b->stride) {
     int l = b->rowl[r] > 1 ? b->rowl[r] : 1;
     s.lines += l;
@@ -236,15 +235,24 @@ static void collect(balancer *b, const double *w) {
   if (!b->cells)
     abort();
   double scale = t->size / t->ref;
-  for (size_t i = 0; i < t->ncells; i++) {
-    const er_tcell *c = &t->cells[i];
+  /* cells of one row first (judge() needs their rows before the others);
+   * empty ones count for nothing */
+  for (size_t i = 0; i < 2 * t->ncells; i++) {
+    const er_tcell *c = &t->cells[i % t->ncells];
+    if (i == t->ncells)
+      b->nsingle = b->ncells;
+    if ((c->rows == 1) != (i < t->ncells) || c->nspans == 0)
+      continue;
     if (c->row >= t->nhead && b->stride > 1 && (c->row - t->nhead) % b->stride)
       continue;
-    bcell *bc = &b->cells[b->ncells++];
+    bcell *bc = &b->cells[b->ncells];
     bc->c = c;
     bc->p0 = b->np;
     make_pieces(b, c);
     bc->np = b->np - bc->p0;
+    if (bc->np == 0)
+      continue;
+    b->ncells++;
     double width = -2 * t->padx;
     for (int k = c->col; k < c->col + c->cols; k++)
       width += w[k];
@@ -273,22 +281,58 @@ static void collect(balancer *b, const double *w) {
   }
 }
 
-/* The steps each column can give without the table getting worse. */
-static void spare_steps(balancer *b, const double *w, const double *floor_w, int *m, score now,
+/* The steps each column can give with none of its cells taking a line
+ * more (the pool, column n: all it has). */
+static void spare_steps(balancer *b, const double *w, const double *floor_w, const int *m,
                         int *spare) {
   for (int k = 0; k <= b->n; k++) {
     spare[k] = 0;
-    for (int a = 1; a <= MOVE_MAX; a++) {
-      if (w[k] + (m[k] - a) * b->step < floor_w[k] - EPS)
-        break;
-      m[k] -= a;
-      score s = judge(b, m);
-      m[k] += a;
-      if (better(now, s))
-        break;
-      spare[k] = a;
+    while (spare[k] < MOVE_MAX && w[k] + (m[k] - spare[k] - 1) * b->step >= floor_w[k] - EPS)
+      spare[k]++;
+  }
+  for (size_t i = 0; i < b->ncells; i++) {
+    bcell *bc = &b->cells[i];
+    const er_tcell *c = bc->c;
+    int moved = 0, most = 0;
+    for (int k = c->col; k < c->col + c->cols; k++) {
+      moved += m[k];
+      most = spare[k] > most ? spare[k] : most;
+    }
+    if (bc->np == 0 || most == 0)
+      continue;
+    int lines = lines_at(b, bc, moved), a = 0;
+    while (a < most && lines_at(b, bc, moved - a - 1) == lines)
+      a++;
+    for (int k = c->col; k < c->col + c->cols; k++)
+      spare[k] = a < spare[k] ? a : spare[k];
+  }
+}
+
+/* Which amounts of steps given to column r make one of its cells a line
+ * shorter: the only ones worth judging (between them, r gains nothing
+ * more while the columns giving lose more). False when none does. */
+static bool gains(balancer *b, const int *m, int r, bool *useful) {
+  bool any = false;
+  for (int a = 0; a <= MOVE_MAX; a++)
+    useful[a] = false;
+  for (size_t i = 0; i < b->ncells; i++) {
+    bcell *bc = &b->cells[i];
+    const er_tcell *c = bc->c;
+    if (r < c->col || r >= c->col + c->cols || bc->np == 0)
+      continue;
+    int moved = 0;
+    for (int k = c->col; k < c->col + c->cols; k++)
+      moved += m[k];
+    int before = lines_at(b, bc, moved);
+    for (int a = 1; a <= MOVE_MAX && before > 1; a++) {
+      int lines = lines_at(b, bc, moved + a);
+      if (lines < before) {
+        useful[a] = any = true;
+        before = lines;
+      }
     }
   }
+  return any;
 }
 
 /* The first of the spare steps taken for a move: the pool's, then each
@@ -298,6 +342,16 @@ static int spare_order(int i, int n) { return i == 0 ? n : i - 1; }
 void er_table_balance(const er_table *t, double *w, const double *min0) {
   int n = t->ncols;
   if (n < 2)
+    return;
+  bool wraps = false; /* nothing to gain where every cell keeps its lines */
+  for (size_t i = 0; i < t->ncells && !wraps; i++) {
+    const er_tcell *c = &t->cells[i];
+    double width = -2 * t->padx;
+    for (int k = c->col; k < c->col + c->cols; k++)
+      width += w[k];
+    wraps = c->max0 * t->size / t->ref > width + EPS;
+  }
+  if (!wraps)
     return;
   balancer b = {.t = t, .n = n, .step = t->size / 2};
   b.rowl = calloc((size_t)t->nrows, sizeof *b.rowl);
@@ -322,17 +376,29 @@ void er_table_balance(const er_table *t, double *w, const double *min0) {
       *best_dm = calloc((size_t)n + 1, sizeof *best_dm);
   if (!spare || !dm || !best_dm)
     abort();
-  bool moved = false;
+  bool moved = false, useful[MOVE_MAX + 1];
   while (b.counted < BUDGET) {
-    spare_steps(&b, g, floor_w, m, now, spare);
+    spare_steps(&b, g, floor_w, m, spare);
     score best = now;
     bool found = false;
-    for (int d = 0; d <= n; d++)
-      for (int r = 0; r < n; r++)
-        for (int a = 1; r != d && a <= MOVE_MAX; a++)
-          for (int pooled = 0; pooled < 2; pooled++) {
-            /* r takes a steps from d, or first from the pool's and the
-             * other columns' spare steps and the rest from d */
+    for (int r = 0; r < n; r++) {
+      if (!gains(&b, m, r, useful))
+        continue;
+      int free_steps = 0; /* what the others can give and lose no line */
+      for (int k = 0; k <= n; k++)
+        free_steps += k != r ? spare[k] : 0;
+      for (int a = 1; a <= MOVE_MAX; a++) {
+        if (!useful[a])
+          continue;
+        /* r takes a steps: from the spare steps alone when they are
+         * enough (no column loses a line: no other move of a is better);
+         * else from one column d, or from the spare steps and the rest
+         * from d */
+        int last = a <= free_steps ? -1 : n;
+        for (int d = last < 0 ? -1 : 0; d <= last; d++)
+          for (int pooled = 0; pooled < 2 && d != r; pooled++) {
+            if (d < 0 && !pooled)
+              continue;
             memset(dm, 0, ((size_t)n + 1) * sizeof *dm);
             int need = a;
             for (int i = 0; pooled && i <= n && need > 0; i++) {
@@ -343,12 +409,14 @@ void er_table_balance(const er_table *t, double *w, const double *min0) {
                 need -= take;
               }
             }
-            if (pooled && need == a)
+            if (d >= 0 && pooled && need == a)
               break; /* the same as from d alone */
-            dm[d] -= need;
+            if (d >= 0) {
+              dm[d] -= need;
+              if (g[d] + (m[d] + dm[d]) * b.step < floor_w[d] - EPS)
+                break;
+            }
             dm[r] += a;
-            if (g[d] + (m[d] + dm[d]) * b.step < floor_w[d] - EPS)
-              break;
             for (int k = 0; k <= n; k++)
               m[k] += dm[k];
             score s = judge(&b, m);
@@ -360,6 +428,8 @@ void er_table_balance(const er_table *t, double *w, const double *min0) {
               memcpy(best_dm, dm, ((size_t)n + 1) * sizeof *dm);
             }
           }
+      }
+    }
     if (!found)
       break;
     for (int k = 0; k <= n; k++)
@@ -395,11 +465,31 @@ static double shortfall(const er_para *p, double measure) {
   return most;
 }
 
+static bool han(UChar32 c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+/* Whether a line ends between two Han characters: perhaps inside a word
+ * (after punctuation, at a space, it does not). */
+static bool breaks_between_han(const er_para *p) {
+  for (size_t l = 0; l + 1 < p->nlines; l++) {
+    const er_line *a = &p->lines[l], *b = &p->lines[l + 1];
+    if (a->nruns == 0 || b->nruns == 0)
+      continue;
+    const er_run *end = &p->runs[a->first_run + a->nruns - 1], *next = &p->runs[b->first_run];
+    int32_t i = (int32_t)(end->start + end->len), j = (int32_t)next->start;
+    UChar32 last, first;
+    U8_PREV(p->text, 0, i, last);
+    U8_NEXT(p->text, j, (int32_t)p->len, first);
+    if (han(last) && han(first))
+      return true;
+  }
+  return false;
+}
+
 void er_table_set_cell(er_table *t, er_tcell *c, const er_span *spans, const er_para_style *ps) {
   er_fontset *fonts = er_typesetter_fonts(t->w->ts);
   er_linebreaker *lb = er_typesetter_linebreaker(t->w->ts);
   er_para_layout(&c->para, fonts, lb, spans, c->nspans, ps, t->w->d);
-  if (c->para.nlines < 2 || c->para.cut)
+  if (c->para.nlines < 2 || c->para.cut || !breaks_between_han(&c->para))
     return;
   /* between words (困难群众救助|补助资金, not …补|助资金) where that takes no
    * more lines and leaves no line much shorter than breaking anywhere */
