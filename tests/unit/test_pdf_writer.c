@@ -1,7 +1,9 @@
 /* The PDF writer over hand-made documents (pdf/pdf.h): a long table
  * repeats its header rows on every page and a merged cell its text on
  * both sides of a break; a row taller than a page splits and keeps all
- * its text; footnotes sit at the foot of their page (a long one goes on
+ * its text, its short cells set again on the next page; column widths go
+ * to the column whose text runs long, short headers keep their line, cells
+ * break between words; footnotes sit at the foot of their page (a long one goes on
  * over the next); a table may begin with an empty cell, and header rows
  * taller than half a page are not repeated; the cover's fields go on over
  * the next page when they fill one; a style profile that can
