@@ -4,7 +4,7 @@
  * The colgroup's percentages (or the content's widths) and the short
  * terms (table.c) leave some columns with room and others whose text runs
  * many lines deep beside them: 三级指标 twelve lines down while 一级指标
- * holds four characters. Width then moves, whole characters at a time,
+ * holds four characters. Width then moves, half characters at a time,
  * from a column to another while that makes the table better, judged in
  * this order: fewer lines of short terms broken (a header of up to seven
  * characters off its line, a body value of up to four), fewer of longer
@@ -12,9 +12,13 @@
  * three lines: 偏差原因/分析及改/进措施), fewer lines in
  * all the rows, a shallower deepest row, fewer cells of up to seven
  * characters wrapped. No column goes below its widest unbreakable piece.
- * The search is greedy and deterministic: each step takes the best of
- * every move of one to MOVE_MAX characters between two columns, and stops
- * when none is better. The lines are counted from each cell's break
+ * The widths start on the grid of half characters, what is left over
+ * pooled. The search is greedy and deterministic: each step takes the best
+ * move of up to MOVE_MAX half characters to a column that gets a line
+ * shorter by them, from the pool and the columns that lose no line by
+ * giving, or from one column, and stops when none is better; the pool's
+ * rest goes back where it came from. A table whose cells all keep their
+ * lines is left alone. The lines are counted from each cell's break
  * opportunities (禁则, whole numbers and Latin words kept), a close
  * estimate of the paragraph engine's; the cells are then set for real. */
 #include "pdf/table.h"
