@@ -8,7 +8,8 @@
   一级指标 and 二级指标 columns hold text: a merged cell cut by the break
   shows its text again on the page it goes on to;
 - the frame is closed on both sides of a break: each part of a table is
-  drawn inside a rectangle of its own.
+  drawn inside a rectangle of its own;
+- a score sheet's 一级指标 and 二级指标 headers are each on one line.
 
 The frames are read from the page contents (qpdf --qdf), the text from
 pdftotext -bbox-layout. Prints each failure and exits 1 on any; with -v,
@@ -121,6 +122,8 @@ def check(pdf, verbose=False):
         # the header's words may be set over two lines: in the text as drawn
         headed = "一级指标二级指标" in raw[number - 1]
         had_heads, score_sheet = score_sheet, headed or (cont and score_sheet)
+        if headed and heads is None:
+            bad.append(f"page {number}: the score sheet's 一级指标 or 二级指标 broken over two lines")
         if not cont:
             continue
         if had_heads and not headed:

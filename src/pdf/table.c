@@ -10,8 +10,10 @@
  * shrinks below its role's size. A column narrower than its terms (a
  * header of up to seven characters, or two lines of one up to fourteen; a
  * body cell of up to four) takes the width from columns with more than
- * theirs need. Cells are then set with the paragraph engine — the same
- * line breaking (禁则, whole numbers) as the body — and rows take the
+ * theirs need; then width moves from columns with room to columns whose
+ * text runs long (tablebalance.c). Cells are then set with the paragraph
+ * engine — the same line breaking (禁则, whole numbers) as the body,
+ * between words where that costs no line — and rows take the
  * height of their tallest cell; a merged cell too tall for its rows
  * makes them taller. */
 #include "pdf/table.h"
@@ -415,6 +417,7 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
   else {
     lift_to_minimum(w, min, n);
     keep_terms(t, w, min, n);
+    er_table_balance(t, w, min0);
   }
   t->colx = xcalloc((size_t)n + 1, sizeof *t->colx);
   for (int k = 0; k < n; k++)
@@ -466,6 +469,19 @@ static void *layout_kept(void *arg) {
   return NULL;
 }
 
+/* The cell's spans at the table's size, in buf when they are scaled. */
+static const er_span *scaled_spans(const er_table *t, const er_tcell *c, double scale,
+                                   er_span *buf) {
+  if (scale == 1)
+    return t->spans.items + c->span0;
+  for (size_t k = 0; k < c->nspans; k++) {
+    buf[k] = t->spans.items[c->span0 + k];
+    buf[k].size *= scale;
+    buf[k].rise *= scale;
+  }
+  return buf;
+}
+
 /* Lays out every cell at the table's size; the spans at the reference
  * size are not needed after (a large table's took as much as its layout). */
 static void layout_cells(er_table *t) {
@@ -481,14 +497,9 @@ static void layout_cells(er_table *t) {
       if (c->glyphs.items && scale == 1)
         continue;
       er_glyphs_free(&c->glyphs);
-      for (size_t k = 0; k < c->nspans; k++) {
-        spans[k] = t->spans.items[c->span0 + k];
-        spans[k].size *= scale;
-        spans[k].rise *= scale;
-      }
       er_para_style ps = cell_style(t, c);
       er_para_layout(&c->para, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts),
-                     spans, c->nspans, &ps, t->w->d);
+                     scaled_spans(t, c, scale, spans), c->nspans, &ps, t->w->d);
       set_text_height(t, c);
     }
     size_t mid = c0 + (c1 - c0) / 2;
@@ -501,6 +512,12 @@ static void layout_cells(er_table *t) {
     layout_kept(&mine);
     if (shared)
       pthread_join(other, NULL);
+    for (size_t i = c0; i < c1; i++) { /* word breaks: ICU, so on this thread */
+      er_tcell *c = &t->cells[i];
+      er_para_style ps = cell_style(t, c);
+      er_table_prefer_word_breaks(t, c, scaled_spans(t, c, scale, spans), &ps);
+      set_text_height(t, c);
+    }
   }
   free(spans);
   er_span_buf_free(&t->spans);

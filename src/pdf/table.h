@@ -49,6 +49,17 @@ static inline size_t er_table_lines_in(const er_table *t, double height) {
   return n <= 0 ? 0 : (size_t)n;
 }
 
+/* tablebalance.c: moves width w[k] (pt, padding included) from columns
+ * with room to columns whose text runs long, while the table gets fewer
+ * broken terms, fewer lines, a shallower deepest row; no column below its
+ * widest unbreakable piece, min0[k] at the reference size. */
+void er_table_balance(const er_table *t, double *w, const double *min0);
+/* Lays the cell c, laid out in c->para from its spans (at the table's
+ * size), out again between words where that costs no line and little
+ * raggedness. Uses the typesetter's line breaker: one thread only. */
+void er_table_prefer_word_breaks(er_table *t, er_tcell *c, const er_span *spans,
+                                 const er_para_style *ps);
+
 /* tablepage.c: places the laid-out table at the flow's cursor. */
 void er_table_place(er_table *t);
 

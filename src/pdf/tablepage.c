@@ -31,6 +31,7 @@
 #define TALL 0.25        /* of a page: a row taller splits at a break */
 #define GAPING (1.0 / 6) /* of a page: a table going on leaves no more empty */
 #define PART_LINES 2     /* of a row split to fill a page, on either side */
+#define AGAIN_LINES 6    /* a split row's cell of at most this many is set again */
 
 /* A row, or the part of a split row, on a page. */
 typedef struct slice {
@@ -89,17 +90,35 @@ static size_t slice_at(const segment *g, int row) {
   return lo;
 }
 
+/* Whether a cell of a row split over pages that ended on an earlier part
+ * is set again, whole, at the top of a part from line `from` (its 三级指标
+ * name, its 分值): one of a few lines. */
+static bool set_again(const er_tcell *c, size_t from) {
+  return from > 0 && c->rows == 1 && c->text_h > 0 && c->para.nlines <= from &&
+         c->para.nlines <= AGAIN_LINES;
+}
+
+/* The lines of row r's own cells from line `from` on; with `again`, the
+ * cells set again there (set_again) count too, when any line is left. */
+static size_t lines_from(const er_table *t, int r, size_t from, bool again) {
+  size_t most = 0, repeat = 0;
+  for (size_t i = X.start[r]; i < X.start[r + 1]; i++) {
+    const er_tcell *c = &t->cells[i];
+    if (c->row != r || c->rows != 1)
+      continue;
+    if (c->para.nlines > from && c->para.nlines - from > most)
+      most = c->para.nlines - from;
+    if (again && set_again(c, from) && c->para.nlines > repeat)
+      repeat = c->para.nlines;
+  }
+  return most > 0 && repeat > most ? repeat : most;
+}
+
 /* The height of the rest of row r from its line `from` on. */
 static double rest_of_row(const er_table *t, int r, size_t from) {
   if (from == 0)
     return t->rowh[r];
-  size_t most = 0;
-  for (size_t i = X.start[r]; i < X.start[r + 1]; i++) {
-    const er_tcell *c = &t->cells[i];
-    if (c->row == r && c->rows == 1 && c->para.nlines > from && c->para.nlines - from > most)
-      most = c->para.nlines - from;
-  }
-  return (double)most * t->line + 2 * t->pady;
+  return (double)lines_from(t, r, from, true) * t->line + 2 * t->pady;
 }
 
 /* How much taller row r must be on this page for a merged cell that ends
@@ -275,6 +294,10 @@ static void draw_cell(const er_table *t, er_pages *p, const segment *g, const er
   if (c->rows == 1 && split_slice(&g->s[i0])) { /* a part of a split row: from the top */
     from = g->s[i0].from;
     to = g->s[i0].to < to ? g->s[i0].to : to;
+    if (set_again(c, from)) { /* ended on an earlier part: again, whole, when it fits */
+      from = 0;
+      to = c->para.nlines <= er_table_lines_in(t, y1 - y0) ? c->para.nlines : 0;
+    }
     off = t->pady;
   } else {
     size_t fit = er_table_lines_in(t, y1 - y0);
@@ -456,7 +479,8 @@ void er_table_place(er_table *t) {
       size_t lines = er_table_lines_in(t, bottom - y);
       /* a tall row splits rather than leave a quarter page or more empty,
        * with four lines or more here and three or more over the page */
-      double rest = rest_of_row(t, r, from);
+      double rest = from ? (double)lines_from(t, r, from, false) * t->line + 2 * t->pady
+                         : rest_of_row(t, r, from);
       size_t left = rest > 2 * t->pady ? (size_t)((rest - 2 * t->pady) / t->line + 0.5) : 0;
       bool tall = h > TALL * st->block_height && lines >= 4 && left >= lines + 3;
       /* nor does any row where the page would end more than a sixth

@@ -1,7 +1,9 @@
 /* The PDF writer over hand-made documents (pdf/pdf.h): a long table
  * repeats its header rows on every page and a merged cell its text on
  * both sides of a break; a row taller than a page splits and keeps all
- * its text; footnotes sit at the foot of their page (a long one goes on
+ * its text, its short cells set again on the next page; column widths go
+ * to the column whose text runs long, short headers keep their line, cells
+ * break between words; footnotes sit at the foot of their page (a long one goes on
  * over the next); a table may begin with an empty cell, and header rows
  * taller than half a page are not repeated; the cover's fields go on over
  * the next page when they fill one; a style profile that can
@@ -224,7 +226,11 @@ static void row_taller_than_a_page_splits(void **state) {
   for (int i = 0; i < n; i++) {
     char *head = strstr(pages[i], "项目说明");
     assert_non_null(head);
-    memmove(head, head + strlen("项目说明"), strlen(head + strlen("项目说明")) + 1);
+    /* on the pages after the first, the row's short cell again: 长行 */
+    const char *again = i > 0 ? "项目说明长行" : "项目说明";
+    if (strncmp(head, again, strlen(again)))
+      fail_msg("page %d does not start with %s: %.60s", i + 1, again, head);
+    memmove(head, head + strlen(again), strlen(head + strlen(again)) + 1);
     all = realloc(all, strlen(all) + strlen(pages[i]) + 1);
     strcat(all, pages[i]);
   }
@@ -336,6 +342,196 @@ static void short_terms_keep_their_line(void **state) {
            "pdftotext -raw -enc UTF-8 '%s' - | grep -q '^产出指标 应保尽保'",
            scratch_path("terms.pdf"), scratch_path("terms.pdf"));
   assert_true(test_run(cmd));
+}
+
+/* The first table's column widths, pt, as the layout gives them to the
+ * DOCX (er_pdf_heading_folios); its number of columns. */
+typedef struct widths {
+  int n;
+  double w[16];
+  bool done;
+} widths;
+
+static void keep_widths(void *ctx, const er_pdf_table_layout *t) {
+  widths *w = ctx;
+  if (w->done)
+    return;
+  w->done = true;
+  w->n = t->ncols < 16 ? t->ncols : 16;
+  for (int k = 0; k < w->n; k++)
+    w->w[k] = t->colx[k + 1] - t->colx[k];
+}
+
+static widths columns_of(const char *body) {
+  buf x = {0};
+  put(&x, "<html><head><title>测试报告</title></head><body>%s</body></html>", body);
+  er_diag d;
+  er_diag_init(&d, "test.xhtml");
+  er_doc *doc = er_doc_parse(x.s, x.len, &d);
+  assert_non_null(doc);
+  er_diag sd;
+  er_diag_init(&sd, "gbt9704.yaml");
+  er_style *style = er_style_load(ER_SOURCE_DIR "/templates/styles/gbt9704.yaml", &sd);
+  assert_non_null(style);
+  widths w = {0};
+  int folio;
+  if (!er_pdf_heading_folios(doc, style, NULL, &folio, 0, keep_widths, NULL, &w, &d))
+    test_skip(); /* no fonts */
+  assert_true(w.done);
+  er_style_free(style);
+  er_doc_free(doc);
+  er_diag_free(&sd);
+  er_diag_free(&d);
+  free(x.s);
+  return w;
+}
+
+/* An outline table as jialing's 表2-4: 一级 and 二级 hold four characters
+ * each, 三级指标 sentences. Width goes to the column whose text runs long:
+ * 三级指标 holds at least nine characters a line (it had seven, its
+ * longest cell twelve lines deep), the short columns keep their terms on
+ * one line (4 characters of 12 pt and the padding). */
+static void long_column_takes_the_room(void **state) {
+  (void)state;
+  buf b = {0};
+  put(&b, "<table><caption>表2-4 绩效指标</caption><thead><tr><th>一级指标</th><th>二级指标</th>"
+          "<th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>完成情况</th></tr></thead>"
+          "<tbody>");
+  static const char *rows[][4] = {
+      {"孤儿、艾滋病病毒感染儿童、事实无人抚养儿童认定准确率", "100%", "100%", "达成"},
+      {"城乡特困人员基本生活标准", "高于上年", "城市962元/月、农村693元/月，分别增长8.8%和11.1%",
+       "达成"},
+      {"为自愿前来救助站或由公安等部门护送来站的生活无着的流浪乞讨人员提供救助", "及时送返",
+       "及时送返，大大减少了街面流浪乞讨等行为的发生", "达成"},
+      {"临时救助水平", "不低于上年", "逐年提高，不低于上年", "达成"}};
+  for (int r = 0; r < 8; r++) {
+    put(&b, "<tr>");
+    if (r == 0)
+      put(&b, "<td rowspan=\"4\">产出指标</td><td rowspan=\"4\">数量指标</td>");
+    if (r == 4)
+      put(&b, "<td rowspan=\"4\">满意度指标</td><td rowspan=\"4\">社会效益指标</td>");
+    put(&b, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", rows[r % 4][0], rows[r % 4][1],
+        rows[r % 4][2], rows[r % 4][3]);
+  }
+  put(&b, "</tbody></table>");
+  widths w = columns_of(b.s);
+  assert_int_equal(w.n, 6);
+  double pad = 2 * 0.35 * 12;
+  assert_true(w.w[2] >= 9 * 12 + pad);
+  for (int k = 0; k < 6; k++)
+    if (k != 2)
+      assert_true(w.w[k] >= 4 * 12 + pad - 0.01);
+  free(b.s);
+}
+
+/* The 自评表's national widths (8, 8, 10, 17, 12, 12, 6, 7, 20%, in 五号),
+ * too narrow for every header to keep its line: the short ones do (一级指标
+ * in its 8%, 年度指标值), taking the room from the long header's column,
+ * which goes to four lines. */
+static void header_term_takes_room_from_others(void **state) {
+  (void)state;
+  static const int pct[] = {8, 8, 10, 17, 12, 12, 6, 7, 20};
+  buf b = {0};
+  put(&b, "<table class=\"small\"><colgroup>");
+  for (int k = 0; k < 9; k++)
+    put(&b, "<col width=\"%d%%\"/>", pct[k]);
+  put(&b, "</colgroup><tbody><tr><th>项目名称</th><td colspan=\"8\">困难群众救助补助资金</td></tr>"
+          "<tr><th rowspan=\"2\">项目资金（万元）</th><th colspan=\"2\"></th><th>年初预算数</th>"
+          "<th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th></tr>"
+          "<tr><td colspan=\"2\">年度资金总额</td><td>13571.19</td><td>13571.19</td>"
+          "<td>13356.23</td><td>10</td><td>98.42%</td><td>9.84</td></tr>"
+          "<tr><th rowspan=\"4\">绩效指标</th><th>一级指标</th><th>二级指标</th><th>三级指标</th>"
+          "<th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th>"
+          "<th>偏差原因分析及改进措施</th></tr>");
+  for (int r = 0; r < 3; r++) {
+    put(&b, "<tr>");
+    if (r == 0)
+      put(&b, "<td rowspan=\"3\">产出指标</td><td rowspan=\"3\">数量指标</td>");
+    put(&b,
+        "<td>城乡低保对象人数%d</td><td>应保尽保</td><td>31625人</td><td>4</td><td>4</td>"
+        "<td></td></tr>",
+        r);
+  }
+  put(&b, "</tbody></table>");
+  widths w = columns_of(b.s);
+  for (int k = 0; k < w.n; k++)
+    fprintf(stderr, "W%d %.1f\n", k, w.w[k]);
+  assert_int_equal(w.n, 9);
+  double size = 10.5, pad = 2 * 0.35 * size;
+  /* each header of up to seven characters on one line: 项目名称, 一级指标,
+   * 二级指标, 年初预算数, 全年预算数, 全年执行数, 分值, 得分 */
+  static const int chars[] = {4, 4, 4, 5, 5, 5, 2, 2};
+  for (int k = 0; k < 8; k++)
+    if (w.w[k] < chars[k] * size + pad - 0.01)
+      fail_msg("column %d: %.2f pt, narrower than its header", k, w.w[k]);
+  /* and the long one in four lines of three at worst (偏差原/因分析/及改进/措施) */
+  assert_true(w.w[8] >= 3 * size + pad);
+  typeset(b.s, "self.pdf", false);
+  free(b.s);
+  char cmd[512];
+  snprintf(cmd, sizeof cmd,
+           "pdftotext -raw -enc UTF-8 '%s' - | grep -q '一级指标 二级指标 三级指标 年度指标值'",
+           scratch_path("self.pdf"));
+  assert_true(test_run(cmd));
+}
+
+/* Four columns of eight characters holding 区困难群众救助补助资金: the line
+ * breaks between words (区困难群众救助|补助资金), not after the eighth
+ * character (…救助补|助资金), at the same two lines. */
+static void cell_breaks_between_words(void **state) {
+  (void)state;
+  buf b = {0};
+  put(&b, "<table><tbody><tr>");
+  for (int k = 0; k < 4; k++)
+    put(&b, "<td>区困难群众救助补助资金</td>");
+  put(&b, "</tr></tbody></table>");
+  widths w = columns_of(b.s);
+  assert_int_equal(w.n, 4);
+  double pad = 2 * 0.35 * 12;
+  assert_true(w.w[0] >= 8 * 12 + pad && w.w[0] < 9 * 12 + pad);
+  typeset(b.s, "words.pdf", false);
+  free(b.s);
+  char cmd[512];
+  snprintf(cmd, sizeof cmd,
+           "pdftotext -raw -enc UTF-8 '%s' - > '%s' && test $(grep -c '^区困难群众救助$' '%s') = 4 "
+           "&& test $(grep -c '^补助资金$' '%s') = 4 && ! grep -q '救助补' '%s'",
+           scratch_path("words.pdf"), scratch_path("words.txt"), scratch_path("words.txt"),
+           scratch_path("words.txt"), scratch_path("words.txt"));
+  assert_true(test_run(cmd));
+}
+
+/* A row split over two pages by a long 说明: its short cells (the 三级指标
+ * name, the 分值) are set again at the top of its part on the second page. */
+static void split_row_repeats_its_short_cells(void **state) {
+  (void)state;
+  buf b = {0}, text = {0};
+  for (int i = 0; i < 20; i++)
+    put(&b, "<p>第%d段正文，让表格从页面的中部开始。</p>", i);
+  for (int i = 0; i < 150; i++)
+    put(&text, "第%d句很长的说明。", i);
+  put(&b,
+      "<table><thead><tr><th>三级指标</th><th>分值</th><th>说明</th></tr></thead><tbody>"
+      "<tr><td>城乡特困人员基本生活标准</td><td>3</td><td>%s</td></tr>"
+      "<tr><td>临时救助水平</td><td>2</td><td>结束</td></tr></tbody></table>",
+      text.s);
+  typeset(b.s, "again.pdf", false);
+  free(text.s);
+  free(b.s);
+  int n;
+  char **pages = pages_of("again.pdf", &n);
+  int parts = 0;
+  for (int i = 0; i < n; i++) {
+    const char *said = strstr(pages[i], "句很长的说明");
+    if (!said)
+      continue;
+    parts++;
+    /* the name and the 分值, after the header and before the part's lines */
+    const char *name = strstr(pages[i], "三级指标分值说明城乡特困人员基本生活标准3");
+    if (!name || name > said)
+      fail_msg("page %d: part of the row without its name: %.80s", i + 1, pages[i]);
+  }
+  assert_true(parts >= 2);
+  free_pages(pages, n);
 }
 
 static void footnote_at_the_foot_of_its_page(void **state) {
@@ -486,7 +682,7 @@ static void table_beginning_with_an_empty_cell(void **state) {
 static void header_taller_than_a_page_is_not_repeated(void **state) {
   (void)state;
   buf b = {0}, text = {0};
-  for (int i = 0; i < 60; i++)
+  for (int i = 0; i < 400; i++) /* taller than a page, however wide */
     put(&text, "表头第%d句。", i);
   put(&b,
       "<table><colgroup><col width=\"10%%\"/></colgroup>"
@@ -507,7 +703,7 @@ static void header_taller_than_a_page_is_not_repeated(void **state) {
     strcat(all, pages[i]);
   }
   static const char *const order[] = {
-      "表头第59句。", "甲行", "乙行", "首行", "表头第59句。", "丙行", "表格之后的段落。"};
+      "表头第399句。", "甲行", "乙行", "首行", "表头第399句。", "丙行", "表格之后的段落。"};
   const char *at = all;
   for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
     const char *found = strstr(at, order[i]);
@@ -736,6 +932,10 @@ int main(void) {
       cmocka_unit_test(tall_row_fills_the_page),
       cmocka_unit_test(merged_groups_fill_their_pages),
       cmocka_unit_test(short_terms_keep_their_line),
+      cmocka_unit_test(long_column_takes_the_room),
+      cmocka_unit_test(header_term_takes_room_from_others),
+      cmocka_unit_test(cell_breaks_between_words),
+      cmocka_unit_test(split_row_repeats_its_short_cells),
       cmocka_unit_test(table_never_set_below_its_size),
       cmocka_unit_test(footnote_at_the_foot_of_its_page),
       cmocka_unit_test(footnote_taller_than_a_page_goes_on),
