@@ -131,7 +131,7 @@ static void cover_date_spacing(er_docxw *w, const er_node *date) {
     before = COVER_GAP * p->line_pitch;
   er_dx *x = &w->x;
   er_dx_open(x, "w:spacing");
-  er_dx_attrf(x, "w:before", "%ld", before > 0 ? before : 0);
+  er_dx_attri(x, "w:before", before > 0 ? before : 0);
   er_dx_attr(x, "w:after", "0");
   er_dx_attr(x, "w:line", "240");
   er_dx_attr(x, "w:lineRule", "auto");
@@ -158,14 +158,14 @@ static void cover_title_spacing(er_docxw *w, const er_node *title) {
   long after = fields - 2 * p->line_pitch - (lines < 1 ? 1 : lines) * line;
   er_dx *x = &w->x;
   er_dx_open(x, "w:spacing");
-  er_dx_attrf(x, "w:before", "%ld", 2 * p->line_pitch);
-  er_dx_attrf(x, "w:after", "%ld", after > 0 ? after : 0);
-  er_dx_attrf(x, "w:line", "%ld", line);
+  er_dx_attri(x, "w:before", 2 * p->line_pitch);
+  er_dx_attri(x, "w:after", after > 0 ? after : 0);
+  er_dx_attri(x, "w:line", line);
   er_dx_attr(x, "w:lineRule", "exact");
   er_dx_close(x);
   er_dx_open(x, "w:ind");
-  er_dx_attrf(x, "w:left", "%ld", size);
-  er_dx_attrf(x, "w:right", "%ld", size);
+  er_dx_attri(x, "w:left", size);
+  er_dx_attri(x, "w:right", size);
   er_dx_attr(x, "w:firstLineChars", "0");
   er_dx_attr(x, "w:firstLine", "0");
   er_dx_close(x);
@@ -177,8 +177,8 @@ static void no_indent(er_docxw *w, long right) {
   er_dx_attr(x, "w:firstLineChars", "0");
   er_dx_attr(x, "w:firstLine", "0");
   if (right) {
-    er_dx_attrf(x, "w:rightChars", "%ld", right * 100);
-    er_dx_attrf(x, "w:right", "%ld", right * w->portrait.cell);
+    er_dx_attri(x, "w:rightChars", right * 100);
+    er_dx_attri(x, "w:right", right * w->portrait.cell);
   }
   er_dx_close(x);
 }
@@ -190,10 +190,10 @@ static void annex_indent(er_docxw *w, const er_node *n) {
   er_dx *x = &w->x;
   long label = er_node_has_class(n, "annex-list") ? 350 : 300; /* 附件1： 附件： in 1/100 chars */
   er_dx_open(x, "w:ind");
-  er_dx_attrf(x, "w:leftChars", "%ld", 200 + label);
-  er_dx_attrf(x, "w:left", "%ld", (200 + label) * w->portrait.cell / 100);
-  er_dx_attrf(x, "w:hangingChars", "%ld", label);
-  er_dx_attrf(x, "w:hanging", "%ld", label * w->portrait.cell / 100);
+  er_dx_attri(x, "w:leftChars", 200 + label);
+  er_dx_attri(x, "w:left", (200 + label) * w->portrait.cell / 100);
+  er_dx_attri(x, "w:hangingChars", label);
+  er_dx_attri(x, "w:hanging", label * w->portrait.cell / 100);
   er_dx_close(x);
 }
 
@@ -231,11 +231,11 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   else if (er_node_has_class(n, "signature") &&
            (!n->prev || !er_node_has_class(n->prev, "signature"))) {
     er_dx_open(x, "w:spacing"); /* 署名 two lines below the text */
-    er_dx_attrf(x, "w:before", "%ld", 2 * w->portrait.line_pitch);
+    er_dx_attri(x, "w:before", 2 * w->portrait.line_pitch);
     er_dx_close(x);
   } else if (er_node_has_class(n, "annex-note")) {
     er_dx_open(x, "w:spacing"); /* 附件说明 one line below the text */
-    er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch);
+    er_dx_attri(x, "w:before", w->portrait.line_pitch);
     er_dx_close(x);
   }
   if (er_node_has_class(n, "annex-list") || er_node_has_class(n, "annex-note"))
@@ -276,14 +276,14 @@ static void heading(er_docxw *w, const er_node *n) {
   int k = er_docx_listed(n) ? er_docx_heading_index(w, n) : -1;
   if (k >= 0) {
     er_dx_open(x, "w:bookmarkStart");
-    er_dx_attrf(x, "w:id", "%d", k);
+    er_dx_attri(x, "w:id", k);
     er_dx_attrf(x, "w:name", "_Toc%d", k);
     er_dx_close(x);
   }
   er_docx_runs(w, n, title ? COVER_TITLE_SIZE : 0, false);
   if (k >= 0) {
     er_dx_open(x, "w:bookmarkEnd");
-    er_dx_attrf(x, "w:id", "%d", k);
+    er_dx_attri(x, "w:id", k);
     er_dx_close(x);
   }
   er_dx_close(x);
