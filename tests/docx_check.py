@@ -201,7 +201,7 @@ def check_table_widths(doc, pdf):
     checked = edges = 0
     for tbl in doc.iter(W + "tbl"):
         pr = tbl.find(W + "tblPr")
-        if pr.find(W + "tblCellMar") is None:  # the cover's fields, set apart
+        if pr.find(W + "tblCellMar") is None or cover_values(tbl):  # the cover's fields, set apart
             continue
         cols = [int(g.get(W + "w")) for g in tbl.iter(W + "gridCol")]
         left = left_of(sum(cols) > block)  # the score sheet, on pages turned sideways
@@ -252,12 +252,30 @@ def check_structure(path, html, pdf, expect_notes=""):
     levels = {}
     for s in styles.iter(W + "style"):
         lvl = s.find(f"{W}pPr/{W}outlineLvl")
-        if lvl is not None:
+        if lvl is not None and int(lvl.get(W + "val")) < 9:  # 9: body text
             levels[s.get(W + "styleId")] = int(lvl.get(W + "val"))
     if levels != {f"Heading{k}": k - 1 for k in range(1, 5)}:
         fail(f"outline levels of the heading styles: {levels}")
     paras = list(body.iter(W + "p"))
     used = {style_of(q) for q in paras}
+    # an annex's heading as the PDF sets it (GB/T 9704 §8): "附件N" alone,
+    # its title a paragraph of its own (AnnexTitle) — not "附件N：title"
+    # run on as one heading that Word breaks where it likes
+    run_on = [para_text(q) for q in paras if style_of(q).startswith("Heading") and
+              re.match(r"附件[\d\-]*[：:　 ]\s*\S", para_text(q))]
+    if run_on:
+        fail(f"annex headings with their title run on: {run_on[:2]}")
+    for a, b in zip(paras, paras[1:]):
+        if style_of(b) == "AnnexTitle" and not (style_of(a) == "Heading2" and
+                                                re.fullmatch(r"附件[\d\-]*", para_text(a))):
+            fail(f"annex title {para_text(b)[:20]} not under its 附件N heading")
+    # the cover's fields without cell padding: the value as wide as its rule
+    for tbl in body.iter(W + "tbl"):
+        if cover_values(tbl):
+            mar = tbl.find(f"{W}tblPr/{W}tblCellMar")
+            sides = {e.tag[len(W):]: e.get(W + "w") for e in mar} if mar is not None else {}
+            if sides.get("left") != "0" or sides.get("right") != "0":
+                fail(f"cover fields' cell margins {sides}, not 0 left and right")
     page = open(html, encoding="utf-8").read()
     for k in (1, 2, 3):
         if f"<h{k}" in page and f"Heading{k}" not in used:
@@ -456,18 +474,35 @@ def splits(lines, text):
     return found
 
 
+def cover_values(body):
+    """The value paragraphs of the cover's fields (项目名称 …): the rows
+    whose label is spread over its cell (jc distribute)."""
+    out = []
+    for row in body.iter(W + "tr"):
+        cells = row.findall(W + "tc")
+        jc = cells[0].find(f"{W}p/{W}pPr/{W}jc") if len(cells) == 2 else None
+        if jc is not None and jc.get(W + "val") == "distribute":
+            out.extend(cells[1].findall(W + "p"))
+    return out
+
+
 def check_title_lines(body, lopdf, pdf):
-    """Balanced titles (Heading1: the report's title, the cover's) and
-    table captions take the lines evalreport's PDF gives them, in
+    """Balanced titles (Heading1: the report's title, the cover's; an
+    annex's title and its 附件N line), table captions and the cover's
+    field values take the lines evalreport's PDF gives them, in
     LibreOffice's PDF of the DOCX too: the same words on each line, not a
-    full line and a stub."""
+    full line and a stub, nor a last character wrapped."""
     def pdf_lines(path):
         return [letters(l) for pg in pdf_pages(path) for l in pg.split("\n") if letters(l)]
     ours, theirs = pdf_lines(pdf), pdf_lines(lopdf)
     compared = multi = 0
     wrong = []
-    for q in body.iter(W + "p"):
-        if style_of(q) not in ("Heading1", "Caption"):
+    paras = list(body.iter(W + "p"))
+    annex_labels = {id(a) for a, b in zip(paras, paras[1:]) if style_of(b) == "AnnexTitle"}
+    values = {id(q) for q in cover_values(body)}
+    for q in paras:
+        if style_of(q) not in ("Heading1", "Caption", "AnnexTitle") and \
+                id(q) not in annex_labels and id(q) not in values:
             continue
         t = letters(para_text(q))
         want = splits(ours, t)

@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct run_fmt {
@@ -262,8 +263,70 @@ void er_docx_paragraph(er_docxw *w, const er_node *n, const char *style_id, cons
   er_dx_close(x);
 }
 
+static void bookmark_start(er_docxw *w, int k) {
+  er_dx_open(&w->x, "w:bookmarkStart");
+  er_dx_attri(&w->x, "w:id", k);
+  er_dx_attrf(&w->x, "w:name", "_Toc%d", k);
+  er_dx_close(&w->x);
+}
+
+static void bookmark_end(er_docxw *w, int k) {
+  er_dx_open(&w->x, "w:bookmarkEnd");
+  er_dx_attri(&w->x, "w:id", k);
+  er_dx_close(&w->x);
+}
+
+/* An annex's heading as GB/T 9704 §8 sets it and the PDF does
+ * (src/pdf/annex.c): "附件N" flush left with a line left blank under it —
+ * the heading, in the outline and the contents' target — then the annex's
+ * title centred as a title is (AnnexTitle), on the PDF's lines: a long
+ * title no longer runs on after "附件：" and breaks inside a word. */
+static bool annex_heading(er_docxw *w, const er_node *n, int k) {
+  if (!n->id || strncmp(n->id, "annex-", 6) != 0)
+    return false;
+  const char *text = er_node_text(w->doc, n);
+  size_t skip, label = text ? er_pdf_annex_label(text, &skip) : 0;
+  if (!label)
+    return false;
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:p");
+  er_docx_ppr_begin(w, "Heading2", NULL);
+  er_dx_open(x, "w:spacing");
+  er_dx_attri(x, "w:after", w->portrait.line_pitch);
+  er_dx_close(x);
+  no_indent(w, 0);
+  er_dx_close(x);
+  if (k >= 0)
+    bookmark_start(w, k);
+  char *head = strndup(text, label);
+  if (!head)
+    abort();
+  run_fmt f = {0};
+  w->breaking = NULL;
+  text_run(w, &f, head);
+  free(head);
+  if (k >= 0)
+    bookmark_end(w, k);
+  er_dx_close(x);
+  const char *title = text + label + skip;
+  while (*title == ' ')
+    title++;
+  if (*title) {
+    er_dx_open(x, "w:p");
+    er_docx_ppr_begin(w, "AnnexTitle", NULL);
+    er_dx_close(x);
+    er_docx_lines_begin(w, n); /* the breaks the PDF gave the title */
+    text_run(w, &f, title);
+    er_dx_close(x);
+  }
+  return true;
+}
+
 static void heading(er_docxw *w, const er_node *n) {
   er_dx *x = &w->x;
+  int k = er_docx_listed(n) ? er_docx_heading_index(w, n) : -1;
+  if (annex_heading(w, n, k))
+    return;
   char style[24];
   int level = n->level < 1 ? 1 : n->level > 4 ? 4 : n->level;
   snprintf(style, sizeof style, "Heading%d", level);
@@ -273,19 +336,11 @@ static void heading(er_docxw *w, const er_node *n) {
   if (title) /* the cover's title near the top, the fields below it mid-page */
     cover_title_spacing(w, n);
   er_dx_close(x);
-  int k = er_docx_listed(n) ? er_docx_heading_index(w, n) : -1;
-  if (k >= 0) {
-    er_dx_open(x, "w:bookmarkStart");
-    er_dx_attri(x, "w:id", k);
-    er_dx_attrf(x, "w:name", "_Toc%d", k);
-    er_dx_close(x);
-  }
+  if (k >= 0)
+    bookmark_start(w, k);
   er_docx_runs(w, n, title ? COVER_TITLE_SIZE : 0, false);
-  if (k >= 0) {
-    er_dx_open(x, "w:bookmarkEnd");
-    er_dx_attri(x, "w:id", k);
-    er_dx_close(x);
-  }
+  if (k >= 0)
+    bookmark_end(w, k);
   er_dx_close(x);
 }
 

@@ -129,6 +129,17 @@ static void heading(er_docxw *w, int level) {
   er_dx_close(x);
 }
 
+/* An annex's title (body.c): set as the report's title is, but not a
+ * heading — its "附件N" line is, in the outline and the contents. */
+static void annex_title(er_docxw *w) {
+  er_dx *x = &w->x;
+  style_begin_next(x, "paragraph", "AnnexTitle", "Annex Title", "Heading1", "Normal");
+  er_dx_open(x, "w:pPr");
+  er_dx_emptyi(x, "w:outlineLvl", 9); /* body text */
+  er_dx_close(x);
+  er_dx_close(x);
+}
+
 /* A style of its own role, without the first-line indent or the grid. */
 static void plain(er_docxw *w, const char *id, const char *name, er_font_role role, const char *jc,
                   bool grid) {
@@ -297,6 +308,7 @@ void er_docx_styles(er_docxw *w) {
     heading(w, level);
   plain(w, "TableText", "Table Text", ER_ROLE_TABLE, NULL, false);
   caption_style(w);
+  annex_title(w);
   plain(w, "FootnoteText", "footnote text", ER_ROLE_NOTE, "both", false);
   small_print(w);
   issuer(w);

@@ -290,6 +290,11 @@ static void tc_begin(table_ctx *t, int col, int span, const char *vmerge, bool b
     er_dx_close(x);
     er_dx_close(x);
   }
+  if (t->fields && col == 0 && t->g.ncols == 2) { /* the character's gap after the label */
+    er_dx_open(x, "w:tcMar");
+    width_el(x, "w:right", t->w->size[ER_ROLE_BODY] * 10);
+    er_dx_close(x);
+  }
   er_dx_empty(x, "w:vAlign", "center");
   er_dx_close(x);
 }
@@ -460,7 +465,16 @@ void er_docx_table(er_docxw *w, const er_node *n) {
     er_dx_close(x);
   }
   er_dx_empty(x, "w:tblLayout", "fixed");
-  if (t.layout) { /* the PDF's padding inside the cells */
+  if (t.fields) {
+    /* the cover's cells have no padding, as the PDF's: the label spread
+     * over its five characters, the value its line as wide as the rule —
+     * a value the PDF sets on one line (2018年南充市城乡低保补助资金专项支出,
+     * 288 of 293 pt) would otherwise wrap its last character */
+    er_dx_open(x, "w:tblCellMar");
+    width_el(x, "w:left", 0);
+    width_el(x, "w:right", 0);
+    er_dx_close(x);
+  } else if (t.layout) { /* the PDF's padding inside the cells */
     er_dx_open(x, "w:tblCellMar");
     static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
     for (int i = 0; i < 4; i++)
