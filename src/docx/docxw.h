@@ -130,6 +130,7 @@ typedef struct er_docxw {
   size_t nlines, lines_cap;
   const er_dx_lines *breaking;    /* those of the paragraph being written, or NULL */
   size_t broken, chars;           /* breaks written in it, characters before */
+  bool in_contents;               /* writing an entry of the contents */
   int bookmark;                   /* bookmarks given so far */
   struct er_dx_heading *headings; /* every heading, sorted by address */
   size_t nheadings;
