@@ -24,7 +24,12 @@ static void document(er_docxw *w) {
   er_docx_sect(w, true);
   er_dx_close(x);
   er_dx_close(x);
-  er_package_add(&w->pkg, "word/document.xml", ER_CT "wordprocessingml.document.main+xml", x);
+  er_docx_layout_finish(w); /* the contents' page numbers */
+  size_t len;
+  unsigned char *bytes = er_docx_folios_splice(w, x, &len);
+  er_package_add_bytes(&w->pkg, "word/document.xml", ER_CT "wordprocessingml.document.main+xml",
+                       bytes, len);
+  free(bytes);
 }
 
 static bool write_doc(er_docxw *w, const er_docx_props *props, const char *path) {
@@ -57,33 +62,31 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   }
   er_pdf_info info = er_pdf_info_of(ev, doc, &doc->arena, d);
   er_docx_props props = {info.title, info.author, info.subject, info.keywords, info.created};
-  er_docxw w = {.doc = doc, .style = style, .d = d, .draft = opts->draft, .created = info.created};
+  er_arena text = {0};
+  er_docxw w = {.doc = doc,
+                .style = style,
+                .d = d,
+                .draft = opts->draft,
+                .created = info.created,
+                .text = &text};
   size_t nheads = er_docx_index_headings(&w);
   int *folios = calloc(nheads ? nheads : 1, sizeof *folios);
   if (!folios)
     abort();
   w.body_start = er_doc_body_start(doc);
   w.in_front = w.body_start != NULL;
-  /* without fonts there is no layout: the contents are written without
-   * page numbers, for Word to fill in (an evaluator presses F9), and the
-   * tables with columns of their own */
-  er_diag quiet;
-  er_diag_init(&quiet, d->file);
-  if (!er_pdf_heading_folios(doc, style, cfg, folios, nheads, er_docx_keep_table_layout,
-                             er_docx_keep_lines, &w, &quiet)) {
-    nheads = 0;
-    er_docx_table_layouts_free(&w);
-    er_docx_lines_free(&w);
-  }
-  er_font_config_free(cfg);
-  er_diag_free(&quiet);
-  w.folios = folios;
-  w.nfolios = nheads;
+  /* the layout runs beside the writer from here; without fonts there is
+   * none: the contents are written without page numbers, for Word to fill
+   * in (an evaluator presses F9), and the tables with columns of their own */
+  er_docx_layout_start(&w, cfg, folios, nheads);
   bool ok = write_doc(&w, &props, path);
+  er_docx_layout_finish(&w); /* had the writing stopped short */
   er_docx_table_layouts_free(&w);
   er_docx_lines_free(&w);
   free(folios);
   free(w.headings);
+  free(w.marks);
+  er_arena_free(&text);
   er_doc_free(doc);
   er_style_free(style);
   return ok;

@@ -13,24 +13,32 @@
 
 void er_docx_keep_lines(void *ctx, const er_pdf_lines *l) {
   er_docxw *w = ctx;
-  if (w->nlines == w->lines_cap) {
-    w->lines_cap = w->lines_cap ? 2 * w->lines_cap : 8;
-    w->lines = realloc(w->lines, w->lines_cap * sizeof *w->lines);
-    if (!w->lines)
-      abort();
-  }
-  er_dx_lines *k = &w->lines[w->nlines++];
+  er_dx_lines *k = malloc(sizeof *k);
+  if (!k)
+    abort();
   k->node = l->node;
   k->nbreaks = l->nbreaks;
   k->breaks = malloc((l->nbreaks ? l->nbreaks : 1) * sizeof *k->breaks);
   if (!k->breaks)
     abort();
   memcpy(k->breaks, l->breaks, l->nbreaks * sizeof *k->breaks);
+  er_docx_lock(w);
+  if (w->nlines == w->lines_cap) {
+    w->lines_cap = w->lines_cap ? 2 * w->lines_cap : 8;
+    w->lines = realloc(w->lines, w->lines_cap * sizeof *w->lines);
+    if (!w->lines)
+      abort();
+  }
+  w->lines[w->nlines++] = k;
+  er_docx_layout_reached(w, l->node);
+  er_docx_unlock(w);
 }
 
 void er_docx_lines_free(er_docxw *w) {
-  for (size_t i = 0; i < w->nlines; i++)
-    free(w->lines[i].breaks);
+  for (size_t i = 0; i < w->nlines; i++) {
+    free(w->lines[i]->breaks);
+    free(w->lines[i]);
+  }
   free(w->lines);
   w->lines = NULL;
   w->nlines = w->lines_cap = 0;
@@ -40,11 +48,13 @@ void er_docx_lines_begin(er_docxw *w, const er_node *n) {
   w->breaking = NULL;
   w->broken = w->chars = 0;
   /* the last given for the node, should one be laid out twice */
+  er_docx_lock(w);
   for (size_t i = w->nlines; i-- > 0;)
-    if (w->lines[i].node == n) {
-      w->breaking = &w->lines[i];
-      return;
+    if (w->lines[i]->node == n) {
+      w->breaking = w->lines[i];
+      break;
     }
+  er_docx_unlock(w);
 }
 
 void er_docx_text(er_docxw *w, const char *text) {
