@@ -1,8 +1,9 @@
 /* `render --format docx` (docx.h): build the document as the other
  * writers do, learn from the PDF layout the page every heading lands on
- * (for the contents' cached page numbers), then write the parts —
- * document, styles, settings, footnotes, footers, charts, properties —
- * and zip them into the temporary file the pipeline gave. */
+ * (for the contents' cached page numbers) while document.xml is written
+ * (layout.c), write the other parts — styles, settings, footnotes,
+ * footers, charts, properties — and zip them into the temporary file the
+ * pipeline gave. */
 #include "docx/docx.h"
 
 #include "docx/docxw.h"
@@ -11,6 +12,7 @@
 
 #include <stdlib.h>
 
+/* document.xml but for the contents' page numbers; beside the layout. */
 static void document(er_docxw *w) {
   er_dx *x = &w->x;
   er_dx_begin(x);
@@ -24,15 +26,10 @@ static void document(er_docxw *w) {
   er_docx_sect(w, true);
   er_dx_close(x);
   er_dx_close(x);
-  er_docx_layout_finish(w); /* the contents' page numbers */
-  size_t len;
-  unsigned char *bytes = er_docx_folios_splice(w, x, &len);
-  er_package_add_bytes(&w->pkg, "word/document.xml", ER_CT "wordprocessingml.document.main+xml",
-                       bytes, len);
-  free(bytes);
 }
 
-static bool write_doc(er_docxw *w, const er_docx_props *props, const char *path) {
+static bool write_doc(er_docxw *w, er_font_config *cfg, int *folios, const er_docx_props *props,
+                      const char *path) {
   const er_style *style = w->style;
   w->portrait = er_docx_page(style, false);
   w->landscape = er_docx_page(style, true);
@@ -42,7 +39,15 @@ static bool write_doc(er_docxw *w, const er_docx_props *props, const char *path)
   er_docx_settings(w);
   er_docx_footers(w);
   er_docx_notes_begin(w);
-  document(w);
+  /* without fonts there is no layout: the contents are written without
+   * page numbers, for Word to fill in (an evaluator presses F9), and the
+   * tables with columns of their own */
+  er_docx_layout_beside(w, cfg, folios, document);
+  size_t len;
+  unsigned char *bytes = er_docx_folios_splice(w, &w->x, &len);
+  er_package_add_bytes(&w->pkg, "word/document.xml", ER_CT "wordprocessingml.document.main+xml",
+                       bytes, len);
+  free(bytes);
   er_docx_notes_end(w);
   er_docx_props_parts(w, props);
   bool ok = er_package_write(&w->pkg, path, w->d);
@@ -73,14 +78,11 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   int *folios = calloc(nheads ? nheads : 1, sizeof *folios);
   if (!folios)
     abort();
+  w.folios = folios;
+  w.nfolios = nheads;
   w.body_start = er_doc_body_start(doc);
   w.in_front = w.body_start != NULL;
-  /* the layout runs beside the writer from here; without fonts there is
-   * none: the contents are written without page numbers, for Word to fill
-   * in (an evaluator presses F9), and the tables with columns of their own */
-  er_docx_layout_start(&w, cfg, folios, nheads);
-  bool ok = write_doc(&w, &props, path);
-  er_docx_layout_finish(&w); /* had the writing stopped short */
+  bool ok = write_doc(&w, cfg, folios, &props, path);
   er_docx_table_layouts_free(&w);
   er_docx_lines_free(&w);
   free(folios);

@@ -170,16 +170,17 @@ static inline const char *er_docx_node_text(const er_docxw *w, const er_node *n)
   return er_node_text_in(w->text, n);
 }
 
-/* layout.c: the PDF layout on a thread of its own while document.xml is
- * written. Starts it (the fonts `cfg` are the layout's from here on, and
- * freed by it; without a thread it runs here, first). */
-void er_docx_layout_start(er_docxw *w, er_font_config *cfg, int *folios, size_t n);
-/* Waits until the layout has gone past the document's top-level block
- * number `block` (its tables and lines all handed over), or ended. */
+/* layout.c: lays the document out here, giving each heading's page to
+ * folios[0, w->nfolios) (or none: w->nfolios 0, without fonts) and each
+ * table and broken title to w, while `write` writes document.xml on a
+ * thread of its own; returns when both are done. The fonts `cfg` are
+ * freed. */
+void er_docx_layout_beside(er_docxw *w, er_font_config *cfg, int *folios,
+                           void (*write)(er_docxw *w));
+/* In `write`: waits until the layout has gone past the document's
+ * top-level block number `block` (its tables and lines all handed over),
+ * or ended. */
 void er_docx_layout_wait(er_docxw *w, size_t block);
-/* Waits for the layout to end and takes its page numbers (none when it
- * failed: no fonts); once, after document.xml's blocks. */
-void er_docx_layout_finish(er_docxw *w);
 /* The hand-over's lock, taken by the layout's callbacks and the lookups
  * (no-ops when no thread runs). */
 void er_docx_lock(const er_docxw *w);

@@ -1,6 +1,7 @@
 /* The PDF layout that gives the DOCX its contents' page numbers, its
- * tables' columns and its titles' lines (er_pdf_heading_folios) runs on a
- * thread of its own while document.xml is written.
+ * tables' columns and its titles' lines (er_pdf_heading_folios) and the
+ * writing of document.xml go on side by side: the layout on the calling
+ * thread, the writer on a thread of its own.
  *
  * The layout goes through the document in order and hands over each
  * table and each broken title as it sets it, all of a top-level block
@@ -8,10 +9,12 @@
  * block j, everything of the blocks before j is known. The writer waits
  * for that before each top-level block (er_docx_layout_wait). The
  * contents come before the pages they name are laid out: their page
- * numbers are left empty and put into document.xml's bytes when the
- * layout has ended (a number is digits, which the XML writer would have
- * written as they are). The document is the same, byte for byte, as when
- * the layout ran first; only the time the writer waited for it is gone. */
+ * numbers are left empty and put into document.xml's bytes when both are
+ * done (a number is digits, which the XML writer would have written as
+ * they are). The document is the same, byte for byte, as when the layout
+ * ran first. The layout stays on the thread that has run so far: on a
+ * busy machine a new thread waits for a processor, and the writer can
+ * better afford to. */
 #include "docx/docxw.h"
 
 #include <pthread.h>
@@ -35,14 +38,11 @@ struct er_dx_sync {
   pthread_cond_t cv;
   pthread_t thread;
   size_t past; /* the top-level blocks before this one are laid out */
-  bool done, ok, threaded;
+  bool done;
   er_dx_top *tops; /* the document's top-level blocks, by address */
   size_t ntops;
   er_docxw *w;
-  er_font_config *cfg;
-  int *folios;
-  size_t n;
-  er_diag quiet; /* the layout's: fonts missing are said by the PDF */
+  void (*write)(er_docxw *w);
 };
 
 static int by_node(const void *a, const void *b) {
@@ -76,21 +76,25 @@ void er_docx_layout_reached(er_docxw *w, const er_node *n) {
   }
 }
 
-static void *run(void *data) {
+static void *run_writer(void *data) {
   struct er_dx_sync *s = data;
-  er_docxw *w = s->w;
-  bool ok = er_pdf_heading_folios(w->doc, w->style, s->cfg, s->folios, s->n,
-                                  er_docx_keep_table_layout, er_docx_keep_lines, w, &s->quiet);
-  er_font_config_free(s->cfg);
-  pthread_mutex_lock(&s->mu);
-  s->ok = ok;
-  s->done = true;
-  pthread_cond_broadcast(&s->cv);
-  pthread_mutex_unlock(&s->mu);
+  s->write(s->w);
   return NULL;
 }
 
-void er_docx_layout_start(er_docxw *w, er_font_config *cfg, int *folios, size_t n) {
+/* Gives each heading's page to folios[0, n), each table and broken title
+ * to w; false without fonts. */
+static bool layout(er_docxw *w, er_font_config *cfg, int *folios, size_t n) {
+  er_diag quiet; /* fonts missing are said by the PDF */
+  er_diag_init(&quiet, w->d->file);
+  bool ok = er_pdf_heading_folios(w->doc, w->style, cfg, folios, n, er_docx_keep_table_layout,
+                                  er_docx_keep_lines, w, &quiet);
+  er_diag_free(&quiet);
+  return ok;
+}
+
+void er_docx_layout_beside(er_docxw *w, er_font_config *cfg, int *folios,
+                           void (*write)(er_docxw *w)) {
   struct er_dx_sync *s = calloc(1, sizeof *s);
   size_t ntops = 0;
   for (const er_node *c = w->doc->root->first; c; c = c->next)
@@ -101,19 +105,32 @@ void er_docx_layout_start(er_docxw *w, er_font_config *cfg, int *folios, size_t 
     s->tops[s->ntops] = (er_dx_top){c, s->ntops};
   qsort(s->tops, s->ntops, sizeof *s->tops, by_node);
   s->w = w;
-  s->cfg = cfg;
-  s->folios = folios;
-  s->n = n;
-  er_diag_init(&s->quiet, w->d->file);
+  s->write = write;
   pthread_mutex_init(&s->mu, NULL);
   pthread_cond_init(&s->cv, NULL);
   w->sync = s;
-  s->threaded = pthread_create(&s->thread, NULL, run, s) == 0;
-  if (!s->threaded) { /* no thread: the layout first */
+  pthread_t writer;
+  bool beside = pthread_create(&writer, NULL, run_writer, s) == 0;
+  if (!beside) /* no thread: the layout first */
     w->sync = NULL;
-    run(s);
-    w->sync = s;
+  bool ok = layout(w, cfg, folios, w->nfolios);
+  er_font_config_free(cfg);
+  if (beside) {
+    pthread_mutex_lock(&s->mu);
+    s->done = true;
+    pthread_cond_broadcast(&s->cv);
+    pthread_mutex_unlock(&s->mu);
+    pthread_join(writer, NULL);
   }
+  w->sync = NULL;
+  if (!ok) /* without fonts: no page numbers; the tables had none either */
+    w->nfolios = 0;
+  if (!beside)
+    write(w);
+  pthread_mutex_destroy(&s->mu);
+  pthread_cond_destroy(&s->cv);
+  free(s->tops);
+  free(s);
 }
 
 void er_docx_layout_wait(er_docxw *w, size_t block) {
@@ -124,28 +141,6 @@ void er_docx_layout_wait(er_docxw *w, size_t block) {
   while (!s->done && s->past <= block)
     pthread_cond_wait(&s->cv, &s->mu);
   pthread_mutex_unlock(&s->mu);
-}
-
-void er_docx_layout_finish(er_docxw *w) {
-  struct er_dx_sync *s = w->sync;
-  if (!s)
-    return;
-  if (s->threaded)
-    pthread_join(s->thread, NULL);
-  bool ok = s->ok;
-  w->sync = NULL;
-  w->folios = s->folios;
-  w->nfolios = ok ? s->n : 0;
-  if (!ok) { /* without fonts there is no layout: no page numbers, tables
-              * with columns of their own */
-    er_docx_table_layouts_free(w);
-    er_docx_lines_free(w);
-  }
-  er_diag_free(&s->quiet);
-  pthread_mutex_destroy(&s->mu);
-  pthread_cond_destroy(&s->cv);
-  free(s->tops);
-  free(s);
 }
 
 void er_docx_folio_mark(er_docxw *w, int heading) {
