@@ -84,10 +84,7 @@ static void runs(er_docxw *w, const er_node *para, const er_node *n, run_fmt f) 
 
 void er_docx_runs(er_docxw *w, const er_node *n, long size, bool bold) {
   run_fmt f = {.size = size, .bold = bold};
-  if (w->in_contents) /* an entry's lines are not its heading's */
-    w->breaking = NULL;
-  else
-    er_docx_lines_begin(w, n);
+  er_docx_lines_begin(w, n);
   runs(w, n, n, f);
   w->breaking = NULL;
 }

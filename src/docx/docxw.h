@@ -100,6 +100,7 @@ typedef struct er_dx_table_layout {
 /* Where the PDF breaks a balanced title or a caption (er_pdf_lines). */
 typedef struct er_dx_lines {
   const er_node *node;
+  bool contents; /* the lines of node's entry in the contents */
   size_t *breaks, nbreaks;
 } er_dx_lines;
 
@@ -136,7 +137,7 @@ typedef struct er_docxw {
   er_arena *text;                 /* node texts (er_docx_node_text) */
   const er_dx_lines *breaking;    /* those of the paragraph being written, or NULL */
   size_t broken, chars;           /* breaks written in it, characters before */
-  bool in_contents;               /* writing an entry of the contents */
+  bool in_contents;               /* writing an entry of the contents: its lines */
   int bookmark;                   /* bookmarks given so far */
   struct er_dx_heading *headings; /* every heading, sorted by address */
   size_t nheadings;

@@ -110,7 +110,9 @@ void er_docx_layout_beside(er_docxw *w, er_font_config *cfg, int *folios,
   pthread_cond_init(&s->cv, NULL);
   w->sync = s;
   pthread_t writer;
-  bool beside = pthread_create(&writer, NULL, run_writer, s) == 0;
+  /* ER_DOCX_SEQUENTIAL (tests): the layout first, then the writer, for
+   * the bytes to compare */
+  bool beside = !getenv("ER_DOCX_SEQUENTIAL") && pthread_create(&writer, NULL, run_writer, s) == 0;
   if (!beside) /* no thread: the layout first */
     w->sync = NULL;
   bool ok = layout(w, cfg, folios, w->nfolios);

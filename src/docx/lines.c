@@ -5,7 +5,9 @@
  * gives each such paragraph's breaks (er_pdf_lines); its runs then carry
  * a line break (w:br) before each line after the first, so the DOCX shows
  * the PDF's lines — and stays as editable as any text with a manual
- * line break. */
+ * line break. The contents' entries take the lines the PDF's contents
+ * gives them (broken between words: a long 附件 entry no longer breaks
+ * inside 评分 or 绩效 where LibreOffice would fill its line). */
 #include "docx/docxw.h"
 
 #include <stdlib.h>
@@ -17,6 +19,7 @@ void er_docx_keep_lines(void *ctx, const er_pdf_lines *l) {
   if (!k)
     abort();
   k->node = l->node;
+  k->contents = l->contents;
   k->nbreaks = l->nbreaks;
   k->breaks = malloc((l->nbreaks ? l->nbreaks : 1) * sizeof *k->breaks);
   if (!k->breaks)
@@ -30,7 +33,9 @@ void er_docx_keep_lines(void *ctx, const er_pdf_lines *l) {
       abort();
   }
   w->lines[w->nlines++] = k;
-  er_docx_layout_reached(w, l->node);
+  /* a contents entry's heading lies ahead, where the layout has not been */
+  if (!l->contents)
+    er_docx_layout_reached(w, l->node);
   er_docx_unlock(w);
 }
 
@@ -50,7 +55,7 @@ void er_docx_lines_begin(er_docxw *w, const er_node *n) {
   /* the last given for the node, should one be laid out twice */
   er_docx_lock(w);
   for (size_t i = w->nlines; i-- > 0;)
-    if (w->lines[i]->node == n) {
+    if (w->lines[i]->node == n && w->lines[i]->contents == w->in_contents) {
       w->breaking = w->lines[i];
       break;
     }

@@ -44,7 +44,8 @@ typedef struct er_pdf_table_layout {
 typedef void (*er_pdf_table_fn)(void *ctx, const er_pdf_table_layout *t);
 
 /* Where the PDF breaks the lines of a balanced title (a heading of level 1,
- * the cover's title), a table's caption or a cover field, for writers that cannot
+ * the cover's title, an annex's title), a table's caption, a cover field or
+ * an entry of the contents, for writers that cannot
  * balance lines themselves (DOCX): before each line after the first, how
  * many characters of the node's text come before it, white space not
  * counted. Valid during the call it is given to. */
@@ -52,6 +53,8 @@ typedef struct er_pdf_lines {
   const er_node *node; /* the heading, the caption or the field's cell */
   size_t nbreaks;
   const size_t *breaks;
+  bool contents; /* the lines of the heading's entry in the contents (broken
+                  * between words), not of the heading */
 } er_pdf_lines;
 typedef void (*er_pdf_lines_fn)(void *ctx, const er_pdf_lines *l);
 /* The white space er_pdf_lines does not count, at the UTF-8 text p:
