@@ -1,5 +1,5 @@
 #!/bin/sh
-# docx.sh EVALREPORT SOURCE_DIR OUT_DIR DATA|footnote
+# docx.sh EVALREPORT SOURCE_DIR OUT_DIR DATA|footnote|annex
 #
 # The Word report of one data file, through `render --format docx`:
 #  - the same data gives the same bytes (SOURCE_DATE_EPOCH, which is the
@@ -19,7 +19,11 @@
 #    the titles and table captions on the lines evalreport's PDF gives them;
 #  - with --draft, the 草稿 watermark on every section.
 # "footnote" stands for nanchong with a footnote in its summary: a Word
-# footnote with its ① mark, and its text on LibreOffice's page.
+# footnote with its ① mark, and its text on LibreOffice's page. "annex"
+# stands for nanchong with an annex title of two lines: its 附件1 line, its
+# title and its contents entry on evalreport's lines in LibreOffice's PDF.
+# document.xml is written beside the layout: the same bytes as with the
+# layout first (ER_DOCX_SEQUENTIAL).
 # Exits 77 (skipped) without soffice, xmllint, poppler-utils, qpdf, unzip or
 # python3-docx.
 set -u
@@ -39,6 +43,15 @@ name=$(basename "$data" .yaml)
 dir=$out/$name
 rm -rf "$dir"
 mkdir -p "$dir/a" "$dir/b" "$dir/parts"
+if [ "$data" = annex ]; then
+  data=$dir/annex.yaml
+  sed 's/^  - title: 绩效评价指标体系评分表$/  - title: 南充市城乡低保补助资金专项支出绩效评价指标体系评分表（市本级及顺庆、高坪、嘉陵三区汇总）/' \
+    "$src/samples/nanchong-2018.yaml" >"$data"
+  grep -q '三区汇总）$' "$data" || {
+    echo "FAIL: no long annex title put into $data"
+    exit 1
+  }
+fi
 if [ "$data" = footnote ]; then
   data=$dir/footnote.yaml
   sed 's/切实解决低收入人群的贫困问题。/切实解决低收入人群的贫困问题[^低保标准由各县（市、区）人民政府确定。]。/' \
@@ -61,6 +74,14 @@ done
 docx=$dir/a/$name.docx
 cmp -s "$docx" "$dir/b/$name.docx" || {
   echo "FAIL: two renders of $name differ"
+  fail=1
+}
+# document.xml is written beside the layout (src/docx/layout.c): the same
+# bytes as when the layout has run first
+mkdir -p "$dir/seq"
+ER_DOCX_SEQUENTIAL=1 "$bin" render "$data" -o "$dir/seq" --format docx >/dev/null 2>&1 &&
+  cmp -s "$docx" "$dir/seq/$name.docx" || {
+  echo "FAIL: $name written beside the layout differs from $name written after it"
   fail=1
 }
 "$bin" render "$data" -o "$dir/a" --format pdf >/dev/null 2>&1 &&

@@ -515,9 +515,19 @@ def check_title_lines(body, lopdf, pdf):
         if not got or not got <= want:
             wrong.append((t[:20], sorted(want)[0], sorted(got)[:1]))
     # the contents' entries, broken between words where the PDF's contents
-    # breaks them (their page numbers, at the end of a last line, left out)
-    ours_e = [re.sub(r"\d+$", "", l) for l in ours]
-    theirs_e = [re.sub(r"\d+$", "", l) for l in theirs]
+    # breaks them: on the contents' pages (from 目录 while the folios are
+    # Roman: the body's 附件 list holds the same names), their page
+    # numbers at the end of a last line left out
+    def entry_lines(path):
+        pages = pdf_pages(path)
+        at = next((i for i, pg in enumerate(pages) if "目录" in map(letters, pg.split("\n"))), None)
+        out = []
+        for pg in pages[at:] if at is not None else []:
+            if not isinstance(folio_of(pg), tuple):
+                break
+            out += [re.sub(r"\d+$", "", letters(l)) for l in pg.split("\n") if letters(l)]
+        return [l for l in out if l]
+    ours_e, theirs_e = entry_lines(pdf), entry_lines(lopdf)
     for q in paras:
         if not style_of(q).startswith("TOC") or q.find(W + "hyperlink") is None:
             continue
