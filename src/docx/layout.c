@@ -36,7 +36,6 @@ struct er_dx_mark {
 struct er_dx_sync {
   pthread_mutex_t mu;
   pthread_cond_t cv;
-  pthread_t thread;
   size_t past; /* the top-level blocks before this one are laid out */
   bool done;
   er_dx_top *tops; /* the document's top-level blocks, by address */
