@@ -22,8 +22,6 @@
 # footnote with its ① mark, and its text on LibreOffice's page. "annex"
 # stands for nanchong with an annex title of two lines: its 附件1 line, its
 # title and its contents entry on evalreport's lines in LibreOffice's PDF.
-# document.xml is written beside the layout: the same bytes as with the
-# layout first (ER_DOCX_SEQUENTIAL).
 # Exits 77 (skipped) without soffice, xmllint, poppler-utils, qpdf, unzip or
 # python3-docx.
 set -u
@@ -71,14 +69,6 @@ done
 docx=$dir/a/$name.docx
 cmp -s "$docx" "$dir/b/$name.docx" || {
   echo "FAIL: two renders of $name differ"
-  fail=1
-}
-# document.xml is written beside the layout (src/docx/layout.c): the same
-# bytes as when the layout has run first
-mkdir -p "$dir/seq"
-ER_DOCX_SEQUENTIAL=1 "$bin" render "$data" -o "$dir/seq" --format docx >/dev/null 2>&1 &&
-  cmp -s "$docx" "$dir/seq/$name.docx" || {
-  echo "FAIL: $name written beside the layout differs from $name written after it"
   fail=1
 }
 "$bin" render "$data" -o "$dir/a" --format pdf >/dev/null 2>&1 &&

@@ -71,13 +71,11 @@ static char *text_copy(const er_node *n, char *out) {
   return out;
 }
 
-const char *er_node_text_in(er_arena *arena, const er_node *n) {
-  char *buf = er_arena_alloc(arena, text_length(n) + 1);
+const char *er_node_text(er_doc *doc, const er_node *n) {
+  char *buf = er_arena_alloc(&doc->arena, text_length(n) + 1);
   *text_copy(n, buf) = '\0';
   return buf;
 }
-
-const char *er_node_text(er_doc *doc, const er_node *n) { return er_node_text_in(&doc->arena, n); }
 
 er_node *er_node_following(const er_node *root, const er_node *n) {
   if (n->first)

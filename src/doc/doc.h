@@ -146,9 +146,6 @@ bool er_doc_is_inline(er_doc_type type);
 bool er_node_has_class(const er_node *n, const char *word);
 /* The concatenated text of a subtree, in the document's arena. */
 const char *er_node_text(er_doc *doc, const er_node *n);
-/* The same in another arena (a writer's, while the layout uses the
- * document's on a thread of its own). */
-const char *er_node_text_in(er_arena *arena, const er_node *n);
 /* Depth-first traversal: the node after n in document order, staying
  * within `root`; NULL at the end. */
 er_node *er_node_following(const er_node *root, const er_node *n);

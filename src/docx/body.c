@@ -53,7 +53,7 @@ static void runs(er_docxw *w, const er_node *para, const er_node *n, run_fmt f) 
       er_dx_close(&w->x);
       break;
     case ER_DOC_SUP: {
-      const char *mark = er_docx_node_text(w, c);
+      const char *mark = er_node_text(w->doc, c);
       const er_node *aside = er_docx_note_for(para, mark);
       if (aside) {
         er_docx_note_ref(w, aside, mark);
@@ -147,7 +147,7 @@ static void cover_title_spacing(er_docxw *w, const er_node *title) {
   const er_dx_page *p = &w->portrait;
   long size = COVER_TITLE_SIZE * 10, line = size * 16 / 10; /* twips */
   double chars = 0;
-  for (const unsigned char *s = (const unsigned char *)er_docx_node_text(w, title); *s; s++)
+  for (const unsigned char *s = (const unsigned char *)er_node_text(w->doc, title); *s; s++)
     chars += *s < 0x80 ? 0.5 : (*s & 0xC0) != 0x80;
   long measure = p->width - p->left - p->right - 2 * size;
   long lines = (long)ceil(chars * (double)size / (double)(measure > size ? measure : size));
@@ -284,7 +284,7 @@ static void bookmark_end(er_docxw *w, int k) {
 static bool annex_heading(er_docxw *w, const er_node *n, int k) {
   if (!n->id || strncmp(n->id, "annex-", 6) != 0)
     return false;
-  const char *text = er_docx_node_text(w, n);
+  const char *text = er_node_text(w->doc, n);
   size_t skip, label = text ? er_pdf_annex_label(text, &skip) : 0;
   if (!label)
     return false;
@@ -445,10 +445,7 @@ static bool follows_cover(const er_node *n) {
 }
 
 void er_docx_blocks(er_docxw *w, const er_node *parent) {
-  size_t block = 0;
-  for (const er_node *n = parent->first; n; n = n->next, block++) {
-    if (parent == w->doc->root) /* its tables and titles laid out */
-      er_docx_layout_wait(w, block);
+  for (const er_node *n = parent->first; n; n = n->next) {
     if (er_doc_is_inline(n->type)) { /* a block holding inlines: one paragraph */
       paragraph_of(w, parent, NULL);
       return;

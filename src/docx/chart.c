@@ -81,7 +81,7 @@ static void series_data(er_docxw *w, er_dx *x, const er_node *chart, const er_no
     er_dx_open(x, "c:pt");
     er_dx_attri(x, "idx", k++);
     er_dx_open(x, "c:v");
-    er_dx_chars(x, values ? c->value : er_docx_node_text(w, c));
+    er_dx_chars(x, values ? c->value : er_node_text(w->doc, c));
     er_dx_close(x);
     er_dx_close(x);
   }
@@ -99,7 +99,7 @@ static void series(er_docxw *w, er_dx *x, const er_node *chart, const er_node *o
   val(x, "c:order", s);
   er_dx_open(x, "c:tx");
   er_dx_open(x, "c:v");
-  er_dx_chars(x, only ? er_docx_node_text(w, only) : (chart->unit ? chart->unit : ""));
+  er_dx_chars(x, only ? er_node_text(w->doc, only) : (chart->unit ? chart->unit : ""));
   er_dx_close(x);
   er_dx_close(x);
   if (!pie)
@@ -300,7 +300,7 @@ static long figure_height(er_docxw *w, const er_node *chart, long width) {
     for (const er_node *c = chart->first; c; c = c->next)
       if (c->type == ER_DOC_DATUM) {
         double chars = 0;
-        for (const unsigned char *t = (const unsigned char *)er_docx_node_text(w, c); *t; t++)
+        for (const unsigned char *t = (const unsigned char *)er_node_text(w->doc, c); *t; t++)
           chars += *t < 0x80 ? 0.5 : (*t & 0xC0) != 0x80;
         lines = fmax(lines, ceil(chars * size / fmax(slot - 4, size)));
       }

@@ -51,7 +51,7 @@ unsigned char *er_docx_chart_book(er_docxw *w, const er_node *chart, size_t *len
     for (const er_node *c = chart->first; c; c = c->next) {
       if (c->type != ER_DOC_DATUM)
         continue;
-      worksheet_write_string(ws, (lxw_row_t)row, 0, er_docx_node_text(w, c), NULL);
+      worksheet_write_string(ws, (lxw_row_t)row, 0, er_node_text(w->doc, c), NULL);
       worksheet_write_number(ws, (lxw_row_t)row++, 1, strtod(c->value, NULL), NULL);
     }
   }

@@ -1,9 +1,8 @@
 /* `render --format docx` (docx.h): build the document as the other
  * writers do, learn from the PDF layout the page every heading lands on
- * (for the contents' cached page numbers) while document.xml is written
- * (layout.c), write the other parts — styles, settings, footnotes,
- * footers, charts, properties — and zip them into the temporary file the
- * pipeline gave. */
+ * (for the contents' cached page numbers), then write the parts —
+ * document, styles, settings, footnotes, footers, charts, properties —
+ * and zip them into the temporary file the pipeline gave. */
 #include "docx/docx.h"
 
 #include "docx/docxw.h"
@@ -12,7 +11,6 @@
 
 #include <stdlib.h>
 
-/* document.xml but for the contents' page numbers; beside the layout. */
 static void document(er_docxw *w) {
   er_dx *x = &w->x;
   er_dx_begin(x);
@@ -26,10 +24,10 @@ static void document(er_docxw *w) {
   er_docx_sect(w, true);
   er_dx_close(x);
   er_dx_close(x);
+  er_package_add(&w->pkg, "word/document.xml", ER_CT "wordprocessingml.document.main+xml", x);
 }
 
-static bool write_doc(er_docxw *w, er_font_config *cfg, int *folios, const er_docx_props *props,
-                      const char *path) {
+static bool write_doc(er_docxw *w, const er_docx_props *props, const char *path) {
   const er_style *style = w->style;
   w->portrait = er_docx_page(style, false);
   w->landscape = er_docx_page(style, true);
@@ -39,15 +37,7 @@ static bool write_doc(er_docxw *w, er_font_config *cfg, int *folios, const er_do
   er_docx_settings(w);
   er_docx_footers(w);
   er_docx_notes_begin(w);
-  /* without fonts there is no layout: the contents are written without
-   * page numbers, for Word to fill in (an evaluator presses F9), and the
-   * tables with columns of their own */
-  er_docx_layout_beside(w, cfg, folios, document);
-  size_t len;
-  unsigned char *bytes = er_docx_folios_splice(w, &w->x, &len);
-  er_package_add_bytes(&w->pkg, "word/document.xml", ER_CT "wordprocessingml.document.main+xml",
-                       bytes, len);
-  free(bytes);
+  document(w);
   er_docx_notes_end(w);
   er_docx_props_parts(w, props);
   bool ok = er_package_write(&w->pkg, path, w->d);
@@ -67,28 +57,33 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   }
   er_pdf_info info = er_pdf_info_of(ev, doc, &doc->arena, d);
   er_docx_props props = {info.title, info.author, info.subject, info.keywords, info.created};
-  er_arena text = {0};
-  er_docxw w = {.doc = doc,
-                .style = style,
-                .d = d,
-                .draft = opts->draft,
-                .created = info.created,
-                .text = &text};
+  er_docxw w = {.doc = doc, .style = style, .d = d, .draft = opts->draft, .created = info.created};
   size_t nheads = er_docx_index_headings(&w);
   int *folios = calloc(nheads ? nheads : 1, sizeof *folios);
   if (!folios)
     abort();
-  w.folios = folios;
-  w.nfolios = nheads;
   w.body_start = er_doc_body_start(doc);
   w.in_front = w.body_start != NULL;
-  bool ok = write_doc(&w, cfg, folios, &props, path);
+  /* without fonts there is no layout: the contents are written without
+   * page numbers, for Word to fill in (an evaluator presses F9), and the
+   * tables with columns of their own */
+  er_diag quiet;
+  er_diag_init(&quiet, d->file);
+  if (!er_pdf_heading_folios(doc, style, cfg, folios, nheads, er_docx_keep_table_layout,
+                             er_docx_keep_lines, &w, &quiet)) {
+    nheads = 0;
+    er_docx_table_layouts_free(&w);
+    er_docx_lines_free(&w);
+  }
+  er_font_config_free(cfg);
+  er_diag_free(&quiet);
+  w.folios = folios;
+  w.nfolios = nheads;
+  bool ok = write_doc(&w, &props, path);
   er_docx_table_layouts_free(&w);
   er_docx_lines_free(&w);
   free(folios);
   free(w.headings);
-  free(w.marks);
-  er_arena_free(&text);
   er_doc_free(doc);
   er_style_free(style);
   return ok;

@@ -7,7 +7,6 @@
 
 #include "doc/doc.h"
 #include "doc/style.h"
-#include "model/arena.h"
 #include "model/diag.h"
 #include "pdf/pdf.h"
 
@@ -126,15 +125,10 @@ typedef struct er_docxw {
 
   const int *folios; /* per heading in document order, 0 unknown; or NULL */
   size_t nfolios;
-  /* what the layout hands over (from its thread: under er_docx_lock) */
-  er_dx_table_layout **tables; /* in document order; none without fonts */
+  er_dx_table_layout *tables; /* in document order; none without fonts */
   size_t ntables, tables_cap;
-  er_dx_lines **lines; /* balanced titles and captions as the PDF breaks them */
+  er_dx_lines *lines; /* balanced titles and captions as the PDF breaks them */
   size_t nlines, lines_cap;
-  struct er_dx_sync *sync;  /* the layout's thread, or NULL when it is done */
-  struct er_dx_mark *marks; /* where the contents' page numbers go (layout.c) */
-  size_t nmarks, marks_cap;
-  er_arena *text;                 /* node texts (er_docx_node_text) */
   const er_dx_lines *breaking;    /* those of the paragraph being written, or NULL */
   size_t broken, chars;           /* breaks written in it, characters before */
   bool in_contents;               /* writing an entry of the contents: its lines */
@@ -164,35 +158,6 @@ typedef struct er_docx_props {
   long long created; /* seconds since 1970, < 0 for none */
 } er_docx_props;
 void er_docx_props_parts(er_docxw *w, const er_docx_props *props);
-
-/* A node's text, in the writer's arena: the document's belongs to the
- * layout while it runs. */
-static inline const char *er_docx_node_text(const er_docxw *w, const er_node *n) {
-  return er_node_text_in(w->text, n);
-}
-
-/* layout.c: lays the document out here, giving each heading's page to
- * folios[0, w->nfolios) (or none: w->nfolios 0, without fonts) and each
- * table and broken title to w, while `write` writes document.xml on a
- * thread of its own; returns when both are done. The fonts `cfg` are
- * freed. */
-void er_docx_layout_beside(er_docxw *w, er_font_config *cfg, int *folios,
-                           void (*write)(er_docxw *w));
-/* In `write`: waits until the layout has gone past the document's
- * top-level block number `block` (its tables and lines all handed over),
- * or ended. */
-void er_docx_layout_wait(er_docxw *w, size_t block);
-/* The hand-over's lock, taken by the layout's callbacks and the lookups
- * (no-ops when no thread runs). */
-void er_docx_lock(const er_docxw *w);
-void er_docx_unlock(const er_docxw *w);
-/* From a callback, with the lock held: the layout has reached node n. */
-void er_docx_layout_reached(er_docxw *w, const er_node *n);
-/* An empty <w:t>'s content in the contents, where heading k's page number
- * goes once the layout has ended; er_docx_folios_splice fills them in. */
-void er_docx_folio_mark(er_docxw *w, int heading);
-/* document.xml's bytes from x with the page numbers put in (malloc'd). */
-unsigned char *er_docx_folios_splice(er_docxw *w, er_dx *x, size_t *len);
 
 /* body.c */
 void er_docx_blocks(er_docxw *w, const er_node *parent);

@@ -15,9 +15,13 @@
 
 void er_docx_keep_lines(void *ctx, const er_pdf_lines *l) {
   er_docxw *w = ctx;
-  er_dx_lines *k = malloc(sizeof *k);
-  if (!k)
-    abort();
+  if (w->nlines == w->lines_cap) {
+    w->lines_cap = w->lines_cap ? 2 * w->lines_cap : 8;
+    w->lines = realloc(w->lines, w->lines_cap * sizeof *w->lines);
+    if (!w->lines)
+      abort();
+  }
+  er_dx_lines *k = &w->lines[w->nlines++];
   k->node = l->node;
   k->contents = l->contents;
   k->nbreaks = l->nbreaks;
@@ -25,25 +29,11 @@ void er_docx_keep_lines(void *ctx, const er_pdf_lines *l) {
   if (!k->breaks)
     abort();
   memcpy(k->breaks, l->breaks, l->nbreaks * sizeof *k->breaks);
-  er_docx_lock(w);
-  if (w->nlines == w->lines_cap) {
-    w->lines_cap = w->lines_cap ? 2 * w->lines_cap : 8;
-    w->lines = realloc(w->lines, w->lines_cap * sizeof *w->lines);
-    if (!w->lines)
-      abort();
-  }
-  w->lines[w->nlines++] = k;
-  /* a contents entry's heading lies ahead, where the layout has not been */
-  if (!l->contents)
-    er_docx_layout_reached(w, l->node);
-  er_docx_unlock(w);
 }
 
 void er_docx_lines_free(er_docxw *w) {
-  for (size_t i = 0; i < w->nlines; i++) {
-    free(w->lines[i]->breaks);
-    free(w->lines[i]);
-  }
+  for (size_t i = 0; i < w->nlines; i++)
+    free(w->lines[i].breaks);
   free(w->lines);
   w->lines = NULL;
   w->nlines = w->lines_cap = 0;
@@ -53,13 +43,11 @@ void er_docx_lines_begin(er_docxw *w, const er_node *n) {
   w->breaking = NULL;
   w->broken = w->chars = 0;
   /* the last given for the node, should one be laid out twice */
-  er_docx_lock(w);
   for (size_t i = w->nlines; i-- > 0;)
-    if (w->lines[i]->node == n && w->lines[i]->contents == w->in_contents) {
-      w->breaking = w->lines[i];
-      break;
+    if (w->lines[i].node == n && w->lines[i].contents == w->in_contents) {
+      w->breaking = &w->lines[i];
+      return;
     }
-  er_docx_unlock(w);
 }
 
 void er_docx_text(er_docxw *w, const char *text) {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const char *aside_text(er_docxw *w, const er_node *aside) {
-  return er_docx_node_text(w, aside);
+  return er_node_text(w->doc, aside);
 }
 
 /* Asides directly after a paragraph (or after other asides after it). */
@@ -36,7 +36,7 @@ bool er_docx_note_referenced(er_docxw *w, const er_node *aside) {
   for (const er_node *n = p->first; n; n = er_node_following(p, n)) {
     if (n->type != ER_DOC_SUP)
       continue;
-    const char *mark = er_docx_node_text(w, n);
+    const char *mark = er_node_text(w->doc, n);
     if (mark[0] && strncmp(text, mark, strlen(mark)) == 0 && er_docx_note_for(p, mark) == aside)
       return true;
   }
@@ -104,7 +104,7 @@ void er_docx_note_ref(er_docxw *w, const er_node *aside, const char *mark) {
   mark_run(x, mark, false, id);
   size_t skip = strlen(mark);
   for (const er_node *c = aside->first; c; c = c->next) {
-    const char *t = er_docx_node_text(w, c);
+    const char *t = er_node_text(w->doc, c);
     if (skip) {
       size_t n = strlen(t) < skip ? strlen(t) : skip;
       t += n;

@@ -124,7 +124,7 @@ static void measure(er_docxw *w, const er_node *t, grid *g, long total) {
       if (col >= g->ncols)
         break;
       if (c->colspan == 1) {
-        double chars = text_chars(er_docx_node_text(w, c)) + PAD_CHARS;
+        double chars = text_chars(er_node_text(w->doc, c)) + PAD_CHARS;
         if (chars > MAX_CHARS)
           chars = MAX_CHARS;
         if (chars > g->width[col])
@@ -176,9 +176,13 @@ void er_docx_keep_table_layout(void *ctx, const er_pdf_table_layout *t) {
    * measures a cell's margin from the inner side of its rule, Word from
    * the edge (its text then a third of a point further out) */
   double rule = (double)er_docx_twips(w->style->rule) / 20;
-  er_dx_table_layout *l = malloc(sizeof *l);
-  if (!l)
-    abort();
+  if (w->ntables == w->tables_cap) {
+    w->tables_cap = w->tables_cap ? 2 * w->tables_cap : 16;
+    w->tables = realloc(w->tables, w->tables_cap * sizeof *w->tables);
+    if (!w->tables)
+      abort();
+  }
+  er_dx_table_layout *l = &w->tables[w->ntables++];
   *l = (er_dx_table_layout){.table = t->table,
                             .ncols = t->ncols,
                             .widths = calloc((size_t)t->ncols + 1, sizeof *l->widths),
@@ -191,36 +195,21 @@ void er_docx_keep_table_layout(void *ctx, const er_pdf_table_layout *t) {
   /* edges rounded, so that the columns add up to the table */
   for (int k = 0; k < t->ncols; k++)
     l->widths[k] = twips(t->colx[k + 1]) - twips(t->colx[k]);
-  er_docx_lock(w);
-  if (w->ntables == w->tables_cap) {
-    w->tables_cap = w->tables_cap ? 2 * w->tables_cap : 16;
-    w->tables = realloc(w->tables, w->tables_cap * sizeof *w->tables);
-    if (!w->tables)
-      abort();
-  }
-  w->tables[w->ntables++] = l;
-  er_docx_layout_reached(w, t->table);
-  er_docx_unlock(w);
 }
 
 void er_docx_table_layouts_free(er_docxw *w) {
-  for (size_t i = 0; i < w->ntables; i++) {
-    free(w->tables[i]->widths);
-    free(w->tables[i]);
-  }
+  for (size_t i = 0; i < w->ntables; i++)
+    free(w->tables[i].widths);
   free(w->tables);
   w->tables = NULL;
   w->ntables = w->tables_cap = 0;
 }
 
 static const er_dx_table_layout *layout_of(const er_docxw *w, const er_node *table, int ncols) {
-  const er_dx_table_layout *found = NULL;
-  er_docx_lock(w);
-  for (size_t i = 0; i < w->ntables && !found; i++)
-    if (w->tables[i]->table == table)
-      found = w->tables[i];
-  er_docx_unlock(w);
-  return found && found->ncols == ncols ? found : NULL;
+  for (size_t i = 0; i < w->ntables; i++)
+    if (w->tables[i].table == table)
+      return w->tables[i].ncols == ncols ? &w->tables[i] : NULL;
+  return NULL;
 }
 
 static void width_el(er_dx *x, const char *name, long twips) {

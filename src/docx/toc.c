@@ -95,11 +95,10 @@ static void entry(er_docxw *w, const er_node *h, bool first, bool last) {
   snprintf(text, sizeof text, " PAGEREF _Toc%d \\h ", k);
   instr(x, text);
   fld(x, "separate");
-  er_dx_open(x, "w:r"); /* the page, once the layout has found it (layout.c) */
-  er_dx_open(x, "w:t");
-  er_dx_attr(x, "xml:space", "preserve");
-  er_docx_folio_mark(w, k);
-  er_dx_close(x);
+  int folio = w->folios && k >= 0 && (size_t)k < w->nfolios ? w->folios[k] : 0;
+  snprintf(text, sizeof text, "%d", folio);
+  er_dx_open(x, "w:r");
+  er_dx_t(x, folio > 0 ? text : "");
   er_dx_close(x);
   fld(x, "end");
   er_dx_close(x); /* hyperlink */

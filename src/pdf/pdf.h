@@ -75,10 +75,8 @@ size_t er_pdf_annex_label(const char *text, size_t *skip);
  * when the document is typeset, for the first `n` headings in document
  * order; nothing is written. `on_table`, when not NULL, is given every
  * table the layout sets, `on_lines` every balanced title or caption that
- * takes more than one line — in document order, all of a top-level block
- * before anything of a later one (the DOCX writes beside the layout on
- * that: src/docx/layout.c); a contents entry's lines come with the
- * contents. For writers that carry the PDF's contents page
+ * takes more than one line, and every entry of the contents that does
+ * (er_pdf_lines.contents). For writers that carry the PDF's contents page
  * numbers and table columns (DOCX). `cfg` is the font list
  * (er_font_config_load), or NULL to load it here. False, with errors in
  * `d`, when no fonts are installed. */
