@@ -1,5 +1,5 @@
 #!/bin/sh
-# docx.sh EVALREPORT SOURCE_DIR OUT_DIR DATA|footnote
+# docx.sh EVALREPORT SOURCE_DIR OUT_DIR DATA|footnote|annex
 #
 # The Word report of one data file, through `render --format docx`:
 #  - the same data gives the same bytes (SOURCE_DATE_EPOCH, which is the
@@ -19,7 +19,9 @@
 #    the titles and table captions on the lines evalreport's PDF gives them;
 #  - with --draft, the 草稿 watermark on every section.
 # "footnote" stands for nanchong with a footnote in its summary: a Word
-# footnote with its ① mark, and its text on LibreOffice's page.
+# footnote with its ① mark, and its text on LibreOffice's page. "annex"
+# stands for nanchong with an annex title of two lines: its 附件1 line, its
+# title and its contents entry on evalreport's lines in LibreOffice's PDF.
 # Exits 77 (skipped) without soffice, xmllint, poppler-utils, qpdf, unzip or
 # python3-docx.
 set -u
@@ -39,15 +41,21 @@ name=$(basename "$data" .yaml)
 dir=$out/$name
 rm -rf "$dir"
 mkdir -p "$dir/a" "$dir/b" "$dir/parts"
-if [ "$data" = footnote ]; then
-  data=$dir/footnote.yaml
-  sed 's/切实解决低收入人群的贫困问题。/切实解决低收入人群的贫困问题[^低保标准由各县（市、区）人民政府确定。]。/' \
-    "$src/samples/nanchong-2018.yaml" >"$data"
-  grep -q '\[\^' "$data" || {
-    echo "FAIL: no footnote put into $data"
+# variant EDIT WHAT: nanchong with the sed edit EDIT, which must change it
+variant() {
+  sed "$1" "$src/samples/nanchong-2018.yaml" >"$dir/$name.yaml"
+  cmp -s "$dir/$name.yaml" "$src/samples/nanchong-2018.yaml" && {
+    echo "FAIL: no $2 put into $dir/$name.yaml"
     exit 1
   }
-fi
+  data=$dir/$name.yaml
+}
+case "$data" in
+annex) variant 's/^  - title: 绩效评价指标体系评分表$/  - title: 南充市城乡低保补助资金专项支出绩效评价指标体系评分表（市本级及顺庆、高坪、嘉陵三区汇总）/' \
+  "long annex title" ;;
+footnote) variant 's/切实解决低收入人群的贫困问题。/切实解决低收入人群的贫困问题[^低保标准由各县（市、区）人民政府确定。]。/' \
+  footnote ;;
+esac
 fail=0
 export SOURCE_DATE_EPOCH=1700000000
 

@@ -201,7 +201,7 @@ def check_table_widths(doc, pdf):
     checked = edges = 0
     for tbl in doc.iter(W + "tbl"):
         pr = tbl.find(W + "tblPr")
-        if pr.find(W + "tblCellMar") is None:  # the cover's fields, set apart
+        if pr.find(W + "tblCellMar") is None or cover_values(tbl):  # the cover's fields, set apart
             continue
         cols = [int(g.get(W + "w")) for g in tbl.iter(W + "gridCol")]
         left = left_of(sum(cols) > block)  # the score sheet, on pages turned sideways
@@ -252,12 +252,30 @@ def check_structure(path, html, pdf, expect_notes=""):
     levels = {}
     for s in styles.iter(W + "style"):
         lvl = s.find(f"{W}pPr/{W}outlineLvl")
-        if lvl is not None:
+        if lvl is not None and int(lvl.get(W + "val")) < 9:  # 9: body text
             levels[s.get(W + "styleId")] = int(lvl.get(W + "val"))
     if levels != {f"Heading{k}": k - 1 for k in range(1, 5)}:
         fail(f"outline levels of the heading styles: {levels}")
     paras = list(body.iter(W + "p"))
     used = {style_of(q) for q in paras}
+    # an annex's heading as the PDF sets it (GB/T 9704 §8): "附件N" alone,
+    # its title a paragraph of its own (AnnexTitle) — not "附件N：title"
+    # run on as one heading that Word breaks where it likes
+    run_on = [para_text(q) for q in paras if style_of(q).startswith("Heading") and
+              re.match(r"附件[\d\-]*[：:　 ]\s*\S", para_text(q))]
+    if run_on:
+        fail(f"annex headings with their title run on: {run_on[:2]}")
+    for a, b in zip(paras, paras[1:]):
+        if style_of(b) == "AnnexTitle" and not (style_of(a) == "Heading2" and
+                                                re.fullmatch(r"附件[\d\-]*", para_text(a))):
+            fail(f"annex title {para_text(b)[:20]} not under its 附件N heading")
+    # the cover's fields without cell padding: the value as wide as its rule
+    for tbl in body.iter(W + "tbl"):
+        if cover_values(tbl):
+            mar = tbl.find(f"{W}tblPr/{W}tblCellMar")
+            sides = {e.tag[len(W):]: e.get(W + "w") for e in mar} if mar is not None else {}
+            if sides.get("left") != "0" or sides.get("right") != "0":
+                fail(f"cover fields' cell margins {sides}, not 0 left and right")
     page = open(html, encoding="utf-8").read()
     for k in (1, 2, 3):
         if f"<h{k}" in page and f"Heading{k}" not in used:
@@ -437,7 +455,8 @@ def check_office(path, lopdf, pdf):
     titled, multi = check_title_lines(body, lopdf, pdf)
     print(f"ok office: {count} paragraphs found, {theirs} pages (evalreport {ours}), "
           f"{len(heads)} headings as bookmarks, {same} on the same page as in evalreport's PDF, "
-          f"{titled} titles and captions on evalreport's lines ({multi} of more than one)")
+          f"{titled} titles, captions and contents entries on evalreport's lines "
+          f"({multi} of more than one)")
 
 
 def splits(lines, text):
@@ -456,18 +475,35 @@ def splits(lines, text):
     return found
 
 
+def cover_values(body):
+    """The value paragraphs of the cover's fields (项目名称 …): the rows
+    whose label is spread over its cell (jc distribute)."""
+    out = []
+    for row in body.iter(W + "tr"):
+        cells = row.findall(W + "tc")
+        jc = cells[0].find(f"{W}p/{W}pPr/{W}jc") if len(cells) == 2 else None
+        if jc is not None and jc.get(W + "val") == "distribute":
+            out.extend(cells[1].findall(W + "p"))
+    return out
+
+
 def check_title_lines(body, lopdf, pdf):
-    """Balanced titles (Heading1: the report's title, the cover's) and
-    table captions take the lines evalreport's PDF gives them, in
+    """Balanced titles (Heading1: the report's title, the cover's; an
+    annex's title and its 附件N line), table captions and the cover's
+    field values take the lines evalreport's PDF gives them, in
     LibreOffice's PDF of the DOCX too: the same words on each line, not a
-    full line and a stub."""
+    full line and a stub, nor a last character wrapped."""
     def pdf_lines(path):
         return [letters(l) for pg in pdf_pages(path) for l in pg.split("\n") if letters(l)]
     ours, theirs = pdf_lines(pdf), pdf_lines(lopdf)
     compared = multi = 0
     wrong = []
-    for q in body.iter(W + "p"):
-        if style_of(q) not in ("Heading1", "Caption"):
+    paras = list(body.iter(W + "p"))
+    annex_labels = {id(a) for a, b in zip(paras, paras[1:]) if style_of(b) == "AnnexTitle"}
+    values = {id(q) for q in cover_values(body)}
+    for q in paras:
+        if style_of(q) not in ("Heading1", "Caption", "AnnexTitle") and \
+                id(q) not in annex_labels and id(q) not in values:
             continue
         t = letters(para_text(q))
         want = splits(ours, t)
@@ -478,9 +514,36 @@ def check_title_lines(body, lopdf, pdf):
         multi += any(len(w) > 1 for w in want)
         if not got or not got <= want:
             wrong.append((t[:20], sorted(want)[0], sorted(got)[:1]))
+    # the contents' entries, broken between words where the PDF's contents
+    # breaks them: on the contents' pages (from 目录 while the folios are
+    # Roman: the body's 附件 list holds the same names), their page
+    # numbers at the end of a last line left out
+    def entry_lines(path):
+        pages = pdf_pages(path)
+        at = next((i for i, pg in enumerate(pages) if "目录" in map(letters, pg.split("\n"))), None)
+        out = []
+        for pg in pages[at:] if at is not None else []:
+            if not isinstance(folio_of(pg), tuple):
+                break
+            out += [re.sub(r"\d+$", "", letters(l)) for l in pg.split("\n") if letters(l)]
+        return [l for l in out if l]
+    ours_e, theirs_e = entry_lines(pdf), entry_lines(lopdf)
+    for q in paras:
+        if not style_of(q).startswith("TOC") or q.find(W + "hyperlink") is None:
+            continue
+        texts = [t.text or "" for t in q.find(W + "hyperlink").iter(W + "t")]
+        t = letters("".join(texts[:-1]))
+        want = splits(ours_e, t)
+        if not t or not want:
+            continue
+        compared += 1
+        got = splits(theirs_e, t)
+        multi += any(len(w) > 1 for w in want)
+        if not got or not got <= want:
+            wrong.append((t[:20], sorted(want)[0], sorted(got)[:1]))
     if wrong:
-        fail(f"{len(wrong)} titles or captions set on other lines than in evalreport's PDF "
-             f"(text, evalreport's lines, LibreOffice's): {wrong[:2]}")
+        fail(f"{len(wrong)} titles, captions or contents entries set on other lines than in "
+             f"evalreport's PDF (text, evalreport's lines, LibreOffice's): {wrong[:2]}")
     return compared, multi
 
 

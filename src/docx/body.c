@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct run_fmt {
@@ -131,7 +132,7 @@ static void cover_date_spacing(er_docxw *w, const er_node *date) {
     before = COVER_GAP * p->line_pitch;
   er_dx *x = &w->x;
   er_dx_open(x, "w:spacing");
-  er_dx_attrf(x, "w:before", "%ld", before > 0 ? before : 0);
+  er_dx_attri(x, "w:before", before > 0 ? before : 0);
   er_dx_attr(x, "w:after", "0");
   er_dx_attr(x, "w:line", "240");
   er_dx_attr(x, "w:lineRule", "auto");
@@ -158,14 +159,14 @@ static void cover_title_spacing(er_docxw *w, const er_node *title) {
   long after = fields - 2 * p->line_pitch - (lines < 1 ? 1 : lines) * line;
   er_dx *x = &w->x;
   er_dx_open(x, "w:spacing");
-  er_dx_attrf(x, "w:before", "%ld", 2 * p->line_pitch);
-  er_dx_attrf(x, "w:after", "%ld", after > 0 ? after : 0);
-  er_dx_attrf(x, "w:line", "%ld", line);
+  er_dx_attri(x, "w:before", 2 * p->line_pitch);
+  er_dx_attri(x, "w:after", after > 0 ? after : 0);
+  er_dx_attri(x, "w:line", line);
   er_dx_attr(x, "w:lineRule", "exact");
   er_dx_close(x);
   er_dx_open(x, "w:ind");
-  er_dx_attrf(x, "w:left", "%ld", size);
-  er_dx_attrf(x, "w:right", "%ld", size);
+  er_dx_attri(x, "w:left", size);
+  er_dx_attri(x, "w:right", size);
   er_dx_attr(x, "w:firstLineChars", "0");
   er_dx_attr(x, "w:firstLine", "0");
   er_dx_close(x);
@@ -177,8 +178,8 @@ static void no_indent(er_docxw *w, long right) {
   er_dx_attr(x, "w:firstLineChars", "0");
   er_dx_attr(x, "w:firstLine", "0");
   if (right) {
-    er_dx_attrf(x, "w:rightChars", "%ld", right * 100);
-    er_dx_attrf(x, "w:right", "%ld", right * w->portrait.cell);
+    er_dx_attri(x, "w:rightChars", right * 100);
+    er_dx_attri(x, "w:right", right * w->portrait.cell);
   }
   er_dx_close(x);
 }
@@ -190,10 +191,10 @@ static void annex_indent(er_docxw *w, const er_node *n) {
   er_dx *x = &w->x;
   long label = er_node_has_class(n, "annex-list") ? 350 : 300; /* 附件1： 附件： in 1/100 chars */
   er_dx_open(x, "w:ind");
-  er_dx_attrf(x, "w:leftChars", "%ld", 200 + label);
-  er_dx_attrf(x, "w:left", "%ld", (200 + label) * w->portrait.cell / 100);
-  er_dx_attrf(x, "w:hangingChars", "%ld", label);
-  er_dx_attrf(x, "w:hanging", "%ld", label * w->portrait.cell / 100);
+  er_dx_attri(x, "w:leftChars", 200 + label);
+  er_dx_attri(x, "w:left", (200 + label) * w->portrait.cell / 100);
+  er_dx_attri(x, "w:hangingChars", label);
+  er_dx_attri(x, "w:hanging", label * w->portrait.cell / 100);
   er_dx_close(x);
 }
 
@@ -231,11 +232,11 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   else if (er_node_has_class(n, "signature") &&
            (!n->prev || !er_node_has_class(n->prev, "signature"))) {
     er_dx_open(x, "w:spacing"); /* 署名 two lines below the text */
-    er_dx_attrf(x, "w:before", "%ld", 2 * w->portrait.line_pitch);
+    er_dx_attri(x, "w:before", 2 * w->portrait.line_pitch);
     er_dx_close(x);
   } else if (er_node_has_class(n, "annex-note")) {
     er_dx_open(x, "w:spacing"); /* 附件说明 one line below the text */
-    er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch);
+    er_dx_attri(x, "w:before", w->portrait.line_pitch);
     er_dx_close(x);
   }
   if (er_node_has_class(n, "annex-list") || er_node_has_class(n, "annex-note"))
@@ -262,8 +263,70 @@ void er_docx_paragraph(er_docxw *w, const er_node *n, const char *style_id, cons
   er_dx_close(x);
 }
 
+static void bookmark_start(er_docxw *w, int k) {
+  er_dx_open(&w->x, "w:bookmarkStart");
+  er_dx_attri(&w->x, "w:id", k);
+  er_dx_attrf(&w->x, "w:name", "_Toc%d", k);
+  er_dx_close(&w->x);
+}
+
+static void bookmark_end(er_docxw *w, int k) {
+  er_dx_open(&w->x, "w:bookmarkEnd");
+  er_dx_attri(&w->x, "w:id", k);
+  er_dx_close(&w->x);
+}
+
+/* An annex's heading as GB/T 9704 §8 sets it and the PDF does
+ * (src/pdf/annex.c): "附件N" flush left with a line left blank under it —
+ * the heading, in the outline and the contents' target — then the annex's
+ * title centred as a title is (AnnexTitle), on the PDF's lines: a long
+ * title no longer runs on after "附件：" and breaks inside a word. */
+static bool annex_heading(er_docxw *w, const er_node *n, int k) {
+  if (!n->id || strncmp(n->id, "annex-", 6) != 0)
+    return false;
+  const char *text = er_node_text(w->doc, n);
+  size_t skip, label = text ? er_pdf_annex_label(text, &skip) : 0;
+  if (!label)
+    return false;
+  er_dx *x = &w->x;
+  er_dx_open(x, "w:p");
+  er_docx_ppr_begin(w, "Heading2", NULL);
+  er_dx_open(x, "w:spacing");
+  er_dx_attri(x, "w:after", w->portrait.line_pitch);
+  er_dx_close(x);
+  no_indent(w, 0);
+  er_dx_close(x);
+  if (k >= 0)
+    bookmark_start(w, k);
+  char *head = strndup(text, label);
+  if (!head)
+    abort();
+  run_fmt f = {0};
+  w->breaking = NULL;
+  text_run(w, &f, head);
+  free(head);
+  if (k >= 0)
+    bookmark_end(w, k);
+  er_dx_close(x);
+  const char *title = text + label + skip;
+  while (*title == ' ')
+    title++;
+  if (*title) {
+    er_dx_open(x, "w:p");
+    er_docx_ppr_begin(w, "AnnexTitle", NULL);
+    er_dx_close(x);
+    er_docx_lines_begin(w, n); /* the breaks the PDF gave the title */
+    text_run(w, &f, title);
+    er_dx_close(x);
+  }
+  return true;
+}
+
 static void heading(er_docxw *w, const er_node *n) {
   er_dx *x = &w->x;
+  int k = er_docx_listed(n) ? er_docx_heading_index(w, n) : -1;
+  if (annex_heading(w, n, k))
+    return;
   char style[24];
   int level = n->level < 1 ? 1 : n->level > 4 ? 4 : n->level;
   snprintf(style, sizeof style, "Heading%d", level);
@@ -273,19 +336,11 @@ static void heading(er_docxw *w, const er_node *n) {
   if (title) /* the cover's title near the top, the fields below it mid-page */
     cover_title_spacing(w, n);
   er_dx_close(x);
-  int k = er_docx_listed(n) ? er_docx_heading_index(w, n) : -1;
-  if (k >= 0) {
-    er_dx_open(x, "w:bookmarkStart");
-    er_dx_attrf(x, "w:id", "%d", k);
-    er_dx_attrf(x, "w:name", "_Toc%d", k);
-    er_dx_close(x);
-  }
+  if (k >= 0)
+    bookmark_start(w, k);
   er_docx_runs(w, n, title ? COVER_TITLE_SIZE : 0, false);
-  if (k >= 0) {
-    er_dx_open(x, "w:bookmarkEnd");
-    er_dx_attrf(x, "w:id", "%d", k);
-    er_dx_close(x);
-  }
+  if (k >= 0)
+    bookmark_end(w, k);
   er_dx_close(x);
 }
 

@@ -79,7 +79,7 @@ static void series_data(er_docxw *w, er_dx *x, const er_node *chart, const er_no
     if (c->type != ER_DOC_DATUM || (only && c != only))
       continue;
     er_dx_open(x, "c:pt");
-    er_dx_attrf(x, "idx", "%d", k++);
+    er_dx_attri(x, "idx", k++);
     er_dx_open(x, "c:v");
     er_dx_chars(x, values ? c->value : er_node_text(w->doc, c));
     er_dx_close(x);
@@ -256,7 +256,7 @@ static void chart_part(er_docxw *w, const er_node *chart, const char *name, bool
   er_dx_open(&x, "a:p");
   er_dx_open(&x, "a:pPr");
   er_dx_open(&x, "a:defRPr");
-  er_dx_attrf(&x, "sz", "%ld", w->size[ER_ROLE_NOTE] * 50);
+  er_dx_attri(&x, "sz", w->size[ER_ROLE_NOTE] * 50);
   er_dx_open(&x, "a:ea");
   const er_font *f = &w->style->fonts[ER_ROLE_TABLE];
   er_dx_attr(&x, "typeface", f->count ? f->families[0] : "宋体");
@@ -324,7 +324,7 @@ void er_docx_chart(er_docxw *w, const er_node *chart) {
   w->keep_next = true; /* with its caption */
   er_docx_ppr_begin(w, "Caption", NULL);
   er_dx_open(x, "w:spacing"); /* the room the PDF leaves above a figure */
-  er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch * 3 / 10);
+  er_dx_attri(x, "w:before", w->portrait.line_pitch * 3 / 10);
   er_dx_attr(x, "w:line", "240");
   er_dx_attr(x, "w:lineRule", "auto");
   er_dx_close(x);
@@ -333,11 +333,11 @@ void er_docx_chart(er_docxw *w, const er_node *chart) {
   er_dx_open(x, "w:drawing");
   er_dx_open(x, "wp:inline");
   er_dx_open(x, "wp:extent");
-  er_dx_attrf(x, "cx", "%ld", width * EMU_PER_TWIP);
-  er_dx_attrf(x, "cy", "%ld", height * EMU_PER_TWIP);
+  er_dx_attri(x, "cx", width * EMU_PER_TWIP);
+  er_dx_attri(x, "cy", height * EMU_PER_TWIP);
   er_dx_close(x);
   er_dx_open(x, "wp:docPr");
-  er_dx_attrf(x, "id", "%d", k);
+  er_dx_attri(x, "id", k);
   er_dx_attrf(x, "name", "图表 %d", k);
   er_dx_close(x);
   er_dx_open(x, "a:graphic");

@@ -29,6 +29,8 @@ void er_dx_open(er_dx *x, const char *name);
 void er_dx_attr(er_dx *x, const char *name, const char *value);
 void er_dx_attrf(er_dx *x, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* An attribute of an integer value. */
+void er_dx_attri(er_dx *x, const char *name, long value);
 void er_dx_close(er_dx *x);
 /* <name/> or <name w:val="val"/> when val is not NULL. */
 void er_dx_empty(er_dx *x, const char *name, const char *val);
@@ -97,6 +99,7 @@ typedef struct er_dx_table_layout {
 /* Where the PDF breaks a balanced title or a caption (er_pdf_lines). */
 typedef struct er_dx_lines {
   const er_node *node;
+  bool contents; /* the lines of node's entry in the contents */
   size_t *breaks, nbreaks;
 } er_dx_lines;
 
@@ -126,9 +129,10 @@ typedef struct er_docxw {
   size_t ntables, tables_cap;
   er_dx_lines *lines; /* balanced titles and captions as the PDF breaks them */
   size_t nlines, lines_cap;
-  const er_dx_lines *breaking; /* those of the paragraph being written, or NULL */
-  size_t broken, chars;        /* breaks written in it, characters before */
-  int bookmark;                /* bookmarks given so far */
+  const er_dx_lines *breaking;    /* those of the paragraph being written, or NULL */
+  size_t broken, chars;           /* breaks written in it, characters before */
+  bool in_contents;               /* writing an entry of the contents: its lines */
+  int bookmark;                   /* bookmarks given so far */
   struct er_dx_heading *headings; /* every heading, sorted by address */
   size_t nheadings;
 

@@ -5,7 +5,9 @@
  * gives each such paragraph's breaks (er_pdf_lines); its runs then carry
  * a line break (w:br) before each line after the first, so the DOCX shows
  * the PDF's lines — and stays as editable as any text with a manual
- * line break. */
+ * line break. The contents' entries take the lines the PDF's contents
+ * gives them (broken between words: a long 附件 entry no longer breaks
+ * inside 评分 or 绩效 where LibreOffice would fill its line). */
 #include "docx/docxw.h"
 
 #include <stdlib.h>
@@ -21,6 +23,7 @@ void er_docx_keep_lines(void *ctx, const er_pdf_lines *l) {
   }
   er_dx_lines *k = &w->lines[w->nlines++];
   k->node = l->node;
+  k->contents = l->contents;
   k->nbreaks = l->nbreaks;
   k->breaks = malloc((l->nbreaks ? l->nbreaks : 1) * sizeof *k->breaks);
   if (!k->breaks)
@@ -41,7 +44,7 @@ void er_docx_lines_begin(er_docxw *w, const er_node *n) {
   w->broken = w->chars = 0;
   /* the last given for the node, should one be laid out twice */
   for (size_t i = w->nlines; i-- > 0;)
-    if (w->lines[i].node == n) {
+    if (w->lines[i].node == n && w->lines[i].contents == w->in_contents) {
       w->breaking = &w->lines[i];
       return;
     }

@@ -53,7 +53,7 @@ void er_docx_notes_begin(er_docxw *w) {
   for (int i = 0; i < 2; i++) {
     er_dx_open(x, "w:footnote");
     er_dx_attr(x, "w:type", kinds[i]);
-    er_dx_attrf(x, "w:id", "%d", i - 1);
+    er_dx_attri(x, "w:id", i - 1);
     er_dx_open(x, "w:p");
     er_dx_open(x, "w:pPr");
     er_dx_open(x, "w:spacing");
@@ -83,7 +83,7 @@ static void mark_run(er_dx *x, const char *mark, bool reference, int id) {
   if (reference) {
     er_dx_open(x, "w:footnoteReference");
     er_dx_attr(x, "w:customMarkFollows", "1");
-    er_dx_attrf(x, "w:id", "%d", id);
+    er_dx_attri(x, "w:id", id);
     er_dx_close(x);
   }
   er_dx_t(x, mark);
@@ -96,7 +96,7 @@ void er_docx_note_ref(er_docxw *w, const er_node *aside, const char *mark) {
   /* the note: its mark, then its text after the mark */
   er_dx *x = &w->notes;
   er_dx_open(x, "w:footnote");
-  er_dx_attrf(x, "w:id", "%d", id);
+  er_dx_attri(x, "w:id", id);
   er_dx_open(x, "w:p");
   er_dx_open(x, "w:pPr");
   er_dx_empty(x, "w:pStyle", "FootnoteText");

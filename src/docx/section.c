@@ -84,19 +84,19 @@ void er_docx_sect(er_docxw *w, bool last) {
     footer_ref(w, "even", w->footer_even);
   }
   er_dx_open(x, "w:pgSz");
-  er_dx_attrf(x, "w:w", "%ld", p->width);
-  er_dx_attrf(x, "w:h", "%ld", p->height);
+  er_dx_attri(x, "w:w", p->width);
+  er_dx_attri(x, "w:h", p->height);
   if (w->landscape_on)
     er_dx_attr(x, "w:orient", "landscape");
   er_dx_close(x);
   er_dx_open(x, "w:pgMar");
-  er_dx_attrf(x, "w:top", "%ld", p->top);
-  er_dx_attrf(x, "w:right", "%ld", p->right);
-  er_dx_attrf(x, "w:bottom", "%ld", p->bottom);
-  er_dx_attrf(x, "w:left", "%ld", p->left);
+  er_dx_attri(x, "w:top", p->top);
+  er_dx_attri(x, "w:right", p->right);
+  er_dx_attri(x, "w:bottom", p->bottom);
+  er_dx_attri(x, "w:left", p->left);
   /* the footer's baseline 7 mm below the text block, as GB/T 9704 has it */
   er_dx_attr(x, "w:header", "851");
-  er_dx_attrf(x, "w:footer", "%ld", p->bottom > 397 + 200 ? p->bottom - 397 : 200);
+  er_dx_attri(x, "w:footer", p->bottom > 397 + 200 ? p->bottom - 397 : 200);
   er_dx_attr(x, "w:gutter", "0");
   er_dx_close(x);
   if (numbered && (w->restart || w->in_front)) {
@@ -109,9 +109,9 @@ void er_docx_sect(er_docxw *w, bool last) {
   }
   er_dx_open(x, "w:docGrid");
   er_dx_attr(x, "w:type", w->landscape_on ? "lines" : "linesAndChars");
-  er_dx_attrf(x, "w:linePitch", "%ld", p->line_pitch);
+  er_dx_attri(x, "w:linePitch", p->line_pitch);
   if (!w->landscape_on)
-    er_dx_attrf(x, "w:charSpace", "%ld", p->char_space);
+    er_dx_attri(x, "w:charSpace", p->char_space);
   er_dx_close(x);
   er_dx_close(x);
   (void)last;
@@ -131,7 +131,7 @@ static int footer(er_docxw *w, const char *name, bool odd) {
   er_dx_empty(&x, "w:pStyle", "Footer");
   er_dx_open(&x, "w:ind");
   /* one body character in */
-  er_dx_attrf(&x, odd ? "w:right" : "w:left", "%ld", w->size[ER_ROLE_BODY] * 10);
+  er_dx_attri(&x, odd ? "w:right" : "w:left", w->size[ER_ROLE_BODY] * 10);
   er_dx_close(&x);
   er_dx_empty(&x, "w:jc", odd ? "right" : "left");
   er_dx_close(&x);

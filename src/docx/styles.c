@@ -76,10 +76,10 @@ static void style_begin(er_dx *x, const char *type, const char *id, const char *
 static void spacing(er_docxw *w, bool grid, int before_lines) {
   er_dx *x = &w->x;
   er_dx_open(x, "w:spacing");
-  er_dx_attrf(x, "w:before", "%d", before_lines);
+  er_dx_attri(x, "w:before", before_lines);
   er_dx_attr(x, "w:after", "0");
   if (grid) {
-    er_dx_attrf(x, "w:line", "%ld", w->portrait.line_pitch);
+    er_dx_attri(x, "w:line", w->portrait.line_pitch);
     er_dx_attr(x, "w:lineRule", "exact");
   } else {
     er_dx_attr(x, "w:line", "240");
@@ -92,10 +92,10 @@ static void indent(er_docxw *w, int first_chars, int left_chars) {
   er_dx *x = &w->x;
   long ch = w->portrait.cell; /* the PDF indents by the grid's cells */
   er_dx_open(x, "w:ind");
-  er_dx_attrf(x, "w:leftChars", "%d", left_chars * 100);
-  er_dx_attrf(x, "w:left", "%ld", left_chars * ch);
-  er_dx_attrf(x, "w:firstLineChars", "%d", first_chars * 100);
-  er_dx_attrf(x, "w:firstLine", "%ld", first_chars * ch);
+  er_dx_attri(x, "w:leftChars", left_chars * 100);
+  er_dx_attri(x, "w:left", left_chars * ch);
+  er_dx_attri(x, "w:firstLineChars", first_chars * 100);
+  er_dx_attri(x, "w:firstLine", first_chars * ch);
   er_dx_close(x);
 }
 
@@ -116,8 +116,8 @@ static void heading(er_docxw *w, int level) {
     long quarters = (long)ceil((double)size * 1.6 / (double)pitch * 4);
     er_dx_open(x, "w:spacing");
     er_dx_attr(x, "w:before", "0");
-    er_dx_attrf(x, "w:after", "%ld", pitch);
-    er_dx_attrf(x, "w:line", "%ld", quarters > 4 ? pitch * quarters / 4 : pitch);
+    er_dx_attri(x, "w:after", pitch);
+    er_dx_attri(x, "w:line", quarters > 4 ? pitch * quarters / 4 : pitch);
     er_dx_attr(x, "w:lineRule", "exact");
     er_dx_close(x);
     indent(w, 0, 0);
@@ -126,6 +126,17 @@ static void heading(er_docxw *w, int level) {
   er_dx_emptyi(x, "w:outlineLvl", level - 1);
   er_dx_close(x);
   role_rpr(w, roles[level - 1], false, level == 1 ? 0 : w->portrait.compress);
+  er_dx_close(x);
+}
+
+/* An annex's title (body.c): set as the report's title is, but not a
+ * heading — its "附件N" line is, in the outline and the contents. */
+static void annex_title(er_docxw *w) {
+  er_dx *x = &w->x;
+  style_begin_next(x, "paragraph", "AnnexTitle", "Annex Title", "Heading1", "Normal");
+  er_dx_open(x, "w:pPr");
+  er_dx_emptyi(x, "w:outlineLvl", 9); /* body text */
+  er_dx_close(x);
   er_dx_close(x);
 }
 
@@ -156,8 +167,8 @@ static void caption_style(er_docxw *w) {
   er_dx_empty(x, "w:snapToGrid", "0");
   er_dx_open(x, "w:spacing");
   er_dx_attr(x, "w:before", "0");
-  er_dx_attrf(x, "w:after", "%ld", line * 15 / 100);
-  er_dx_attrf(x, "w:line", "%ld", line);
+  er_dx_attri(x, "w:after", line * 15 / 100);
+  er_dx_attri(x, "w:line", line);
   er_dx_attr(x, "w:lineRule", "exact");
   er_dx_close(x);
   indent(w, 0, 0);
@@ -184,14 +195,14 @@ static void issuer(er_docxw *w) {
   er_dx_open(x, "w:bottom");
   er_dx_attr(x, "w:val", "single");
   er_dx_attr(x, "w:sz", "8"); /* 1 pt, as the PDF's 0.35 mm */
-  er_dx_attrf(x, "w:space", "%ld", below);
+  er_dx_attri(x, "w:space", below);
   er_dx_attr(x, "w:color", "DD0000");
   er_dx_close(x);
   er_dx_close(x);
   er_dx_open(x, "w:spacing");
   er_dx_attr(x, "w:before", "0");
-  er_dx_attrf(x, "w:after", "%ld", 3 * pitch - (below + 1) * 20);
-  er_dx_attrf(x, "w:line", "%ld", pitch);
+  er_dx_attri(x, "w:after", 3 * pitch - (below + 1) * 20);
+  er_dx_attri(x, "w:line", pitch);
   er_dx_attr(x, "w:lineRule", "exact");
   er_dx_close(x);
   indent(w, 0, 0);
@@ -209,9 +220,9 @@ static void small_print(er_docxw *w) {
   er_dx_open(x, "w:pPr");
   er_dx_empty(x, "w:snapToGrid", "0");
   er_dx_open(x, "w:spacing");
-  er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch / 4);
+  er_dx_attri(x, "w:before", w->portrait.line_pitch / 4);
   er_dx_attr(x, "w:after", "0");
-  er_dx_attrf(x, "w:line", "%ld", w->size[ER_ROLE_TABLE] * 15); /* half-points × 10 × 1.5 */
+  er_dx_attri(x, "w:line", w->size[ER_ROLE_TABLE] * 15); /* half-points × 10 × 1.5 */
   er_dx_attr(x, "w:lineRule", "exact");
   er_dx_close(x);
   indent(w, 0, 0);
@@ -234,7 +245,7 @@ static void toc_style(er_docxw *w, int level, er_font_role role) {
   er_dx_open(x, "w:tab");
   er_dx_attr(x, "w:val", "right");
   er_dx_attr(x, "w:leader", "dot");
-  er_dx_attrf(x, "w:pos", "%ld", w->portrait.width - w->portrait.left - w->portrait.right);
+  er_dx_attri(x, "w:pos", w->portrait.width - w->portrait.left - w->portrait.right);
   er_dx_close(x);
   er_dx_close(x);
   indent(w, 0, level == 1 ? 0 : 2);
@@ -297,6 +308,7 @@ void er_docx_styles(er_docxw *w) {
     heading(w, level);
   plain(w, "TableText", "Table Text", ER_ROLE_TABLE, NULL, false);
   caption_style(w);
+  annex_title(w);
   plain(w, "FootnoteText", "footnote text", ER_ROLE_NOTE, "both", false);
   small_print(w);
   issuer(w);
@@ -318,7 +330,7 @@ void er_docx_styles(er_docxw *w) {
   for (int i = 0; i < 6; i++) {
     er_dx_open(x, sides[i]);
     er_dx_attr(x, "w:val", "single");
-    er_dx_attrf(x, "w:sz", "%ld", er_docx_twips(w->style->rule) * 8 / 20); /* eighths of a pt */
+    er_dx_attri(x, "w:sz", er_docx_twips(w->style->rule) * 8 / 20); /* eighths of a pt */
     er_dx_attr(x, "w:space", "0");
     er_dx_attr(x, "w:color", "000000");
     er_dx_close(x);

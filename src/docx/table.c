@@ -214,7 +214,7 @@ static const er_dx_table_layout *layout_of(const er_docxw *w, const er_node *tab
 
 static void width_el(er_dx *x, const char *name, long twips) {
   er_dx_open(x, name);
-  er_dx_attrf(x, "w:w", "%ld", twips);
+  er_dx_attri(x, "w:w", twips);
   er_dx_attr(x, "w:type", "dxa");
   er_dx_close(x);
 }
@@ -238,7 +238,7 @@ static void cell_paragraph(table_ctx *t, const er_node *n, const char *jc, bool 
     er_dx_empty(x, "w:keepNext", NULL);
   if (t->layout) { /* the PDF's line height for the table's size */
     er_dx_open(x, "w:spacing");
-    er_dx_attrf(x, "w:line", "%ld", t->layout->line);
+    er_dx_attri(x, "w:line", t->layout->line);
     er_dx_attr(x, "w:lineRule", "exact");
     er_dx_close(x);
   }
@@ -290,6 +290,11 @@ static void tc_begin(table_ctx *t, int col, int span, const char *vmerge, bool b
     er_dx_close(x);
     er_dx_close(x);
   }
+  if (t->fields && col == 0 && t->g.ncols == 2) { /* the character's gap after the label */
+    er_dx_open(x, "w:tcMar");
+    width_el(x, "w:right", t->w->size[ER_ROLE_BODY] * 10);
+    er_dx_close(x);
+  }
   er_dx_empty(x, "w:vAlign", "center");
   er_dx_close(x);
 }
@@ -336,7 +341,7 @@ static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pen
   er_dx_empty(x, "w:cantSplit", NULL);
   if (t->fields) { /* the cover's fields 1.35 grid lines apart, as in the PDF */
     er_dx_open(x, "w:trHeight");
-    er_dx_attrf(x, "w:val", "%ld", t->w->portrait.line_pitch * 135 / 100);
+    er_dx_attri(x, "w:val", t->w->portrait.line_pitch * 135 / 100);
     er_dx_attr(x, "w:hRule", "atLeast");
     er_dx_close(x);
   }
@@ -389,7 +394,7 @@ static void spacer(er_docxw *w, long twips) {
   er_docx_ppr_begin(w, NULL, NULL);
   er_dx_empty(x, "w:snapToGrid", "0");
   er_dx_open(x, "w:spacing");
-  er_dx_attrf(x, "w:line", "%ld", twips);
+  er_dx_attri(x, "w:line", twips);
   er_dx_attr(x, "w:lineRule", "exact");
   er_dx_close(x);
   er_dx_close(x);
@@ -404,7 +409,7 @@ static void caption(er_docxw *w, const er_node *c) {
   w->keep_next = true;
   er_docx_ppr_begin(w, "Caption", NULL);
   er_dx_open(x, "w:spacing");
-  er_dx_attrf(x, "w:before", "%ld", w->portrait.line_pitch * 3 / 10);
+  er_dx_attri(x, "w:before", w->portrait.line_pitch * 3 / 10);
   er_dx_close(x);
   er_dx_close(x);
   er_docx_runs(w, c, 0, false);
@@ -460,7 +465,16 @@ void er_docx_table(er_docxw *w, const er_node *n) {
     er_dx_close(x);
   }
   er_dx_empty(x, "w:tblLayout", "fixed");
-  if (t.layout) { /* the PDF's padding inside the cells */
+  if (t.fields) {
+    /* the cover's cells have no padding, as the PDF's: the label spread
+     * over its five characters, the value its line as wide as the rule —
+     * a value the PDF sets on one line (2018年南充市城乡低保补助资金专项支出,
+     * 288 of 293 pt) would otherwise wrap its last character */
+    er_dx_open(x, "w:tblCellMar");
+    width_el(x, "w:left", 0);
+    width_el(x, "w:right", 0);
+    er_dx_close(x);
+  } else if (t.layout) { /* the PDF's padding inside the cells */
     er_dx_open(x, "w:tblCellMar");
     static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
     for (int i = 0; i < 4; i++)
@@ -471,7 +485,7 @@ void er_docx_table(er_docxw *w, const er_node *n) {
   er_dx_open(x, "w:tblGrid");
   for (int i = 0; i < t.g.ncols; i++) {
     er_dx_open(x, "w:gridCol");
-    er_dx_attrf(x, "w:w", "%ld", (long)(t.g.width[i] + 0.5));
+    er_dx_attri(x, "w:w", (long)(t.g.width[i] + 0.5));
     er_dx_close(x);
   }
   er_dx_close(x);

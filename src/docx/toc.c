@@ -84,7 +84,9 @@ static void entry(er_docxw *w, const er_node *h, bool first, bool last) {
   er_dx_open(x, "w:hyperlink");
   er_dx_attrf(x, "w:anchor", "_Toc%d", k);
   er_dx_attr(x, "w:history", "1");
+  w->in_contents = true; /* the entry's lines, not the heading's */
   er_docx_runs(w, h, 0, false);
+  w->in_contents = false;
   er_dx_open(x, "w:r");
   er_dx_empty(x, "w:tab", NULL);
   er_dx_close(x);

@@ -98,10 +98,7 @@ void er_pdfw_annex_note_style(er_pdfw *w, const er_node *n, er_block_style *s) {
   s->indent = -label;
 }
 
-/* The label of an annex heading: its text up to "：" or a space (ASCII
- * or ideographic) after "附件" ("附件2：…" → "附件2", "附件4-1　…" →
- * "附件4-1"); 0 when it has none. */
-static size_t label_length(const char *text, size_t *skip) {
+size_t er_pdf_annex_label(const char *text, size_t *skip) {
   static const char annex[] = "附件";
   if (strncmp(text, annex, strlen(annex)) != 0)
     return 0;
@@ -127,7 +124,7 @@ bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag) {
   if (!n->id || strncmp(n->id, "annex-", 6) != 0)
     return false;
   const char *text = er_node_text(w->doc, n);
-  size_t skip, label = text ? label_length(text, &skip) : 0;
+  size_t skip, label = text ? er_pdf_annex_label(text, &skip) : 0;
   if (!label)
     return false;
   /* 附件N: 3号黑体, flush left on the first line, a line left blank */
@@ -154,6 +151,7 @@ bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag) {
     er_span_buf t = {0};
     er_span_push(&t, &tink, title, strlen(title));
     er_typeset_block(w->ts, &ts, t.items, t.n, -1);
+    er_pdfw_balanced_lines(w, n, &ts, t.items, t.n); /* the title's lines, for the DOCX */
     er_span_buf_free(&t);
   }
   return true;

@@ -292,3 +292,15 @@ bool er_phrase_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t
   free(boundary);
   return true;
 }
+
+void er_linebreak_warm_up(void) {
+  er_linebreaker *lb = er_linebreaker_new();
+  if (!lb)
+    return;
+  static const uint32_t text[] = {0x7EE9, 0x6548, 0x8BC4, 0x4EF7}; /* 绩效评价 */
+  uint8_t breaks[sizeof text / sizeof text[0]];
+  size_t n = sizeof text / sizeof text[0];
+  if (er_linebreaks(lb, text, n, breaks))
+    er_phrase_breaks(lb, text, n, breaks);
+  er_linebreaker_free(lb);
+}

@@ -41,4 +41,10 @@ bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *b
  * "资金"). Returns false only when ICU fails. */
 bool er_phrase_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks);
 
+/* Has ICU load what breaking Chinese text needs — its line rules and the
+ * word breaker's Chinese dictionary engine, which ICU builds once per
+ * process (about 10 M instructions) — so that a thread that starts early
+ * (the font loader's) pays for it instead of the first paragraph. */
+void er_linebreak_warm_up(void);
+
 #endif

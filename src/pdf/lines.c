@@ -18,7 +18,7 @@ static size_t chars_before(const char *text, size_t end) {
   return n;
 }
 
-void er_pdfw_para_lines(er_pdfw *w, const er_node *n, const er_para *para) {
+static void lines_of(er_pdfw *w, const er_node *n, const er_para *para, bool contents) {
   if (!w->on_lines || !n || para->nlines < 2)
     return;
   size_t *breaks = malloc((para->nlines - 1) * sizeof *breaks);
@@ -31,10 +31,18 @@ void er_pdfw_para_lines(er_pdfw *w, const er_node *n, const er_para *para) {
       continue;
     breaks[k++] = chars_before(para->text, para->runs[line->first_run].start);
   }
-  er_pdf_lines lines = {n, k, breaks};
+  er_pdf_lines lines = {n, k, breaks, contents};
   if (k > 0)
     w->on_lines(w->on_table_ctx, &lines);
   free(breaks);
+}
+
+void er_pdfw_para_lines(er_pdfw *w, const er_node *n, const er_para *para) {
+  lines_of(w, n, para, false);
+}
+
+void er_pdfw_entry_lines(er_pdfw *w, const er_node *heading, const er_para *para) {
+  lines_of(w, heading, para, true);
 }
 
 void er_pdfw_balanced_lines(er_pdfw *w, const er_node *n, const er_block_style *s,

@@ -44,7 +44,8 @@ typedef struct er_pdf_table_layout {
 typedef void (*er_pdf_table_fn)(void *ctx, const er_pdf_table_layout *t);
 
 /* Where the PDF breaks the lines of a balanced title (a heading of level 1,
- * the cover's title), a table's caption or a cover field, for writers that cannot
+ * the cover's title, an annex's title), a table's caption, a cover field or
+ * an entry of the contents, for writers that cannot
  * balance lines themselves (DOCX): before each line after the first, how
  * many characters of the node's text come before it, white space not
  * counted. Valid during the call it is given to. */
@@ -52,6 +53,8 @@ typedef struct er_pdf_lines {
   const er_node *node; /* the heading, the caption or the field's cell */
   size_t nbreaks;
   const size_t *breaks;
+  bool contents; /* the lines of the heading's entry in the contents (broken
+                  * between words), not of the heading */
 } er_pdf_lines;
 typedef void (*er_pdf_lines_fn)(void *ctx, const er_pdf_lines *l);
 /* The white space er_pdf_lines does not count, at the UTF-8 text p:
@@ -61,11 +64,19 @@ static inline bool er_pdf_lines_white(const unsigned char *p) {
          (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80);
 }
 
+/* The label of an annex heading's text: the bytes up to "：" or a space
+ * (ASCII or ideographic) after "附件" ("附件2：…" → "附件2", "附件4-1　…"
+ * → "附件4-1"), with *skip the separator's; 0 when it has none. The
+ * label goes on a line of its own and the rest is set as a title (GB/T
+ * 9704 §8; src/pdf/annex.c, the DOCX's headings). */
+size_t er_pdf_annex_label(const char *text, size_t *skip);
+
 /* The page number (folio, 0 for an unnumbered page) each heading lands on
  * when the document is typeset, for the first `n` headings in document
  * order; nothing is written. `on_table`, when not NULL, is given every
  * table the layout sets, `on_lines` every balanced title or caption that
- * takes more than one line. For writers that carry the PDF's contents page
+ * takes more than one line, and every entry of the contents that does
+ * (er_pdf_lines.contents). For writers that carry the PDF's contents page
  * numbers and table columns (DOCX). `cfg` is the font list
  * (er_font_config_load), or NULL to load it here. False, with errors in
  * `d`, when no fonts are installed. */

@@ -95,6 +95,8 @@ typedef struct er_pdfw {
 void er_pdfw_balanced_lines(er_pdfw *w, const er_node *n, const er_block_style *s,
                             const er_span *spans, size_t nspans);
 void er_pdfw_para_lines(er_pdfw *w, const er_node *n, const er_para *para);
+/* The same for a heading's entry in the contents (toc.c). */
+void er_pdfw_entry_lines(er_pdfw *w, const er_node *heading, const er_para *para);
 /* The caption of a table node, or NULL. */
 const er_node *er_pdfw_caption_of(const er_node *table);
 

@@ -73,6 +73,7 @@ void er_pdfw_toc(er_pdfw *w, const er_node *nav) {
         er_typesetter_para_style(w->ts, &s, page->block_width - (s.left + s.right) * w->pitch);
     er_para_layout(&e->para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts), b.items,
                    b.n, &ps, w->d);
+    er_pdfw_entry_lines(w, n, &e->para); /* for the DOCX's contents */
     er_typeset_block(w->ts, &s, b.items, b.n, e->tag);
     er_span_buf_free(&b);
   }

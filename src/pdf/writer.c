@@ -153,6 +153,7 @@ bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *c
 
 static void *load_fonts(void *data) {
   *(er_font_config **)data = er_font_config_load();
+  er_linebreak_warm_up(); /* ICU's Chinese dictionary, off the layout's path */
   return NULL;
 }
 
@@ -198,7 +199,8 @@ er_pdf_info er_pdf_info_of(const er_eval *ev, const er_doc *doc, er_arena *arena
 
 er_doc *er_pdf_build_document(const er_eval *ev, const er_render_opts *opts, er_style **style,
                               er_font_config **cfg, er_diag *d) {
-  /* fontconfig loads its font list while the template is expanded */
+  /* fontconfig loads its font list, and ICU its Chinese line and word
+   * breaking, while the template is expanded */
   *cfg = NULL;
   pthread_t loader;
   bool loading = pthread_create(&loader, NULL, load_fonts, cfg) == 0;
