@@ -282,10 +282,8 @@ static void bookmark_end(er_docxw *w, int k) {
  * title centred as a title is (AnnexTitle), on the PDF's lines: a long
  * title no longer runs on after "附件：" and breaks inside a word. */
 static bool annex_heading(er_docxw *w, const er_node *n, int k) {
-  if (!n->id || strncmp(n->id, "annex-", 6) != 0)
-    return false;
-  const char *text = er_node_text(w->doc, n);
-  size_t skip, label = text ? er_pdf_annex_label(text, &skip) : 0;
+  const char *text;
+  size_t skip, label = er_pdf_annex_label(w->doc, n, &text, &skip);
   if (!label)
     return false;
   er_dx *x = &w->x;

@@ -98,7 +98,7 @@ void er_pdfw_annex_note_style(er_pdfw *w, const er_node *n, er_block_style *s) {
   s->indent = -label;
 }
 
-size_t er_pdf_annex_label(const char *text, size_t *skip) {
+static size_t label_of(const char *text, size_t *skip) {
   static const char annex[] = "附件";
   if (strncmp(text, annex, strlen(annex)) != 0)
     return 0;
@@ -120,11 +120,16 @@ size_t er_pdf_annex_label(const char *text, size_t *skip) {
   return strlen(text); /* "附件" alone */
 }
 
-bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag) {
+size_t er_pdf_annex_label(er_doc *doc, const er_node *n, const char **text, size_t *skip) {
   if (!n->id || strncmp(n->id, "annex-", 6) != 0)
-    return false;
-  const char *text = er_node_text(w->doc, n);
-  size_t skip, label = text ? er_pdf_annex_label(text, &skip) : 0;
+    return 0;
+  *text = er_node_text(doc, n);
+  return *text ? label_of(*text, skip) : 0;
+}
+
+bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag) {
+  const char *text;
+  size_t skip, label = er_pdf_annex_label(w->doc, n, &text, &skip);
   if (!label)
     return false;
   /* 附件N: 3号黑体, flush left on the first line, a line left blank */

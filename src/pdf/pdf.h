@@ -64,12 +64,13 @@ static inline bool er_pdf_lines_white(const unsigned char *p) {
          (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80);
 }
 
-/* The label of an annex heading's text: the bytes up to "：" or a space
- * (ASCII or ideographic) after "附件" ("附件2：…" → "附件2", "附件4-1　…"
- * → "附件4-1"), with *skip the separator's; 0 when it has none. The
- * label goes on a line of its own and the rest is set as a title (GB/T
- * 9704 §8; src/pdf/annex.c, the DOCX's headings). */
-size_t er_pdf_annex_label(const char *text, size_t *skip);
+/* For an annex's heading n (id "annex-…"): its text in *text and the
+ * length of its label, the bytes up to "：" or a space (ASCII or
+ * ideographic) after "附件" ("附件2：…" → "附件2", "附件4-1　…" →
+ * "附件4-1"), with *skip the separator's; 0 for any other node or a text
+ * without a label. The label goes on a line of its own and the rest is
+ * set as a title (GB/T 9704 §8; src/pdf/annex.c, the DOCX's headings). */
+size_t er_pdf_annex_label(er_doc *doc, const er_node *n, const char **text, size_t *skip);
 
 /* The page number (folio, 0 for an unnumbered page) each heading lands on
  * when the document is typeset, for the first `n` headings in document
