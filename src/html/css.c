@@ -39,6 +39,10 @@ static void roles(const er_style *s, FILE *out) {
   family(s, ER_ROLE_TITLE, out);
   /* lines of even length, as §7.3.1 sets a title (排列对称) */
   fputs(" text-align: center; text-wrap: balance; line-height: 1.45; margin: 0 0 1em; }\n", out);
+  /* a title, a cover field, a contents entry break only at the <wbr>s the
+   * writer put between words, as the PDF breaks them (词意完整) */
+  fputs("h1, section.cover td, nav.toc .entry { word-break: keep-all; overflow-wrap: anywhere; }\n",
+        out);
   char indent[ER_DEC_BUFSIZE];
   er_dec_format_trim(s->indent_chars, 3, indent);
   static const char *const heads[] = {"h2", "h3", "h4"};

@@ -29,5 +29,7 @@ void er_html_chart_table(er_doc *doc, const er_node *chart, FILE *out);
 
 /* Writes s escaped for HTML text and attribute values. */
 void er_html_escape(const char *s, FILE *out);
+/* The same for the len bytes at s. */
+void er_html_escape_n(const char *s, size_t len, FILE *out);
 
 #endif

@@ -2,17 +2,25 @@
  * from the headings, charts drawn as SVG, a watermark on drafts. */
 #include "html/html.h"
 
+#include "doc/linebreak.h"
+
+#include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 typedef struct writer {
   er_doc *doc;
   const er_style *style;
   FILE *out;
   const er_node *heading; /* the heading written last: names a table without a caption */
+  er_linebreaker *lb;     /* NULL without ICU's data: the browser's breaks */
+  bool phrased;           /* in a title, a cover field or a contents entry */
 } writer;
 
-void er_html_escape(const char *s, FILE *out) {
-  for (; *s; s++) {
+void er_html_escape(const char *s, FILE *out) { er_html_escape_n(s, strlen(s), out); }
+
+void er_html_escape_n(const char *s, size_t len, FILE *out) {
+  for (const char *end = s + len; s < end; s++) {
     switch (*s) {
     case '&':
       fputs("&amp;", out);
@@ -51,6 +59,39 @@ static void common_attrs(writer *w, const er_node *n, const char *extra_class) {
   }
 }
 
+/* Text of a title, a cover field or a contents entry, where the PDF
+ * breaks a line only between words (GB/T 9704 §7.3.1: 词意完整): a <wbr>
+ * where it may, and the style sheet's keep-all forbids the rest, so the
+ * browser balances the title over the PDF's break points. */
+static void phrased_text(writer *w, const char *s) {
+  size_t len = strlen(s), n = 0;
+  uint32_t *cps = malloc((len + 1) * sizeof *cps);
+  uint8_t *breaks = malloc(len + 1);
+  size_t *ends = malloc((len + 1) * sizeof *ends);
+  if (!cps || !breaks || !ends)
+    abort();
+  for (int32_t i = 0; (size_t)i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, (int32_t)len, c);
+    cps[n] = c < 0 ? 0xFFFD : (uint32_t)c;
+    ends[n++] = (size_t)i;
+  }
+  if (er_linebreaks(w->lb, cps, n, breaks) && er_phrase_breaks(w->lb, cps, n, breaks)) {
+    size_t from = 0;
+    for (size_t k = 0; k + 1 < n; k++)
+      if (breaks[k] == ER_BREAK_ALLOWED) {
+        er_html_escape_n(s + from, ends[k] - from, w->out);
+        fputs("<wbr>", w->out);
+        from = ends[k];
+      }
+    er_html_escape(s + from, w->out);
+  } else
+    er_html_escape(s, w->out);
+  free(cps);
+  free(breaks);
+  free(ends);
+}
+
 static void inlines(writer *w, const er_node *n);
 
 static void inline_node(writer *w, const er_node *n) {
@@ -61,7 +102,10 @@ static void inline_node(writer *w, const er_node *n) {
                                      [ER_DOC_SPAN] = "span"};
   switch (n->type) {
   case ER_DOC_TEXT:
-    er_html_escape(n->text, w->out);
+    if (w->phrased && w->lb)
+      phrased_text(w, n->text);
+    else
+      er_html_escape(n->text, w->out);
     return;
   case ER_DOC_BREAK:
     fputs("<br>", w->out);
@@ -119,7 +163,9 @@ static void toc_entries(writer *w, const er_node *from) {
     if (!listed(n))
       continue;
     fprintf(w->out, "<li class=\"toc-%d\"><a href=\"#%s\"><span class=\"entry\">", n->level, n->id);
+    w->phrased = true;
     inlines(w, n);
+    w->phrased = false;
     fputs("</span><span class=\"leader\"></span></a></li>\n", w->out);
   }
   fputs("</ol>\n", w->out);
@@ -295,7 +341,10 @@ static void block(writer *w, const er_node *n) {
   switch (n->type) {
   case ER_DOC_HEADING: {
     char tag[4] = {'h', (char)('0' + n->level), 0};
+    bool was = w->phrased;
+    w->phrased = was || n->level == 1;
     simple(w, n, tag);
+    w->phrased = was;
     w->heading = n;
     break;
   }
@@ -328,7 +377,9 @@ static void block(writer *w, const er_node *n) {
     fputs("<section", w->out);
     common_attrs(w, n, NULL);
     fputs(">\n", w->out);
+    w->phrased = true;
     blocks(w, n);
+    w->phrased = false;
     fputs("</section>\n", w->out);
     break;
   case ER_DOC_TOC:
@@ -364,7 +415,7 @@ static void heading_ids(er_doc *doc) {
 }
 
 void er_html_document(er_doc *doc, const er_style *style, bool draft, FILE *out) {
-  writer w = {doc, style, out, NULL};
+  writer w = {doc, style, out, NULL, er_linebreaker_new(), false};
   heading_ids(doc);
   fprintf(out, "<!DOCTYPE html>\n<html lang=\"");
   er_html_escape(doc->lang ? doc->lang : "zh-CN", out);
@@ -395,4 +446,5 @@ void er_html_document(er_doc *doc, const er_style *style, bool draft, FILE *out)
     }
   }
   fputs("</main>\n</body>\n</html>\n", out);
+  er_linebreaker_free(w.lb);
 }

@@ -25,7 +25,7 @@
 
 #include "model/diag.h"
 #include "pdf/fonts.h"
-#include "pdf/linebreak.h"
+#include "doc/linebreak.h"
 
 /* A piece of a paragraph's text in one style. */
 typedef struct er_span {

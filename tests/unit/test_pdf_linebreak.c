@@ -3,7 +3,7 @@
  * paragraphs laid out on the GB/T 9704 grid. */
 #include "pdf_support.h"
 
-#include "pdf/linebreak.h"
+#include "doc/linebreak.h"
 
 #include <unicode/ubrk.h>
 

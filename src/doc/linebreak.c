@@ -2,7 +2,7 @@
  * tailoring (see linebreak.h), applied to ICU's answer in three passes:
  * breaks it lacks around curly quotes, breaks it allows before closing or
  * after opening marks, and breaks inside numbers with their units. */
-#include "pdf/linebreak.h"
+#include "doc/linebreak.h"
 
 #include <stdlib.h>
 #include <string.h>

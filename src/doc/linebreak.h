@@ -11,8 +11,8 @@
  *    be broken outside the quotation in Chinese text, like the brackets;
  *  - a web address may be broken after its / . ? & = - _ #.
  */
-#ifndef ER_PDF_LINEBREAK_H
-#define ER_PDF_LINEBREAK_H
+#ifndef ER_DOC_LINEBREAK_H
+#define ER_DOC_LINEBREAK_H
 
 #include <stdbool.h>
 #include <stddef.h>
