@@ -469,10 +469,10 @@ static void *layout_kept(void *arg) {
   return NULL;
 }
 
-/* The cell's spans at the table's size, in buf when they are scaled. */
+/* The cell's spans at the table's size, in buf when they are scaled (or none). */
 static const er_span *scaled_spans(const er_table *t, const er_tcell *c, double scale,
                                    er_span *buf) {
-  if (scale == 1)
+  if (scale == 1 && c->nspans)
     return t->spans.items + c->span0;
   for (size_t k = 0; k < c->nspans; k++) {
     buf[k] = t->spans.items[c->span0 + k];
