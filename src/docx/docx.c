@@ -13,7 +13,7 @@
 
 static void document(er_docxw *w) {
   er_dx *x = &w->x;
-  er_dx_begin(x);
+  er_dx_begin_deflated(x);
   er_dx_open(x, "w:document");
   er_dx_attr(x, "xmlns:w", ER_DX_W);
   er_dx_attr(x, "xmlns:r", ER_DX_R);

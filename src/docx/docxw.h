@@ -10,21 +10,39 @@
 #include "model/diag.h"
 #include "pdf/pdf.h"
 
+#include "zip/zipfile.h"
+
 #include <libxml/xmlwriter.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 /* ---- XML parts (xml.c) ---- */
 
+#define ER_DX_DEPTH 32 /* elements open at once, more than any part nests */
+
 typedef struct er_dx {
-  xmlBufferPtr buf;
+  xmlBufferPtr buf;             /* what the writer writes to, or NULL: */
+  struct er_deflater *deflater; /* … deflated on a thread as written */
   xmlTextWriterPtr x;
+  const char *open[ER_DX_DEPTH]; /* the open elements' names (literals) */
+  int depth;
+  bool in_tag;       /* the last start tag still takes attributes */
+  char markup[8192]; /* not yet handed to the writer */
+  size_t nmarkup;
+  xmlBufferPtr escaped; /* an attribute value being escaped */
+  xmlDocPtr utf8;       /* … for a document in UTF-8 */
 } er_dx;
 
 #define ER_DX_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define ER_DX_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 void er_dx_begin(er_dx *x);
+/* The same for a large part, deflated on a thread while it is written
+ * (deflating document.xml after it was written cost as much as writing
+ * it); as er_dx_begin where no thread can be had. */
+void er_dx_begin_deflated(er_dx *x);
+/* Opens element `name`, which must stay valid until it is closed (every
+ * caller passes a literal). */
 void er_dx_open(er_dx *x, const char *name);
 void er_dx_attr(er_dx *x, const char *name, const char *value);
 void er_dx_attrf(er_dx *x, const char *name, const char *fmt, ...)
@@ -37,16 +55,21 @@ void er_dx_empty(er_dx *x, const char *name, const char *val);
 void er_dx_emptyi(er_dx *x, const char *name, long val);
 /* Character data. */
 void er_dx_chars(er_dx *x, const char *text);
+/* Ends the part: every element must be closed (package.c). */
+void er_dx_end(er_dx *x);
 /* <w:t xml:space="preserve">text</w:t> */
 void er_dx_t(er_dx *x, const char *text);
 
 /* ---- the package (package.c) ---- */
 
+#define ER_DX_DEFLATE_LEVEL 1 /* fastest: see package.c */
+
 typedef struct er_dx_part {
   char *name; /* "word/document.xml" */
   const char *type;
-  unsigned char *data;
+  unsigned char *data; /* or NULL and the part deflated: */
   size_t len;
+  er_zip_deflated deflated;
 } er_dx_part;
 
 typedef struct er_dx_rel {

@@ -2,14 +2,17 @@
  * package's and the document's relationships, then the parts, written as
  * a zip (zip/zipfile.h: every entry with the same DOS timestamp), so the
  * same parts give the same bytes whatever the clock or the time zone.
- * Deflate at level 1: the default level (6) spent 27 M instructions, a
- * tenth of a nanchong render, to make the file 8 KB (a fifth) smaller. */
+ * Deflate at level 1 (ER_DX_DEFLATE_LEVEL): the default level (6) spent
+ * 27 M instructions, a tenth of a nanchong render, to make the file 8 KB
+ * (a fifth) smaller. document.xml comes deflated already, by a thread
+ * that ran while it was written (er_dx_begin_deflated). */
 #include "docx/docxw.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "zip/deflater.h"
 #include "zip/zipfile.h"
 
 /* Parts smaller than this are stored, not deflated (bytes). */
@@ -25,24 +28,35 @@ static void *grow(void *items, size_t *cap, size_t n, size_t size) {
   return items;
 }
 
-void er_package_add_bytes(er_package *p, const char *name, const char *type, const void *data,
-                          size_t len) {
+static er_dx_part *new_part(er_package *p, const char *name, const char *type) {
   p->parts = grow(p->parts, &p->parts_cap, p->nparts, sizeof *p->parts);
   er_dx_part *part = &p->parts[p->nparts++];
-  part->name = strdup(name);
-  part->type = type;
+  *part = (er_dx_part){.name = strdup(name), .type = type};
+  if (!part->name)
+    abort();
+  return part;
+}
+
+void er_package_add_bytes(er_package *p, const char *name, const char *type, const void *data,
+                          size_t len) {
+  er_dx_part *part = new_part(p, name, type);
   part->data = malloc(len ? len : 1);
-  if (!part->name || !part->data)
+  if (!part->data)
     abort();
   memcpy(part->data, data, len);
   part->len = len;
 }
 
 void er_package_add(er_package *p, const char *name, const char *type, er_dx *x) {
-  xmlTextWriterEndDocument(x->x);
-  xmlFreeTextWriter(x->x);
-  er_package_add_bytes(p, name, type, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
-  xmlBufferFree(x->buf);
+  er_dx_end(x);
+  if (x->deflater) {
+    if (!er_deflater_finish(x->deflater, &new_part(p, name, type)->deflated))
+      abort();
+    x->deflater = NULL;
+  } else {
+    er_package_add_bytes(p, name, type, xmlBufferContent(x->buf), (size_t)xmlBufferLength(x->buf));
+    xmlBufferFree(x->buf);
+  }
   x->x = NULL;
   x->buf = NULL;
 }
@@ -122,10 +136,12 @@ bool er_package_write(er_package *p, const char *path, er_diag *d) {
     /* a small part is stored: deflate's setup for it (its tables
      * cleared) costs more than the few hundred bytes it would save, and
      * an embedded workbook is deflated already */
-    store[i] = part->len < SMALL_PART || strstr(part->name, ".xlsx") != NULL;
-    entries[i] = (er_zip_entry){part->name, part->data, part->len};
+    store[i] =
+        !part->deflated.data && (part->len < SMALL_PART || strstr(part->name, ".xlsx") != NULL);
+    entries[i] = (er_zip_entry){part->name, part->data, part->len,
+                                part->deflated.data ? &part->deflated : NULL};
   }
-  const char *why = er_zip_write_stored(entries, n, 1, store, path);
+  const char *why = er_zip_write_stored(entries, n, ER_DX_DEFLATE_LEVEL, store, path);
   if (why)
     er_error(d, ((er_pos){0, 0}), "output", "无法写入 %s：%s", path, why);
   free(entries);
@@ -138,6 +154,7 @@ void er_package_free(er_package *p) {
   for (size_t i = 0; i < p->nparts; i++) {
     free(p->parts[i].name);
     free(p->parts[i].data);
+    free(p->parts[i].deflated.data);
   }
   for (size_t i = 0; i < p->nrels; i++)
     free(p->rels[i].target);

@@ -1,34 +1,128 @@
-/* Writing an XML part: thin calls over libxml2's xmlTextWriter into a
- * memory buffer. The writer's errors can only be out-of-memory ones.
+/* Writing an XML part (docxw.h).
  *
- * The writer escapes every string it is given through a copy (element
- * text) or byte by byte (attribute values, where it also turns every
- * non-ASCII character into a character reference). Most strings of a
- * part — style names, measures, ordinary text — hold nothing to escape;
- * those are handed to the writer as they are (xmlTextWriterWriteRaw,
- * which still closes a start tag where one is open), giving the same
- * bytes for less work. Integers are formatted here, not by vsnprintf. */
+ * libxml2 does the XML work that can go wrong: the document's prolog and
+ * epilogue (xmlTextWriter), escaping element text (xmlEncodeSpecialChars)
+ * and attribute values (xmlAttrSerializeTxtContent, for a UTF-8 document)
+ * — the functions xmlTextWriter itself calls, so the bytes are the ones
+ * it would write.
+ * The nesting of elements is kept here: xmlTextWriter's element and
+ * attribute calls cost about a thousand instructions each (a copy of the
+ * name, a list node, eight small appends for a `<w:sz w:val="21"/>`),
+ * and a report's document.xml has some forty thousand of them. Markup is
+ * gathered in a buffer and handed to the writer in large raw writes.
+ * The writer's errors can only be out-of-memory ones. */
 #include "docx/docxw.h"
 
+#include <libxml/entities.h>
+#include <libxml/xmlsave.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-void er_dx_begin(er_dx *x) {
-  x->buf = xmlBufferCreate();
-  if (x->buf) /* libxml2 2.9 grows a buffer by what is added: quadratic */
-    xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT);
-  x->x = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
-  if (!x->x)
+#include "zip/deflater.h"
+
+static void start(er_dx *x) {
+  x->depth = 0;
+  x->in_tag = false;
+  x->nmarkup = 0;
+  x->escaped = xmlBufferCreate();
+  x->utf8 = xmlNewDoc(BAD_CAST "1.0");
+  if (!x->x || !x->escaped || !x->utf8 || !(x->utf8->encoding = xmlStrdup(BAD_CAST "UTF-8")))
     abort();
   xmlTextWriterStartDocument(x->x, NULL, "UTF-8", "yes");
 }
 
-void er_dx_open(er_dx *x, const char *name) { xmlTextWriterStartElement(x->x, BAD_CAST name); }
+void er_dx_begin(er_dx *x) {
+  x->deflater = NULL;
+  x->buf = xmlBufferCreate();
+  if (x->buf) /* libxml2 2.9 grows a buffer by what is added: quadratic */
+    xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT);
+  x->x = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+  start(x);
+}
 
-/* Whether the writer would write `s` unchanged: as element text
+static int feed_deflater(void *deflater, const char *bytes, int len) {
+  er_deflater_feed(deflater, bytes, (size_t)len);
+  return len;
+}
+
+void er_dx_begin_deflated(er_dx *x) {
+  er_deflater *deflater = er_deflater_start(ER_DX_DEFLATE_LEVEL);
+  if (!deflater) {
+    er_dx_begin(x);
+    return;
+  }
+  xmlOutputBufferPtr out = xmlOutputBufferCreateIO(feed_deflater, NULL, deflater, NULL);
+  x->x = out ? xmlNewTextWriter(out) : NULL;
+  x->buf = NULL;
+  x->deflater = deflater;
+  start(x);
+}
+
+void er_dx_end(er_dx *x) {
+  if (x->depth)
+    abort(); /* an element left open: a bug in the caller */
+  if (x->nmarkup)
+    xmlTextWriterWriteRawLen(x->x, BAD_CAST x->markup, (int)x->nmarkup);
+  x->nmarkup = 0;
+  xmlTextWriterEndDocument(x->x);
+  xmlFreeTextWriter(x->x); /* and the output it flushes to a deflater */
+  x->x = NULL;
+  xmlBufferFree(x->escaped);
+  x->escaped = NULL;
+  xmlFreeDoc(x->utf8);
+  x->utf8 = NULL;
+}
+
+/* Appends n bytes of markup; what does not fit goes to the writer. */
+static void put(er_dx *x, const char *s, size_t n) {
+  if (x->nmarkup + n > sizeof x->markup) {
+    xmlTextWriterWriteRawLen(x->x, BAD_CAST x->markup, (int)x->nmarkup);
+    x->nmarkup = 0;
+    if (n > sizeof x->markup) {
+      xmlTextWriterWriteRawLen(x->x, BAD_CAST s, (int)n);
+      return;
+    }
+  }
+  memcpy(x->markup + x->nmarkup, s, n);
+  x->nmarkup += n;
+}
+
+static void put_str(er_dx *x, const char *s) { put(x, s, strlen(s)); }
+
+/* Ends the start tag left open for attributes: content follows. */
+static void end_tag(er_dx *x) {
+  if (x->in_tag)
+    put(x, ">", 1);
+  x->in_tag = false;
+}
+
+void er_dx_open(er_dx *x, const char *name) {
+  if (x->depth == ER_DX_DEPTH)
+    abort(); /* deeper than any part's schema: a bug in the caller */
+  end_tag(x);
+  put(x, "<", 1);
+  put_str(x, name);
+  x->open[x->depth++] = name;
+  x->in_tag = true;
+}
+
+void er_dx_close(er_dx *x) {
+  const char *name = x->open[--x->depth];
+  if (x->in_tag) {
+    put(x, "/>", 2);
+  } else {
+    put(x, "</", 2);
+    put_str(x, name);
+    put(x, ">", 1);
+  }
+  x->in_tag = false;
+}
+
+/* Whether escaping would leave `s` unchanged: as element text
  * (xmlEncodeSpecialChars: < > & " CR) or, with `attr`, as an attribute
- * value (also TAB, LF and every byte from 0x80). */
+ * value (also TAB and LF). */
 static bool plain(const char *s, bool attr) {
   for (const unsigned char *p = (const unsigned char *)s; *p; p++)
     switch (*p) {
@@ -44,20 +138,23 @@ static bool plain(const char *s, bool attr) {
         return false;
       break;
     default:
-      if (attr && *p >= 0x80)
-        return false;
+      break;
     }
   return true;
 }
 
 void er_dx_attr(er_dx *x, const char *name, const char *value) {
-  if (!plain(value, true)) {
-    xmlTextWriterWriteAttribute(x->x, BAD_CAST name, BAD_CAST value);
-    return;
+  put(x, " ", 1);
+  put_str(x, name);
+  put(x, "=\"", 2);
+  if (plain(value, true)) {
+    put_str(x, value);
+  } else {
+    xmlAttrSerializeTxtContent(x->escaped, x->utf8, NULL, BAD_CAST value);
+    put(x, (const char *)xmlBufferContent(x->escaped), (size_t)xmlBufferLength(x->escaped));
+    xmlBufferEmpty(x->escaped);
   }
-  xmlTextWriterStartAttribute(x->x, BAD_CAST name);
-  xmlTextWriterWriteRaw(x->x, BAD_CAST value);
-  xmlTextWriterEndAttribute(x->x);
+  put(x, "\"", 1);
 }
 
 void er_dx_attrf(er_dx *x, const char *name, const char *fmt, ...) {
@@ -69,8 +166,9 @@ void er_dx_attrf(er_dx *x, const char *name, const char *fmt, ...) {
   er_dx_attr(x, name, buf);
 }
 
-void er_dx_attri(er_dx *x, const char *name, long value) {
-  char buf[24], *p = buf + sizeof buf;
+/* `value` in decimal, written backwards from the end of buf[24]. */
+static const char *decimal(char buf[24], long value) {
+  char *p = buf + 24;
   unsigned long u = value < 0 ? 0UL - (unsigned long)value : (unsigned long)value;
   *--p = '\0';
   do
@@ -78,10 +176,13 @@ void er_dx_attri(er_dx *x, const char *name, long value) {
   while (u /= 10);
   if (value < 0)
     *--p = '-';
-  er_dx_attr(x, name, p);
+  return p;
 }
 
-void er_dx_close(er_dx *x) { xmlTextWriterEndElement(x->x); }
+void er_dx_attri(er_dx *x, const char *name, long value) {
+  char buf[24];
+  er_dx_attr(x, name, decimal(buf, value));
+}
 
 void er_dx_empty(er_dx *x, const char *name, const char *val) {
   er_dx_open(x, name);
@@ -91,16 +192,21 @@ void er_dx_empty(er_dx *x, const char *name, const char *val) {
 }
 
 void er_dx_emptyi(er_dx *x, const char *name, long val) {
-  er_dx_open(x, name);
-  er_dx_attri(x, "w:val", val);
-  er_dx_close(x);
+  char buf[24];
+  er_dx_empty(x, name, decimal(buf, val));
 }
 
 void er_dx_chars(er_dx *x, const char *text) {
-  if (plain(text, false))
-    xmlTextWriterWriteRaw(x->x, BAD_CAST text);
-  else
-    xmlTextWriterWriteString(x->x, BAD_CAST text);
+  end_tag(x);
+  if (plain(text, false)) {
+    put_str(x, text);
+    return;
+  }
+  xmlChar *escaped = xmlEncodeSpecialChars(NULL, BAD_CAST text);
+  if (!escaped)
+    abort();
+  put_str(x, (const char *)escaped);
+  xmlFree(escaped);
 }
 
 void er_dx_t(er_dx *x, const char *text) {

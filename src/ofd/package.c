@@ -34,7 +34,7 @@ bool er_ofd_package_write(const er_ofd_package *p, const char *path, er_diag *d)
   if (!entries)
     abort();
   for (size_t i = 0; i < p->nparts; i++)
-    entries[i] = (er_zip_entry){p->parts[i].name, p->parts[i].data, p->parts[i].len};
+    entries[i] = (er_zip_entry){p->parts[i].name, p->parts[i].data, p->parts[i].len, NULL};
   const char *why = er_zip_write(entries, p->nparts, 1, path);
   if (why)
     er_error(d, ((er_pos){0, 0}), "output", "无法写入 %s：%s", path, why);

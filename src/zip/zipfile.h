@@ -6,10 +6,20 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A raw deflate stream of what a part holds: `data` (malloc'd) of `len`
+ * bytes inflates to `size` bytes whose CRC-32 is `crc` (deflater.h). */
+typedef struct er_zip_deflated {
+  unsigned char *data;
+  size_t len, size;
+  unsigned long crc;
+} er_zip_deflated;
+
 typedef struct er_zip_entry {
   const char *name; /* "word/document.xml" */
   const void *data;
   size_t len;
+  /* or, when not NULL, the entry deflated already, at the archive's level */
+  const er_zip_deflated *deflated;
 } er_zip_entry;
 
 /* Writes the entries, in order, to `path`: the archive is built in memory

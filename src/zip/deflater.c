@@ -1,0 +1,144 @@
+/* The part's bytes travel from the writer to the deflating thread as a
+ * queue of copied chunks (the writer's buffer moves as it grows, so the
+ * thread cannot read it in place). Deflating the same bytes gives the
+ * same stream however they were chunked, and the chunks are the same
+ * for the same part anyway. */
+#include "zip/deflater.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+typedef struct chunk {
+  struct chunk *next;
+  size_t len;
+  unsigned char bytes[];
+} chunk;
+
+struct er_deflater {
+  pthread_t thread;
+  pthread_mutex_t lock;
+  pthread_cond_t more;
+  chunk *head, *tail; /* queued, not yet deflated */
+  bool ended;         /* no more chunks will come */
+
+  z_stream z; /* the thread's own from here on */
+  bool failed;
+  er_zip_deflated out;
+  size_t cap;
+};
+
+/* Deflates `len` bytes (or, with `finish`, ends the stream). */
+static bool deflate_bytes(er_deflater *d, const unsigned char *bytes, size_t len, bool finish) {
+  d->z.next_in = (unsigned char *)bytes;
+  d->z.avail_in = (uInt)len;
+  for (;;) {
+    if (d->out.len == d->cap) {
+      size_t cap = d->cap ? 2 * d->cap : 1 << 16;
+      unsigned char *data = realloc(d->out.data, cap);
+      if (!data)
+        return false;
+      d->out.data = data;
+      d->cap = cap;
+    }
+    d->z.next_out = d->out.data + d->out.len;
+    d->z.avail_out = (uInt)(d->cap - d->out.len);
+    int rc = deflate(&d->z, finish ? Z_FINISH : Z_NO_FLUSH);
+    d->out.len = d->cap - d->z.avail_out;
+    if (rc == Z_STREAM_END)
+      return true;
+    if (rc != Z_OK && rc != Z_BUF_ERROR)
+      return false;
+    if (!finish && d->z.avail_in == 0 && d->z.avail_out > 0)
+      return true;
+  }
+}
+
+static void *run(void *arg) {
+  er_deflater *d = arg;
+  for (;;) {
+    pthread_mutex_lock(&d->lock);
+    while (!d->head && !d->ended)
+      pthread_cond_wait(&d->more, &d->lock);
+    chunk *c = d->head;
+    if (c) {
+      d->head = c->next;
+      if (!d->head)
+        d->tail = NULL;
+    }
+    pthread_mutex_unlock(&d->lock);
+    if (!c)
+      break; /* ended, and every chunk deflated */
+    if (!d->failed) {
+      d->out.crc = crc32(d->out.crc, c->bytes, (uInt)c->len);
+      d->out.size += c->len;
+      d->failed = !deflate_bytes(d, c->bytes, c->len, false);
+    }
+    free(c);
+  }
+  if (!d->failed)
+    d->failed = !deflate_bytes(d, NULL, 0, true);
+  return NULL;
+}
+
+er_deflater *er_deflater_start(int level) {
+  er_deflater *d = calloc(1, sizeof *d);
+  if (!d)
+    return NULL;
+  /* libzip's parameters (zip_algorithm_deflate.c): raw, the largest window
+   * and memory level */
+  if (deflateInit2(&d->z, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) !=
+      Z_OK) {
+    free(d);
+    return NULL;
+  }
+  d->out.crc = crc32(0L, Z_NULL, 0);
+  pthread_mutex_init(&d->lock, NULL);
+  pthread_cond_init(&d->more, NULL);
+  if (pthread_create(&d->thread, NULL, run, d) != 0) {
+    pthread_mutex_destroy(&d->lock);
+    pthread_cond_destroy(&d->more);
+    deflateEnd(&d->z);
+    free(d);
+    return NULL;
+  }
+  return d;
+}
+
+void er_deflater_feed(er_deflater *d, const void *data, size_t len) {
+  if (!len)
+    return;
+  chunk *c = malloc(sizeof *c + len);
+  if (!c)
+    abort();
+  c->next = NULL;
+  c->len = len;
+  memcpy(c->bytes, data, len);
+  pthread_mutex_lock(&d->lock);
+  if (d->tail)
+    d->tail->next = c;
+  else
+    d->head = c;
+  d->tail = c;
+  pthread_cond_signal(&d->more);
+  pthread_mutex_unlock(&d->lock);
+}
+
+bool er_deflater_finish(er_deflater *d, er_zip_deflated *out) {
+  pthread_mutex_lock(&d->lock);
+  d->ended = true;
+  pthread_cond_signal(&d->more);
+  pthread_mutex_unlock(&d->lock);
+  pthread_join(d->thread, NULL);
+  deflateEnd(&d->z);
+  pthread_mutex_destroy(&d->lock);
+  pthread_cond_destroy(&d->more);
+  bool ok = !d->failed;
+  if (ok)
+    *out = d->out;
+  else
+    free(d->out.data);
+  free(d);
+  return ok;
+}
