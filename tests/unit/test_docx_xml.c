@@ -2,12 +2,11 @@
  * itself is byte for byte what libxml2's xmlTextWriter writes for the same
  * calls, escaping included; a part deflated on a thread while written
  * inflates to those bytes. */
+#include "support.h"
+
 #include "docx/docxw.h"
 
-#include <cmocka.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
