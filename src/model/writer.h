@@ -8,9 +8,10 @@
 #include "model/model.h"
 
 typedef struct er_render_opts {
-  const char *template_name; /* --template NAME|DIR, or NULL for the kind's default */
-  bool draft;                /* --draft: watermark and findings panel */
-  const er_diag *findings;   /* what check found, for the draft panel */
+  const char *template_name;     /* --template NAME|DIR, or NULL for the kind's default */
+  bool draft;                    /* --draft: watermark and findings panel */
+  const er_diag *findings;       /* what check found, for the draft panel */
+  struct er_font_preload *fonts; /* fonts being loaded ahead (pdf/pdf.h), or NULL */
 } er_render_opts;
 
 typedef struct er_format {
@@ -18,6 +19,7 @@ typedef struct er_format {
   const char *suffix; /* appended to the data file's name: ".html", "-annex.xlsx" */
   bool (*write)(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d);
   bool on_request; /* written only when asked for (--format), not by default */
+  bool pages;      /* laid out as pages: needs the fonts */
 } er_format;
 
 #endif

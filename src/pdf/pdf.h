@@ -16,6 +16,8 @@
 #include "pdf/pdfout.h"
 #include "pdf/typeset.h"
 
+#include <pthread.h>
+
 /* `evalreport render --format pdf`: the evaluation's report at `path`. */
 bool er_pdf_write(const er_eval *ev, const er_render_opts *opts, const char *path, er_diag *d);
 
@@ -85,9 +87,27 @@ bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *c
                            size_t n, er_pdf_table_fn on_table, er_pdf_lines_fn on_lines, void *ctx,
                            er_diag *d);
 
+/* Fonts loaded ahead on a thread (preload.c): fontconfig's font list and
+ * ICU's break data. The pipeline starts it before it reads the data file;
+ * the first writer that lays out pages takes the configuration, a later
+ * one loads its own. */
+typedef struct er_font_preload {
+  pthread_t thread;
+  bool running, taken;
+  er_font_config *cfg;
+} er_font_preload;
+
+void er_font_preload_start(er_font_preload *p);
+/* Waits for the load and hands over its configuration (NULL if fontconfig
+ * failed), which the caller frees. */
+er_font_config *er_font_preload_take(er_font_preload *p);
+/* Waits for a load nobody took and frees it. */
+void er_font_preload_end(er_font_preload *p);
+
 /* The document of an evaluation, as every writer over the laid-out pages
- * starts: built by the view and the template while fontconfig loads its
- * font list on a thread. NULL on failure; free *cfg either way. */
+ * starts: built by the view and the template while the fonts load on a
+ * thread (opts->fonts when not yet taken). NULL on failure; free *cfg
+ * either way. */
 er_doc *er_pdf_build_document(const er_eval *ev, const er_render_opts *opts, er_style **style,
                               er_font_config **cfg, er_diag *d);
 /* An evaluation's report laid out as the PDF's pages and handed to `emit`

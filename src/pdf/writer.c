@@ -151,12 +151,6 @@ bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *c
   return typeset(doc, style, &opts, cfg, NULL, folios, n, on_table, on_lines, ctx, d);
 }
 
-static void *load_fonts(void *data) {
-  *(er_font_config **)data = er_font_config_load();
-  er_linebreak_warm_up(); /* ICU's Chinese dictionary, off the layout's path */
-  return NULL;
-}
-
 /* The document information: the report's title, the evaluating body as
  * its author, what kind of report it is, and words to find it by. */
 /* Text from the data as every package's metadata can carry it (XMP, the
@@ -199,15 +193,14 @@ er_pdf_info er_pdf_info_of(const er_eval *ev, const er_doc *doc, er_arena *arena
 
 er_doc *er_pdf_build_document(const er_eval *ev, const er_render_opts *opts, er_style **style,
                               er_font_config **cfg, er_diag *d) {
-  /* fontconfig loads its font list, and ICU its Chinese line and word
-   * breaking, while the template is expanded */
-  *cfg = NULL;
-  pthread_t loader;
-  bool loading = pthread_create(&loader, NULL, load_fonts, cfg) == 0;
+  er_font_preload own, *fonts = opts->fonts;
+  if (!fonts || fonts->taken) {
+    er_font_preload_start(&own);
+    fonts = &own;
+  }
   er_document_opts o = {opts->template_name, opts->draft, opts->findings};
   er_doc *doc = er_document_build(ev, &o, style, d);
-  if (loading)
-    pthread_join(loader, NULL);
+  *cfg = er_font_preload_take(fonts);
   return doc;
 }
 

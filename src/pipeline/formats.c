@@ -8,10 +8,10 @@
 #include "xlsx/annex.h"
 
 const er_format er_formats[] = {
-    {"pdf", ".pdf", er_pdf_write, false},
-    {"html", ".html", er_html_write, false},
-    {"xlsx", "-annex.xlsx", er_xlsx_write_annex, false},
-    {"docx", ".docx", er_docx_write, false},
-    {"ofd", ".ofd", er_ofd_write, true},
-    {NULL, NULL, NULL, false},
+    {"pdf", ".pdf", er_pdf_write, false, true},
+    {"html", ".html", er_html_write, false, false},
+    {"xlsx", "-annex.xlsx", er_xlsx_write_annex, false, false},
+    {"docx", ".docx", er_docx_write, false, true},
+    {"ofd", ".ofd", er_ofd_write, true, true},
+    {NULL, NULL, NULL, false, false},
 };

@@ -5,6 +5,7 @@
 #include "model/check.h"
 #include "model/load.h"
 #include "model/srcdate.h"
+#include "pdf/pdf.h"
 #include "pipeline/output.h"
 
 #include "model/text.h"
@@ -90,11 +91,29 @@ bool er_render_write(const er_format *f, const er_eval *ev, const er_render_opts
   return true;
 }
 
+/* Renders once the data file is read; `fonts` are loading meanwhile. */
+static bool render_evaluated(const er_render_request *rq, er_render_result *res,
+                             er_font_preload *fonts);
+
 bool er_render_file(const er_render_request *rq, er_render_result *res) {
   memset(res, 0, sizeof *res);
   er_diag_init(&res->findings, rq->file);
   er_diag_init(&res->problems, rq->file);
+  bool pages = false;
+  for (size_t i = 0; i < rq->nformats; i++)
+    pages |= rq->formats[i]->pages;
+  er_font_preload fonts;
+  if (pages) /* the fonts load while the data file is read */
+    er_font_preload_start(&fonts);
   res->ev = er_evaluate(rq->file, &res->findings);
+  bool ok = render_evaluated(rq, res, pages ? &fonts : NULL);
+  if (pages)
+    er_font_preload_end(&fonts);
+  return ok;
+}
+
+static bool render_evaluated(const er_render_request *rq, er_render_result *res,
+                             er_font_preload *fonts) {
   if (rq->verbose)
     er_diag_print(&res->findings, stderr);
   /* a draft shows the findings; a final report is only made from clean data */
@@ -110,6 +129,7 @@ bool er_render_file(const er_render_request *rq, er_render_result *res) {
   er_render_base(rq->file, base, sizeof base);
   er_render_opts opts = rq->opts;
   opts.findings = &res->findings;
+  opts.fonts = fonts;
   res->ok = true;
   er_source_date(&res->problems); /* once for every writer */
   for (size_t i = 0; i < rq->nformats; i++) {
