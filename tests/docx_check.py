@@ -258,6 +258,16 @@ def check_structure(path, html, pdf, expect_notes=""):
         fail(f"outline levels of the heading styles: {levels}")
     paras = list(body.iter(W + "p"))
     used = {style_of(q) for q in paras}
+    # 版头 (GB/T 9704 §7.2.2): the issuing body's top 35 mm below the type
+    # area's top, its em box centred in its grid line
+    issuers = [q for q in paras if style_of(q) == "Issuer"]
+    if issuers:
+        before = issuers[0].find(f"{W}pPr/{W}spacing")
+        em = 22 * 20  # 二号, twips
+        want = round(35 / 25.4 * 1440) - (pitch - em) // 2
+        got = int(before.get(W + "before")) if before is not None else 0
+        if abs(got - want) > 2:
+            fail(f"the issuing body {got} twips below the type area's top, not {want} (35 mm)")
     # an annex's heading as the PDF sets it (GB/T 9704 §8): "附件N" alone,
     # its title a paragraph of its own (AnnexTitle) — not "附件N：title"
     # run on as one heading that Word breaks where it likes

@@ -14,9 +14,10 @@
 - 附件说明 (§7.3.4): 附件： two characters in, further names under the first;
 - signature (§7.3.5.1): the date four characters in from the right edge,
   the signing body centred over it, on a page with text above them;
-- 版头 (§7.2.4, §7.3.1): under a red issuing body a red rule as wide as
-  the type area, 4 mm below the body's text, and the title with two blank
-  lines between it and the rule.
+- 版头 (§7.2.2, §7.2.4, §7.3.1): the red issuing body with its top 35 mm
+  below the type area's top, under it a red rule as wide as the type area,
+  4 mm below the body's text, and the title with two blank lines between it
+  and the rule.
 Prints each failure and exits 1 on any.
 """
 import html
@@ -225,6 +226,7 @@ def check_signature(pages):
 
 
 LINE = 28.99  # the grid's line pitch, pt
+TOP = 37 / 25.4 * 72  # the type area's top, pt below the page's
 
 
 def check_masthead(pdf):
@@ -248,6 +250,10 @@ def check_masthead(pdf):
         bad.append("page 1: the red rule is not 4 mm under the issuing body")
     if not below or not 2 * LINE <= below[0][0] - y <= 3 * LINE:
         bad.append("page 1: the title is not two blank lines under the red rule")
+    # poppler's box reaches the font's ascent, a little above the em box
+    if above and not 32 <= (above[0][0] - TOP) / 72 * 25.4 <= 35.5:
+        bad.append("page 1: the issuing body's top is not 35 mm below the type area's top "
+                   f"({(above[0][0] - TOP) / 72 * 25.4:.1f} mm)")
     return bad
 
 

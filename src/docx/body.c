@@ -234,6 +234,14 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
     er_dx_open(x, "w:spacing"); /* 署名 two lines below the text */
     er_dx_attri(x, "w:before", 2 * w->portrait.line_pitch);
     er_dx_close(x);
+  } else if (er_node_has_class(n, "issuer") &&
+             (!n->prev || !er_node_has_class(n->prev, "issuer"))) {
+    /* GB/T 9704 §7.2.2: the mark's top 35 mm below the type area's top;
+     * its em box is centred in its line */
+    long em = w->size[ER_ROLE_TITLE] * 10; /* twips */
+    er_dx_open(x, "w:spacing");
+    er_dx_attri(x, "w:before", 1984 - (w->portrait.line_pitch - em) / 2);
+    er_dx_close(x);
   } else if (er_node_has_class(n, "annex-note")) {
     er_dx_open(x, "w:spacing"); /* 附件说明 one line below the text */
     er_dx_attri(x, "w:before", w->portrait.line_pitch);

@@ -167,6 +167,23 @@ static bool masthead(const er_node *n) {
          (er_node_has_class(n, "issuer") || er_node_has_class(n, "doc-number"));
 }
 
+/* GB/T 9704 §7.2.2: the issuing body's mark has its top 35 mm below the
+ * top of the type area */
+#define MASTHEAD_TOP (35 * ER_MM)
+
+bool er_pdfw_masthead_top(er_pdfw *w, const er_node *n, er_block_style *s) {
+  er_pages *p = er_typesetter_page_set(w->ts);
+  if (!er_node_has_class(n, "issuer") || masthead(n->prev) || er_typeset_holding(w->ts) ||
+      (!p->need_page && p->cursor > 0))
+    return false;
+  /* the first line's em box is centred in its line */
+  double size = w->size[ER_ROLE_TITLE];
+  er_pages_advance(p, MASTHEAD_TOP - (s->leading * w->leading - size) / 2);
+  s->off_grid = true; /* stays where it was put */
+  s->space_before = 0;
+  return true;
+}
+
 /* the red rule: 0.35 mm, as the heavy rules of the 版记 (§7.4) */
 #define MASTHEAD_RULE (0.35 * ER_MM)
 

@@ -179,6 +179,7 @@ void er_pdfw_block(er_pdfw *w, const er_node *n) {
     if (n->next && n->next->type == ER_DOC_PARAGRAPH &&
         (er_node_has_class(n->next, "signature") || er_node_has_class(n->next, "annex-note")))
       s.keep_with_next = true;
+    er_pdfw_masthead_top(w, n, &s); /* 版头 35 mm down (annex.c) */
     er_pdfw_paragraph(w, n, &s, &ink, -1);
     er_pdfw_masthead_rule(w, n); /* 版头's red rule (annex.c) */
     break;

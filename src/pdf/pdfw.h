@@ -133,6 +133,10 @@ bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag);
 /* After the last paragraph of the 版头 (class issuer or doc-number): its
  * red rule, and the space down to the title (nothing for any other). */
 void er_pdfw_masthead_rule(er_pdfw *w, const er_node *n);
+/* Puts the first issuer of a 版头 that starts a page 35 mm down the type
+ * area (GB/T 9704 §7.2.2), its style `s` off the grid; false for any
+ * other paragraph. */
+bool er_pdfw_masthead_top(er_pdfw *w, const er_node *n, er_block_style *s);
 /* chart.c */
 void er_pdfw_chart(er_pdfw *w, const er_node *chart);
 /* The height a chart takes with its caption and the space above it, pt
