@@ -104,15 +104,26 @@ static xmlBufferPtr expected(const char *text) {
   return buf;
 }
 
+/* The test part written through er_dx into `pkg`, in memory or deflated;
+ * what xmlTextWriter writes for it. */
+static xmlBufferPtr write_part(er_package *pkg, bool deflated) {
+  char *text = long_text();
+  er_dx x;
+  if (deflated)
+    er_dx_begin_deflated(&x);
+  else
+    er_dx_begin(&x);
+  write_er(&x, text);
+  er_package_add(pkg, "word/document.xml", "t", &x);
+  xmlBufferPtr want = expected(text);
+  free(text);
+  return want;
+}
+
 static void markup_is_what_xmltextwriter_writes(void **state) {
   (void)state;
-  char *text = long_text();
-  xmlBufferPtr want = expected(text);
   er_package pkg = {0};
-  er_dx x;
-  er_dx_begin(&x);
-  write_er(&x, text);
-  er_package_add(&pkg, "word/document.xml", "t", &x);
+  xmlBufferPtr want = write_part(&pkg, false);
   assert_int_equal(pkg.parts[0].len, xmlBufferLength(want));
   assert_memory_equal(pkg.parts[0].data, xmlBufferContent(want), pkg.parts[0].len);
   /* the escapes are libxml2's: Chinese stays UTF-8 in attributes */
@@ -120,18 +131,12 @@ static void markup_is_what_xmltextwriter_writes(void **state) {
   assert_non_null(strstr((const char *)pkg.parts[0].data, "w:val=\"a&lt;b &amp; c&gt;d &quot;q"));
   er_package_free(&pkg);
   xmlBufferFree(want);
-  free(text);
 }
 
 static void deflated_part_inflates_to_the_markup(void **state) {
   (void)state;
-  char *text = long_text();
-  xmlBufferPtr want = expected(text);
   er_package pkg = {0};
-  er_dx x;
-  er_dx_begin_deflated(&x);
-  write_er(&x, text);
-  er_package_add(&pkg, "word/document.xml", "t", &x);
+  xmlBufferPtr want = write_part(&pkg, true);
   const er_zip_deflated *z = &pkg.parts[0].deflated;
   assert_null(pkg.parts[0].data);
   assert_non_null(z->data);
@@ -151,7 +156,6 @@ static void deflated_part_inflates_to_the_markup(void **state) {
   free(out);
   er_package_free(&pkg);
   xmlBufferFree(want);
-  free(text);
 }
 
 int main(void) {
