@@ -7,20 +7,20 @@
  * from a column to another while that makes the table better, judged in
  * this order: fewer lines of short terms broken (a header of up to seven
  * characters off its line, a body value of up to four); fewer lines of
- * rows beyond DEEP_LINES and of longer terms beyond three (a header of up
- * to fourteen or a label merged down the rows: 偏差原因/分析及改/进措施),
- * counted together; fewer of those longer terms; fewer headers of five
- * to seven characters in two lines (年度/指标值: a short term that gives
- * way only to a row deeper than DEEP_LINES, the 自评表's 三级指标 at five
- * characters and eleven lines); fewer lines in all the rows, a shallower
- * deepest row, fewer cells of up to seven characters wrapped. No column goes below its widest
- * unbreakable piece. The widths start on the grid of half characters, what is left over pooled. The
- * search is greedy and deterministic: each step takes the best move of up to MOVE_MAX half
- * characters to a column that gets a line shorter by them, from the pool and the columns that lose
- * no line by giving, or from one column, and stops when none is better; the pool's rest goes back
- * where it came from. A table whose cells all keep their lines is left alone. The lines are counted
- * from each cell's break opportunities (禁则, whole numbers and Latin words kept), a close estimate
- * of the paragraph engine's; the cells are then set for real. */
+ * rows beyond DEEP_LINES, of longer terms beyond three (a header of up to
+ * fourteen or a label merged down the rows: 偏差原因/分析及改/进措施) and
+ * headers of five to seven characters in two lines (年度/指标值), counted
+ * together — such a header gives way only to rows deeper by more, the
+ * 自评表's 三级指标 at five characters and eleven lines; fewer of those
+ * headers, then of those longer terms; fewer lines in all the rows, a
+ * shallower deepest row, fewer cells of up to seven characters wrapped. No column goes below its
+ * widest unbreakable piece. The widths start on the grid of half characters, what is left over
+ * pooled. The search is greedy and deterministic: each step takes the best move of up to MOVE_MAX
+ * half characters to a column that gets a line shorter by them, from the pool and the columns that
+ * lose no line by giving, or from one column, and stops when none is better; the pool's rest goes
+ * back where it came from. A table whose cells all keep their lines is left alone. The lines are
+ * counted from each cell's break opportunities (禁则, whole numbers and Latin words kept), a close
+ * estimate of the paragraph engine's; the cells are then set for real. */
 #include "pdf/table.h"
 
 #include <math.h>
@@ -189,14 +189,15 @@ static int lines_at(balancer *b, bcell *bc, int m) {
 static bool better(score a, score b) {
   if (a.breaks != b.breaks)
     return a.breaks < b.breaks;
-  /* a line of a long header beyond its three weighs as a row's line
-   * beyond DEEP_LINES */
-  if (a.deep + a.long_breaks != b.deep + b.long_breaks)
-    return a.deep + a.long_breaks < b.deep + b.long_breaks;
-  if (a.long_breaks != b.long_breaks)
-    return a.long_breaks < b.long_breaks;
+  /* a line of a long header beyond its three, and a header of five to
+   * seven in two lines, each weigh as a row's line beyond DEEP_LINES */
+  long ca = a.deep + a.long_breaks + a.yielded, cb = b.deep + b.long_breaks + b.yielded;
+  if (ca != cb)
+    return ca < cb;
   if (a.yielded != b.yielded)
     return a.yielded < b.yielded;
+  if (a.long_breaks != b.long_breaks)
+    return a.long_breaks < b.long_breaks;
   if (a.lines != b.lines)
     return a.lines < b.lines;
   if (a.deepest != b.deepest)
