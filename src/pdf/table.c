@@ -473,7 +473,7 @@ static void *layout_kept(void *arg) {
     er_para_style ps = cell_style(k->t, c);
     er_glyphs g = c->glyphs;
     if (wraps(k->t, c, &ps))
-      er_table_copy_glyphs(&g, &c->glyphs);
+      er_glyphs_copy(&g, &c->glyphs);
     else
       c->glyphs = (er_glyphs){0};
     er_para_layout_glyphs(&c->para, &g, &ps, c->empty_size);

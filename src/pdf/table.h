@@ -65,7 +65,6 @@ bool er_table_prefer_word_breaks(er_table *t, er_tcell *c, const er_para_style *
 /* … and with a character or a word pulled down where its last line would
  * hold one character alone; true when it was. */
 bool er_table_no_lone_char(er_table *t, er_tcell *c, const er_para_style *ps);
-void er_table_copy_glyphs(er_glyphs *to, const er_glyphs *from);
 
 /* tablepage.c: places the laid-out table at the flow's cursor. */
 void er_table_place(er_table *t);

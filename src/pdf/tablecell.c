@@ -16,23 +16,11 @@
 #define RAGGED_EM 2.0 /* a line broken between words falls short by at most */
 #define EPS 1e-6
 
-void er_table_copy_glyphs(er_glyphs *to, const er_glyphs *from) {
-  to->len = from->len;
-  to->n = from->n;
-  to->text = malloc(from->len + 1);
-  to->items = malloc((from->n ? from->n : 1) * sizeof *to->items);
-  if (!to->text || !to->items)
-    abort();
-  memcpy(to->text, from->text, from->len + 1);
-  if (from->n)
-    memcpy(to->items, from->items, from->n * sizeof *to->items);
-}
-
 /* The cell's lines from a copy of glyphs g (er_para_layout_glyphs takes
  * its glyphs over). */
 static void lay_out(const er_tcell *c, er_para *out, const er_glyphs *g, const er_para_style *ps) {
   er_glyphs copy;
-  er_table_copy_glyphs(&copy, g);
+  er_glyphs_copy(&copy, g);
   er_para_layout_glyphs(out, &copy, ps, c->empty_size);
 }
 
@@ -91,7 +79,7 @@ bool er_table_prefer_word_breaks(er_table *t, er_tcell *c, const er_para_style *
   if (!c->glyphs.items || c->para.nlines < 2 || c->para.cut || !breaks_between_han(&c->para))
     return false;
   er_glyphs words;
-  er_table_copy_glyphs(&words, &c->glyphs);
+  er_glyphs_copy(&words, &c->glyphs);
   if (!phrase_breaks(er_typesetter_linebreaker(t->w->ts), &words)) {
     er_glyphs_free(&words);
     return false;
@@ -160,7 +148,7 @@ bool er_table_no_lone_char(er_table *t, er_tcell *c, const er_para_style *ps) {
    * else at one line more */
   er_glyphs words = {0};
   if (!c->words) {
-    er_table_copy_glyphs(&words, &c->glyphs);
+    er_glyphs_copy(&words, &c->glyphs);
     if (!phrase_breaks(er_typesetter_linebreaker(t->w->ts), &words))
       er_glyphs_free(&words);
   }

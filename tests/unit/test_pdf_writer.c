@@ -424,25 +424,32 @@ static void long_column_takes_the_room(void **state) {
   free(b.s);
 }
 
-/* The 自评表's national widths (8, 8, 10, 17, 12, 12, 6, 7, 20%, in 五号),
- * too narrow for every header to keep its line: the short ones do (一级指标
- * in its 8%, 年度指标值), taking the room from the long header's column,
- * which goes to four lines. */
+/* The head of a 自评表 at the national widths (8, 8, 10, 17, 12, 12, 6, 7,
+ * 20%, in 五号): 项目名称, the rows `between`, the 绩效指标 header row. */
+static void put_self_eval_head(buf *b, const char *between) {
+  static const int pct[] = {8, 8, 10, 17, 12, 12, 6, 7, 20};
+  put(b, "<table class=\"small\"><colgroup>");
+  for (int k = 0; k < 9; k++)
+    put(b, "<col width=\"%d%%\"/>", pct[k]);
+  put(b,
+      "</colgroup><tbody><tr><th>项目名称</th><td colspan=\"8\">困难群众救助补助资金</td></tr>%s"
+      "<tr><th rowspan=\"4\">绩效指标</th><th>一级指标</th><th>二级指标</th><th>三级指标</th>"
+      "<th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th>"
+      "<th>偏差原因分析及改进措施</th></tr>",
+      between);
+}
+
+/* The 自评表's national widths, too narrow for every header to keep its
+ * line: the short ones do (一级指标 in its 8%, 年度指标值), taking the room
+ * from the long header's column, which goes to four lines. */
 static void header_term_takes_room_from_others(void **state) {
   (void)state;
-  static const int pct[] = {8, 8, 10, 17, 12, 12, 6, 7, 20};
   buf b = {0};
-  put(&b, "<table class=\"small\"><colgroup>");
-  for (int k = 0; k < 9; k++)
-    put(&b, "<col width=\"%d%%\"/>", pct[k]);
-  put(&b, "</colgroup><tbody><tr><th>项目名称</th><td colspan=\"8\">困难群众救助补助资金</td></tr>"
-          "<tr><th rowspan=\"2\">项目资金（万元）</th><th colspan=\"2\"></th><th>年初预算数</th>"
+  put_self_eval_head(
+      &b, "<tr><th rowspan=\"2\">项目资金（万元）</th><th colspan=\"2\"></th><th>年初预算数</th>"
           "<th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th></tr>"
           "<tr><td colspan=\"2\">年度资金总额</td><td>13571.19</td><td>13571.19</td>"
-          "<td>13356.23</td><td>10</td><td>98.42%</td><td>9.84</td></tr>"
-          "<tr><th rowspan=\"4\">绩效指标</th><th>一级指标</th><th>二级指标</th><th>三级指标</th>"
-          "<th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th>"
-          "<th>偏差原因分析及改进措施</th></tr>");
+          "<td>13356.23</td><td>10</td><td>98.42%</td><td>9.84</td></tr>");
   for (int r = 0; r < 3; r++) {
     put(&b, "<tr>");
     if (r == 0)
@@ -475,29 +482,36 @@ static void header_term_takes_room_from_others(void **state) {
   assert_true(test_run(cmd));
 }
 
-/* Four columns of eight characters holding 区困难群众救助补助资金: the line
- * breaks between words (区困难群众救助|补助资金), not after the eighth
- * character (…救助补|助资金), at the same two lines. */
-static void cell_breaks_between_words(void **state) {
-  (void)state;
+/* A row of four cells holding `text`, each column eight to nine
+ * characters wide, typeset as `name`.pdf; `check`, a shell condition on
+ * its text in $T (pdftotext -raw: each cell's lines one by one), holds. */
+static void four_cells(const char *text, const char *name, const char *check) {
   buf b = {0};
   put(&b, "<table><tbody><tr>");
   for (int k = 0; k < 4; k++)
-    put(&b, "<td>区困难群众救助补助资金</td>");
+    put(&b, "<td>%s</td>", text);
   put(&b, "</tr></tbody></table>");
   widths w = columns_of(b.s);
   assert_int_equal(w.n, 4);
   double pad = 2 * 0.35 * 12;
   assert_true(w.w[0] >= 8 * 12 + pad && w.w[0] < 9 * 12 + pad);
-  typeset(b.s, "words.pdf", false);
+  char pdf[64], cmd[1024];
+  snprintf(pdf, sizeof pdf, "%s.pdf", name);
+  typeset(b.s, pdf, false);
   free(b.s);
-  char cmd[512];
-  snprintf(cmd, sizeof cmd,
-           "pdftotext -raw -enc UTF-8 '%s' - > '%s' && test $(grep -c '^区困难群众救助$' '%s') = 4 "
-           "&& test $(grep -c '^补助资金$' '%s') = 4 && ! grep -q '救助补' '%s'",
-           scratch_path("words.pdf"), scratch_path("words.txt"), scratch_path("words.txt"),
-           scratch_path("words.txt"), scratch_path("words.txt"));
+  snprintf(cmd, sizeof cmd, "T='%s.txt' && pdftotext -raw -enc UTF-8 '%s' \"$T\" && %s",
+           scratch_path(name), scratch_path(pdf), check);
   assert_true(test_run(cmd));
+}
+
+/* Four columns of eight characters holding 区困难群众救助补助资金: the line
+ * breaks between words (区困难群众救助|补助资金), not after the eighth
+ * character (…救助补|助资金), at the same two lines. */
+static void cell_breaks_between_words(void **state) {
+  (void)state;
+  four_cells("区困难群众救助补助资金", "words",
+             "test $(grep -c '^区困难群众救助$' \"$T\") = 4 && "
+             "test $(grep -c '^补助资金$' \"$T\") = 4 && ! grep -q '救助补' \"$T\"");
 }
 
 /* Four columns of eight and a half characters holding 组织保障工作已到位,
@@ -506,29 +520,9 @@ static void cell_breaks_between_words(void **state) {
  * 已到位), at the same two lines. */
 static void cell_keeps_no_character_alone(void **state) {
   (void)state;
-  buf b = {0};
-  put(&b, "<table><tbody><tr>");
-  for (int k = 0; k < 4; k++)
-    put(&b, "<td>组织保障工作已到位</td>");
-  put(&b, "</tr><tr><td>一</td><td>二</td><td>三</td><td>四</td></tr></tbody></table>");
-  widths w = columns_of(b.s);
-  assert_int_equal(w.n, 4);
-  double pad = 2 * 0.35 * 12;
-  assert_true(w.w[0] >= 8 * 12 + pad && w.w[0] < 9 * 12 + pad);
-  typeset(b.s, "alone.pdf", false);
-  free(b.s);
-  char cmd[1024], txt[160];
-  snprintf(txt, sizeof txt, "%s", scratch_path("alone.txt"));
-  /* each cell in two lines (pdftotext gives them one by one), the second
-   * ending 到位, none 位 alone */
-  snprintf(cmd, sizeof cmd, "pdftotext -raw -enc UTF-8 '%s' - > '%s'", scratch_path("alone.pdf"),
-           txt);
-  assert_true(test_run(cmd));
-  snprintf(cmd, sizeof cmd,
-           "test $(grep -c '^组织保障' '%s') = 4 && test $(grep -c '.到位$' '%s') = 4 && "
-           "! grep -qx '位' '%s'",
-           txt, txt, txt);
-  assert_true(test_run(cmd));
+  four_cells("组织保障工作已到位", "alone",
+             "test $(grep -c '^组织保障' \"$T\") = 4 && test $(grep -c '.到位$' \"$T\") = 4 && "
+             "! grep -qx '位' \"$T\"");
 }
 
 /* The 自评表 at the national widths, its 三级指标 sentences of thirty
@@ -538,15 +532,8 @@ static void cell_keeps_no_character_alone(void **state) {
  * while 一级指标 and 二级指标 keep theirs. */
 static void deep_rows_take_room_from_headers(void **state) {
   (void)state;
-  static const int pct[] = {8, 8, 10, 17, 12, 12, 6, 7, 20};
   buf b = {0};
-  put(&b, "<table class=\"small\"><colgroup>");
-  for (int k = 0; k < 9; k++)
-    put(&b, "<col width=\"%d%%\"/>", pct[k]);
-  put(&b, "</colgroup><tbody><tr><th>项目名称</th><td colspan=\"8\">困难群众救助补助资金</td></tr>"
-          "<tr><th rowspan=\"4\">绩效指标</th><th>一级指标</th><th>二级指标</th><th>三级指标</th>"
-          "<th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th>"
-          "<th>偏差原因分析及改进措施</th></tr>");
+  put_self_eval_head(&b, "");
   static const char *third[] = {
       "为自愿前来救助站或由公安等部门护送来站的生活无着的流浪乞讨人员提供救助",
       "孤儿、艾滋病病毒感染儿童、事实无人抚养儿童认定准确率及纳入保障范围率",
