@@ -106,7 +106,7 @@ static entry *find(er_glyph_cache *c) {
   }
 }
 
-static void copy(er_glyphs *to, const er_glyphs *from) {
+void er_glyphs_copy(er_glyphs *to, const er_glyphs *from) {
   to->len = from->len;
   to->n = from->n;
   to->text = malloc(from->len + 1);
@@ -125,7 +125,7 @@ bool er_glyph_cache_get(er_glyph_cache *c, const er_span *spans, size_t n,
   const entry *e = find(c);
   if (!e->key)
     return false;
-  copy(out, &e->glyphs);
+  er_glyphs_copy(out, &e->glyphs);
   return true;
 }
 
@@ -144,6 +144,6 @@ void er_glyph_cache_put(er_glyph_cache *c, const er_span *spans, size_t n,
   memcpy(e->key, c->key, c->key_len);
   e->key_len = c->key_len;
   e->hash = c->hash;
-  copy(&e->glyphs, g);
+  er_glyphs_copy(&e->glyphs, g);
   c->count++;
 }

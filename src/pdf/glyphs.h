@@ -46,6 +46,8 @@ typedef struct er_glyphs {
 bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const er_span *spans,
                     size_t nspans, const er_para_style *style, er_diag *d);
 void er_glyphs_free(er_glyphs *g);
+/* A copy of `from` into `to`, to free with er_glyphs_free (glyphcache.c). */
+void er_glyphs_copy(er_glyphs *to, const er_glyphs *from);
 
 /* er_para_layout from glyphs already made of the spans in a style that
  * makes the same glyphs (the same wide_em, squeeze, phrases and line

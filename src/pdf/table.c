@@ -13,7 +13,8 @@
  * theirs need; then width moves from columns with room to columns whose
  * text runs long (tablebalance.c). Cells are then set with the paragraph
  * engine — the same line breaking (禁则, whole numbers) as the body,
- * between words where that costs no line — and rows take the
+ * between words where that costs no line, no character alone on a last
+ * line (tablecell.c) — and rows take the
  * height of their tallest cell; a merged cell too tall for its rows
  * makes them taller. */
 #include "pdf/table.h"
@@ -430,10 +431,12 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
 
 /* ---- laying out ---- */
 
-/* Cells are laid out a chunk at a time: those whose glyphs were not kept
- * first, here, then the others shared with a second thread (laying out
- * kept glyphs reads nothing else: each cell comes out the same wherever
- * it is laid out). */
+/* Cells are laid out a chunk at a time: glyphs are made first, here, for
+ * those whose glyphs were not kept, then the cells are laid out shared
+ * with a second thread (laying out glyphs reads nothing else: each cell
+ * comes out the same wherever it is laid out), then, here again, the
+ * lines of cells that wrap are chosen again from the same glyphs
+ * (tablecell.c: ICU). */
 #define LAYOUT_CHUNK 32768
 #define LAYOUT_SHARED 512 /* the fewest cells worth a thread */
 
@@ -441,6 +444,12 @@ static er_para_style cell_style(const er_table *t, const er_tcell *c) {
   double measure = t->colx[c->col + c->cols] - t->colx[c->col] - 2 * t->padx;
   return (er_para_style){
       .measure = measure > 1 ? measure : 1, .wide_em = 1, .align = c->align, .squeeze = true};
+}
+
+/* Whether the cell's text is longer than its measure: its lines may be
+ * chosen again, and its glyphs are kept for that. */
+static bool wraps(const er_table *t, const er_tcell *c, const er_para_style *ps) {
+  return c->max0 * t->size / t->ref > ps->measure + 1e-6;
 }
 
 static void set_text_height(const er_table *t, er_tcell *c) {
@@ -453,8 +462,8 @@ typedef struct kept_cells {
   size_t from, to;
 } kept_cells;
 
-/* Lays out the cells from..to whose glyphs were kept (at the size they
- * were made at: the table's size is its reference size). */
+/* Lays out the cells from..to from their glyphs (made at the table's
+ * size); a cell that wraps keeps its glyphs, the others' are freed. */
 static void *layout_kept(void *arg) {
   const kept_cells *k = arg;
   for (size_t i = k->from; i < k->to; i++) {
@@ -462,8 +471,12 @@ static void *layout_kept(void *arg) {
     if (!c->glyphs.items)
       continue;
     er_para_style ps = cell_style(k->t, c);
-    double empty_size = c->nspans ? k->t->spans.items[c->span0].size : 0;
-    er_para_layout_glyphs(&c->para, &c->glyphs, &ps, empty_size);
+    er_glyphs g = c->glyphs;
+    if (wraps(k->t, c, &ps))
+      er_glyphs_copy(&g, &c->glyphs);
+    else
+      c->glyphs = (er_glyphs){0};
+    er_para_layout_glyphs(&c->para, &g, &ps, c->empty_size);
     set_text_height(k->t, c);
   }
   return NULL;
@@ -494,13 +507,13 @@ static void layout_cells(er_table *t) {
     size_t c1 = t->ncells - c0 > LAYOUT_CHUNK ? c0 + LAYOUT_CHUNK : t->ncells;
     for (size_t i = c0; i < c1; i++) {
       er_tcell *c = &t->cells[i];
+      c->empty_size = c->nspans ? t->spans.items[c->span0].size * scale : 0;
       if (c->glyphs.items && scale == 1)
         continue;
       er_glyphs_free(&c->glyphs);
       er_para_style ps = cell_style(t, c);
-      er_para_layout(&c->para, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts),
+      er_glyphs_make(&c->glyphs, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts),
                      scaled_spans(t, c, scale, spans), c->nspans, &ps, t->w->d);
-      set_text_height(t, c);
     }
     size_t mid = c0 + (c1 - c0) / 2;
     kept_cells mine = {t, c0, c1}, theirs = {t, mid, c1};
@@ -512,11 +525,16 @@ static void layout_cells(er_table *t) {
     layout_kept(&mine);
     if (shared)
       pthread_join(other, NULL);
-    for (size_t i = c0; i < c1; i++) { /* word breaks: ICU, so on this thread */
+    for (size_t i = c0; i < c1; i++) { /* lines chosen again: ICU, so on this thread */
       er_tcell *c = &t->cells[i];
+      if (!c->glyphs.items)
+        continue;
       er_para_style ps = cell_style(t, c);
-      er_table_prefer_word_breaks(t, c, scaled_spans(t, c, scale, spans), &ps);
-      set_text_height(t, c);
+      bool again = er_table_prefer_word_breaks(t, c, &ps);
+      again = er_table_no_lone_char(t, c, &ps) || again;
+      if (again)
+        set_text_height(t, c);
+      er_glyphs_free(&c->glyphs);
     }
   }
   free(spans);

@@ -15,7 +15,10 @@ typedef struct er_tcell {
   er_align align;
   size_t span0, nspans; /* its spans in er_table.spans, at the reference size */
   double min0, max0;    /* its text's narrowest and natural widths there, pt */
-  er_glyphs glyphs;     /* made to measure it, kept to lay it out (none: made again) */
+  er_glyphs glyphs;     /* made to measure it, kept to lay it out (none: made again) and to
+                           choose its lines again (tablecell.c) */
+  bool words;           /* its lines break between words only */
+  double empty_size;    /* the height of its line when it has no text: its first span's size */
   er_para para;         /* at the table's size and its columns' width */
   double text_h;        /* lines × line, pt */
 } er_tcell;
@@ -54,11 +57,14 @@ static inline size_t er_table_lines_in(const er_table *t, double height) {
  * broken terms, fewer lines, a shallower deepest row; no column below its
  * widest unbreakable piece, min0[k] at the reference size. */
 void er_table_balance(const er_table *t, double *w, const double *min0);
-/* Lays the cell c, laid out in c->para from its spans (at the table's
- * size), out again between words where that costs no line and little
- * raggedness. Uses the typesetter's line breaker: one thread only. */
-void er_table_prefer_word_breaks(er_table *t, er_tcell *c, const er_span *spans,
-                                 const er_para_style *ps);
+/* tablecell.c: the cell c, laid out in c->para from c->glyphs, laid out
+ * again from them between words where that costs no line and little
+ * raggedness (c->glyphs then have those breaks); true when it was. Uses
+ * the typesetter's line breaker: one thread only. */
+bool er_table_prefer_word_breaks(er_table *t, er_tcell *c, const er_para_style *ps);
+/* … and with a character or a word pulled down where its last line would
+ * hold one character alone; true when it was. */
+bool er_table_no_lone_char(er_table *t, er_tcell *c, const er_para_style *ps);
 
 /* tablepage.c: places the laid-out table at the flow's cursor. */
 void er_table_place(er_table *t);

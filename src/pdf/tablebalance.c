@@ -1,5 +1,4 @@
-/* Column widths balanced between a table's columns, and a cell's lines
- * broken between words (table.h).
+/* Column widths balanced between a table's columns (table.h).
  *
  * The colgroup's percentages (or the content's widths) and the short
  * terms (table.c) leave some columns with room and others whose text runs
@@ -7,19 +6,20 @@
  * holds four characters. Width then moves, half characters at a time,
  * from a column to another while that makes the table better, judged in
  * this order: fewer lines of short terms broken (a header of up to seven
- * characters off its line, a body value of up to four), fewer of longer
- * ones (a header of up to fourteen or a label merged down the rows off
- * three lines: 偏差原因/分析及改/进措施), fewer lines in
- * all the rows, a shallower deepest row, fewer cells of up to seven
- * characters wrapped. No column goes below its widest unbreakable piece.
- * The widths start on the grid of half characters, what is left over
- * pooled. The search is greedy and deterministic: each step takes the best
- * move of up to MOVE_MAX half characters to a column that gets a line
- * shorter by them, from the pool and the columns that lose no line by
- * giving, or from one column, and stops when none is better; the pool's
- * rest goes back where it came from. A table whose cells all keep their
- * lines is left alone. The lines are counted from each cell's break
- * opportunities (禁则, whole numbers and Latin words kept), a close
+ * characters off its line, a body value of up to four); fewer lines of
+ * rows beyond DEEP_LINES, of longer terms beyond three (a header of up to
+ * fourteen or a label merged down the rows: 偏差原因/分析及改/进措施) and
+ * headers of five to seven characters in two lines (年度/指标值), counted
+ * together — such a header gives way only to rows deeper by more, the
+ * 自评表's 三级指标 at five characters and eleven lines; fewer of those
+ * headers, then of those longer terms; fewer lines in all the rows, a
+ * shallower deepest row, fewer cells of up to seven characters wrapped. No column goes below its
+ * widest unbreakable piece. The widths start on the grid of half characters, what is left over
+ * pooled. The search is greedy and deterministic: each step takes the best move of up to MOVE_MAX
+ * half characters to a column that gets a line shorter by them, from the pool and the columns that
+ * lose no line by giving, or from one column, and stops when none is better; the pool's rest goes
+ * back where it came from. A table whose cells all keep their lines is left alone. The lines are
+ * counted from each cell's break opportunities (禁则, whole numbers and Latin words kept), a close
  * estimate of the paragraph engine's; the cells are then set for real. */
 #include "pdf/table.h"
 
@@ -30,15 +30,13 @@
 #include "pdf/glyphs.h"
 #include "pdf/linefit.h"
 
-#include <unicode/utf8.h>
-
 #define MOVE_MAX 12         /* half characters moved at once to a column */
 #define SAMPLE_ROWS 300     /* rows of a long table the lines are counted on */
 #define BUDGET 30000000.0   /* cells counted in all, at most: a wide long table stops early */
 #define TERM_CHARS 7.0      /* a header this long keeps its line */
 #define TERM_BODY_CHARS 4.0 /* … a body value */
 #define LABEL_LINES 3       /* a longer header, or one merged down rows, may take */
-#define RAGGED_EM 2.0       /* a line broken between words falls short by at most */
+#define DEEP_LINES 6        /* a row deeper is worth a header of five to seven in two lines */
 #define EPS 1e-6
 
 typedef struct piece {
@@ -51,6 +49,7 @@ typedef struct bcell {
   size_t p0, np; /* its pieces */
   int term;      /* the most lines before a short term counts as broken; 0: none */
   bool soft;     /* up to TERM_CHARS characters: better on one line */
+  bool yields;   /* a header of more than TERM_BODY_CHARS: may take two lines for depth */
   int base;      /* memo index of the width it starts with */
   double w0;     /* that width, less the padding, pt */
   short *memo;   /* lines per width, −1 not counted yet */
@@ -72,6 +71,8 @@ typedef struct balancer {
 
 typedef struct score {
   int breaks, long_breaks; /* lines beyond a short term's one, beyond a longer one's three */
+  long deep;               /* lines of rows beyond DEEP_LINES */
+  int yielded;             /* headers of five to seven characters in two lines */
   long lines;
   int deepest, soft;
 } score;
@@ -87,15 +88,21 @@ static void add_piece(balancer *b, piece p) {
 }
 
 /* The cell's text as pieces between break opportunities, at the table's
- * size. */
+ * size: from the glyphs it was measured with, kept (table.c), else made
+ * again the same. */
 static void make_pieces(balancer *b, const er_tcell *c) {
   const er_table *t = b->t;
   double scale = t->size / t->ref;
-  er_glyphs g;
-  er_para_style ps = {.measure = 1e9, .wide_em = 1, .squeeze = true};
-  const er_span *spans = c->nspans ? t->spans.items + c->span0 : NULL;
-  er_glyphs_make(&g, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts), spans,
-                 c->nspans, &ps, t->w->d);
+  er_glyphs made = {0};
+  const er_glyphs *kept = &c->glyphs;
+  if (!kept->items) {
+    er_para_style ps = {.measure = 1e9, .wide_em = 1, .squeeze = true};
+    const er_span *spans = c->nspans ? t->spans.items + c->span0 : NULL;
+    er_glyphs_make(&made, er_typesetter_fonts(t->w->ts), er_typesetter_linebreaker(t->w->ts), spans,
+                   c->nspans, &ps, t->w->d);
+    kept = &made;
+  }
+  const er_glyphs g = *kept;
   piece cur = {0};
   bool any = false;
   double spaces = 0;
@@ -128,7 +135,7 @@ static void make_pieces(balancer *b, const er_tcell *c) {
   }
   if (any)
     add_piece(b, cur);
-  er_glyphs_free(&g);
+  er_glyphs_free(&made);
 }
 
 /* The lines the pieces take at width u, filled greedily as the engine
@@ -182,6 +189,13 @@ static int lines_at(balancer *b, bcell *bc, int m) {
 static bool better(score a, score b) {
   if (a.breaks != b.breaks)
     return a.breaks < b.breaks;
+  /* a line of a long header beyond its three, and a header of five to
+   * seven in two lines, each weigh as a row's line beyond DEEP_LINES */
+  long ca = a.deep + a.long_breaks + a.yielded, cb = b.deep + b.long_breaks + b.yielded;
+  if (ca != cb)
+    return ca < cb;
+  if (a.yielded != b.yielded)
+    return a.yielded < b.yielded;
   if (a.long_breaks != b.long_breaks)
     return a.long_breaks < b.long_breaks;
   if (a.lines != b.lines)
@@ -204,7 +218,9 @@ static score judge(balancer *b, const int *m) {
     for (int k = c->col; k < c->col + c->cols; k++)
       moved += m[k];
     int lines = lines_at(b, bc, moved);
-    if (bc->term > 0 && lines > bc->term)
+    if (bc->yields && lines == 2)
+      s.yielded++;
+    else if (bc->term > 0 && lines > bc->term)
       *(bc->term == 1 ? &s.breaks : &s.long_breaks) += lines - bc->term;
     s.soft += bc->soft && lines > 1;
     if (i < b->nsingle) {
@@ -222,6 +238,7 @@ static score judge(balancer *b, const int *m) {
   for (int r = 0; r < t->nrows; r += r < t->nhead ? 1 : b->stride) {
     int l = b->rowl[r] > 1 ? b->rowl[r] : 1;
     s.lines += l;
+    s.deep += l > DEEP_LINES ? l - DEEP_LINES : 0;
     s.deepest = l > s.deepest ? l : s.deepest;
   }
   b->counted += (double)b->ncells;
@@ -275,6 +292,7 @@ static void collect(balancer *b, const double *w) {
                                                     : 0;
       else
         bc->term = chars <= TERM_BODY_CHARS + 0.01 ? 1 : 0;
+      bc->yields = c->header && c->rows == 1 && bc->term == 1 && chars > TERM_BODY_CHARS + 0.01;
       bc->soft = chars <= TERM_CHARS + 0.01;
     }
     bc->memo = malloc((size_t)b->nmemo * sizeof *bc->memo);
@@ -457,54 +475,4 @@ void er_table_balance(const er_table *t, double *w, const double *min0) {
   free(spare);
   free(dm);
   free(best_dm);
-}
-
-/* ---- a cell's lines ---- */
-
-/* How far the lines before the last fall short of the measure, at most. */
-static double shortfall(const er_para *p, double measure) {
-  double most = 0;
-  for (size_t l = 0; l + 1 < p->nlines; l++)
-    most = fmax(most, measure - p->lines[l].width);
-  return most;
-}
-
-static bool han(UChar32 c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
-
-/* Whether a line ends between two Han characters: perhaps inside a word
- * (after punctuation, at a space, it does not). */
-static bool breaks_between_han(const er_para *p) {
-  for (size_t l = 0; l + 1 < p->nlines; l++) {
-    const er_line *a = &p->lines[l], *b = &p->lines[l + 1];
-    if (a->nruns == 0 || b->nruns == 0)
-      continue;
-    const er_run *end = &p->runs[a->first_run + a->nruns - 1], *next = &p->runs[b->first_run];
-    int32_t i = (int32_t)(end->start + end->len), j = (int32_t)next->start;
-    UChar32 last, first;
-    U8_PREV(p->text, 0, i, last);
-    U8_NEXT(p->text, j, (int32_t)p->len, first);
-    if (han(last) && han(first))
-      return true;
-  }
-  return false;
-}
-
-void er_table_prefer_word_breaks(er_table *t, er_tcell *c, const er_span *spans,
-                                 const er_para_style *ps) {
-  er_fontset *fonts = er_typesetter_fonts(t->w->ts);
-  er_linebreaker *lb = er_typesetter_linebreaker(t->w->ts);
-  if (c->para.nlines < 2 || c->para.cut || !breaks_between_han(&c->para))
-    return;
-  /* between words (困难群众救助|补助资金, not …补|助资金) where that takes no
-   * more lines and leaves no line much shorter than breaking anywhere */
-  er_para_style words = *ps;
-  words.phrases = true;
-  er_para alt;
-  er_para_layout(&alt, fonts, lb, spans, c->nspans, &words, t->w->d);
-  double limit = fmax(shortfall(&c->para, ps->measure), fmin(RAGGED_EM * t->size, ps->measure / 2));
-  if (!alt.cut && alt.nlines <= c->para.nlines && shortfall(&alt, ps->measure) <= limit + EPS) {
-    er_para_free(&c->para);
-    c->para = alt;
-  } else
-    er_para_free(&alt);
 }

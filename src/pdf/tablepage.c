@@ -7,10 +7,10 @@
  * whole page — or a tall one that would leave a quarter page empty, or
  * any that would leave a sixth of a page empty under a table going on — is
  * split between lines of its cells, each part closed by the table's rules. A merged (rowspan) cell
- * that runs over a page break is drawn on both pages, each part with the cell's whole text (at the
- * top of its rows on the pages after its first), so that
- * a reader of either page sees which indicator the rows belong to; a part too short for the text
- * makes its last row taller when the page has the room.
+ * may start at the foot of a page with its first row alone; one that runs over a page break is
+ * drawn on both pages, each part with the cell's whole text (at the top of its rows on the pages
+ * after its first), so that a reader of either page sees which indicator the rows belong to; a
+ * part too short for the text makes its last row taller when the page has the room.
  *
  * Each page the table continues on starts with 续表 and its number.
  *
@@ -229,19 +229,20 @@ static void free_index(void) {
 }
 
 /* Whether the rows before r go over with it at a page break: the last
- * row of the table is not alone at the top of the next page, nor the
- * first row of a merged cell (or of a heading row) alone at the foot of
- * this one. `body0` is the first of the page's own slices. */
-static bool goes_over(const er_table *t, const segment *g, size_t n, size_t body0, int r) {
+ * row of the table is not alone at the top of the next page, nor a
+ * heading row alone at the foot of this one; with `groups`, nor the first
+ * row of a merged cell. `body0` is the first of the page's own slices. */
+static bool goes_over(const er_table *t, const segment *g, size_t n, size_t body0, int r,
+                      bool groups) {
   return r < t->nrows && n >= body0 + 3 && !split_slice(&g->s[n - 1]) &&
-         (r == t->nrows - 1 || opens_group(t, r - 1));
+         (r == t->nrows - 1 || (groups ? opens_group(t, r - 1) : heads_rows(t, r - 1)));
 }
 
 /* The height of the rows goes_over() would send to the next page with
  * row r. */
-static double going_over(const er_table *t, const segment *g, size_t body0, int r) {
+static double going_over(const er_table *t, const segment *g, size_t body0, int r, bool groups) {
   double h = 0;
-  for (size_t n = g->n; goes_over(t, g, n, body0, r); r--)
+  for (size_t n = g->n; goes_over(t, g, n, body0, r, groups); r--)
     h += g->s[--n].h;
   return h;
 }
@@ -488,7 +489,10 @@ void er_table_place(er_table *t) {
        * groups split, their text repeated over the page): two lines or
        * more on either side; when the row cannot split, those rows stay.
        * Not the table's last row: a 续表 of a few lines of it is worse */
-      double over = from ? 0 : going_over(t, &g, body0, r);
+      /* (a merged group's first row would leave such a gap going over
+       * with it: the next row splits rather; else it stays at the foot,
+       * its text set again over the page) */
+      double over = from ? 0 : going_over(t, &g, body0, r, true);
       bool gaping = r < t->nrows - 1 && bottom - y + over > GAPING * st->block_height + EPS;
       bool parts = lines >= PART_LINES && left >= lines + PART_LINES;
       if (gaping && !parts && lines >= PART_LINES && left >= 2 * PART_LINES) {
@@ -514,9 +518,10 @@ void er_table_place(er_table *t) {
       y -= g.s[--g.n].h;
       r--;
     }
-    /* nor alone at the top of the next, nor the first row of a merged
-     * cell alone at the foot of this one */
-    while (!keep_rows_here && from == 0 && goes_over(t, &g, g.n, body0, r)) {
+    /* nor alone at the top of the next, nor a heading row alone at the
+     * foot of this one; a merged group may start at the foot with its
+     * first row whole, rather than leave the page a row or more empty */
+    while (!keep_rows_here && from == 0 && goes_over(t, &g, g.n, body0, r, false)) {
       y -= g.s[--g.n].h;
       r--;
       if (running == r) /* a header row that went over is not repeated there */

@@ -424,25 +424,32 @@ static void long_column_takes_the_room(void **state) {
   free(b.s);
 }
 
-/* The 自评表's national widths (8, 8, 10, 17, 12, 12, 6, 7, 20%, in 五号),
- * too narrow for every header to keep its line: the short ones do (一级指标
- * in its 8%, 年度指标值), taking the room from the long header's column,
- * which goes to four lines. */
+/* The head of a 自评表 at the national widths (8, 8, 10, 17, 12, 12, 6, 7,
+ * 20%, in 五号): 项目名称, the rows `between`, the 绩效指标 header row. */
+static void put_self_eval_head(buf *b, const char *between) {
+  static const int pct[] = {8, 8, 10, 17, 12, 12, 6, 7, 20};
+  put(b, "<table class=\"small\"><colgroup>");
+  for (int k = 0; k < 9; k++)
+    put(b, "<col width=\"%d%%\"/>", pct[k]);
+  put(b,
+      "</colgroup><tbody><tr><th>项目名称</th><td colspan=\"8\">困难群众救助补助资金</td></tr>%s"
+      "<tr><th rowspan=\"4\">绩效指标</th><th>一级指标</th><th>二级指标</th><th>三级指标</th>"
+      "<th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th>"
+      "<th>偏差原因分析及改进措施</th></tr>",
+      between);
+}
+
+/* The 自评表's national widths, too narrow for every header to keep its
+ * line: the short ones do (一级指标 in its 8%, 年度指标值), taking the room
+ * from the long header's column, which goes to four lines. */
 static void header_term_takes_room_from_others(void **state) {
   (void)state;
-  static const int pct[] = {8, 8, 10, 17, 12, 12, 6, 7, 20};
   buf b = {0};
-  put(&b, "<table class=\"small\"><colgroup>");
-  for (int k = 0; k < 9; k++)
-    put(&b, "<col width=\"%d%%\"/>", pct[k]);
-  put(&b, "</colgroup><tbody><tr><th>项目名称</th><td colspan=\"8\">困难群众救助补助资金</td></tr>"
-          "<tr><th rowspan=\"2\">项目资金（万元）</th><th colspan=\"2\"></th><th>年初预算数</th>"
+  put_self_eval_head(
+      &b, "<tr><th rowspan=\"2\">项目资金（万元）</th><th colspan=\"2\"></th><th>年初预算数</th>"
           "<th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th></tr>"
           "<tr><td colspan=\"2\">年度资金总额</td><td>13571.19</td><td>13571.19</td>"
-          "<td>13356.23</td><td>10</td><td>98.42%</td><td>9.84</td></tr>"
-          "<tr><th rowspan=\"4\">绩效指标</th><th>一级指标</th><th>二级指标</th><th>三级指标</th>"
-          "<th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th>"
-          "<th>偏差原因分析及改进措施</th></tr>");
+          "<td>13356.23</td><td>10</td><td>98.42%</td><td>9.84</td></tr>");
   for (int r = 0; r < 3; r++) {
     put(&b, "<tr>");
     if (r == 0)
@@ -475,29 +482,111 @@ static void header_term_takes_room_from_others(void **state) {
   assert_true(test_run(cmd));
 }
 
-/* Four columns of eight characters holding 区困难群众救助补助资金: the line
- * breaks between words (区困难群众救助|补助资金), not after the eighth
- * character (…救助补|助资金), at the same two lines. */
-static void cell_breaks_between_words(void **state) {
-  (void)state;
+/* A row of four cells holding `text`, each column eight to nine
+ * characters wide, typeset as `name`.pdf; `check`, a shell condition on
+ * its text in $T (pdftotext -raw: each cell's lines one by one), holds. */
+static void four_cells(const char *text, const char *name, const char *check) {
   buf b = {0};
   put(&b, "<table><tbody><tr>");
   for (int k = 0; k < 4; k++)
-    put(&b, "<td>区困难群众救助补助资金</td>");
+    put(&b, "<td>%s</td>", text);
   put(&b, "</tr></tbody></table>");
   widths w = columns_of(b.s);
   assert_int_equal(w.n, 4);
   double pad = 2 * 0.35 * 12;
   assert_true(w.w[0] >= 8 * 12 + pad && w.w[0] < 9 * 12 + pad);
-  typeset(b.s, "words.pdf", false);
+  char pdf[64], cmd[1024];
+  snprintf(pdf, sizeof pdf, "%s.pdf", name);
+  typeset(b.s, pdf, false);
   free(b.s);
-  char cmd[512];
-  snprintf(cmd, sizeof cmd,
-           "pdftotext -raw -enc UTF-8 '%s' - > '%s' && test $(grep -c '^区困难群众救助$' '%s') = 4 "
-           "&& test $(grep -c '^补助资金$' '%s') = 4 && ! grep -q '救助补' '%s'",
-           scratch_path("words.pdf"), scratch_path("words.txt"), scratch_path("words.txt"),
-           scratch_path("words.txt"), scratch_path("words.txt"));
+  snprintf(cmd, sizeof cmd, "T='%s.txt' && pdftotext -raw -enc UTF-8 '%s' \"$T\" && %s",
+           scratch_path(name), scratch_path(pdf), check);
   assert_true(test_run(cmd));
+}
+
+/* Four columns of eight characters holding 区困难群众救助补助资金: the line
+ * breaks between words (区困难群众救助|补助资金), not after the eighth
+ * character (…救助补|助资金), at the same two lines. */
+static void cell_breaks_between_words(void **state) {
+  (void)state;
+  four_cells("区困难群众救助补助资金", "words",
+             "test $(grep -c '^区困难群众救助$' \"$T\") = 4 && "
+             "test $(grep -c '^补助资金$' \"$T\") = 4 && ! grep -q '救助补' \"$T\"");
+}
+
+/* Four columns of eight and a half characters holding 组织保障工作已到位,
+ * nine: broken anywhere, 位 would end each cell alone (…已到|位); a
+ * character or a word is pulled down instead (ICU's words: 组织保障工作|
+ * 已到位), at the same two lines. */
+static void cell_keeps_no_character_alone(void **state) {
+  (void)state;
+  four_cells("组织保障工作已到位", "alone",
+             "test $(grep -c '^组织保障' \"$T\") = 4 && test $(grep -c '.到位$' \"$T\") = 4 && "
+             "! grep -qx '位' \"$T\"");
+}
+
+/* The 自评表 at the national widths, its 三级指标 sentences of thirty
+ * characters and more: at the five characters the header terms leave it
+ * they run eleven lines. A row deeper than six lines is worth 年度指标值 and
+ * 实际完成值 in two lines: 三级指标 holds at least six characters a line,
+ * while 一级指标 and 二级指标 keep theirs. */
+static void deep_rows_take_room_from_headers(void **state) {
+  (void)state;
+  buf b = {0};
+  put_self_eval_head(&b, "");
+  static const char *third[] = {
+      "为自愿前来救助站或由公安等部门护送来站的生活无着的流浪乞讨人员提供救助",
+      "孤儿、艾滋病病毒感染儿童、事实无人抚养儿童认定准确率及纳入保障范围率",
+      "困难群众基本生活救助政策按时足额落实到位情况"};
+  for (int r = 0; r < 3; r++) {
+    put(&b, "<tr>");
+    if (r == 0)
+      put(&b, "<td rowspan=\"3\">产出指标</td><td rowspan=\"3\">数量指标</td>");
+    put(&b, "<td>%s</td><td>应保尽保</td><td>100%%</td><td>4</td><td>4</td><td></td></tr>",
+        third[r]);
+  }
+  put(&b, "</tbody></table>");
+  widths w = columns_of(b.s);
+  free(b.s);
+  assert_int_equal(w.n, 9);
+  double size = 10.5, pad = 2 * 0.35 * size;
+  if (w.w[3] < 6 * size + pad)
+    fail_msg("三级指标: %.2f pt, under six characters", w.w[3]);
+  assert_true(w.w[1] >= 4 * size + pad - 0.01 && w.w[2] >= 4 * size + pad - 0.01);
+}
+
+/* Groups of three rows under a merged label, over several pages of one
+ * line rows: a group may start at the foot of a page with its first row
+ * (its label is set again over the page), so every page the table goes
+ * on from holds as many rows as the full ones; before, a page ending on
+ * a group's first row sent it over and held a row fewer. */
+static void merged_group_starts_at_the_foot(void **state) {
+  (void)state;
+  buf b = {0};
+  put(&b, "<table><caption>表7-1 分组</caption><thead><tr><th>分组</th><th>序号</th>"
+          "<th>说明</th></tr></thead><tbody>");
+  for (int r = 0; r < 150; r++) {
+    put(&b, "<tr>");
+    if (r % 3 == 0)
+      put(&b, "<td rowspan=\"3\">第%d组</td>", r / 3 + 1);
+    put(&b, "<td>第%d行</td><td>说明</td></tr>", r + 1);
+  }
+  put(&b, "</tbody></table>");
+  typeset(b.s, "foot.pdf", false);
+  free(b.s);
+  int n;
+  char **pages = pages_of("foot.pdf", &n);
+  assert_true(n >= 5);
+  int most = 0, rows[512] = {0};
+  for (int i = 0; i < n; i++) {
+    for (const char *p = pages[i]; (p = strstr(p, "行")); p += strlen("行"))
+      rows[i]++;
+    most = rows[i] > most ? rows[i] : most;
+  }
+  for (int i = 1; i + 1 < n; i++) /* the pages after the first, but the last */
+    if (rows[i] != most)
+      fail_msg("page %d: %d rows, where a full one holds %d", i + 1, rows[i], most);
+  free_pages(pages, n);
 }
 
 /* A row split over two pages by a long 说明: its short cells (the 三级指标
@@ -935,6 +1024,9 @@ int main(void) {
       cmocka_unit_test(long_column_takes_the_room),
       cmocka_unit_test(header_term_takes_room_from_others),
       cmocka_unit_test(cell_breaks_between_words),
+      cmocka_unit_test(cell_keeps_no_character_alone),
+      cmocka_unit_test(deep_rows_take_room_from_headers),
+      cmocka_unit_test(merged_group_starts_at_the_foot),
       cmocka_unit_test(split_row_repeats_its_short_cells),
       cmocka_unit_test(table_never_set_below_its_size),
       cmocka_unit_test(footnote_at_the_foot_of_its_page),
