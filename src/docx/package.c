@@ -12,24 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
 #include "zip/deflater.h"
 #include "zip/zipfile.h"
 
 /* Parts smaller than this are stored, not deflated (bytes). */
 #define SMALL_PART 1024
 
-static void *grow(void *items, size_t *cap, size_t n, size_t size) {
-  if (n < *cap)
-    return items;
-  *cap = *cap ? 2 * *cap : 16;
-  items = realloc(items, *cap * size);
-  if (!items)
-    abort();
-  return items;
-}
-
 static er_dx_part *new_part(er_package *p, const char *name, const char *type) {
-  p->parts = grow(p->parts, &p->parts_cap, p->nparts, sizeof *p->parts);
+  p->parts = er_grow(p->parts, p->nparts, &p->parts_cap, sizeof *p->parts, 16);
   er_dx_part *part = &p->parts[p->nparts++];
   *part = (er_dx_part){.name = strdup(name), .type = type};
   if (!part->name)
@@ -62,7 +53,7 @@ void er_package_add(er_package *p, const char *name, const char *type, er_dx *x)
 }
 
 int er_package_rel(er_package *p, const char *target, const char *type) {
-  p->rels = grow(p->rels, &p->rels_cap, p->nrels, sizeof *p->rels);
+  p->rels = er_grow(p->rels, p->nrels, &p->rels_cap, sizeof *p->rels, 16);
   p->rels[p->nrels].target = strdup(target);
   p->rels[p->nrels].type = type;
   if (!p->rels[p->nrels].target)

@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
+
 #define MAX_CHARS 14.0 /* a column's natural width at most, characters */
 #define PAD_CHARS 0.8  /* the cell's padding, characters */
 
@@ -176,12 +178,7 @@ void er_docx_keep_table_layout(void *ctx, const er_pdf_table_layout *t) {
    * measures a cell's margin from the inner side of its rule, Word from
    * the edge (its text then a third of a point further out) */
   double rule = (double)er_docx_twips(w->style->rule) / 20;
-  if (w->ntables == w->tables_cap) {
-    w->tables_cap = w->tables_cap ? 2 * w->tables_cap : 16;
-    w->tables = realloc(w->tables, w->tables_cap * sizeof *w->tables);
-    if (!w->tables)
-      abort();
-  }
+  w->tables = er_grow(w->tables, w->ntables, &w->tables_cap, sizeof *w->tables, 16);
   er_dx_table_layout *l = &w->tables[w->ntables++];
   *l = (er_dx_table_layout){.table = t->table,
                             .ncols = t->ncols,

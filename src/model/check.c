@@ -7,6 +7,7 @@
 #include "model/expr.h"
 #include "model/form.h"
 #include "model/funds.h"
+#include "model/grow.h"
 #include "model/load.h"
 #include "model/score.h"
 #include "model/score_impl.h"
@@ -219,12 +220,7 @@ typedef struct tree_state {
 static void remember_code(tree_state *st, const er_indicator *n) {
   if (!n->code.s)
     return;
-  if (st->ncodes == st->cap) {
-    st->cap = st->cap ? 2 * st->cap : 64;
-    st->codes = realloc(st->codes, st->cap * sizeof *st->codes);
-    if (!st->codes)
-      abort();
-  }
+  st->codes = er_grow(st->codes, st->ncodes, &st->cap, sizeof *st->codes, 64);
   st->codes[st->ncodes++] = (name_seen){n->code.s, n->code.pos};
 }
 

@@ -6,15 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
 #include "zip/zipfile.h"
 
 void er_ofd_package_add(er_ofd_package *p, const char *name, unsigned char *data, size_t len) {
-  if (p->nparts == p->cap) {
-    p->cap = p->cap ? 2 * p->cap : 32;
-    p->parts = realloc(p->parts, p->cap * sizeof *p->parts);
-    if (!p->parts)
-      abort();
-  }
+  p->parts = er_grow(p->parts, p->nparts, &p->cap, sizeof *p->parts, 32);
   er_ofd_part *part = &p->parts[p->nparts++];
   part->name = strdup(name);
   if (!part->name)

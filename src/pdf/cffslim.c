@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
+
 typedef struct pt {
   long x, y;
 } pt;
@@ -29,12 +31,7 @@ typedef struct path {
 } path;
 
 static void push(path *g, seg s) {
-  if (g->n == g->cap) {
-    g->cap = g->cap ? 2 * g->cap : 64;
-    g->s = realloc(g->s, g->cap * sizeof *g->s);
-    if (!g->s)
-      abort();
-  }
+  g->s = er_grow(g->s, g->n, &g->cap, sizeof *g->s, 64);
   g->s[g->n++] = s;
 }
 

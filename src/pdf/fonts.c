@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unicode/utf8.h>
 
+#include "model/grow.h"
 #include "pdf/cff.h"
 
 /* A glyph's ink is asked for every punctuation mark a paragraph sets, and
@@ -145,12 +146,7 @@ static int remembered(const lookups *seen, const char *family, int weight) {
 }
 
 static int remember(lookups *seen, const char *family, int weight, int face) {
-  if (seen->count == seen->cap) {
-    seen->cap = seen->cap ? 2 * seen->cap : 32;
-    seen->items = realloc(seen->items, seen->cap * sizeof *seen->items);
-    if (!seen->items)
-      abort();
-  }
+  seen->items = er_grow(seen->items, seen->count, &seen->cap, sizeof *seen->items, 32);
   seen->items[seen->count++] = (looked_up){family, weight, face};
   return face;
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
+
 /* sup and sub: this much of the size, raised or lowered this much of it */
 #define SCRIPT_SIZE 0.62
 #define SUP_RISE 0.36
@@ -19,12 +21,7 @@ void er_span_buf_free(er_span_buf *b) {
 void er_span_push(er_span_buf *b, const er_ink *ink, const char *text, size_t len) {
   if (len == 0)
     return;
-  if (b->n == b->cap) {
-    b->cap = b->cap ? 2 * b->cap : 16;
-    b->items = realloc(b->items, b->cap * sizeof *b->items);
-    if (!b->items)
-      abort();
-  }
+  b->items = er_grow(b->items, b->n, &b->cap, sizeof *b->items, 16);
   b->items[b->n++] = (er_span){.text = text,
                                .len = len,
                                .role = ink->role,

@@ -5,6 +5,8 @@
 #include <float.h>
 #include <stdlib.h>
 
+#include "model/grow.h"
+
 #define EPS 1e-6
 /* Stretch per gap, in em, at which a line counts as very loose (badness 100). */
 #define LOOSE_GAP_EM 0.5
@@ -98,12 +100,7 @@ static size_t skip_spaces(const er_glyphs *g, size_t s) {
 }
 
 static void push_line(er_line_end **lines, size_t *n, size_t *cap, er_line_end e) {
-  if (*n == *cap) {
-    *cap = *cap ? 2 * *cap : 8;
-    *lines = realloc(*lines, *cap * sizeof **lines);
-    if (!*lines)
-      abort();
-  }
+  *lines = er_grow(*lines, *n, cap, sizeof **lines, 8);
   (*lines)[(*n)++] = e;
 }
 

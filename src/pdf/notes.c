@@ -9,6 +9,8 @@
 
 #include <stdlib.h>
 
+#include "model/grow.h"
+
 #define NOTE_LEADING 1.45 /* of the note's size */
 #define RULE_GAP 0.6      /* above the first note, of a grid line */
 #define MIN_LINES 2       /* of a note on its reference's page, when it goes on overleaf */
@@ -25,12 +27,7 @@ static double notes_height(const er_pdfw *w, size_t page) {
 }
 
 static void add_note(er_pdfw *w, er_pdfw_note note) {
-  if (w->nnotes == w->notes_cap) {
-    w->notes_cap = w->notes_cap ? 2 * w->notes_cap : 4;
-    w->notes = realloc(w->notes, w->notes_cap * sizeof *w->notes);
-    if (!w->notes)
-      abort();
-  }
+  w->notes = er_grow(w->notes, w->nnotes, &w->notes_cap, sizeof *w->notes, 4);
   w->notes[w->nnotes++] = note;
 }
 

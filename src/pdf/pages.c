@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
+
 #define EPS 1e-6
 /* A CJK em box reaches 0.88 em above the baseline and 0.12 em below. */
 #define EMBOX_ASCENT 0.88
@@ -60,14 +62,6 @@ void er_pages_keep_mode(er_pages *p, er_pages_keep keep) {
   p->keep = keep == ER_PAGES_STORE && !p->store ? ER_PAGES_KEEP : keep;
 }
 
-static void *grow(void *items, size_t *cap, size_t size, size_t first) {
-  *cap = *cap ? 2 * *cap : first;
-  items = realloc(items, *cap * size);
-  if (!items)
-    abort();
-  return items;
-}
-
 /* Gives back what a page's arrays grew beyond its runs and shapes, and a
  * few more (its page number, a watermark), once the flow has left it, when
  * the document keeps every page in memory until it is written. */
@@ -119,8 +113,7 @@ static void leave_page(er_pages *p) {
 static void begin_page(er_pages *p) {
   if (p->npages)
     leave_page(p);
-  if (p->npages == p->cap)
-    p->pages = grow(p->pages, &p->cap, sizeof *p->pages, 8);
+  p->pages = er_grow(p->pages, p->npages, &p->cap, sizeof *p->pages, 8);
   p->pages[p->npages++] = (er_page){.style = p->style,
                                     .folio = p->numbering ? p->next_folio++ : 0,
                                     .roman = p->numbering && p->roman};
@@ -179,8 +172,8 @@ void er_pages_set_style(er_pages *p, const er_page_style *style) { p->style = *s
 
 static void place_run(er_pages *p, er_page *page, const er_para *para, const er_run *run, double x,
                       double y) {
-  if (page->nruns == page->cap) /* a page left by the flow gets a few more */
-    page->runs = grow(page->runs, &page->cap, sizeof *page->runs, page->stored ? 4 : 64);
+  page->runs = er_grow(page->runs, page->nruns, &page->cap, sizeof *page->runs,
+                       page->stored ? 4 : 64); /* a page left by the flow gets a few more */
   size_t i = (size_t)(page - p->pages);
   er_arena *text = open_page(p, i) ? &p->open_text : &p->text;
   page->runs[page->nruns++] = (er_placed_run){
@@ -248,21 +241,19 @@ void er_pages_place_behind(er_pages *p, size_t page, const er_para *para, size_t
 
 void er_pages_shape(er_pages *p, size_t page, const er_shape *shape) {
   er_page *pg = &p->pages[page];
-  if (pg->nshapes == pg->shapes_cap)
-    pg->shapes = grow(pg->shapes, &pg->shapes_cap, sizeof *pg->shapes, pg->stored ? 4 : 32);
+  pg->shapes =
+      er_grow(pg->shapes, pg->nshapes, &pg->shapes_cap, sizeof *pg->shapes, pg->stored ? 4 : 32);
   pg->shapes[pg->nshapes++] = *shape;
 }
 
 void er_pages_outline(er_pages *p, int level, const char *title, size_t page, double y) {
-  if (p->noutlines == p->outlines_cap)
-    p->outlines = grow(p->outlines, &p->outlines_cap, sizeof *p->outlines, 16);
+  p->outlines = er_grow(p->outlines, p->noutlines, &p->outlines_cap, sizeof *p->outlines, 16);
   p->outlines[p->noutlines++] =
       (er_outline){level, er_arena_strndup(&p->text, title, strlen(title)), page, y};
 }
 
 void er_pages_link(er_pages *p, const er_link *link) {
-  if (p->nlinks == p->links_cap)
-    p->links = grow(p->links, &p->links_cap, sizeof *p->links, 16);
+  p->links = er_grow(p->links, p->nlinks, &p->links_cap, sizeof *p->links, 16);
   p->links[p->nlinks++] = *link;
 }
 

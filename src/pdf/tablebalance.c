@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
 #include "pdf/glyphs.h"
 #include "pdf/linefit.h"
 
@@ -78,12 +79,7 @@ typedef struct score {
 } score;
 
 static void add_piece(balancer *b, piece p) {
-  if (b->np == b->cap) {
-    b->cap = b->cap ? 2 * b->cap : 256;
-    b->p = realloc(b->p, b->cap * sizeof *b->p);
-    if (!b->p)
-      abort();
-  }
+  b->p = er_grow(b->p, b->np, &b->cap, sizeof *b->p, 256);
   b->p[b->np++] = p;
 }
 

@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
+
 #define EPS 1e-6
 #define ALL_LINES ((size_t)-1)
 #define CAPTION_LINE 1.5 /* of the caption's size */
@@ -49,12 +51,7 @@ typedef struct segment {
 } segment;
 
 static void add_slice(segment *g, slice s) {
-  if (g->n == g->cap) {
-    g->cap = g->cap ? 2 * g->cap : 32;
-    g->s = realloc(g->s, g->cap * sizeof *g->s);
-    if (!g->s)
-      abort();
-  }
+  g->s = er_grow(g->s, g->n, &g->cap, sizeof *g->s, 32);
   g->s[g->n++] = s;
 }
 

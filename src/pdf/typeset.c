@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
+
 #define NO_POS ((er_pos){0, 0})
 
 /* A laid-out block waiting for the one after it (keep with next). */
@@ -259,12 +261,7 @@ static bool add_block(er_typesetter *ts, const er_block_style *style, const er_s
     place_group(ts, &b);
     return ok;
   }
-  if (ts->nheld == ts->held_cap) {
-    ts->held_cap = ts->held_cap ? 2 * ts->held_cap : 4;
-    ts->held = realloc(ts->held, ts->held_cap * sizeof *ts->held);
-    if (!ts->held)
-      abort();
-  }
+  ts->held = er_grow(ts->held, ts->nheld, &ts->held_cap, sizeof *ts->held, 4);
   ts->held[ts->nheld++] = b;
   return ok;
 }

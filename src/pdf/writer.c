@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
 #include "model/srcdate.h"
 #include "model/text.h"
 #include "pdf/pdfw.h"
@@ -32,12 +33,7 @@ static void register_headings(er_pdfw *w) {
   for (const er_node *n = w->doc->root; n; n = er_node_following(w->doc->root, n)) {
     if (n->type != ER_DOC_HEADING)
       continue;
-    if (w->nheads == w->heads_cap) {
-      w->heads_cap = w->heads_cap ? 2 * w->heads_cap : 32;
-      w->heads = realloc(w->heads, w->heads_cap * sizeof *w->heads);
-      if (!w->heads)
-        abort();
-    }
+    w->heads = er_grow(w->heads, w->nheads, &w->heads_cap, sizeof *w->heads, 32);
     w->heads[w->nheads++] = (er_pdfw_heading){n, er_pdfw_new_tag(w), inside(n, ER_DOC_COVER)};
   }
 }

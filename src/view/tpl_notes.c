@@ -1,6 +1,7 @@
 /* Messages about template files, printed as FILE:LINE: severity: text. */
 #include "view/tpl.h"
 
+#include "model/grow.h"
 #include "model/text.h"
 
 #include <stdarg.h>
@@ -19,12 +20,7 @@ void er_tpl_notes_free(er_tpl_notes *n) {
 
 void er_tpl_note_add(er_tpl_notes *n, const char *file, unsigned line, bool error, const char *fmt,
                      ...) {
-  if (n->count == n->cap) {
-    n->cap = n->cap ? 2 * n->cap : 8;
-    n->items = realloc(n->items, n->cap * sizeof *n->items);
-    if (!n->items)
-      abort();
-  }
+  n->items = er_grow(n->items, n->count, &n->cap, sizeof *n->items, 8);
   va_list ap;
   va_start(ap, fmt);
   int len = vsnprintf(NULL, 0, fmt, ap);

@@ -5,6 +5,7 @@
 #include "xlsx/book.h"
 
 #include "model/funds.h"
+#include "model/grow.h"
 #include "model/score.h"
 
 #include <stdio.h>
@@ -56,13 +57,7 @@ static bool own_row(const er_indicator *n) {
 }
 
 static void push(layout *L, const er_indicator *n, bool subtotal) {
-  if (L->n == L->cap) {
-    L->cap = L->cap ? 2 * L->cap : 64;
-    srow *r = realloc(L->rows, L->cap * sizeof *r);
-    if (!r)
-      abort();
-    L->rows = r;
-  }
+  L->rows = er_grow(L->rows, L->n, &L->cap, sizeof *L->rows, 64);
   L->rows[L->n++] = (srow){n, subtotal};
 }
 
