@@ -75,8 +75,12 @@ static double cost(const er_glyphs *g, size_t i, int depth) {
 }
 
 /* The lines' last glyphs, `lines` of them, or false when the text cannot
- * be set in that many lines of `measure`. */
-static bool choose(const er_glyphs *g, size_t lines, double measure, double em, size_t *last) {
+ * be set in that many lines of `measure`: of even length (a title), or,
+ * when `fill`, as full as they can be but for the last (an entry of a
+ * list, aligned to its start), the first line `indent` in (less than 0:
+ * hanging). */
+static bool choose(const er_glyphs *g, size_t lines, double measure, double indent, double em,
+                   bool fill, size_t *last) {
   size_t n = g->n;
   double *x = malloc((n + 1) * sizeof *x); /* natural advance before glyph i */
   double *brk = malloc(n * sizeof *brk);   /* cost of ending a line after i; < 0: none */
@@ -98,6 +102,8 @@ static bool choose(const er_glyphs *g, size_t lines, double measure, double em, 
       brk[i] = 0;
     else if (gl->brk == ER_BREAK_ALLOWED)
       brk[i] = cost(g, i, depth);
+    else if (fill && gl->brk == ER_BREAK_MANDATORY)
+      brk[i] = 0; /* a line break of the text's own (<br/>) */
   }
   double total = x[n] / em, mean = total / (double)lines;
 #define AT(k, j) ((k) * (n + 1) + (j))
@@ -111,14 +117,19 @@ static bool choose(const er_glyphs *g, size_t lines, double measure, double em, 
         continue;
       size_t e = j;
       while (e > 0 && (g->items[e - 1].flags & ER_GLYPH_SPACE))
-        e--;                         /* a line's end drops its spaces */
+        e--; /* a line's end drops its spaces */
+      bool forced = j < n && g->items[j - 1].brk == ER_BREAK_MANDATORY;
       for (size_t s = j; s-- > 0;) { /* the line holds glyphs s … j−1 */
-        double w = x[e > s ? e : s] - x[s];
-        if (w > measure + 1e-6)
+        if (fill && s + 1 < j && g->items[s].brk == ER_BREAK_MANDATORY)
+          break; /* a line goes no further back than the text's own break */
+        double w = x[e > s ? e : s] - x[s], room = measure - (k == 1 ? indent : 0);
+        if (fill && e > s)
+          w -= g->items[e - 1].trim_r; /* a mark's blank half at the line's end is dropped */
+        if (w > room + 1e-6)
           break; /* longer still as s goes down: a line's worth of s, not all */
         if (best[AT(k - 1, s)] == DBL_MAX)
           continue;
-        double dev = w / em - mean;
+        double dev = !fill ? w / em - mean : k < lines && !forced ? (room - w) / em : 0;
         double c = best[AT(k - 1, s)] + dev * dev + brk[j - 1];
         if (c < best[AT(k, j)]) {
           best[AT(k, j)] = c;
@@ -181,7 +192,7 @@ bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb
   if (!last || !ends)
     abort();
   bool chosen = ok && !out->cut && g.n > 0 && nspans > 0 && spans[0].size > 0 &&
-                choose(&g, lines, style->measure, spans[0].size, last);
+                choose(&g, lines, style->measure, 0, spans[0].size, false, last);
   double widest = 0;
   if (chosen) {
     /* set at the widest chosen line, each line ending where chosen */
@@ -218,4 +229,43 @@ bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb
   }
   free(ends);
   return narrowest(out, fonts, lb, spans, nspans, &ps, style->measure, d, inset);
+}
+
+bool er_para_layout_phrased(er_para *out, er_fontset *fonts, er_linebreaker *lb,
+                            const er_span *spans, size_t nspans, const er_para_style *style,
+                            er_diag *d) {
+  er_para_style ps = *style;
+  ps.phrases = true;
+  bool ok = er_para_layout(out, fonts, lb, spans, nspans, &ps, d);
+  if (!ok || out->nlines < 2 || out->nlines > BALANCED_LINES_MAX || out->cut || nspans == 0 ||
+      spans[0].size <= 0)
+    return ok;
+  er_glyphs g;
+  if (!er_glyphs_make(&g, fonts, lb, spans, nspans, &ps, d)) {
+    er_glyphs_free(&g);
+    return ok;
+  }
+  size_t lines = out->nlines, n = g.n;
+  size_t *last = malloc(lines * sizeof *last);
+  uint8_t *ends = calloc(n ? n : 1, 1);
+  if (!last || !ends)
+    abort();
+  bool chosen = n > 0 && choose(&g, lines, ps.measure, ps.indent, spans[0].size, true, last);
+  for (size_t k = 0; chosen && k < lines; k++)
+    ends[last[k]] = 1;
+  er_glyphs_free(&g);
+  free(last);
+  if (chosen) {
+    er_para trial;
+    ps.line_ends = ends;
+    ps.nline_ends = n;
+    if (er_para_layout(&trial, fonts, lb, spans, nspans, &ps, d) && trial.nlines == lines &&
+        !trial.cut) {
+      er_para_free(out);
+      *out = trial;
+    } else
+      er_para_free(&trial);
+  }
+  free(ends);
+  return ok;
 }
