@@ -489,8 +489,8 @@ def cover_values(body):
 
 def check_title_lines(body, lopdf, pdf):
     """Balanced titles (Heading1: the report's title, the cover's; an
-    annex's title and its 附件N line), table captions and the cover's
-    field values take the lines evalreport's PDF gives them, in
+    annex's title and its 附件N line), table captions, the cover's field
+    values and the body's 附件 list take the lines evalreport's PDF gives them, in
     LibreOffice's PDF of the DOCX too: the same words on each line, not a
     full line and a stub, nor a last character wrapped."""
     def pdf_lines(path):
@@ -501,9 +501,13 @@ def check_title_lines(body, lopdf, pdf):
     paras = list(body.iter(W + "p"))
     annex_labels = {id(a) for a, b in zip(paras, paras[1:]) if style_of(b) == "AnnexTitle"}
     values = {id(q) for q in cover_values(body)}
+    # the body's 附件 list (GB/T 9704 §7.3.4), hanging after 附件1： or 附件：
+    listed = {id(q) for q in paras if q.find(f"{W}pPr/{W}ind") is not None and
+              q.find(f"{W}pPr/{W}ind").get(W + "hangingChars") and
+              re.match(r"附件\d*：", para_text(q))}
     for q in paras:
         if style_of(q) not in ("Heading1", "Caption", "AnnexTitle") and \
-                id(q) not in annex_labels and id(q) not in values:
+                id(q) not in annex_labels and id(q) not in values and id(q) not in listed:
             continue
         t = letters(para_text(q))
         want = splits(ours, t)
