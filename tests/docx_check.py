@@ -222,6 +222,61 @@ def check_table_widths(doc, pdf):
     print(f"ok columns: {edges} column edges of {checked} tables where the PDF draws them")
 
 
+def tc_entries(q):
+    """The TC fields of a paragraph, as (level, entry)."""
+    out = []
+    for t in q.iter(W + "instrText"):
+        m = re.match(r'\s*TC\s+"((?:[^"\\]|\\.)*)"(.*)', t.text or "")
+        if m:
+            lvl = re.search(r"\\l\s+(\d)", m.group(2))
+            out.append((int(lvl.group(1)) if lvl else 1, re.sub(r"\\(.)", r"\1", m.group(1))))
+    return out
+
+
+def check_toc_update(doc, styles, paras):
+    """What Word's "update field" makes of the contents: the TOC field
+    takes headings 2 and 3 by their styles, as toc 1 and toc 2, and the TC
+    fields (\\t "Heading 2,1,Heading 3,2" \\f), not the outline (\\o, \\u:
+    an annex's 附件N line would come as "附件N" alone in Word, and beside
+    its TC entry in LibreOffice). Worked out from the document's
+    paragraphs, the entries must be the cached ones: an annex's
+    "附件N：title" among them, the summary's headings (Heading2Unlisted)
+    not; those and the annex's 附件N line keep heading 2's outline level
+    (their styles based on Heading2) for the navigation pane."""
+    toc = next(t.text for t in doc.iter(W + "instrText") if re.match(r"\s*TOC\b", t.text or ""))
+    if '\\t "Heading 2,1,Heading 3,2"' not in toc or not re.search(r"\\f\b", toc) or \
+            re.search(r"\\[ou]\b", toc):
+        fail(f"TOC field {toc.strip()}: not headings 2–3 by style and TC fields alone")
+    based = {s.get(W + "styleId"): s.find(W + "basedOn").get(W + "val")
+             for s in styles.iter(W + "style") if s.find(W + "basedOn") is not None}
+    for style, base in (("AnnexHeading", "Heading2"), ("Heading2Unlisted", "Heading2"),
+                        ("Heading3Unlisted", "Heading3")):
+        if based.get(style) != base:
+            fail(f"no {style} style based on {base} (its outline level)")
+    by_style = {"Heading2": 1, "Heading3": 2}
+    cached, updated, annexes = [], [], 0
+    for q in paras:
+        if style_of(q) in ("TOC1", "TOC2") and q.find(W + "hyperlink") is not None:
+            texts = [t.text or "" for t in q.find(W + "hyperlink").iter(W + "t")]
+            cached.append((int(style_of(q)[3:]), letters("".join(texts[:-1]))))
+            continue
+        if style_of(q) in by_style:
+            updated.append((by_style[style_of(q)], letters(para_text(q))))
+        tcs = tc_entries(q)
+        if style_of(q) == "AnnexHeading":
+            annexes += 1
+            if len(tcs) != 1:
+                fail(f"annex heading {para_text(q)} with {len(tcs)} TC fields")
+        updated += [(lvl, letters(t)) for lvl, t in tcs]
+    if updated != cached:
+        i = next((i for i, (a, b) in enumerate(zip(updated, cached)) if a != b),
+                 min(len(updated), len(cached)))
+        fail(f"an updated contents would differ from the cached one from entry {i + 1}: "
+             f"{updated[i:i + 2]} for {cached[i:i + 2]}")
+    print(f"ok contents update: {len(cached)} entries by heading style and TC field, "
+          f"{annexes} annexes' entries whole")
+
+
 def check_structure(path, html, pdf, expect_notes=""):
     p = parts(path)
     doc = xml(p, "word/document.xml")
@@ -266,7 +321,7 @@ def check_structure(path, html, pdf, expect_notes=""):
     if run_on:
         fail(f"annex headings with their title run on: {run_on[:2]}")
     for a, b in zip(paras, paras[1:]):
-        if style_of(b) == "AnnexTitle" and not (style_of(a) == "Heading2" and
+        if style_of(b) == "AnnexTitle" and not (style_of(a) == "AnnexHeading" and
                                                 re.fullmatch(r"附件[\d\-]*", para_text(a))):
             fail(f"annex title {para_text(b)[:20]} not under its 附件N heading")
     # the cover's fields without cell padding: the value as wide as its rule
@@ -335,8 +390,10 @@ def check_structure(path, html, pdf, expect_notes=""):
     # page evalreport's PDF has the heading on
     instr = " ".join(t.text for t in doc.iter(W + "instrText"))
     toc = '<nav class="toc">' in page
-    if toc and "TOC \\o" not in instr:
+    if toc and not re.search(r"\bTOC\b", instr):
         fail("no TOC field")
+    if toc:
+        check_toc_update(doc, styles, paras)
     entries = []
     for q in paras:
         if style_of(q).startswith("TOC"):
