@@ -487,7 +487,8 @@ def check_office(path, lopdf, pdf):
         fail(f"LibreOffice's page numbers are not I… then 1…: (page, number, wanted) {wrong[:4]}")
     marks = bookmarks(lopdf)
     titles = [t for t, _ in marks]
-    heads = [squeeze(para_text(q)) for q in body.findall(W + "p") if style_of(q).startswith("Heading")]
+    heads = [squeeze(para_text(q)) for q in body.findall(W + "p")
+             if style_of(q).startswith("Heading") or style_of(q) == "AnnexHeading"]
     absent = [h for h in heads if h and h not in titles]
     if absent:
         fail(f"{len(absent)} headings are not bookmarks: {absent[:3]}")
