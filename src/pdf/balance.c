@@ -1,78 +1,24 @@
 /* Balanced lines for titles and captions (er_para_layout_balanced in
  * paragraph.h). GB/T 9704 §7.3.1 asks a title that runs over several lines
  * to keep each phrase whole (词意完整) and its lines of even length
- * (排列对称). Among the word boundaries where a line may end, some are
- * better than others: after a comma or a closing bracket, before an
- * opening one, a phrase ends; between two words of one phrase it does
- * not; after 、 the enumeration (中、省) is split; before 的 the particle
- * opens the line. Each boundary gets a cost, and the lines — as many as
- * the title needs — are chosen to make the costs plus the spread of their
- * lengths least (a dynamic programme over the boundaries). */
+ * (排列对称). Each boundary where a line may end gets a cost, higher
+ * inside a phrase than where one ends (er_phrase_cost, src/doc), and the
+ * lines — as many as the title needs — are chosen to make the costs plus
+ * the spread of their lengths least (a dynamic programme over the
+ * boundaries). Full lines for the 附件 list and contents entries
+ * (er_para_layout_phrased) are chosen the same way, their slack in place
+ * of the spread. */
 #include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/linebreak.h"
 #include "pdf/glyphs.h"
 #include "pdf/paragraph.h"
-
-static bool in(uint32_t c, const char *set) {
-  /* set: UTF-8 string of single characters */
-  for (size_t i = 0; set[i];) {
-    uint32_t s = (unsigned char)set[i];
-    size_t n = s < 0x80 ? 1 : s < 0xE0 ? 2 : s < 0xF0 ? 3 : 4;
-    if (n > 1) {
-      s &= 0xFF >> (n + 1);
-      for (size_t k = 1; k < n; k++)
-        s = s << 6 | ((unsigned char)set[i + k] & 0x3F);
-    }
-    if (s == c)
-      return true;
-    i += n;
-  }
-  return false;
-}
 
 /* Past this many lines a title is a paragraph: balancing its lines would
  * cost time and memory (lines × glyphs) for no symmetry anyone sees. */
 #define BALANCED_LINES_MAX 12
-
-static const char ends_phrase[] = "，；：。！？）》」』】〕”’,;:!?)";
-static const char opens_phrase[] = "（《「『【〔“‘(";
-static const char particles[] = "的之地得了着";
-
-/* Whether the items on both sides of the 、 at glyph i are one character
- * each (中、省): after it, a word boundary follows the next character;
- * before it, the character follows a word of two or more (年度|中) — after
- * a run of one-character words, ICU's dictionary is more likely not to
- * know the term (供|养、涉|诉), and the 、 is left to end a line. */
-static bool single_items(const er_glyphs *g, size_t i) {
-  bool after = i + 1 < g->n && g->items[i + 1].brk != ER_BREAK_NONE;
-  bool before =
-      i >= 3 && g->items[i - 2].brk != ER_BREAK_NONE && g->items[i - 3].brk == ER_BREAK_NONE;
-  return before && after;
-}
-
-/* What ending a line after glyph i costs, in em² (a line one em off the
- * mean costs 1). */
-static double cost(const er_glyphs *g, size_t i, int depth) {
-  uint32_t a = g->items[i].cp, b = g->items[i + 1].cp;
-  if (a == 0x3001) /* 、 between one-character items holds them (中、省对地方); */
-    return single_items(g, i) ? 1000 : 5; /* else a comma's */
-  double c = 0;
-  if (!in(a, ends_phrase) && !in(b, opens_phrase)) {
-    c = 30; /* between two words */
-    /* a word of one character ends or starts the line: 省|对地方; both:
-     * more likely one word the dictionary does not know (供|养) */
-    bool before = i == 0 || g->items[i - 1].brk != ER_BREAK_NONE;
-    bool after = i + 2 < g->n && g->items[i + 1].brk != ER_BREAK_NONE;
-    c += before && after ? 300 : before || after ? 40 : 0;
-  }
-  if (in(b, particles))
-    c += 200;
-  if (depth > 0) /* inside brackets: （困难|群众…） */
-    c += 100;
-  return c;
-}
 
 /* The lines' last glyphs, `lines` of them, or false when the text cannot
  * be set in that many lines of `measure`: of even length (a title), or,
@@ -88,23 +34,30 @@ static bool choose(const er_glyphs *g, size_t lines, double measure, double inde
   size_t *from = malloc((lines + 1) * (n + 1) * sizeof *from);
   if (!x || !brk || !best || !from)
     abort();
+  uint32_t *cps = malloc((n ? n : 1) * sizeof *cps);
+  uint8_t *breaks = malloc(n ? n : 1);
+  if (!cps || !breaks)
+    abort();
+  for (size_t i = 0; i < n; i++) {
+    cps[i] = g->items[i].cp;
+    breaks[i] = g->items[i].brk;
+  }
   x[0] = 0;
   int depth = 0;
   for (size_t i = 0; i < n; i++) {
     const er_glyph *gl = &g->items[i];
     x[i + 1] = x[i] + (gl->flags & ER_GLYPH_HIDDEN ? 0 : er_glyph_natural(gl));
-    if (in(gl->cp, "（(〔【"))
-      depth++;
-    else if (in(gl->cp, "）)〕】") && depth > 0)
-      depth--;
+    depth = er_phrase_depth(depth, gl->cp);
     brk[i] = -1;
     if (i + 1 == n)
       brk[i] = 0;
     else if (gl->brk == ER_BREAK_ALLOWED)
-      brk[i] = cost(g, i, depth);
+      brk[i] = er_phrase_cost(cps, breaks, n, i, depth);
     else if (fill && gl->brk == ER_BREAK_MANDATORY)
       brk[i] = 0; /* a line break of the text's own (<br/>) */
   }
+  free(cps);
+  free(breaks);
   double total = x[n] / em, mean = total / (double)lines;
 #define AT(k, j) ((k) * (n + 1) + (j))
   for (size_t k = 0; k <= lines; k++)
