@@ -342,6 +342,22 @@ static void titles_break_between_words(void **state) {
   er_diag_free(&d);
 }
 
+/* Line l of a paragraph as UTF-8, without a line feed that ends it. */
+static void line_text(const er_para *para, size_t l, char out[256]) {
+  const er_line *line = &para->lines[l];
+  out[0] = '\0';
+  if (!line->nruns)
+    return;
+  size_t a = para->runs[line->first_run].start;
+  const er_run *z = &para->runs[line->first_run + line->nruns - 1];
+  size_t len = z->start + z->len - a;
+  assert_true(len < 256);
+  memcpy(out, para->text + a, len);
+  out[len] = '\0';
+  if (len && out[len - 1] == '\n')
+    out[len - 1] = '\0';
+}
+
 /* The lines of a title laid out as the report sets it (二号 on the 156 mm
  * type area), each as UTF-8 in lines[k]; returns their number. */
 static size_t title_lines(er_fontset *fs, er_linebreaker *lb, const char *text, char lines[][256],
@@ -356,12 +372,7 @@ static size_t title_lines(er_fontset *fs, er_linebreaker *lb, const char *text, 
   assert_true(er_para_layout_balanced(&para, fs, lb, &span, 1, &st, &d, &inset));
   for (size_t l = 0; l < para.nlines; l++) {
     const er_line *line = &para.lines[l];
-    size_t a = para.runs[line->first_run].start;
-    const er_run *z = &para.runs[line->first_run + line->nruns - 1];
-    size_t len = z->start + z->len - a;
-    assert_true(len < 256);
-    memcpy(lines[l], para.text + a, len);
-    lines[l][len] = '\0';
+    line_text(&para, l, lines[l]);
     lo = line->width < lo ? line->width : lo;
     hi = line->width > hi ? line->width : hi;
   }
@@ -424,20 +435,8 @@ static size_t annex_lines(er_fontset *fs, er_linebreaker *lb, const char *text, 
   er_para para;
   assert_true(phrased ? er_para_layout_phrased(&para, fs, lb, &span, 1, &st, &d)
                       : er_para_layout(&para, fs, lb, &span, 1, &st, &d));
-  for (size_t l = 0; l < para.nlines && l < 8; l++) {
-    const er_line *line = &para.lines[l];
-    lines[l][0] = '\0';
-    if (!line->nruns)
-      continue;
-    size_t a = para.runs[line->first_run].start;
-    const er_run *z = &para.runs[line->first_run + line->nruns - 1];
-    size_t len = z->start + z->len - a;
-    assert_true(len < 256);
-    memcpy(lines[l], para.text + a, len);
-    lines[l][len] = '\0';
-    if (len && lines[l][len - 1] == '\n')
-      lines[l][len - 1] = '\0';
-  }
+  for (size_t l = 0; l < para.nlines && l < 8; l++)
+    line_text(&para, l, lines[l]);
   size_t n = para.nlines;
   er_para_free(&para);
   er_diag_free(&d);
