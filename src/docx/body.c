@@ -217,7 +217,8 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   else if (er_node_has_class(n, "signature")) {
     jc = "right";
     right = 2;
-  }
+  } else if (er_node_has_class(n, "annex-list") || er_node_has_class(n, "annex-note"))
+    jc = "left"; /* ragged, on the PDF's lines */
   if (jc || er_node_has_class(n, "noindent") || er_node_has_class(n, "addressee") ||
       er_node_has_class(n, "imprint"))
     indent = false;
