@@ -17,6 +17,8 @@
 #    page of where evalreport's PDF has it, the page count within 10% of
 #    evalreport's PDF, the page numbers running on from 1 after the cover,
 #    the titles and table captions on the lines evalreport's PDF gives them;
+#  - LibreOffice, through UNO (python3-uno), updates the contents: the same
+#    entries as the cached ones, an annex's whole "附件N：title" among them;
 #  - with --draft, the 草稿 watermark on every section.
 # "footnote" stands for nanchong with a footnote in its summary: a Word
 # footnote with its ① mark, and its text on LibreOffice's page. "annex"
@@ -106,6 +108,10 @@ if ! soffice -env:UserInstallation="file://$dir/profile" --headless --convert-to
 else
   $check office "$docx" "$dir/office/$name.pdf" "$dir/a/$name.pdf" || fail=1
 fi
+# LibreOffice updates the contents as a user would (through UNO)
+/usr/bin/python3 "$src/tests/docx_update.py" "$docx" "$dir/update-profile"
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 77 ] || fail=1
 
 mkdir -p "$dir/draft"
 if "$bin" render "$data" -o "$dir/draft" --format docx --draft >/dev/null 2>&1; then

@@ -222,6 +222,61 @@ def check_table_widths(doc, pdf):
     print(f"ok columns: {edges} column edges of {checked} tables where the PDF draws them")
 
 
+def tc_entries(q):
+    """The TC fields of a paragraph, as (level, entry)."""
+    out = []
+    for t in q.iter(W + "instrText"):
+        m = re.match(r'\s*TC\s+"((?:[^"\\]|\\.)*)"(.*)', t.text or "")
+        if m:
+            lvl = re.search(r"\\l\s+(\d)", m.group(2))
+            out.append((int(lvl.group(1)) if lvl else 1, re.sub(r"\\(.)", r"\1", m.group(1))))
+    return out
+
+
+def check_toc_update(doc, styles, paras):
+    """What Word's "update field" makes of the contents: the TOC field
+    takes headings 2 and 3 by their styles, as toc 1 and toc 2, and the TC
+    fields (\\t "Heading 2,1,Heading 3,2" \\f), not the outline (\\o, \\u:
+    an annex's 附件N line would come as "附件N" alone in Word, and beside
+    its TC entry in LibreOffice). Worked out from the document's
+    paragraphs, the entries must be the cached ones: an annex's
+    "附件N：title" among them, the summary's headings (Heading2Unlisted)
+    not; those and the annex's 附件N line keep heading 2's outline level
+    (their styles based on Heading2) for the navigation pane."""
+    toc = next(t.text for t in doc.iter(W + "instrText") if re.match(r"\s*TOC\b", t.text or ""))
+    if '\\t "Heading 2,1,Heading 3,2"' not in toc or not re.search(r"\\f\b", toc) or \
+            re.search(r"\\[ou]\b", toc):
+        fail(f"TOC field {toc.strip()}: not headings 2–3 by style and TC fields alone")
+    based = {s.get(W + "styleId"): s.find(W + "basedOn").get(W + "val")
+             for s in styles.iter(W + "style") if s.find(W + "basedOn") is not None}
+    for style, base in (("AnnexHeading", "Heading2"), ("Heading2Unlisted", "Heading2"),
+                        ("Heading3Unlisted", "Heading3")):
+        if based.get(style) != base:
+            fail(f"no {style} style based on {base} (its outline level)")
+    by_style = {"Heading2": 1, "Heading3": 2}
+    cached, updated, annexes = [], [], 0
+    for q in paras:
+        if style_of(q) in ("TOC1", "TOC2") and q.find(W + "hyperlink") is not None:
+            texts = [t.text or "" for t in q.find(W + "hyperlink").iter(W + "t")]
+            cached.append((int(style_of(q)[3:]), letters("".join(texts[:-1]))))
+            continue
+        if style_of(q) in by_style:
+            updated.append((by_style[style_of(q)], letters(para_text(q))))
+        tcs = tc_entries(q)
+        if style_of(q) == "AnnexHeading":
+            annexes += 1
+            if len(tcs) != 1:
+                fail(f"annex heading {para_text(q)} with {len(tcs)} TC fields")
+        updated += [(lvl, letters(t)) for lvl, t in tcs]
+    if updated != cached:
+        i = next((i for i, (a, b) in enumerate(zip(updated, cached)) if a != b),
+                 min(len(updated), len(cached)))
+        fail(f"an updated contents would differ from the cached one from entry {i + 1}: "
+             f"{updated[i:i + 2]} for {cached[i:i + 2]}")
+    print(f"ok contents update: {len(cached)} entries by heading style and TC field, "
+          f"{annexes} annexes' entries whole")
+
+
 def check_structure(path, html, pdf, expect_notes=""):
     p = parts(path)
     doc = xml(p, "word/document.xml")
@@ -276,7 +331,7 @@ def check_structure(path, html, pdf, expect_notes=""):
     if run_on:
         fail(f"annex headings with their title run on: {run_on[:2]}")
     for a, b in zip(paras, paras[1:]):
-        if style_of(b) == "AnnexTitle" and not (style_of(a) == "Heading2" and
+        if style_of(b) == "AnnexTitle" and not (style_of(a) == "AnnexHeading" and
                                                 re.fullmatch(r"附件[\d\-]*", para_text(a))):
             fail(f"annex title {para_text(b)[:20]} not under its 附件N heading")
     # the cover's fields without cell padding: the value as wide as its rule
@@ -345,8 +400,10 @@ def check_structure(path, html, pdf, expect_notes=""):
     # page evalreport's PDF has the heading on
     instr = " ".join(t.text for t in doc.iter(W + "instrText"))
     toc = '<nav class="toc">' in page
-    if toc and "TOC \\o" not in instr:
+    if toc and not re.search(r"\bTOC\b", instr):
         fail("no TOC field")
+    if toc:
+        check_toc_update(doc, styles, paras)
     entries = []
     for q in paras:
         if style_of(q).startswith("TOC"):
@@ -440,7 +497,8 @@ def check_office(path, lopdf, pdf):
         fail(f"LibreOffice's page numbers are not I… then 1…: (page, number, wanted) {wrong[:4]}")
     marks = bookmarks(lopdf)
     titles = [t for t, _ in marks]
-    heads = [squeeze(para_text(q)) for q in body.findall(W + "p") if style_of(q).startswith("Heading")]
+    heads = [squeeze(para_text(q)) for q in body.findall(W + "p")
+             if style_of(q).startswith("Heading") or style_of(q) == "AnnexHeading"]
     absent = [h for h in heads if h and h not in titles]
     if absent:
         fail(f"{len(absent)} headings are not bookmarks: {absent[:3]}")
@@ -499,8 +557,8 @@ def cover_values(body):
 
 def check_title_lines(body, lopdf, pdf):
     """Balanced titles (Heading1: the report's title, the cover's; an
-    annex's title and its 附件N line), table captions and the cover's
-    field values take the lines evalreport's PDF gives them, in
+    annex's title and its 附件N line), table captions, the cover's field
+    values and the body's 附件 list take the lines evalreport's PDF gives them, in
     LibreOffice's PDF of the DOCX too: the same words on each line, not a
     full line and a stub, nor a last character wrapped."""
     def pdf_lines(path):
@@ -511,9 +569,13 @@ def check_title_lines(body, lopdf, pdf):
     paras = list(body.iter(W + "p"))
     annex_labels = {id(a) for a, b in zip(paras, paras[1:]) if style_of(b) == "AnnexTitle"}
     values = {id(q) for q in cover_values(body)}
+    # the body's 附件 list (GB/T 9704 §7.3.4), hanging after 附件1： or 附件：
+    listed = {id(q) for q in paras if q.find(f"{W}pPr/{W}ind") is not None and
+              q.find(f"{W}pPr/{W}ind").get(W + "hangingChars") and
+              re.match(r"附件\d*：", para_text(q))}
     for q in paras:
         if style_of(q) not in ("Heading1", "Caption", "AnnexTitle") and \
-                id(q) not in annex_labels and id(q) not in values:
+                id(q) not in annex_labels and id(q) not in values and id(q) not in listed:
             continue
         t = letters(para_text(q))
         want = splits(ours, t)

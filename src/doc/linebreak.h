@@ -41,6 +41,19 @@ bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *b
  * "资金"). Returns false only when ICU fails. */
 bool er_phrase_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks);
 
+/* What ending a line after cps[i] costs (phrasecost.c), in em² (a line
+ * one em off the mean length costs 1), for text broken where phrases end:
+ * `breaks` from er_linebreaks and er_phrase_breaks, breaks[i] allowed,
+ * i + 1 < n; `depth` how many brackets are open after cps[i], by
+ * er_phrase_depth over cps[0 … i]. */
+double er_phrase_cost(const uint32_t *cps, const uint8_t *breaks, size_t n, size_t i, int depth);
+int er_phrase_depth(int depth, uint32_t c);
+/* Costs below this end a phrase or fall between two words of two
+ * characters or more; above, the break splits off a word of one character
+ * (more likely part of a word the dictionary does not know: 精|减退职,
+ * 低|保), opens a line with a particle or falls inside brackets. */
+#define ER_PHRASE_FAIR 60
+
 /* Has ICU load what breaking Chinese text needs — its line rules and the
  * word breaker's Chinese dictionary engine, which ICU builds once per
  * process (about 10 M instructions) — so that a thread that starts early

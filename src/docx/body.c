@@ -217,7 +217,8 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
   else if (er_node_has_class(n, "signature")) {
     jc = "right";
     right = 2;
-  }
+  } else if (er_node_has_class(n, "annex-list") || er_node_has_class(n, "annex-note"))
+    jc = "left"; /* ragged, on the PDF's lines */
   if (jc || er_node_has_class(n, "noindent") || er_node_has_class(n, "addressee") ||
       er_node_has_class(n, "imprint"))
     indent = false;
@@ -296,7 +297,7 @@ static bool annex_heading(er_docxw *w, const er_node *n, int k) {
     return false;
   er_dx *x = &w->x;
   er_dx_open(x, "w:p");
-  er_docx_ppr_begin(w, "Heading2", NULL);
+  er_docx_ppr_begin(w, "AnnexHeading", NULL);
   er_dx_open(x, "w:spacing");
   er_dx_attri(x, "w:after", w->portrait.line_pitch);
   er_dx_close(x);
@@ -311,8 +312,10 @@ static bool annex_heading(er_docxw *w, const er_node *n, int k) {
   w->breaking = NULL;
   text_run(w, &f, head);
   free(head);
-  if (k >= 0)
+  if (k >= 0) {
     bookmark_end(w, k);
+    er_docx_toc_entry_field(w, text); /* the contents' entry, as the PDF's */
+  }
   er_dx_close(x);
   const char *title = text + label + skip;
   while (*title == ' ')
@@ -335,7 +338,11 @@ static void heading(er_docxw *w, const er_node *n) {
     return;
   char style[24];
   int level = n->level < 1 ? 1 : n->level > 4 ? 4 : n->level;
-  snprintf(style, sizeof style, "Heading%d", level);
+  /* a heading 2 or 3 the contents does not list (the summary's, in the
+   * front matter) in a style of its own, which an updated contents leaves
+   * out as evalreport's does (toc.c) */
+  bool unlisted = (level == 2 || level == 3) && (k < 0 || w->in_front);
+  snprintf(style, sizeof style, "Heading%d%s", level, unlisted ? "Unlisted" : "");
   er_dx_open(x, "w:p");
   er_docx_ppr_begin(w, style, NULL);
   bool title = w->in_cover && level == 1;

@@ -215,6 +215,9 @@ unsigned char *er_docx_chart_book(er_docxw *w, const er_node *chart, size_t *len
 void er_docx_toc(er_docxw *w, const er_node *nav);
 /* The bookmark of a listed heading ("_Toc3"), or NULL. */
 bool er_docx_listed(const er_node *n);
+/* A TC field giving the contents the entry `entry` for the heading it is
+ * written in (an annex's "附件N：title", body.c). */
+void er_docx_toc_entry_field(er_docxw *w, const char *entry);
 int er_docx_heading_index(const er_docxw *w, const er_node *h);
 /* Numbers the document's headings for er_docx_heading_index (once, so
  * that finding a heading's number does not walk the document); returns

@@ -129,6 +129,27 @@ static void heading(er_docxw *w, int level) {
   er_dx_close(x);
 }
 
+/* An annex's "附件N" line (body.c): a heading 2 in look and outline level
+ * (the navigation pane lists it), but a style of its own, so that the
+ * contents field, which takes headings 2 and 3 by their styles (toc.c),
+ * takes the annex's whole entry from its TC field instead of "附件N". */
+static void annex_heading(er_docxw *w) {
+  style_begin_next(&w->x, "paragraph", "AnnexHeading", "Annex Heading", "Heading2", "AnnexTitle");
+  er_dx_close(&w->x);
+}
+
+/* A heading 2 or 3 that the contents does not list (the summary's,
+ * body.c): a heading in look and outline level, not in the contents that
+ * an update makes (toc.c). */
+static void unlisted_heading(er_docxw *w, int level) {
+  char id[24], name[32], based[24];
+  snprintf(id, sizeof id, "Heading%dUnlisted", level);
+  snprintf(name, sizeof name, "Heading %d Unlisted", level);
+  snprintf(based, sizeof based, "Heading%d", level);
+  style_begin_next(&w->x, "paragraph", id, name, based, "Normal");
+  er_dx_close(&w->x);
+}
+
 /* An annex's title (body.c): set as the report's title is, but not a
  * heading — its "附件N" line is, in the outline and the contents. */
 static void annex_title(er_docxw *w) {
@@ -308,6 +329,9 @@ void er_docx_styles(er_docxw *w) {
     heading(w, level);
   plain(w, "TableText", "Table Text", ER_ROLE_TABLE, NULL, false);
   caption_style(w);
+  unlisted_heading(w, 2);
+  unlisted_heading(w, 3);
+  annex_heading(w);
   annex_title(w);
   plain(w, "FootnoteText", "footnote text", ER_ROLE_NOTE, "both", false);
   small_print(w);

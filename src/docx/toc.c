@@ -3,12 +3,23 @@
  * (h2 and h3 at the top level after the nav), each a link to its
  * heading's bookmark with a PAGEREF field whose cached number is the page
  * the heading lands on in evalreport's own PDF layout — right when the
- * file is opened, and Word can still update it. */
+ * file is opened, and Word can still update it.
+ *
+ * Updated, the field takes headings 2 and 3 by their styles (\t, as toc 1
+ * and toc 2, the styles of the cached entries) and the TC fields (\f): an
+ * annex's "附件N" line is a heading of a style of its own (AnnexHeading,
+ * in the navigation pane by its outline level) whose TC field carries the
+ * entry evalreport's contents shows, "附件N：title". Not \o or \u: Word
+ * would list "附件N" by its outline level, and LibreOffice, which reads
+ * both as "from the outline", would list it beside the TC entry. */
 #include "docx/docxw.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#define TOC_INSTR " TOC \\t \"Heading 2,1,Heading 3,2\" \\f \\l \"1-2\" \\h \\z "
 
 bool er_docx_listed(const er_node *n) {
   return n->type == ER_DOC_HEADING && n->level >= 2 && n->level <= 3 && n->parent &&
@@ -70,6 +81,25 @@ static void instr(er_dx *x, const char *text) {
   er_dx_close(x);
 }
 
+void er_docx_toc_entry_field(er_docxw *w, const char *entry) {
+  /* TC "entry" \l 1, the entry's " and \ escaped with a backslash */
+  size_t len = strlen(entry), k = 0;
+  char *code = malloc(2 * len + 16);
+  if (!code)
+    abort();
+  k += (size_t)sprintf(code, " TC \"");
+  for (size_t i = 0; i < len; i++) {
+    if (entry[i] == '"' || entry[i] == '\\')
+      code[k++] = '\\';
+    code[k++] = entry[i];
+  }
+  strcpy(code + k, "\" \\l 1 ");
+  fld(&w->x, "begin");
+  instr(&w->x, code);
+  fld(&w->x, "end");
+  free(code);
+}
+
 static void entry(er_docxw *w, const er_node *h, bool first, bool last) {
   er_dx *x = &w->x;
   int k = er_docx_heading_index(w, h);
@@ -78,7 +108,7 @@ static void entry(er_docxw *w, const er_node *h, bool first, bool last) {
   er_dx_close(x);
   if (first) {
     fld(x, "begin");
-    instr(x, " TOC \\o \"2-3\" \\h \\z \\u ");
+    instr(x, TOC_INSTR);
     fld(x, "separate");
   }
   er_dx_open(x, "w:hyperlink");

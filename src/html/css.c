@@ -39,9 +39,10 @@ static void roles(const er_style *s, FILE *out) {
   family(s, ER_ROLE_TITLE, out);
   /* lines of even length, as §7.3.1 sets a title (排列对称) */
   fputs(" text-align: center; text-wrap: balance; line-height: 1.45; margin: 0 0 1em; }\n", out);
-  /* a title, a cover field, a contents entry break only at the <wbr>s the
-   * writer put between words, as the PDF breaks them (词意完整) */
-  fputs("h1, section.cover td, nav.toc .entry { word-break: keep-all; overflow-wrap: anywhere; }\n",
+  /* a title, a cover field, a contents entry, the 附件 list break only at
+   * the <wbr>s the writer put between words, as the PDF breaks them (词意完整) */
+  fputs("h1, section.cover td, nav.toc .entry, p.annex-list, p.annex-note "
+        "{ word-break: keep-all; overflow-wrap: anywhere; }\n",
         out);
   char indent[ER_DEC_BUFSIZE];
   er_dec_format_trim(s->indent_chars, 3, indent);
@@ -92,8 +93,9 @@ static const char fixed_rules[] =
      * two lines below */
     "p.issuer + h1 { border-top: 1pt solid #d00; margin-top: 0.4em; padding-top: 2em; }\n"
     "p.addressee, p.imprint { text-indent: 0; }\n"
-    "p.annex-note { padding-left: 5em; text-indent: -3em; }\n"
-    "p.annex-list { padding-left: 5.5em; text-indent: -3.5em; }\n"
+    /* the 附件 list, ragged as the PDF sets it: its lines end between words */
+    "p.annex-note { padding-left: 5em; text-indent: -3em; text-align: start; }\n"
+    "p.annex-list { padding-left: 5.5em; text-indent: -3.5em; text-align: start; }\n"
     "p.imprint { border-top: 0.75pt solid #000; border-bottom: 0.75pt solid #000;"
     " padding: 0.2em 1em; margin: 0; }\n"
     "th { font-weight: bold; text-align: center; }\n"

@@ -61,8 +61,12 @@ static void common_attrs(writer *w, const er_node *n, const char *extra_class) {
 
 /* Text of a title, a cover field or a contents entry, where the PDF
  * breaks a line only between words (GB/T 9704 §7.3.1: 词意完整): a <wbr>
- * where it may, and the style sheet's keep-all forbids the rest, so the
- * browser balances the title over the PDF's break points. */
+ * where its phrase costs (er_phrase_cost) are low — a phrase ends, or two
+ * words of two characters or more meet; not beside a word of one
+ * character (精|减退职, which ICU's dictionary does not know), before a
+ * particle or inside brackets — and the style sheet's keep-all forbids
+ * the rest, so the browser balances the title over the breaks the PDF
+ * prefers. */
 static void phrased_text(writer *w, const char *s) {
   size_t len = strlen(s), n = 0;
   uint32_t *cps = malloc((len + 1) * sizeof *cps);
@@ -78,12 +82,16 @@ static void phrased_text(writer *w, const char *s) {
   }
   if (er_linebreaks(w->lb, cps, n, breaks) && er_phrase_breaks(w->lb, cps, n, breaks)) {
     size_t from = 0;
-    for (size_t k = 0; k + 1 < n; k++)
-      if (breaks[k] == ER_BREAK_ALLOWED) {
+    int depth = 0;
+    for (size_t k = 0; k + 1 < n; k++) {
+      depth = er_phrase_depth(depth, cps[k]);
+      if (breaks[k] == ER_BREAK_ALLOWED &&
+          er_phrase_cost(cps, breaks, n, k, depth) < ER_PHRASE_FAIR) {
         er_html_escape_n(s + from, ends[k] - from, w->out);
         fputs("<wbr>", w->out);
         from = ends[k];
       }
+    }
     er_html_escape(s + from, w->out);
   } else
     er_html_escape(s, w->out);
@@ -348,9 +356,14 @@ static void block(writer *w, const er_node *n) {
     w->heading = n;
     break;
   }
-  case ER_DOC_PARAGRAPH:
+  case ER_DOC_PARAGRAPH: {
+    /* the 附件 list under the body breaks between words, as the PDF's */
+    bool was = w->phrased;
+    w->phrased = was || er_node_has_class(n, "annex-list") || er_node_has_class(n, "annex-note");
     simple(w, n, "p");
+    w->phrased = was;
     break;
+  }
   case ER_DOC_LIST:
     fputs(n->ordered ? "<ol" : "<ul", w->out);
     common_attrs(w, n, NULL);

@@ -156,7 +156,7 @@ bool er_pdfw_annex_heading(er_pdfw *w, const er_node *n, int tag) {
     er_span_buf t = {0};
     er_span_push(&t, &tink, title, strlen(title));
     er_typeset_block(w->ts, &ts, t.items, t.n, -1);
-    er_pdfw_balanced_lines(w, n, &ts, t.items, t.n); /* the title's lines, for the DOCX */
+    er_pdfw_block_lines(w, n, &ts, t.items, t.n); /* the title's lines, for the DOCX */
     er_span_buf_free(&t);
   }
   return true;

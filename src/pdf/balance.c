@@ -1,82 +1,32 @@
 /* Balanced lines for titles and captions (er_para_layout_balanced in
  * paragraph.h). GB/T 9704 §7.3.1 asks a title that runs over several lines
  * to keep each phrase whole (词意完整) and its lines of even length
- * (排列对称). Among the word boundaries where a line may end, some are
- * better than others: after a comma or a closing bracket, before an
- * opening one, a phrase ends; between two words of one phrase it does
- * not; after 、 the enumeration (中、省) is split; before 的 the particle
- * opens the line. Each boundary gets a cost, and the lines — as many as
- * the title needs — are chosen to make the costs plus the spread of their
- * lengths least (a dynamic programme over the boundaries). */
+ * (排列对称). Each boundary where a line may end gets a cost, higher
+ * inside a phrase than where one ends (er_phrase_cost, src/doc), and the
+ * lines — as many as the title needs — are chosen to make the costs plus
+ * the spread of their lengths least (a dynamic programme over the
+ * boundaries). Full lines for the 附件 list and contents entries
+ * (er_para_layout_phrased) are chosen the same way, their slack in place
+ * of the spread. */
 #include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc/linebreak.h"
 #include "pdf/glyphs.h"
 #include "pdf/paragraph.h"
-
-static bool in(uint32_t c, const char *set) {
-  /* set: UTF-8 string of single characters */
-  for (size_t i = 0; set[i];) {
-    uint32_t s = (unsigned char)set[i];
-    size_t n = s < 0x80 ? 1 : s < 0xE0 ? 2 : s < 0xF0 ? 3 : 4;
-    if (n > 1) {
-      s &= 0xFF >> (n + 1);
-      for (size_t k = 1; k < n; k++)
-        s = s << 6 | ((unsigned char)set[i + k] & 0x3F);
-    }
-    if (s == c)
-      return true;
-    i += n;
-  }
-  return false;
-}
 
 /* Past this many lines a title is a paragraph: balancing its lines would
  * cost time and memory (lines × glyphs) for no symmetry anyone sees. */
 #define BALANCED_LINES_MAX 12
 
-static const char ends_phrase[] = "，；：。！？）》」』】〕”’,;:!?)";
-static const char opens_phrase[] = "（《「『【〔“‘(";
-static const char particles[] = "的之地得了着";
-
-/* Whether the items on both sides of the 、 at glyph i are one character
- * each (中、省): after it, a word boundary follows the next character;
- * before it, the character follows a word of two or more (年度|中) — after
- * a run of one-character words, ICU's dictionary is more likely not to
- * know the term (供|养、涉|诉), and the 、 is left to end a line. */
-static bool single_items(const er_glyphs *g, size_t i) {
-  bool after = i + 1 < g->n && g->items[i + 1].brk != ER_BREAK_NONE;
-  bool before =
-      i >= 3 && g->items[i - 2].brk != ER_BREAK_NONE && g->items[i - 3].brk == ER_BREAK_NONE;
-  return before && after;
-}
-
-/* What ending a line after glyph i costs, in em² (a line one em off the
- * mean costs 1). */
-static double cost(const er_glyphs *g, size_t i, int depth) {
-  uint32_t a = g->items[i].cp, b = g->items[i + 1].cp;
-  if (a == 0x3001) /* 、 between one-character items holds them (中、省对地方); */
-    return single_items(g, i) ? 1000 : 5; /* else a comma's */
-  double c = 0;
-  if (!in(a, ends_phrase) && !in(b, opens_phrase)) {
-    c = 30; /* between two words */
-    /* a word of one character ends or starts the line: 省|对地方; both:
-     * more likely one word the dictionary does not know (供|养) */
-    bool before = i == 0 || g->items[i - 1].brk != ER_BREAK_NONE;
-    bool after = i + 2 < g->n && g->items[i + 1].brk != ER_BREAK_NONE;
-    c += before && after ? 300 : before || after ? 40 : 0;
-  }
-  if (in(b, particles))
-    c += 200;
-  if (depth > 0) /* inside brackets: （困难|群众…） */
-    c += 100;
-  return c;
-}
-
 /* The lines' last glyphs, `lines` of them, or false when the text cannot
- * be set in that many lines of `measure`. */
-static bool choose(const er_glyphs *g, size_t lines, double measure, double em, size_t *last) {
+ * be set in that many lines of `measure`: of even length (a title), or,
+ * when `fill`, as full as they can be but for the last (an entry of a
+ * list, aligned to its start), the first line `indent` in (less than 0:
+ * hanging). */
+static bool choose(const er_glyphs *g, size_t lines, double measure, double indent, double em,
+                   bool fill, size_t *last) {
   size_t n = g->n;
   double *x = malloc((n + 1) * sizeof *x); /* natural advance before glyph i */
   double *brk = malloc(n * sizeof *brk);   /* cost of ending a line after i; < 0: none */
@@ -84,21 +34,30 @@ static bool choose(const er_glyphs *g, size_t lines, double measure, double em, 
   size_t *from = malloc((lines + 1) * (n + 1) * sizeof *from);
   if (!x || !brk || !best || !from)
     abort();
+  uint32_t *cps = malloc((n ? n : 1) * sizeof *cps);
+  uint8_t *breaks = malloc(n ? n : 1);
+  if (!cps || !breaks)
+    abort();
+  for (size_t i = 0; i < n; i++) {
+    cps[i] = g->items[i].cp;
+    breaks[i] = g->items[i].brk;
+  }
   x[0] = 0;
   int depth = 0;
   for (size_t i = 0; i < n; i++) {
     const er_glyph *gl = &g->items[i];
     x[i + 1] = x[i] + (gl->flags & ER_GLYPH_HIDDEN ? 0 : er_glyph_natural(gl));
-    if (in(gl->cp, "（(〔【"))
-      depth++;
-    else if (in(gl->cp, "）)〕】") && depth > 0)
-      depth--;
+    depth = er_phrase_depth(depth, gl->cp);
     brk[i] = -1;
     if (i + 1 == n)
       brk[i] = 0;
     else if (gl->brk == ER_BREAK_ALLOWED)
-      brk[i] = cost(g, i, depth);
+      brk[i] = er_phrase_cost(cps, breaks, n, i, depth);
+    else if (fill && gl->brk == ER_BREAK_MANDATORY)
+      brk[i] = 0; /* a line break of the text's own (<br/>) */
   }
+  free(cps);
+  free(breaks);
   double total = x[n] / em, mean = total / (double)lines;
 #define AT(k, j) ((k) * (n + 1) + (j))
   for (size_t k = 0; k <= lines; k++)
@@ -111,14 +70,19 @@ static bool choose(const er_glyphs *g, size_t lines, double measure, double em, 
         continue;
       size_t e = j;
       while (e > 0 && (g->items[e - 1].flags & ER_GLYPH_SPACE))
-        e--;                         /* a line's end drops its spaces */
+        e--; /* a line's end drops its spaces */
+      bool forced = j < n && g->items[j - 1].brk == ER_BREAK_MANDATORY;
       for (size_t s = j; s-- > 0;) { /* the line holds glyphs s … j−1 */
-        double w = x[e > s ? e : s] - x[s];
-        if (w > measure + 1e-6)
+        if (fill && s + 1 < j && g->items[s].brk == ER_BREAK_MANDATORY)
+          break; /* a line goes no further back than the text's own break */
+        double w = x[e > s ? e : s] - x[s], room = measure - (k == 1 ? indent : 0);
+        if (fill && e > s)
+          w -= g->items[e - 1].trim_r; /* a mark's blank half at the line's end is dropped */
+        if (w > room + 1e-6)
           break; /* longer still as s goes down: a line's worth of s, not all */
         if (best[AT(k - 1, s)] == DBL_MAX)
           continue;
-        double dev = w / em - mean;
+        double dev = !fill ? w / em - mean : k < lines && !forced ? (room - w) / em : 0;
         double c = best[AT(k - 1, s)] + dev * dev + brk[j - 1];
         if (c < best[AT(k, j)]) {
           best[AT(k, j)] = c;
@@ -181,7 +145,7 @@ bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb
   if (!last || !ends)
     abort();
   bool chosen = ok && !out->cut && g.n > 0 && nspans > 0 && spans[0].size > 0 &&
-                choose(&g, lines, style->measure, spans[0].size, last);
+                choose(&g, lines, style->measure, 0, spans[0].size, false, last);
   double widest = 0;
   if (chosen) {
     /* set at the widest chosen line, each line ending where chosen */
@@ -218,4 +182,43 @@ bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb
   }
   free(ends);
   return narrowest(out, fonts, lb, spans, nspans, &ps, style->measure, d, inset);
+}
+
+bool er_para_layout_phrased(er_para *out, er_fontset *fonts, er_linebreaker *lb,
+                            const er_span *spans, size_t nspans, const er_para_style *style,
+                            er_diag *d) {
+  er_para_style ps = *style;
+  ps.phrases = true;
+  bool ok = er_para_layout(out, fonts, lb, spans, nspans, &ps, d);
+  if (!ok || out->nlines < 2 || out->nlines > BALANCED_LINES_MAX || out->cut || nspans == 0 ||
+      spans[0].size <= 0)
+    return ok;
+  er_glyphs g;
+  if (!er_glyphs_make(&g, fonts, lb, spans, nspans, &ps, d)) {
+    er_glyphs_free(&g);
+    return ok;
+  }
+  size_t lines = out->nlines, n = g.n;
+  size_t *last = malloc(lines * sizeof *last);
+  uint8_t *ends = calloc(n ? n : 1, 1);
+  if (!last || !ends)
+    abort();
+  bool chosen = n > 0 && choose(&g, lines, ps.measure, ps.indent, spans[0].size, true, last);
+  for (size_t k = 0; chosen && k < lines; k++)
+    ends[last[k]] = 1;
+  er_glyphs_free(&g);
+  free(last);
+  if (chosen) {
+    er_para trial;
+    ps.line_ends = ends;
+    ps.nline_ends = n;
+    if (er_para_layout(&trial, fonts, lb, spans, nspans, &ps, d) && trial.nlines == lines &&
+        !trial.cut) {
+      er_para_free(out);
+      *out = trial;
+    } else
+      er_para_free(&trial);
+  }
+  free(ends);
+  return ok;
 }

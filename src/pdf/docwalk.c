@@ -20,7 +20,7 @@ void er_pdfw_paragraph(er_pdfw *w, const er_node *n, const er_block_style *style
   er_spans_inlines(&b, n, ink);
   if (b.n > 0 && !er_spans_blank(&b)) {
     er_typeset_block(w->ts, style, b.items, b.n, tag);
-    er_pdfw_balanced_lines(w, n, style, b.items, b.n);
+    er_pdfw_block_lines(w, n, style, b.items, b.n);
   }
   er_span_buf_free(&b);
 }

@@ -23,9 +23,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc/linebreak.h"
 #include "model/diag.h"
 #include "pdf/fonts.h"
-#include "doc/linebreak.h"
 
 /* A piece of a paragraph's text in one style. */
 typedef struct er_span {
@@ -107,6 +107,14 @@ bool er_para_layout(er_para *out, er_fontset *fonts, er_linebreaker *lb, const e
 bool er_para_layout_balanced(er_para *out, er_fontset *fonts, er_linebreaker *lb,
                              const er_span *spans, size_t nspans, const er_para_style *style,
                              er_diag *d, double *inset);
+/* The same with full lines, as many as er_para_layout gives, ending where
+ * breaking costs least by the same phrase costs (balance.c): an entry of
+ * a list (附件1：… under the body, GB/T 9704 §7.3.4) or of the contents
+ * goes on after 、 or before a bracket rather than split 汇|总 or 评|分,
+ * which ICU's dictionary takes for words of one character. */
+bool er_para_layout_phrased(er_para *out, er_fontset *fonts, er_linebreaker *lb,
+                            const er_span *spans, size_t nspans, const er_para_style *style,
+                            er_diag *d);
 void er_para_free(er_para *para);
 
 #endif

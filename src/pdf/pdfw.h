@@ -91,9 +91,10 @@ typedef struct er_pdfw {
   void *on_table_ctx;       /* for both */
 } er_pdfw;
 
-/* lines.c: a balanced block's or a caption's lines to w->on_lines. */
-void er_pdfw_balanced_lines(er_pdfw *w, const er_node *n, const er_block_style *s,
-                            const er_span *spans, size_t nspans);
+/* lines.c: the lines of a balanced block (a title) or of one broken
+ * between words (s->phrases: 附件1：… under the body) to w->on_lines. */
+void er_pdfw_block_lines(er_pdfw *w, const er_node *n, const er_block_style *s,
+                         const er_span *spans, size_t nspans);
 void er_pdfw_para_lines(er_pdfw *w, const er_node *n, const er_para *para);
 /* The same for a heading's entry in the contents (toc.c). */
 void er_pdfw_entry_lines(er_pdfw *w, const er_node *heading, const er_para *para);

@@ -71,8 +71,8 @@ void er_pdfw_toc(er_pdfw *w, const er_node *nav) {
       b.items[i].bold = false;
     er_para_style ps =
         er_typesetter_para_style(w->ts, &s, page->block_width - (s.left + s.right) * w->pitch);
-    er_para_layout(&e->para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts), b.items,
-                   b.n, &ps, w->d);
+    er_para_layout_phrased(&e->para, er_typesetter_fonts(w->ts), er_typesetter_linebreaker(w->ts),
+                           b.items, b.n, &ps, w->d);
     er_pdfw_entry_lines(w, n, &e->para); /* for the DOCX's contents */
     er_typeset_block(w->ts, &s, b.items, b.n, e->tag);
     er_span_buf_free(&b);

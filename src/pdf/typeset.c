@@ -146,6 +146,8 @@ static bool layout(er_typesetter *ts, pending *b, const er_span *spans, size_t n
   double measure = ts->pages.style.block_width - (s->left + s->right) * pitch;
   b->x = s->left * pitch;
   er_para_style ps = er_typesetter_para_style(ts, s, measure);
+  if (!s->balance && s->phrases)
+    return er_para_layout_phrased(&b->para, ts->fonts, ts->lb, spans, n, &ps, ts->d);
   if (!s->balance)
     return er_para_layout(&b->para, ts->fonts, ts->lb, spans, n, &ps, ts->d);
   double inset;

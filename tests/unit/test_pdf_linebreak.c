@@ -342,6 +342,22 @@ static void titles_break_between_words(void **state) {
   er_diag_free(&d);
 }
 
+/* Line l of a paragraph as UTF-8, without a line feed that ends it. */
+static void line_text(const er_para *para, size_t l, char out[256]) {
+  const er_line *line = &para->lines[l];
+  out[0] = '\0';
+  if (!line->nruns)
+    return;
+  size_t a = para->runs[line->first_run].start;
+  const er_run *z = &para->runs[line->first_run + line->nruns - 1];
+  size_t len = z->start + z->len - a;
+  assert_true(len < 256);
+  memcpy(out, para->text + a, len);
+  out[len] = '\0';
+  if (len && out[len - 1] == '\n')
+    out[len - 1] = '\0';
+}
+
 /* The lines of a title laid out as the report sets it (二号 on the 156 mm
  * type area), each as UTF-8 in lines[k]; returns their number. */
 static size_t title_lines(er_fontset *fs, er_linebreaker *lb, const char *text, char lines[][256],
@@ -356,12 +372,7 @@ static size_t title_lines(er_fontset *fs, er_linebreaker *lb, const char *text, 
   assert_true(er_para_layout_balanced(&para, fs, lb, &span, 1, &st, &d, &inset));
   for (size_t l = 0; l < para.nlines; l++) {
     const er_line *line = &para.lines[l];
-    size_t a = para.runs[line->first_run].start;
-    const er_run *z = &para.runs[line->first_run + line->nruns - 1];
-    size_t len = z->start + z->len - a;
-    assert_true(len < 256);
-    memcpy(lines[l], para.text + a, len);
-    lines[l][len] = '\0';
+    line_text(&para, l, lines[l]);
     lo = line->width < lo ? line->width : lo;
     hi = line->width > hi ? line->width : hi;
   }
@@ -405,12 +416,73 @@ static void titles_keep_phrases_whole(void **state) {
   er_diag_free(&d);
 }
 
+/* The lines of a paragraph of the body's 附件 list (GB/T 9704 §7.3.4) as
+ * the report sets it (三号 on the 28-character grid, two characters in,
+ * hanging by `label` characters), laid out by `phrased`
+ * or greedily; returns their number. */
+static size_t annex_lines(er_fontset *fs, er_linebreaker *lb, const char *text, double label,
+                          bool phrased, char lines[][256]) {
+  er_diag d;
+  er_diag_init(&d, "annex");
+  double pitch = 156 / 25.4 * 72 / 28;
+  er_para_style st = {.measure = (28 - 2 - label) * pitch,
+                      .wide_em = pitch / 16,
+                      .indent = -label * pitch,
+                      .align = ER_ALIGN_START,
+                      .squeeze = true,
+                      .phrases = true};
+  er_span span = {.text = text, .len = strlen(text), .role = ER_ROLE_BODY, .size = 16};
+  er_para para;
+  assert_true(phrased ? er_para_layout_phrased(&para, fs, lb, &span, 1, &st, &d)
+                      : er_para_layout(&para, fs, lb, &span, 1, &st, &d));
+  for (size_t l = 0; l < para.nlines && l < 8; l++)
+    line_text(&para, l, lines[l]);
+  size_t n = para.nlines;
+  er_para_free(&para);
+  er_diag_free(&d);
+  return n;
+}
+
+/* The body's 附件 list breaks a long name where a phrase ends, on full
+ * lines: ICU's dictionary takes 汇总 for two words of one character, and
+ * a greedy fill broke 三区汇|总）. The text's own line break (a second
+ * name, "2.…" under the first) stays where it is. */
+static void annex_list_keeps_phrases_whole(void **state) {
+  (void)state;
+  er_diag d;
+  er_diag_init(&d, "annex");
+  er_fontset *fs = test_fonts(&d);
+  er_linebreaker *lb = er_linebreaker_new();
+  char lines[8][256];
+  const char *name = "附件1：南充市城乡低保补助资金专项支出绩效评价指标体系评分表"
+                     "（市本级及顺庆、高坪、嘉陵三区汇总）";
+  size_t n = annex_lines(fs, lb, name, 4, false, lines);
+  assert_int_equal(n, 3);
+  assert_string_equal(lines[2], "总）"); /* greedy: 汇|总 */
+  n = annex_lines(fs, lb, name, 4, true, lines);
+  assert_int_equal(n, 3);
+  assert_string_equal(lines[0] + strlen(lines[0]) - 6, "评价");
+  assert_string_equal(lines[1], "指标体系评分表（市本级及顺庆、高坪、");
+  assert_string_equal(lines[2], "嘉陵三区汇总）");
+  n = annex_lines(fs, lb,
+                  "附件：1.南充市城乡低保补助资金专项支出绩效评价指标体系评分表"
+                  "（市本级及顺庆、高坪、嘉陵三区汇总）\n2.调查问卷汇总表",
+                  4, true, lines);
+  assert_int_equal(n, 4);
+  assert_string_equal(lines[2], "嘉陵三区汇总）");
+  assert_string_equal(lines[3], "2.调查问卷汇总表");
+  er_linebreaker_free(lb);
+  er_fontset_free(fs);
+  er_diag_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(follows_the_rules_of_gbt15834),
       cmocka_unit_test(corpus_lines_obey_the_rules),
       cmocka_unit_test(titles_break_between_words),
       cmocka_unit_test(titles_keep_phrases_whole),
+      cmocka_unit_test(annex_list_keeps_phrases_whole),
       cmocka_unit_test(urls_break_after_slashes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
