@@ -9,6 +9,7 @@ LibreOffice's own layout's, and LibreOffice 7.4 reads a TC field's
 level one lower than Word does. Exits 77 without python3-uno."""
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -43,13 +44,34 @@ def entries(index):
     return out
 
 
+def update(desktop, docx):
+    """The cached and the updated entries of the DOCX's one contents, or
+    a failure message; None for a document without contents."""
+    doc = desktop.loadComponentFromURL("file://" + docx, "_blank", 0, (prop("Hidden", True),))
+    try:
+        indexes = doc.getDocumentIndexes()
+        if indexes.getCount() == 0:
+            return None
+        if indexes.getCount() != 1:
+            return f"{indexes.getCount()} indexes in LibreOffice, not the one contents"
+        index = indexes.getByIndex(0)
+        cached = entries(index)
+        index.update()
+        return cached, entries(index)
+    finally:
+        doc.close(True)
+
+
 def main():
     docx, profile = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     pipe = f"evalreport{os.getpid()}"
+    # a session of its own: soffice is a wrapper, and what must end with
+    # the test is the soffice.bin it starts
     office = subprocess.Popen(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
          "--norestore", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    desktop = None
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
@@ -65,29 +87,25 @@ def main():
             print("FAIL: LibreOffice did not answer on its pipe")
             return 1
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL("file://" + docx, "_blank", 0, (prop("Hidden", True),))
-        indexes = doc.getDocumentIndexes()
-        if indexes.getCount() == 0:
-            print("ok update: no contents")
-            doc.close(True)
-            return 0
-        if indexes.getCount() != 1:
-            print(f"FAIL: {indexes.getCount()} indexes in LibreOffice, not the one contents")
-            return 1
-        index = indexes.getByIndex(0)
-        cached = entries(index)
-        index.update()
-        updated = entries(index)
-        doc.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass  # the bridge goes down with LibreOffice
+        result = update(desktop, docx)
     finally:
+        if desktop is not None:
+            try:
+                desktop.terminate()
+            except Exception:
+                pass  # the bridge goes down with LibreOffice
         try:
             office.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            office.kill()
+            os.killpg(office.pid, signal.SIGKILL)
+            office.wait()
+    if result is None:
+        print("ok update: no contents")
+        return 0
+    if isinstance(result, str):
+        print("FAIL: " + result)
+        return 1
+    cached, updated = result
     if not cached or updated != cached:
         i = next((i for i, (a, b) in enumerate(zip(updated, cached)) if a != b),
                  min(len(updated), len(cached)))
