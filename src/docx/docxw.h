@@ -1,5 +1,5 @@
 /* The DOCX writer's internals: an XML part being written (xml.c, over
- * libxml2's xmlTextWriter), the package of parts (package.c, libzip), the
+ * libxml2's xmlTextWriter), the package of parts (package.c, minizip), the
  * page geometry in twips (section.c) and the state of the walk over the
  * document tree (body.c, table.c, toc.c, notes.c, chart.c). */
 #ifndef ER_DOCX_DOCXW_H

@@ -3,7 +3,7 @@
  * information, Doc_0/Document.xml (common data, pages, outline),
  * Doc_0/PublicRes.xml declaring each face's HarfBuzz subset as an embedded
  * font file, and a Content.xml a page of text objects with exact glyph
- * positions and path objects for rules and charts; zipped with libzip,
+ * positions and path objects for rules and charts; zipped with minizip,
  * the XML written with libxml2. The same pages give the same bytes. */
 #ifndef ER_OFD_OFD_H
 #define ER_OFD_OFD_H

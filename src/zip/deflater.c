@@ -86,8 +86,8 @@ er_deflater *er_deflater_start(int level) {
   er_deflater *d = calloc(1, sizeof *d);
   if (!d)
     return NULL;
-  /* libzip's parameters (zip_algorithm_deflate.c): raw, the largest window
-   * and memory level */
+  /* raw, as a zip entry holds it, with the largest window and memory
+   * level (zipfile.c deflates with the same) */
   if (deflateInit2(&d->z, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) !=
       Z_OK) {
     free(d);

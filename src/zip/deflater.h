@@ -11,9 +11,9 @@
 
 typedef struct er_deflater er_deflater;
 
-/* Starts the thread, deflating at `level` (1 fastest … 9 smallest) as
- * libzip does, so the entry is the one libzip would have made. NULL when
- * no thread or memory can be had: the caller then deflates as before. */
+/* Starts the thread, deflating at `level` (1 fastest … 9 smallest), raw
+ * as a zip entry holds it. NULL when no thread or memory can be had: the
+ * caller then deflates as before. */
 er_deflater *er_deflater_start(int level);
 /* Queues a copy of `len` bytes of the part. */
 void er_deflater_feed(er_deflater *d, const void *data, size_t len);

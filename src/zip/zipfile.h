@@ -22,13 +22,11 @@ typedef struct er_zip_entry {
   const er_zip_deflated *deflated;
 } er_zip_entry;
 
-/* Writes the entries, in order, to `path`: the archive is built in memory
- * with libzip (which writing a file itself would do through a temporary
- * file of its own, beside the pipeline's) and written out at once. Every
- * entry gets the same DOS timestamp (1980-01-01) and deflate at `level`
- * (1 fastest … 9 smallest, 0 libzip's default), so the output depends on
- * the entries only. NULL on success, else why it failed (an errno message,
- * or "zip"). */
+/* Writes the entries, in order, to `path` (the pipeline's temporary
+ * file) with minizip. Every entry gets the same DOS timestamp (1980-01-01)
+ * and deflate at `level` (1 fastest … 9 smallest), so the output depends
+ * on the entries only. NULL on success, else why it failed (an errno
+ * message, or "zip"). */
 const char *er_zip_write(const er_zip_entry *entries, size_t n, int level, const char *path);
 /* The same with the entries whose `store` is true stored as they are, not
  * deflated (`store` NULL: none). */
