@@ -145,7 +145,7 @@ static void cover_date_spacing(er_docxw *w, const er_node *date) {
  * the middle of the page, centred on 0.42 of the text block's height. */
 static void cover_title_spacing(er_docxw *w, const er_node *title) {
   const er_dx_page *p = &w->portrait;
-  long size = COVER_TITLE_SIZE * 10, line = size * 16 / 10; /* twips */
+  long size = COVER_TITLE_SIZE * 10L, line = size * 16 / 10; /* twips */
   double chars = 0;
   for (const unsigned char *s = (const unsigned char *)er_node_text(w->doc, title); *s; s++)
     chars += *s < 0x80 ? 0.5 : (*s & 0xC0) != 0x80;

@@ -92,9 +92,9 @@ static void indent(er_docxw *w, int first_chars, int left_chars) {
   er_dx *x = &w->x;
   long ch = w->portrait.cell; /* the PDF indents by the grid's cells */
   er_dx_open(x, "w:ind");
-  er_dx_attri(x, "w:leftChars", left_chars * 100);
+  er_dx_attri(x, "w:leftChars", left_chars * 100L);
   er_dx_attri(x, "w:left", left_chars * ch);
-  er_dx_attri(x, "w:firstLineChars", first_chars * 100);
+  er_dx_attri(x, "w:firstLineChars", first_chars * 100L);
   er_dx_attri(x, "w:firstLine", first_chars * ch);
   er_dx_close(x);
 }

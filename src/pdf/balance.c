@@ -49,12 +49,10 @@ static bool choose(const er_glyphs *g, size_t lines, double measure, double inde
     x[i + 1] = x[i] + (gl->flags & ER_GLYPH_HIDDEN ? 0 : er_glyph_natural(gl));
     depth = er_phrase_depth(depth, gl->cp);
     brk[i] = -1;
-    if (i + 1 == n)
-      brk[i] = 0;
+    if (i + 1 == n || (fill && gl->brk == ER_BREAK_MANDATORY))
+      brk[i] = 0; /* the end, or a line break of the text's own (<br/>) */
     else if (gl->brk == ER_BREAK_ALLOWED)
       brk[i] = er_phrase_cost(cps, breaks, n, i, depth);
-    else if (fill && gl->brk == ER_BREAK_MANDATORY)
-      brk[i] = 0; /* a line break of the text's own (<br/>) */
   }
   free(cps);
   free(breaks);

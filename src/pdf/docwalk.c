@@ -49,7 +49,7 @@ static er_block_style paragraph_style(er_pdfw *w, const er_node *n, er_ink *ink)
   er_block_style s = er_pdfw_block_style(w, 0);
   *ink = er_pdfw_ink(w, ER_ROLE_BODY);
   if (er_node_has_class(n, "center") || er_node_has_class(n, "subtitle") ||
-      er_node_has_class(n, "date")) {
+      er_node_has_class(n, "date") || er_node_has_class(n, "doc-number")) { /* 发文字号 too */
     s.align = ER_ALIGN_CENTER;
     s.indent = 0;
   } else if (er_node_has_class(n, "right")) {
@@ -64,9 +64,6 @@ static er_block_style paragraph_style(er_pdfw *w, const er_node *n, er_ink *ink)
     s.indent = 0;
     *ink = er_pdfw_ink(w, ER_ROLE_TITLE);
     ink->color = 0xDD0000;
-  } else if (er_node_has_class(n, "doc-number")) { /* 发文字号, centred */
-    s.align = ER_ALIGN_CENTER;
-    s.indent = 0;
   } else if (er_node_has_class(n, "noindent") || er_node_has_class(n, "addressee") ||
              er_node_has_class(n, "imprint"))
     s.indent = 0;

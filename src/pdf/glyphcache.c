@@ -8,7 +8,7 @@
  * when it is full it starts again (a table's figures come back soon). */
 #define MAX_TEXT 16
 #define MAX_ENTRIES 4096
-#define SLOTS (2 * MAX_ENTRIES)
+#define SLOTS ((size_t)2 * MAX_ENTRIES)
 
 typedef struct entry {
   uint64_t hash;

@@ -315,12 +315,10 @@ static void term_widths(const er_table *t, double *term) {
     if (c->cols != 1 || natural <= 0)
       continue;
     double need = 0;
-    if (c->header && chars <= MOST_SOFT_CHARS + 0.01)
+    if (chars <= (c->header ? MOST_SOFT_CHARS : SOFT_CHARS) + 0.01)
       need = natural;
     else if (c->header && chars <= 2 * MOST_SOFT_CHARS + 0.01)
       need = ceil(chars / 2 - 0.01) * t->size;
-    else if (!c->header && chars <= SOFT_CHARS + 0.01)
-      need = natural;
     need += 2 * t->padx;
     term[c->col] = need > term[c->col] ? need : term[c->col];
   }
@@ -374,7 +372,7 @@ static void column_widths(er_table *t, const double *min0, const double *max0) {
    * MOST_SOFT_CHARS, as many as fit): with the colgroup's widths too, a
    * column below that takes from the others */
   double soft_sum = 0, soft_cap = 0;
-  for (double chars = MOST_SOFT_CHARS; chars >= SOFT_CHARS; chars--) {
+  for (int chars = (int)MOST_SOFT_CHARS; chars >= (int)SOFT_CHARS; chars--) {
     soft_cap = chars * t->size + 2 * t->padx;
     soft_sum = 0;
     for (int k = 0; k < n; k++)

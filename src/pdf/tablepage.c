@@ -492,7 +492,7 @@ void er_table_place(er_table *t) {
       double over = from ? 0 : going_over(t, &g, body0, r, true);
       bool gaping = r < t->nrows - 1 && bottom - y + over > GAPING * st->block_height + EPS;
       bool parts = lines >= PART_LINES && left >= lines + PART_LINES;
-      if (gaping && !parts && lines >= PART_LINES && left >= 2 * PART_LINES) {
+      if (gaping && !parts && lines >= PART_LINES && left >= (size_t)2 * PART_LINES) {
         lines = left - PART_LINES;
         parts = true;
       }
