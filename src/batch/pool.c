@@ -74,8 +74,8 @@ static bool read_all(int fd, void *p, size_t n) {
 
 /* The worker's loop: claim a job, run it, send its result, until none is
  * left or the parent says stop. Never returns. */
-static void run_worker(shared *sh, size_t slot, size_t count, int result_fd, er_pool_job_fn job,
-                       void *ctx) {
+static _Noreturn void run_worker(shared *sh, size_t slot, size_t count, int result_fd,
+                                 er_pool_job_fn job, void *ctx) {
   /* Ctrl-C reaches the whole process group: the parent decides when to
    * stop, and lets every worker finish the file it is on. */
   signal(SIGINT, SIG_IGN);

@@ -197,7 +197,7 @@ static er_node *open_element(parser *P, er_node *parent, const xmlNode *x, conte
   char anchor[80];
   er_doc_anchor(anchor, sizeof anchor, "<", name_of(x));
   if (x->ns &&
-      (!x->ns->href || strcmp((const char *)x->ns->href, "http://www.w3.org/1999/xhtml"))) {
+      (!x->ns->href || strcmp((const char *)x->ns->href, "http://www.w3.org/1999/xhtml") != 0)) {
     er_doc_problem(P, line, anchor, "元素 <%s:%s> 不在文档语言中", (const char *)x->ns->prefix,
                    name_of(x));
     return NULL;
@@ -502,7 +502,7 @@ static er_doc *parse(const char *xhtml, size_t len, xmlInputReadCallback read, v
   }
   if (ret == 1) {
     read_html(&P, r, doctype);
-    while ((ret = xmlTextReaderNext(r)) == 1) /* to the end: what follows must be well-formed */
+    while (xmlTextReaderNext(r) == 1) /* to the end: what follows must be well-formed */
       ;
   }
   if (r && !xml.count && !xml.dropped && !doc->root && !P.content.count)

@@ -79,10 +79,12 @@ static int row_columns(const er_node *row, int *pending, int cap, int *hi) {
 }
 
 /* Every row of the table, header rows first. */
+/* NOLINTBEGIN(bugprone-macro-parentheses): part and row are names declared */
 #define FOR_ROWS(t, part, row)                                                                     \
   for (const er_node *part = (t)->first; part; part = part->next)                                  \
     if (part->type == ER_DOC_THEAD || part->type == ER_DOC_TBODY)                                  \
       for (const er_node *row = part->first; row; row = row->next)
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 static int count_columns(const er_node *t) {
   int cap = 0;
