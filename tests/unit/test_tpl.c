@@ -231,14 +231,20 @@ static void sections_nested_in_their_own_list_are_bounded(void **state) {
   er_dict_free(d);
 }
 
-static void output_beyond_the_limit_is_refused(void **state) {
-  (void)state;
-  er_dict *d = er_dict_new();
+/* A template of plain text one byte longer than `d` may expand to. */
+static char *text_beyond_the_limit(er_dict *d) {
   size_t n = er_tpl_output_limit(d) + 1;
   char *text = malloc(n + 1);
   assert_non_null(text);
   memset(text, 'a', n);
   text[n] = '\0';
+  return text;
+}
+
+static void output_beyond_the_limit_is_refused(void **state) {
+  (void)state;
+  er_dict *d = er_dict_new();
+  char *text = text_beyond_the_limit(d);
   expect_refused(text, d, "字节");
   free(text);
   er_dict_free(d);
@@ -294,11 +300,8 @@ static void streamed_expansion_reads_the_same_text(void **state) {
 static void streamed_expansion_beyond_the_limit_ends_the_text(void **state) {
   (void)state;
   er_dict *d = er_dict_new();
-  size_t n = er_tpl_output_limit(d) + 1;
-  char *text = malloc(n + 1);
-  assert_non_null(text);
-  memset(text, 'a', n);
-  text[n] = '\0';
+  char *text = text_beyond_the_limit(d);
+  size_t n = strlen(text);
   write_template("t", text);
   free(text);
   er_tpl_notes notes;
