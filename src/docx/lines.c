@@ -1,7 +1,7 @@
 /* Titles and captions broken where evalreport's PDF breaks them. The PDF
  * balances a title's lines and breaks them where phrases end (balance.c);
  * Word and LibreOffice fill lines greedily, so a two-line title would
- * come out as one full line and a stub, split inside a word. The layout
+ * come out as one full line and a short remainder, split inside a word. The layout
  * gives each such paragraph's breaks (er_pdf_lines); its runs then carry
  * a line break (w:br) before each line after the first, so the DOCX shows
  * the PDF's lines — and stays as editable as any text with a manual
