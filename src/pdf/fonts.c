@@ -227,6 +227,10 @@ er_fontset *er_fontset_new(const char *roles_yaml, er_diag *d) {
 
 er_font_config *er_font_config_load(void) { return (er_font_config *)FcInitLoadConfigAndFonts(); }
 
+er_font_config *er_font_config_ref(er_font_config *cfg) {
+  return cfg ? (er_font_config *)FcConfigReference((FcConfig *)cfg) : NULL;
+}
+
 void er_font_config_free(er_font_config *cfg) {
   if (cfg)
     FcConfigDestroy((FcConfig *)cfg);

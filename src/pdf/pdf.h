@@ -88,20 +88,19 @@ bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *c
                            er_diag *d);
 
 /* Fonts loaded ahead on a thread (preload.c): fontconfig's font list and
- * ICU's break data. The pipeline starts it before it reads the data file;
- * the first writer that lays out pages takes the configuration, a later
- * one loads its own. */
+ * ICU's break data. The pipeline starts it before it reads the data file,
+ * and every writer that lays out pages shares the one configuration. */
 typedef struct er_font_preload {
   pthread_t thread;
-  bool running, taken;
+  bool running, loaded;
   er_font_config *cfg;
 } er_font_preload;
 
 void er_font_preload_start(er_font_preload *p);
-/* Waits for the load and hands over its configuration (NULL if fontconfig
- * failed), which the caller frees. */
+/* Waits for the load and hands out a reference to its configuration (NULL
+ * if fontconfig failed), which the caller frees. */
 er_font_config *er_font_preload_take(er_font_preload *p);
-/* Waits for a load nobody took and frees it. */
+/* Waits for the load and drops the preload's own reference. */
 void er_font_preload_end(er_font_preload *p);
 
 /* The document of an evaluation, as every writer over the laid-out pages

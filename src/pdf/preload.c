@@ -21,13 +21,11 @@ void er_font_preload_start(er_font_preload *p) {
 er_font_config *er_font_preload_take(er_font_preload *p) {
   if (p->running)
     pthread_join(p->thread, NULL);
-  else if (!p->taken)
+  else if (!p->loaded)
     load(p); /* no thread could be had: load here */
   p->running = false;
-  p->taken = true;
-  er_font_config *cfg = p->cfg;
-  p->cfg = NULL;
-  return cfg;
+  p->loaded = true;
+  return er_font_config_ref(p->cfg);
 }
 
 void er_font_preload_end(er_font_preload *p) {

@@ -190,13 +190,15 @@ er_pdf_info er_pdf_info_of(const er_eval *ev, const er_doc *doc, er_arena *arena
 er_doc *er_pdf_build_document(const er_eval *ev, const er_render_opts *opts, er_style **style,
                               er_font_config **cfg, er_diag *d) {
   er_font_preload own, *fonts = opts->fonts;
-  if (!fonts || fonts->taken) {
+  if (!fonts) {
     er_font_preload_start(&own);
     fonts = &own;
   }
   er_document_opts o = {opts->template_name, opts->draft, opts->findings};
   er_doc *doc = er_document_build(ev, &o, style, d);
   *cfg = er_font_preload_take(fonts);
+  if (fonts == &own)
+    er_font_preload_end(&own);
   return doc;
 }
 
