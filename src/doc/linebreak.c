@@ -3,6 +3,7 @@
  * breaks it lacks around curly quotes, breaks it allows before closing or
  * after opening marks, and breaks inside numbers with their units. */
 #include "doc/linebreak.h"
+#include "doc/lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -286,6 +287,7 @@ bool er_phrase_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t
   for (int32_t b; (b = ubrk_next(lb->words)) != UBRK_DONE;)
     if (lb->index[b] > 0)
       boundary[lb->index[b] - 1] = 1;
+  er_lexicon_join(cps, n, boundary);
   for (size_t i = 0; i + 1 < n; i++)
     if (breaks[i] == ER_BREAK_ALLOWED && !boundary[i] && word_char(cps[i]) && word_char(cps[i + 1]))
       breaks[i] = ER_BREAK_NONE;

@@ -342,6 +342,39 @@ static void titles_break_between_words(void **state) {
   er_diag_free(&d);
 }
 
+/* The domain's words that ICU's dictionary splits into characters (低|保,
+ * 到|位, 知晓|率) hold together where a title or a cell breaks between
+ * words; the words around them still end where ICU says. */
+static void domain_terms_stay_whole(void **state) {
+  (void)state;
+  er_linebreaker *lb = er_linebreaker_new();
+  static const struct {
+    const char *text;
+    size_t from, to; /* the term: code points [from, to) */
+  } cases[] = {
+      {"资金到位率达到百分之百", 2, 5}, {"城乡低保补助资金", 2, 4}, {"特困供养人员", 2, 4},
+      {"坚持应保尽保原则", 2, 6},       {"群众知晓率较高", 2, 5},   {"评分表汇总", 0, 3},
+      {"政策的规范性和及时性", 3, 6},
+  };
+  size_t icu_split = 0;
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    uint32_t cps[64];
+    uint8_t breaks[64];
+    size_t n = breaks_of(lb, cases[k].text, cps, breaks);
+    for (size_t i = cases[k].from; i + 1 < cases[k].to; i++)
+      icu_split += icu_word_boundary(cps, n, i + 1);
+    assert_true(er_phrase_breaks(lb, cps, n, breaks));
+    for (size_t i = cases[k].from; i + 1 < cases[k].to; i++)
+      if (breaks[i] != ER_BREAK_NONE)
+        fail_msg("“%s” may break inside its term after code point %zu", cases[k].text, i);
+    /* a break between words is left where ICU puts it */
+    if (cases[k].to < n && icu_word_boundary(cps, n, cases[k].to))
+      assert_int_not_equal(breaks[cases[k].to - 1], ER_BREAK_NONE);
+  }
+  assert_true(icu_split >= sizeof cases / sizeof cases[0]); /* why the lexicon is there */
+  er_linebreaker_free(lb);
+}
+
 /* Line l of a paragraph as UTF-8, without a line feed that ends it. */
 static void line_text(const er_para *para, size_t l, char out[256]) {
   const er_line *line = &para->lines[l];
@@ -444,8 +477,9 @@ static size_t annex_lines(er_fontset *fs, er_linebreaker *lb, const char *text, 
 }
 
 /* The body's 附件 list breaks a long name where a phrase ends, on full
- * lines: ICU's dictionary takes 汇总 for two words of one character, and
- * a greedy fill broke 三区汇|总）. The text's own line break (a second
+ * lines: a greedy fill broke 三区汇|总） while ICU's dictionary took 汇总
+ * for two words (the lexicon keeps it whole now), and still leaves 汇总）
+ * alone on the last line. The text's own line break (a second
  * name, "2.…" under the first) stays where it is. */
 static void annex_list_keeps_phrases_whole(void **state) {
   (void)state;
@@ -458,7 +492,7 @@ static void annex_list_keeps_phrases_whole(void **state) {
                      "（市本级及顺庆、高坪、嘉陵三区汇总）";
   size_t n = annex_lines(fs, lb, name, 4, false, lines);
   assert_int_equal(n, 3);
-  assert_string_equal(lines[2], "总）"); /* greedy: 汇|总 */
+  assert_string_equal(lines[2], "汇总）"); /* greedy: a short last line */
   n = annex_lines(fs, lb, name, 4, true, lines);
   assert_int_equal(n, 3);
   assert_string_equal(lines[0] + strlen(lines[0]) - 6, "评价");
@@ -481,6 +515,7 @@ int main(void) {
       cmocka_unit_test(follows_the_rules_of_gbt15834),
       cmocka_unit_test(corpus_lines_obey_the_rules),
       cmocka_unit_test(titles_break_between_words),
+      cmocka_unit_test(domain_terms_stay_whole),
       cmocka_unit_test(titles_keep_phrases_whole),
       cmocka_unit_test(annex_list_keeps_phrases_whole),
       cmocka_unit_test(urls_break_after_slashes),
