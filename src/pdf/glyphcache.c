@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/grow.h"
+
 /* Texts up to this many bytes are remembered, this many of them at most;
  * when it is full it starts again (a table's figures come back soon). */
 #define MAX_TEXT 16
@@ -21,8 +23,12 @@ typedef struct entry {
 
 struct er_glyph_cache {
   er_char_info chars[CHAR_SLOTS];
-  entry slots[SLOTS];
-  size_t count;
+  /* 1 + the index of each slot's entry in `entries`, 0 when empty: the
+   * table is small and the entries dense, so a short report touches few
+   * pages of memory */
+  uint32_t slots[SLOTS];
+  entry *entries;
+  size_t count, cap;
   unsigned char key[1024]; /* the one being looked up */
   size_t key_len;
   uint64_t hash;
@@ -42,12 +48,11 @@ er_char_info *er_glyph_cache_char(er_glyph_cache *c, er_role role, uint32_t cp) 
 }
 
 static void clear(er_glyph_cache *c) {
-  for (size_t i = 0; i < SLOTS; i++)
-    if (c->slots[i].key) {
-      free(c->slots[i].key);
-      er_glyphs_free(&c->slots[i].glyphs);
-      c->slots[i].key = NULL;
-    }
+  for (size_t i = 0; i < c->count; i++) {
+    free(c->entries[i].key);
+    er_glyphs_free(&c->entries[i].glyphs);
+  }
+  memset(c->slots, 0, sizeof c->slots);
   c->count = 0;
 }
 
@@ -55,6 +60,7 @@ void er_glyph_cache_free(er_glyph_cache *c) {
   if (!c)
     return;
   clear(c);
+  free(c->entries);
   free(c);
 }
 
@@ -97,12 +103,15 @@ static bool make_key(er_glyph_cache *c, const er_span *spans, size_t n,
   return ok;
 }
 
-static entry *find(er_glyph_cache *c) {
+/* The slot of the key being looked up: its entry's, or the empty one
+ * where it would go. */
+static uint32_t *find(er_glyph_cache *c) {
   for (size_t i = c->hash % SLOTS;; i = (i + 1) % SLOTS) {
-    entry *e = &c->slots[i];
-    if (!e->key ||
-        (e->hash == c->hash && e->key_len == c->key_len && memcmp(e->key, c->key, c->key_len) == 0))
-      return e;
+    if (!c->slots[i])
+      return &c->slots[i];
+    const entry *e = &c->entries[c->slots[i] - 1];
+    if (e->hash == c->hash && e->key_len == c->key_len && memcmp(e->key, c->key, c->key_len) == 0)
+      return &c->slots[i];
   }
 }
 
@@ -122,10 +131,10 @@ bool er_glyph_cache_get(er_glyph_cache *c, const er_span *spans, size_t n,
                         const er_para_style *style, er_glyphs *out) {
   if (!make_key(c, spans, n, style))
     return false;
-  const entry *e = find(c);
-  if (!e->key)
+  const uint32_t *slot = find(c);
+  if (!*slot)
     return false;
-  er_glyphs_copy(out, &e->glyphs);
+  er_glyphs_copy(out, &c->entries[*slot - 1].glyphs);
   return true;
 }
 
@@ -135,9 +144,12 @@ void er_glyph_cache_put(er_glyph_cache *c, const er_span *spans, size_t n,
     return;
   if (c->count == MAX_ENTRIES)
     clear(c);
-  entry *e = find(c);
-  if (e->key)
+  uint32_t *slot = find(c);
+  if (*slot)
     return;
+  c->entries = er_grow(c->entries, c->count, &c->cap, sizeof *c->entries, 64);
+  entry *e = &c->entries[c->count++];
+  *slot = (uint32_t)c->count;
   e->key = malloc(c->key_len);
   if (!e->key)
     abort();
@@ -145,5 +157,4 @@ void er_glyph_cache_put(er_glyph_cache *c, const er_span *spans, size_t n,
   e->key_len = c->key_len;
   e->hash = c->hash;
   er_glyphs_copy(&e->glyphs, g);
-  c->count++;
 }
