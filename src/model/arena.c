@@ -19,7 +19,9 @@ static void *take(er_arena *arena, size_t size, size_t align) {
   size_t at = b ? (b->used + align - 1) / align * align : 0;
   if (!b || at > b->size || b->size - at < size) {
     size_t cap = size > BLOCK_MIN ? size : BLOCK_MIN;
-    b = calloc(1, sizeof *b + cap); /* zeroed once (the system's fresh pages usually are) */
+    /* not zeroed: a block is touched only as far as it is used, and the
+     * last block of an arena is rarely full */
+    b = malloc(sizeof *b + cap);
     if (!b) {
       fputs("evalreport: out of memory\n", stderr);
       abort();
@@ -34,7 +36,7 @@ static void *take(er_arena *arena, size_t size, size_t align) {
 }
 
 void *er_arena_alloc(er_arena *arena, size_t size) {
-  return take(arena, size, sizeof(max_align_t)); /* a block's memory is used once: still zero */
+  return memset(take(arena, size, sizeof(max_align_t)), 0, size);
 }
 
 /* Text needs no alignment: a large report holds millions of short strings. */
