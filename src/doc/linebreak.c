@@ -160,7 +160,9 @@ static void keep_numbers_whole(const uint32_t *cps, size_t n, uint8_t *breaks) {
 
 /* ---- ICU, then the tailoring ---- */
 
-static bool icu_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks) {
+/* The text as ICU reads it, UTF-16, and where each of its code points
+ * starts; returns its length in UTF-16 units. */
+static size_t set_text(er_linebreaker *lb, const uint32_t *cps, size_t n) {
   if (2 * n + 1 > lb->cap) {
     lb->cap = 2 * n + 1;
     free(lb->text);
@@ -179,6 +181,11 @@ static bool icu_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_
       lb->index[len - 1] = i;
   }
   lb->index[len] = n;
+  return len;
+}
+
+static bool icu_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks) {
+  size_t len = set_text(lb, cps, n);
   UErrorCode status = U_ZERO_ERROR;
   ubrk_setText(lb->bi, lb->text, (int32_t)len, &status);
   if (U_FAILURE(status))
@@ -273,10 +280,7 @@ bool er_phrase_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t
       return false;
     }
   }
-  /* lb->text and lb->index hold the text from er_linebreaks */
-  size_t len = 0;
-  for (size_t i = 0; i < n; i++)
-    len += cps[i] > 0xFFFF && cps[i] <= 0x10FFFF ? 2 : 1;
+  size_t len = set_text(lb, cps, n);
   ubrk_setText(lb->words, lb->text, (int32_t)len, &status);
   if (U_FAILURE(status))
     return false;

@@ -36,9 +36,10 @@ void er_linebreaker_free(er_linebreaker *lb);
 bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks);
 
 /* For a title, a label, a contents entry (GB/T 9704 §7.3.1: 词意完整):
- * after er_linebreaks on the same text, takes away the breaks that fall
- * inside a word, by ICU's word breaker and its Chinese dictionary ("补助",
- * "资金"). Returns false only when ICU fails. */
+ * takes away from `breaks` (er_linebreaks' for the same text) the breaks
+ * that fall inside a word, by ICU's word breaker and its Chinese
+ * dictionary ("补助", "资金") and the domain's lexicon (lexicon.h).
+ * Returns false only when ICU fails. */
 bool er_phrase_breaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks);
 
 /* What ending a line after cps[i] costs (phrasecost.c), in em² (a line

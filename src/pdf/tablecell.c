@@ -61,13 +61,11 @@ static bool phrase_breaks(er_linebreaker *lb, er_glyphs *g) {
   uint8_t *breaks = malloc(g->n ? g->n : 1);
   if (!cps || !breaks)
     abort();
-  for (size_t i = 0; i < g->n; i++)
+  for (size_t i = 0; i < g->n; i++) {
     cps[i] = g->items[i].cp;
-  /* the word breaker reads the text the line breaker was given */
-  bool ok = er_linebreaks(lb, cps, g->n, breaks);
-  for (size_t i = 0; i < g->n; i++)
     breaks[i] = g->items[i].brk;
-  ok = ok && er_phrase_breaks(lb, cps, g->n, breaks);
+  }
+  bool ok = er_phrase_breaks(lb, cps, g->n, breaks);
   for (size_t i = 0; ok && i < g->n; i++)
     g->items[i].brk = breaks[i];
   free(cps);
