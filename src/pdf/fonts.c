@@ -55,23 +55,106 @@ static char *xstrdup(const char *s) {
   return copy;
 }
 
+/* fontconfig's configuration and every installed font listed once, with
+ * the properties a font set is chosen by: listing them is most of what
+ * choosing costs, and it is done where the configuration loads (on the
+ * preloading thread, preload.c). */
+typedef struct family_name {
+  const FcChar8 *name; /* one of a font's family names */
+  int font;            /* in `fonts` */
+} family_name;
+
+struct er_font_config {
+  FcConfig *fc;
+  FcFontSet *fonts;
+  family_name *names; /* of all fonts, in FcStrCmpIgnoreCase order */
+  size_t nnames;
+  int refs;
+};
+
+static int by_name(const void *a, const void *b) {
+  const family_name *x = a, *y = b;
+  int c = FcStrCmpIgnoreCase(x->name, y->name);
+  return c ? c : (x->font > y->font) - (x->font < y->font);
+}
+
+/* Every family name of every font, sorted to be looked up as fontconfig
+ * compares families (ignoring case). */
+static void index_names(er_font_config *cfg) {
+  const FcFontSet *set = cfg->fonts;
+  size_t cap = 0;
+  for (int i = 0; set && i < set->nfont; i++) {
+    FcChar8 *name;
+    for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &name) == FcResultMatch; k++) {
+      cfg->names = er_grow(cfg->names, cfg->nnames, &cap, sizeof *cfg->names, 256);
+      cfg->names[cfg->nnames++] = (family_name){name, i};
+    }
+  }
+  if (cfg->nnames)
+    qsort(cfg->names, cfg->nnames, sizeof *cfg->names, by_name);
+}
+
+er_font_config *er_font_config_load(void) {
+  FcConfig *fc = FcInitLoadConfigAndFonts();
+  if (!fc)
+    return NULL;
+  er_font_config *cfg = xcalloc(1, sizeof *cfg);
+  cfg->fc = fc;
+  cfg->refs = 1;
+  FcPattern *all = FcPatternCreate();
+  FcObjectSet *os =
+      FcObjectSetBuild(FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT, NULL);
+  cfg->fonts = FcFontList(fc, all, os);
+  FcObjectSetDestroy(os);
+  FcPatternDestroy(all);
+  index_names(cfg);
+  return cfg;
+}
+
+er_font_config *er_font_config_ref(er_font_config *cfg) {
+  if (cfg)
+    cfg->refs++; /* by the thread that took it from the preload */
+  return cfg;
+}
+
+void er_font_config_free(er_font_config *cfg) {
+  if (!cfg || --cfg->refs > 0)
+    return;
+  free(cfg->names);
+  if (cfg->fonts)
+    FcFontSetDestroy(cfg->fonts);
+  FcConfigDestroy(cfg->fc);
+  free(cfg);
+}
+
+/* The first of the names equal to `family`, ignoring case. */
+static size_t first_named(const er_font_config *cfg, const char *family) {
+  size_t lo = 0, hi = cfg->nnames;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (FcStrCmpIgnoreCase(cfg->names[mid].name, (const FcChar8 *)family) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* The installed face of `family` closest to an upright face of `weight`
  * (fontconfig's scale, 0 for regular), among TrueType and CFF faces. Ties
  * go to the smaller file name and index, so the choice does not depend on
  * fontconfig's order. */
-static bool find_family(FcConfig *cfg, const char *family, int want, char **file, int *index) {
+static bool find_family(const er_font_config *cfg, const char *family, int want, char **file,
+                        int *index) {
   if (want <= 0)
     want = FC_WEIGHT_REGULAR;
-  FcPattern *pat = FcPatternCreate();
-  FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-  FcObjectSet *os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT, NULL);
-  FcFontSet *set = FcFontList(cfg, pat, os);
-  FcObjectSetDestroy(os);
-  FcPatternDestroy(pat);
   int best = -1, best_score = 0, best_index = 0;
   const char *best_file = NULL;
-  for (int i = 0; set && i < set->nfont; i++) {
-    FcPattern *p = set->fonts[i];
+  for (size_t n = first_named(cfg, family);
+       n < cfg->nnames && FcStrCmpIgnoreCase(cfg->names[n].name, (const FcChar8 *)family) == 0;
+       n++) {
+    int i = cfg->names[n].font;
+    FcPattern *p = cfg->fonts->fonts[i];
     FcChar8 *f = NULL, *format = NULL;
     int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN, idx = 0;
     if (FcPatternGetString(p, FC_FILE, 0, &f) != FcResultMatch)
@@ -96,8 +179,6 @@ static bool find_family(FcConfig *cfg, const char *family, int want, char **file
     *file = xstrdup(best_file);
     *index = best_index;
   }
-  if (set)
-    FcFontSetDestroy(set);
   return best >= 0;
 }
 
@@ -153,8 +234,8 @@ static int remember(lookups *seen, const char *family, int weight, int face) {
 
 /* The face for `family`, opened once per file and index; -1 when the
  * family is not installed as a usable TrueType face. */
-static int face_for_family(er_fontset *fs, FcConfig *cfg, const char *family, int weight,
-                           lookups *seen, er_diag *d) {
+static int face_for_family(er_fontset *fs, const er_font_config *cfg, const char *family,
+                           int weight, lookups *seen, er_diag *d) {
   int known = remembered(seen, family, weight);
   if (known >= 0)
     return seen->items[known].face;
@@ -180,8 +261,8 @@ static int face_for_family(er_fontset *fs, FcConfig *cfg, const char *family, in
   return remember(seen, family, weight, opened ? id : -1);
 }
 
-static void add_role_faces(er_fontset *fs, FcConfig *cfg, er_role r, const er_family_list *list,
-                           lookups *seen, er_diag *d) {
+static void add_role_faces(er_fontset *fs, const er_font_config *cfg, er_role r,
+                           const er_family_list *list, lookups *seen, er_diag *d) {
   for (size_t i = 0; i < list->count; i++) {
     int id = face_for_family(fs, cfg, list->items[i].name, list->items[i].weight, seen, d);
     bool seen = id < 0;
@@ -225,23 +306,12 @@ er_fontset *er_fontset_new(const char *roles_yaml, er_diag *d) {
   return fs;
 }
 
-er_font_config *er_font_config_load(void) { return (er_font_config *)FcInitLoadConfigAndFonts(); }
-
-er_font_config *er_font_config_ref(er_font_config *cfg) {
-  return cfg ? (er_font_config *)FcConfigReference((FcConfig *)cfg) : NULL;
-}
-
-void er_font_config_free(er_font_config *cfg) {
-  if (cfg)
-    FcConfigDestroy((FcConfig *)cfg);
-}
-
 er_fontset *er_fontset_from_map(const er_role_map *map, er_diag *d) {
   return er_fontset_from_config(map, NULL, d);
 }
 
 er_fontset *er_fontset_from_config(const er_role_map *map, er_font_config *config, er_diag *d) {
-  FcConfig *cfg = config ? (FcConfig *)config : FcInitLoadConfigAndFonts();
+  er_font_config *cfg = config ? config : er_font_config_load();
   lookups seen = {0};
   er_fontset *fs = xcalloc(1, sizeof *fs);
   fs->reported = hb_set_create();
@@ -272,8 +342,8 @@ er_fontset *er_fontset_from_config(const er_role_map *map, er_font_config *confi
     memcpy(fs->latin_roles, map->latin_roles, sizeof fs->latin_roles);
   }
   free(seen.items);
-  if (cfg && !config)
-    FcConfigDestroy(cfg);
+  if (!config)
+    er_font_config_free(cfg);
   if (!ok) {
     er_fontset_free(fs);
     return NULL;

@@ -47,7 +47,9 @@ er_fontset *er_fontset_from_map(const er_role_map *map, er_diag *d);
  * on a thread of its own, and resolve one or more font sets with it. */
 typedef struct er_font_config er_font_config;
 er_font_config *er_font_config_load(void);
-/* Another reference to a configuration, freed like the first. */
+/* Another reference to a configuration, freed like the first. The count
+ * is not atomic: references are taken and freed by one thread at a time
+ * (the preloading thread hands the configuration over when it is joined). */
 er_font_config *er_font_config_ref(er_font_config *cfg);
 void er_font_config_free(er_font_config *cfg);
 /* er_fontset_from_map with a loaded configuration (NULL: load one). */
