@@ -256,14 +256,14 @@ static size_t rewrite(text_use use, const unsigned char *p, size_t n, char *out,
     return SIZE_MAX;
   }
   if (n == 0) {
-    if (out)
-      memcpy(out, "\xEF\xBF\xBD", 3);
+    if (out) /* a piece of the text being written, not a string of its own */
+      memcpy(out, "\xEF\xBF\xBD", 3); // NOLINT(bugprone-not-null-terminated-result)
     return 3;
   }
   if (use == FOR_XLSX && excel_escape_at((const char *)p)) {
     *advance = 1; /* the underscore, escaped; the rest follows as text */
     if (out)
-      memcpy(out, "_x005F_", 7);
+      memcpy(out, "_x005F_", 7); // NOLINT(bugprone-not-null-terminated-result): a piece, as above
     return 7;
   }
   bool keep = use == FOR_VIEW ? er_xml_char(cp) && cp != '\r' && !(cp >= 0x7F && cp <= 0x9F)

@@ -48,7 +48,7 @@ static void numbers_attr(page_writer *w, const char *name, const double *v, size
 static void text_object(page_writer *w, const er_placed_run *run, const double *ctm) {
   const er_ofd_font *f = &w->fonts[run->face];
   double size = er_ofd_mm(run->size);
-  if (w->text_cap < run->len + 1) {
+  if (!w->text || w->text_cap < run->len + 1) {
     w->text_cap = 2 * run->len + 64;
     w->text = realloc(w->text, w->text_cap);
     if (!w->text)

@@ -191,6 +191,8 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
   }
   for (size_t i = 0; i < out->n; i++) {
     out->items[i].brk = ok ? breaks[i] : ER_BREAK_ALLOWED;
+    /* props and permille were set for each of the out->n characters */
+    // NOLINTNEXTLINE(clang-analyzer-core.CallAndMessage)
     classify(&out->items[i], props[i], permille[i], fonts, style);
   }
   if (style->squeeze)

@@ -82,7 +82,7 @@ static void count_characters(er_page_store *s, const er_placed_run *r) {
     return;
   size_t face = (size_t)r->face;
   if (face >= s->nused) {
-    s->used = realloc(s->used, (face + 1) * sizeof *s->used);
+    s->used = realloc(s->used, (face + 1) * sizeof(hb_set_t *));
     s->seen = realloc(s->seen, (face + 1) * sizeof *s->seen);
     if (!s->used || !s->seen)
       abort();

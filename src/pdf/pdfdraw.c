@@ -47,8 +47,8 @@ char *er_pdf_string_cut(const char *s) {
   char *out = malloc(n + 4);
   if (!out)
     abort();
-  memcpy(out, s, n);
-  memcpy(out + n, "\xE2\x80\xA6", 4); /* … */
+  memcpy(out, s, n); // NOLINT(bugprone-not-null-terminated-result): the … ends it
+  memcpy(out + n, "\xE2\x80\xA6", 4); /* …, and the NUL */
   return out;
 }
 

@@ -103,9 +103,9 @@ static er_dict_section *section_in(er_dict *d, const char *name, bool create) {
 static er_dict *append_instance(er_dict *d, er_dict_section *s) {
   if (s->count == s->cap) {
     size_t cap = s->cap ? s->cap * 2 : 4;
-    er_dict **items = er_arena_alloc(d->arena, cap * sizeof *items);
+    er_dict **items = er_arena_alloc(d->arena, cap * sizeof(er_dict *));
     if (s->count)
-      memcpy(items, s->items, s->count * sizeof *items);
+      memcpy(items, s->items, s->count * sizeof(er_dict *));
     s->items = items;
     s->cap = cap;
   }

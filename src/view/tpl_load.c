@@ -24,7 +24,7 @@ typedef struct buffer {
 } buffer;
 
 static void put(buffer *b, const char *s, size_t n) {
-  if (b->len + n + 1 > b->cap) {
+  if (!b->data || b->len + n + 1 > b->cap) {
     size_t cap = b->cap ? b->cap : 4096;
     while (cap < b->len + n + 1)
       cap *= 2;

@@ -86,8 +86,8 @@ static size_t key_hash(const char *s) {
 
 static void grow_marks(er_view *v) {
   size_t n = v->mark_buckets ? 2 * v->mark_buckets : 64;
-  er_view_anchor **b = er_arena_alloc(v->arena, n * sizeof *b);
-  memset(b, 0, n * sizeof *b);
+  er_view_anchor **b = er_arena_alloc(v->arena, n * sizeof(er_view_anchor *));
+  memset(b, 0, n * sizeof(er_view_anchor *));
   for (size_t i = 0; i < v->mark_buckets; i++)
     for (er_view_anchor *m = v->marks[i], *next; m; m = next) {
       next = m->next;

@@ -18,7 +18,9 @@ int er_view_tree_depth(const er_indicators *nodes) {
 void er_view_level_heads(er_view *v, er_dict *table, int from_depth, int to_depth) {
   for (int k = from_depth; k <= to_depth; k++)
     er_dict_set(er_dict_add(table, "LEVEL_HEAD"), "TEXT",
-                k < 6 ? level_names[k] : er_arena_printf(v->arena, "%d级指标", k));
+                k >= 0 && (size_t)k < sizeof level_names / sizeof level_names[0]
+                    ? level_names[k]
+                    : er_arena_printf(v->arena, "%d级指标", k));
   er_dict_setf(table, "LEVEL_COUNT", "%d", to_depth - from_depth + 1);
 }
 

@@ -47,7 +47,7 @@ lxw_format *er_xbook_numfmt(er_xbook *b, const char *num) {
   if (!k)
     abort();
   b->numfmt_keys = k;
-  lxw_format **f = realloc(b->numfmts, (b->nnumfmts + 1) * sizeof *f);
+  lxw_format **f = realloc(b->numfmts, (b->nnumfmts + 1) * sizeof(lxw_format *));
   if (!f)
     abort();
   b->numfmts = f;

@@ -109,7 +109,8 @@ static const char *node_name(layout *L, const er_indicator *n) {
     if (L->named[i] == n)
       return er_xstr_get(&L->names[i]);
   er_xstr *x = realloc(L->names, (L->nnames + 1) * sizeof *x);
-  const er_indicator **p = x ? realloc(L->named, (L->nnames + 1) * sizeof *p) : NULL;
+  const er_indicator **p =
+      x ? realloc(L->named, (L->nnames + 1) * sizeof(const er_indicator *)) : NULL;
   if (!x || !p)
     abort();
   L->names = x;
