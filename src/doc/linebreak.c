@@ -233,6 +233,23 @@ static void break_urls(const uint32_t *cps, size_t n, uint8_t *breaks) {
   }
 }
 
+void er_unit_breaks(const uint32_t *cps, size_t n, uint8_t *unit) {
+  memset(unit, 0, n);
+  for (size_t i = 0; i < n;) {
+    if (!is_digit(cps[i])) {
+      i++;
+      continue;
+    }
+    size_t end = i;
+    while (end < n && (is_digit(cps[end]) ||
+                       (in(cps[end], number_inner_set) && end + 1 < n && is_digit(cps[end + 1]))))
+      end++;
+    if (end < n && number_end(cps, n, end - 1) - end >= 2) /* 万元, 元/人; not 元, 年 or 号 */
+      unit[end - 1] = 1;
+    i = end;
+  }
+}
+
 bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks) {
   if (n == 0)
     return true;

@@ -6,7 +6,9 @@
  *  - no line ends with an opening mark: （《「『“‘;
  *  - no break inside —— or ……;
  *  - a number stays whole with its sign, decimals, percent sign and unit:
- *    36038.93万元, 98.42%, ≥90%, 2023年, 600元/人/月;
+ *    36038.93万元, 98.42%, ≥90%, 2023年, 600元/人/月 (its digits always;
+ *    a unit of two characters or more may start a line where justified
+ *    text would otherwise be loose, see er_unit_breaks);
  *  - the curly quotes “” ‘’, which UAX #14 glues to both neighbours, may
  *    be broken outside the quotation in Chinese text, like the brackets;
  *  - a web address may be broken after its / . ? & = - _ #.
@@ -34,6 +36,12 @@ void er_linebreaker_free(er_linebreaker *lb);
  * after cps[i]. The end of the text is reported as ER_BREAK_MANDATORY.
  * Returns false only when ICU fails. */
 bool er_linebreaks(er_linebreaker *lb, const uint32_t *cps, size_t n, uint8_t *breaks);
+
+/* Sets unit[i] where a number ends after cps[i] and a unit of two
+ * characters or more follows (30.00|万元, 6850|人次): er_linebreaks keeps
+ * them together, and justified text may still end a line there, at a cost,
+ * rather than leave the line before a long amount loose. */
+void er_unit_breaks(const uint32_t *cps, size_t n, uint8_t *unit);
 
 /* For a title, a label, a contents entry (GB/T 9704 §7.3.1: 词意完整):
  * takes away from `breaks` (er_linebreaks' for the same text) the breaks

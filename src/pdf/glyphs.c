@@ -195,6 +195,12 @@ bool er_glyphs_make(er_glyphs *out, er_fontset *fonts, er_linebreaker *lb, const
     // NOLINTNEXTLINE(clang-analyzer-core.CallAndMessage)
     classify(&out->items[i], props[i], permille[i], fonts, style);
   }
+  if (ok && !style->line_ends) {
+    er_unit_breaks(cps, out->n, breaks);
+    for (size_t i = 0; i < out->n; i++)
+      if (breaks[i] && out->items[i].brk == ER_BREAK_NONE)
+        out->items[i].flags |= ER_GLYPH_UNIT_BREAK;
+  }
   if (style->squeeze)
     squeeze_pairs(out);
   join_doubled(out, fonts);

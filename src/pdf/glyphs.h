@@ -13,6 +13,8 @@ enum {
   ER_GLYPH_HIDDEN = 1u << 2, /* not drawn, no advance: controls, zero-width characters */
   ER_GLYPH_MARK = 1u << 3,   /* a punctuation mark */
   ER_GLYPH_DOUBLED = 1u << 4, /* half of a —— or ……: no stretch inside, a dash drawn unbroken */
+  ER_GLYPH_UNIT_BREAK = 1u << 5, /* a number ends, its unit follows: justified text may end a
+                                    line here at a cost (er_unit_breaks) */
 };
 
 typedef struct er_glyph {

@@ -8,11 +8,17 @@
 #include "model/grow.h"
 
 #define EPS 1e-6
-/* Stretch per gap, in em, at which a line counts as very loose (badness 100). */
-#define LOOSE_GAP_EM 0.5
+/* Stretch per gap, in em, at which a line counts as very loose (badness
+ * 100): beyond 0.1 em a line leaves the grid's columns visibly, so the
+ * looseness an amount makes unavoidable goes to one line, not to all. */
+#define LOOSE_GAP_EM 0.1
 #define BADNESS_MAX 10000.0
 /* Demerits of a last line holding a single character (孤字). */
 #define LONE_CHARACTER 2500.0
+/* Demerits of ending a line between a number and its unit (30.00|万元):
+ * taken when keeping them together would stretch the line before by more
+ * than about 0.1 em a gap. */
+#define UNIT_BREAK 10.0
 
 /* A line growing glyph by glyph from its start. */
 typedef struct scan {
@@ -170,7 +176,8 @@ static er_line_end *fit_total(const er_glyphs *g, const er_para_style *st, size_
       scan_add(&sc, g, j, st->squeeze);
       if (sc.width - sc.trim > avail + EPS)
         break;
-      if (c->brk == ER_BREAK_NONE)
+      bool unit = c->flags & ER_GLYPH_UNIT_BREAK;
+      if (c->brk == ER_BREAK_NONE && !unit)
         continue;
       size_t next = j + 1 >= tail ? n : j + 1;
       er_line_end e = {s,        sc.last, next,
@@ -181,6 +188,8 @@ static er_line_end *fit_total(const er_glyphs *g, const er_para_style *st, size_
       double demerits = (1 + bad) * (1 + bad);
       if (next == n && b > 0 && sc.chars < 2)
         demerits += LONE_CHARACTER;
+      if (unit)
+        demerits += UNIT_BREAK;
       if (best[b] + demerits < best[next]) {
         best[next] = best[b] + demerits;
         from[next] = b;

@@ -5,6 +5,8 @@
 
 #include "doc/linebreak.h"
 
+#include <math.h>
+
 #include <unicode/ubrk.h>
 
 /* ---- the break rules on examples ---- */
@@ -83,9 +85,12 @@ static void follows_the_rules_of_gbt15834(void **state) {
 
 /* ---- the generated corpus ---- */
 
-/* A token the generator wrote, that no line may split. */
+/* A token the generator wrote, that no line may split, except before
+ * `unit`: an amount's unit of two characters or more (30.00|万元) may start
+ * the next line rather than leave a loose one. */
 typedef struct token {
   size_t start, end; /* bytes */
+  size_t unit;       /* where such a unit starts; 0 for none */
 } token;
 
 typedef struct corpus_para {
@@ -126,9 +131,10 @@ static void put_whole(corpus_para *p, const char *s) {
 static void put_number(corpus_para *p, uint64_t *rng) {
   char num[64];
   unsigned long long v = test_rand(rng) % 1000000, cents = test_rand(rng) % 100;
+  const char *unit = units[test_pick(rng, 10)];
   switch (test_pick(rng, 4)) {
   case 0:
-    snprintf(num, sizeof num, "%llu.%02llu%s", v, cents, units[test_pick(rng, 10)]);
+    snprintf(num, sizeof num, "%llu.%02llu%s", v, cents, unit);
     break;
   case 1:
     snprintf(num, sizeof num, "%llu.%02llu%%", v % 100, cents);
@@ -137,9 +143,12 @@ static void put_number(corpus_para *p, uint64_t *rng) {
     snprintf(num, sizeof num, "%llu年", 1990 + v % 40);
     break;
   default:
-    snprintf(num, sizeof num, "%llu,%03llu%s", v % 1000 + 1, v % 1000, units[test_pick(rng, 10)]);
+    snprintf(num, sizeof num, "%llu,%03llu%s", v % 1000 + 1, v % 1000, unit);
   }
+  size_t at = p->len, digits = strcspn(num, "万元%人户次年个‰亿");
   put_whole(p, num);
+  if (num[digits] && strlen(num + digits) >= 6) /* two characters */
+    p->whole[p->nwhole - 1].unit = at + digits;
 }
 
 static void generate(corpus_para *p, uint64_t *rng) {
@@ -230,7 +239,7 @@ static void corpus_lines_obey_the_rules(void **state) {
       prev_end = z->start + z->len;
       /* no number, dash or ellipsis split */
       for (size_t t = 0; l > 0 && t < p.nwhole; t++)
-        if (start > p.whole[t].start && start < p.whole[t].end)
+        if (start > p.whole[t].start && start < p.whole[t].end && start != p.whole[t].unit)
           fail_msg("paragraph %d line %zu splits “%.*s”", n, l,
                    (int)(p.whole[t].end - p.whole[t].start), p.text + p.whole[t].start);
       /* every line but the last fills the measure; none overflows it */
@@ -253,6 +262,104 @@ static void corpus_lines_obey_the_rules(void **state) {
   print_message("%d paragraphs, %zu lines (%zu justified), %zu numbers, dashes and ellipses "
                 "kept whole\n",
                 CORPUS_SIZE, lines, justified, numbers);
+  er_linebreaker_free(lb);
+  er_fontset_free(fs);
+  er_diag_free(&d);
+}
+
+/* ---- prose: lines that are not loose ---- */
+
+static void line_text(const er_para *para, size_t l, char out[256]);
+
+/* A paragraph as reports write them: clauses of words, amounts with their
+ * units, an aside in brackets, between commas and enumeration marks. */
+static void generate_prose(corpus_para *p, uint64_t *rng) {
+  static const char *const amounts[] = {"万元", "元", "%", "人次", "户", "亿元", "元/人/月"};
+  memset(p, 0, sizeof *p);
+  size_t clauses = 2 + test_pick(rng, 9);
+  for (size_t c = 0; c < clauses; c++) {
+    size_t n = 2 + test_pick(rng, 5);
+    for (size_t w = 0; w < n; w++)
+      put(p, words[test_pick(rng, sizeof words / sizeof words[0])]);
+    if (test_pick(rng, 3) == 0) {
+      char num[64];
+      snprintf(num, sizeof num, "%llu.%02llu%s", (unsigned long long)test_pick(rng, 200000),
+               (unsigned long long)test_pick(rng, 100),
+               amounts[test_pick(rng, sizeof amounts / sizeof amounts[0])]);
+      put(p, num);
+    }
+    if (test_pick(rng, 8) == 0) {
+      put(p, "（");
+      for (size_t w = 0; w < 2 + test_pick(rng, 3); w++)
+        put(p, words[test_pick(rng, sizeof words / sizeof words[0])]);
+      put(p, "）");
+    }
+    put(p, c + 1 == clauses ? "。" : test_pick(rng, 4) == 0 ? "、" : "，");
+  }
+}
+
+/* Whether a line of the paragraph ends inside or just before an amount
+ * (a digit ends it or starts the next), which may not split. */
+static bool amount_at_a_line_end(const er_para *para) {
+  for (size_t l = 0; l + 1 < para->nlines; l++) {
+    const er_run *z = &para->runs[para->lines[l].first_run + para->lines[l].nruns - 1];
+    char last = para->text[z->start + z->len - 1];
+    char next = para->text[para->runs[para->lines[l + 1].first_run].start];
+    if ((next >= '0' && next <= '9') || (last >= '0' && last <= '9'))
+      return true;
+  }
+  return false;
+}
+
+/* No justified line of prose stretches the gap between two characters by
+ * more than 0.1 em: the line ends are chosen for the whole paragraph, and
+ * an amount's unit may start a line (30.00|万元) where keeping it with its
+ * number would leave the line before loose. Only an amount that does not
+ * fit — its digits never split, and a unit such as 元/人/月 may be long —
+ * may still leave a line of its paragraph loose. */
+static void prose_lines_are_not_loose(void **state) {
+  (void)state;
+  er_diag d;
+  er_diag_init(&d, "prose");
+  er_fontset *fs = test_fonts(&d);
+  er_linebreaker *lb = er_linebreaker_new();
+  er_para_style st = test_body_style();
+  double natural = st.wide_em * 16 - 16; /* a grid character's spacing, unstretched */
+  uint64_t rng = 15834;
+  static corpus_para p;
+  size_t justified = 0, loose = 0, excused = 0;
+  double worst = 0;
+  for (int n = 0; n < 2000; n++) {
+    generate_prose(&p, &rng);
+    er_span span = {.text = p.text, .len = p.len, .role = ER_ROLE_BODY, .size = 16};
+    er_para para;
+    assert_true(er_para_layout(&para, fs, lb, &span, 1, &st, &d));
+    bool excuse = amount_at_a_line_end(&para);
+    for (size_t l = 0; l + 1 < para.nlines; l++, justified++) {
+      double most = 0; /* the line's stretch a gap */
+      for (size_t r = para.lines[l].first_run; r < para.lines[l].first_run + para.lines[l].nruns;
+           r++)
+        if (para.runs[r].len > 3) /* of one character, its spacing is the gap after it */
+          most = fmax(most, (para.runs[r].char_space - natural) / 16);
+      if (most <= 0.1 + 1e-6) {
+        worst = fmax(worst, most);
+        continue;
+      }
+      loose++;
+      excused += excuse;
+      if (!excuse) {
+        char text[256];
+        line_text(&para, l, text);
+        fail_msg("paragraph %d line %zu stretched %.3f em a gap: %s", n, l, most, text);
+      }
+    }
+    er_para_free(&para);
+  }
+  print_message("%zu justified lines of prose: %zu loose, all beside an amount; the others stretch "
+                "%.3f em a gap at most\n",
+                justified, loose, worst);
+  assert_true(justified > 1000);
+  assert_int_equal(loose, excused);
   er_linebreaker_free(lb);
   er_fontset_free(fs);
   er_diag_free(&d);
@@ -514,6 +621,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(follows_the_rules_of_gbt15834),
       cmocka_unit_test(corpus_lines_obey_the_rules),
+      cmocka_unit_test(prose_lines_are_not_loose),
       cmocka_unit_test(titles_break_between_words),
       cmocka_unit_test(domain_terms_stay_whole),
       cmocka_unit_test(titles_keep_phrases_whole),
