@@ -3,6 +3,9 @@
 - text extraction: `pdftotext -raw` has no line that starts with a closing
   mark (a squeezed mark must not split a line), and no line of body text
   has spaces between its Chinese characters;
+- loose lines: no run of body text (三号) is spaced more than 0.1 em a gap
+  beyond the grid's spacing, unless it is the whole of its line (a label
+  spread over its width, 项目名称);
 - /PageLabels: each page's label is the number printed at its foot
   ("— N —", "— IV —" in the front matter), an unnumbered page's label is
   empty; the body starts at 1 (the first page numbered in Arabic);
@@ -257,12 +260,39 @@ def check_masthead(pdf):
     return bad
 
 
+def check_loose(pdf):
+    """The character spacing (Tc) of each body run of two glyphs or more,
+    against the grid's, the spacing most body runs have."""
+    data = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, "-"],
+                          capture_output=True, check=True).stdout.decode("latin-1")
+    size, tc, line, runs = 0.0, 0.0, "", []
+    for m in re.finditer(r"/ActualText <feff([0-9a-f]*)>|([-0-9.]+) Tf|([-0-9.]+) Tc|"
+                         r"<([0-9a-f]+)> Tj", data):
+        if m.group(1) is not None:
+            line = bytes.fromhex(m.group(1)).decode("utf-16-be")
+        elif m.group(2):
+            size = float(m.group(2))
+        elif m.group(3):
+            tc = float(m.group(3))
+        elif m.group(4) and size == 16 and len(m.group(4)) >= 8:
+            runs.append((tc, len(m.group(4)) // 4, line))
+    if not runs:
+        return []
+    spacings = [r[0] for r in runs]
+    grid = max(set(spacings), key=spacings.count)
+    bad = []
+    for tc, glyphs, text in runs:
+        if (tc - grid) / 16 > 0.1 + 1e-3 and glyphs < len(text.strip()):
+            bad.append(f"a line is spaced {(tc - grid) / 16:.3f} em a gap: {text[:30]}")
+    return bad[:5]
+
+
 def main():
     pdf = sys.argv[1]
     pages = page_lines(pdf)
     bad = check_text(pdf) + check_labels(pdf) + check_metadata(pdf) + check_fonts(pdf)
     bad += check_annexes(pages) + check_annex_note(pages) + check_annex_list(pages)
-    bad += check_signature(pages) + check_masthead(pdf)
+    bad += check_signature(pages) + check_masthead(pdf) + check_loose(pdf)
     for b in bad:
         print(f"FAIL {pdf}: {b}")
     return 1 if bad else 0
