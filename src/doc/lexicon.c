@@ -4,6 +4,7 @@
  * line ending between them breaks a word (资金到|位率). Each term here was
  * checked against ICU 72's word breaker: it split every one. */
 #include "doc/lexicon.h"
+#include "doc/linebreak.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -84,8 +85,6 @@ static size_t term_at(const uint32_t *cps, size_t n, size_t i) {
   return best;
 }
 
-static bool han(uint32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
-
 static bool suffix(uint32_t c) {
   for (size_t k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++)
     if (suffixes[k] == c)
@@ -96,7 +95,7 @@ static bool suffix(uint32_t c) {
 void er_lexicon_join(const uint32_t *cps, size_t n, uint8_t *boundary) {
   pthread_once(&indexed, build_index);
   for (size_t i = 0; i < n; i++) {
-    if (i + 1 < n && han(cps[i]) && suffix(cps[i + 1]))
+    if (i + 1 < n && er_is_han(cps[i]) && suffix(cps[i + 1]))
       boundary[i] = 0;
     size_t len = term_at(cps, n, i);
     for (size_t k = i; k + 1 < i + len; k++)

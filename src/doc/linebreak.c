@@ -122,11 +122,18 @@ static size_t unit_at(const uint32_t *cps, size_t n, size_t i) {
   return best;
 }
 
-/* The end (exclusive) of the number that starts with the digit at i. */
-static size_t number_end(const uint32_t *cps, size_t n, size_t i) {
+/* The end (exclusive) of the digits, and the separators between them,
+ * that start at i: 36,038.93 of 36,038.93万元. */
+static size_t digits_end(const uint32_t *cps, size_t n, size_t i) {
   while (i < n &&
          (is_digit(cps[i]) || (in(cps[i], number_inner_set) && i + 1 < n && is_digit(cps[i + 1]))))
     i++;
+  return i;
+}
+
+/* The end (exclusive) of the number that starts with the digit at i. */
+static size_t number_end(const uint32_t *cps, size_t n, size_t i) {
+  i = digits_end(cps, n, i);
   if (i < n && in(cps[i], number_suffix_set))
     return i + 1;
   size_t unit = i < n ? unit_at(cps, n, i) : 0;
@@ -240,11 +247,8 @@ void er_unit_breaks(const uint32_t *cps, size_t n, uint8_t *unit) {
       i++;
       continue;
     }
-    size_t end = i;
-    while (end < n && (is_digit(cps[end]) ||
-                       (in(cps[end], number_inner_set) && end + 1 < n && is_digit(cps[end + 1]))))
-      end++;
-    if (end < n && number_end(cps, n, end - 1) - end >= 2) /* 万元, 元/人; not 元, 年 or 号 */
+    size_t end = digits_end(cps, n, i);
+    if (number_end(cps, n, i) - end >= 2) /* 万元, 元/人; not 元, 年 or 号 */
       unit[end - 1] = 1;
     i = end;
   }

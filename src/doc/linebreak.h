@@ -28,6 +28,12 @@ typedef enum er_break {
 
 typedef struct er_linebreaker er_linebreaker;
 
+/* A Chinese character: a CJK unified ideograph of the basic block or of
+ * extension A. */
+static inline bool er_is_han(uint32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
 /* NULL when ICU has no line-break data. */
 er_linebreaker *er_linebreaker_new(void);
 void er_linebreaker_free(er_linebreaker *lb);

@@ -34,8 +34,6 @@ static double shortfall(const er_para *p, double measure) {
   return most;
 }
 
-static bool han(UChar32 c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
-
 /* Whether a line ends between two Han characters: perhaps inside a word
  * (after punctuation, at a space, it does not). */
 static bool breaks_between_han(const er_para *p) {
@@ -48,7 +46,7 @@ static bool breaks_between_han(const er_para *p) {
     UChar32 last, first;
     U8_PREV(p->text, 0, i, last);
     U8_NEXT(p->text, j, (int32_t)p->len, first);
-    if (han(last) && han(first))
+    if (er_is_han((uint32_t)last) && er_is_han((uint32_t)first))
       return true;
   }
   return false;

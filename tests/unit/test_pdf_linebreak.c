@@ -302,9 +302,9 @@ static void generate_prose(corpus_para *p, uint64_t *rng) {
  * (a digit ends it or starts the next), which may not split. */
 static bool amount_at_a_line_end(const er_para *para) {
   for (size_t l = 0; l + 1 < para->nlines; l++) {
-    const er_run *z = &para->runs[para->lines[l].first_run + para->lines[l].nruns - 1];
-    char last = para->text[z->start + z->len - 1];
-    char next = para->text[para->runs[para->lines[l + 1].first_run].start];
+    uint32_t first, last, next, end;
+    test_line_ends(para, &para->lines[l], &first, &last);
+    test_line_ends(para, &para->lines[l + 1], &next, &end);
     if ((next >= '0' && next <= '9') || (last >= '0' && last <= '9'))
       return true;
   }
