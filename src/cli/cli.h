@@ -17,6 +17,9 @@ int er_cmd_init(int argc, char **argv);
 int er_cmd_batch(int argc, char **argv);
 int er_cmd_serve(int argc, char **argv);
 
+/* Tunes malloc for a short run of one command (heap.c); call it first. */
+void er_heap_for_one_run(void);
+
 /* Prints a usage error for `cmd` and returns ER_EXIT_USAGE. */
 int er_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -4,6 +4,7 @@
 #include "model/text.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,15 +42,11 @@ int main(int argc, char **argv) {
   static const struct {
     const char *name;
     int (*run)(int, char **);
-  } commands[] = {{"check", er_cmd_check},
-                  {"score", er_cmd_score},
-                  {"schema", er_cmd_schema},
-                  {"render", er_cmd_render},
-                  {"init", er_cmd_init},
-                  // clang-format off: one command a line
-                  {"batch", er_cmd_batch},
-                  {"serve", er_cmd_serve}};
-  // clang-format on
+    bool one_run; /* one document, then exit: see heap.c */
+  } commands[] = {{"check", er_cmd_check, true},   {"score", er_cmd_score, true},
+                  {"schema", er_cmd_schema, true}, {"render", er_cmd_render, true},
+                  {"init", er_cmd_init, true},     {"batch", er_cmd_batch, false},
+                  {"serve", er_cmd_serve, false}};
   if (argc < 2) {
     er_help_general(stderr);
     return ER_EXIT_USAGE;
@@ -79,7 +76,10 @@ int main(int argc, char **argv) {
     return ER_EXIT_OK;
   }
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    if (strcmp(cmd, commands[i].name) == 0)
+    if (strcmp(cmd, commands[i].name) == 0) {
+      if (commands[i].one_run)
+        er_heap_for_one_run();
       return commands[i].run(argc - 1, argv + 1);
+    }
   return unknown_command(NULL, cmd);
 }
