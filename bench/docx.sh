@@ -36,7 +36,6 @@ for n in "$runs" "$slow_runs"; do
   case "$n" in '' | *[!0-9]* | 0) die "docx.sh: RUNS and SLOW_RUNS take a number ≥ 1" ;; esac
 done
 [ -x "$bin" ] || die "no $bin; build it first (see the top of bench/run)"
-[ -x /usr/bin/time ] || die "needs /usr/bin/time (Debian package time)"
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
 export SOURCE_DATE_EPOCH
 

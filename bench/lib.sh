@@ -12,23 +12,24 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # measure NAME N CMD…: runs CMD N times, its output to /dev/null and its
 # stderr to $work/NAME.err, and appends "wall_ms cpu_ms rss_kb" per run to
-# $work/NAME.runs, as /usr/bin/time gives them: wall time (%e, hundredths
-# of a second), CPU time (user + system) and peak RSS of the largest
-# process. $pre_run, if set, is evaluated before each run, untimed. A run
-# that fails stops the benchmark.
+# $work/NAME.runs: wall time and CPU time (user + system) in milliseconds
+# and the peak RSS of the largest process, as bench/walltime.c measures
+# them (compiled into $work on first use). $pre_run, if set, is evaluated
+# before each run, untimed. A run that fails stops the benchmark.
 measure() {
   name=$1 n=$2
   shift 2
+  if [ ! -x "$work/walltime" ]; then
+    ${CC:-cc} -O2 -o "$work/walltime" "$root/bench/walltime.c" || die "cannot compile bench/walltime.c (needs a C compiler)"
+  fi
   [ -f "$work/$name.runs" ] || echo "$name" >>"$work/measurements"
   i=1
   while [ "$i" -le "$n" ]; do
     [ -z "${pre_run:-}" ] || eval "$pre_run"
-    /usr/bin/time -f '%e %U %S %M' -o "$work/$name.time" "$@" >/dev/null 2>"$work/$name.err" || {
-      cat "$work/$name.err" "$work/$name.time" >&2
+    "$work/walltime" "$work/$name.runs" "$@" >/dev/null 2>"$work/$name.err" || {
+      cat "$work/$name.err" >&2
       die "failed: $*"
     }
-    tail -n 1 "$work/$name.time" |
-      awk '{ printf "%d %d %d\n", 1000 * $1 + 0.5, 1000 * ($2 + $3) + 0.5, $4 }' >>"$work/$name.runs"
     say "  $name: run $i/$n, $(tail -n 1 "$work/$name.runs" | cut -d' ' -f1) ms"
     i=$((i + 1))
   done

@@ -172,16 +172,14 @@ static void axes(er_dx *x, const er_node *chart, bool horizontal) {
 
 /* The chart's workbook, and the chart part's relationship to it. */
 static bool embed_book(er_docxw *w, const er_node *chart, int k) {
-  size_t len = 0;
-  unsigned char *data = er_docx_chart_book(w, chart, &len);
-  if (!data)
+  const er_dx_book *book = er_docx_book_of(w, chart);
+  if (!book || !book->data)
     return false;
   char name[64], target[64];
   snprintf(name, sizeof name, "word/embeddings/chart%d.xlsx", k);
   er_package_add_bytes(&w->pkg, name,
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data,
-                       len);
-  free(data);
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       book->data, book->len);
   er_dx x;
   er_dx_begin(&x);
   er_dx_open(&x, "Relationships");

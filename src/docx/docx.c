@@ -62,6 +62,7 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   int *folios = calloc(nheads ? nheads : 1, sizeof *folios);
   if (!folios)
     abort();
+  er_docx_books_start(&w); /* on a thread, beside the layout */
   w.body_start = er_doc_body_start(doc);
   w.in_front = w.body_start != NULL;
   /* without fonts there is no layout: the contents are written without
@@ -82,6 +83,7 @@ bool er_docx_write(const er_eval *ev, const er_render_opts *opts, const char *pa
   bool ok = write_doc(&w, &props, path);
   er_docx_table_layouts_free(&w);
   er_docx_lines_free(&w);
+  er_docx_books_free(&w);
   free(folios);
   free(w.headings);
   er_doc_free(doc);

@@ -13,6 +13,7 @@
 #include "zip/zipfile.h"
 
 #include <libxml/xmlwriter.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -126,6 +127,26 @@ typedef struct er_dx_lines {
   size_t *breaks, nbreaks;
 } er_dx_lines;
 
+/* A chart's workbook (chart_book.c), from a copy of its data. */
+typedef struct er_dx_book {
+  const er_node *chart;
+  const char *unit;
+  const char **labels;
+  double *values;
+  size_t n;
+  unsigned char *data; /* the XLSX, or NULL where it could not be written */
+  size_t len;
+} er_dx_book;
+
+/* Every chart's workbook, built on a thread while the layout runs. */
+typedef struct er_dx_books {
+  er_dx_book *books;
+  size_t n;
+  long long created; /* the workbooks' creation time */
+  pthread_t thread;
+  bool running;
+} er_dx_books;
+
 typedef struct er_docxw {
   er_doc *doc;
   const er_style *style;
@@ -162,6 +183,7 @@ typedef struct er_docxw {
   er_dx notes; /* footnotes.xml */
   int nnotes;
   int ncharts;
+  er_dx_books books;
   long long created; /* the document's date, seconds since 1970; < 0 for none */
 } er_docxw;
 
@@ -209,8 +231,11 @@ void er_docx_text(er_docxw *w, const char *text);
 bool er_docx_wide_table(const er_node *n);
 /* chart.c */
 void er_docx_chart(er_docxw *w, const er_node *chart);
-/* chart_book.c: the chart's data as an XLSX workbook (malloc'd), or NULL */
-unsigned char *er_docx_chart_book(er_docxw *w, const er_node *chart, size_t *len);
+/* chart_book.c: starts building every chart's workbook (w->created set);
+ * the workbook of `chart`, waiting for it, or NULL; and the end. */
+void er_docx_books_start(er_docxw *w);
+const er_dx_book *er_docx_book_of(er_docxw *w, const er_node *chart);
+void er_docx_books_free(er_docxw *w);
 /* toc.c */
 void er_docx_toc(er_docxw *w, const er_node *nav);
 /* The bookmark of a listed heading ("_Toc3"), or NULL. */
