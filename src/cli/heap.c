@@ -12,12 +12,10 @@
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
-#ifndef MADV_COLLAPSE
-#define MADV_COLLAPSE 25 /* Linux 6.1 */
-#endif
 #endif
 
 enum {
+  PAGE = 4096,
   HUGE_PAGE = 2 << 20,
   HEAP_STEP = 16 << 20, /* the heap grows this much at a time */
 };
@@ -28,22 +26,24 @@ void er_heap_for_one_run(void) {
   mallopt(M_MMAP_THRESHOLD, 2 * HEAP_STEP); /* large buffers come from it too */
   mallopt(M_TRIM_THRESHOLD, 4 * HEAP_STEP);
   mallopt(M_TOP_PAD, HEAP_STEP);
-  /* Start the heap's growth on a 2 MB boundary (malloc takes up a break
-   * that someone else moved), grow it by two steps, and ask for huge pages
-   * over all of it. malloc has by then written one header at the start
-   * of the first 2 MB, which made it small pages: collapse it. A
+  /* Move the program break to a page short of a 2 MB boundary (malloc
+   * takes up a break that someone else moved), grow the heap by two
+   * steps, and ask for huge pages over the whole 2 MB pages of it. malloc
+   * writes its headers at the start of what it grew by, in that page, and
+   * one step up, where the growing block ends: the huge pages between
+   * them, which a report fills first, stay untouched until used. A
    * sanitizer's or valgrind's malloc leaves the break where it was, and
    * then nothing is asked. */
   uintptr_t brk = (uintptr_t)sbrk(0);
-  if (brk == UINTPTR_MAX || sbrk((intptr_t)(-brk & (HUGE_PAGE - 1))) == (void *)-1)
+  if (brk == UINTPTR_MAX)
     return;
-  char *start = sbrk(0);
+  uintptr_t lo = (brk + PAGE + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+  if (sbrk((intptr_t)(lo - PAGE - brk)) == (void *)-1)
+    return;
   void *volatile grow = malloc(HEAP_STEP); /* volatile: the pair is not elided */
   free(grow);
-  char *end = sbrk(0);
-  uintptr_t lo = ((uintptr_t)start + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-  uintptr_t hi = (uintptr_t)end & ~(uintptr_t)(HUGE_PAGE - 1);
-  if (hi > lo && madvise((void *)lo, hi - lo, MADV_HUGEPAGE) == 0)
-    madvise((void *)lo, HUGE_PAGE, MADV_COLLAPSE); /* hints: failure is harmless */
+  uintptr_t hi = (uintptr_t)sbrk(0) & ~(uintptr_t)(HUGE_PAGE - 1);
+  if (hi > lo)
+    madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a hint: failure is harmless */
 #endif
 }

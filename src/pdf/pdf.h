@@ -92,13 +92,16 @@ bool er_pdf_heading_folios(er_doc *doc, const er_style *style, er_font_config *c
  * and every writer that lays out pages shares the one configuration. */
 typedef struct er_font_preload {
   pthread_t thread;
-  bool running, loaded;
+  pthread_mutex_t lock;
+  pthread_cond_t loaded_cfg; /* signalled when cfg is set */
+  bool running, ready;       /* ready: cfg is set */
   er_font_config *cfg;
 } er_font_preload;
 
 void er_font_preload_start(er_font_preload *p);
-/* Waits for the load and hands out a reference to its configuration (NULL
- * if fontconfig failed), which the caller frees. */
+/* Waits for the configuration and hands out a reference to it (NULL if
+ * fontconfig failed), which the caller frees; ICU's data may still be
+ * loading. */
 er_font_config *er_font_preload_take(er_font_preload *p);
 /* Waits for the load and drops the preload's own reference. */
 void er_font_preload_end(er_font_preload *p);
