@@ -1,20 +1,24 @@
 /* `render --format ofd` (ofd.h): the pages laid out as for the PDF, then
  * the package — the fonts subset on threads while nothing else waits on
- * them, a Content.xml a page, the public resources naming the font files,
+ * them, a Content.xml a page (deflated on a thread as the next is
+ * written), the public resources naming the font files,
  * Document.xml with the page list and the outline, and OFD.xml with the
  * document information. Unit IDs are given in that order, from 1: the
  * fonts, then each page, its layer and its objects; MaxUnitID is the last
  * one given. */
 #include "ofd/ofd.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <zlib.h>
 
 #include "ofd/ofdw.h"
 #include "pdf/pdfmeta.h"
 #include "pdf/usedchars.h"
+#include "zip/deflater.h"
 
 #define MAX_LEVELS 8
 #define NO_POS ((er_pos){0, 0})
@@ -170,6 +174,31 @@ static void public_res(er_ofd_package *pkg, const er_ofd_font *fonts, size_t n) 
   er_ofd_package_add_xml(pkg, "Doc_0/PublicRes.xml", &x);
 }
 
+/* A page's part into the DocID's digest: its CRC-32 (which deflating
+ * it computed) and length; not every byte again. */
+static void digest_page(er_pdf_digest *h, const er_ofd_part *page) {
+  uint32_t crc = page->deflated.data ? (uint32_t)page->deflated.crc
+                                     : (uint32_t)crc32(0L, page->data, (uInt)page->len);
+  uint64_t len = page->len;
+  er_pdf_digest_add(h, &crc, sizeof crc);
+  er_pdf_digest_add(h, &len, sizeof len);
+}
+
+/* The pages' streams from `packer` (NULL: none) into the first `npages`
+ * parts of `res`; where zlib failed, the zip deflates them. */
+static void take_deflated(er_deflater *packer, er_ofd_package *res, size_t npages) {
+  er_zip_deflated *streams = NULL;
+  size_t n = 0;
+  if (!packer || !er_deflater_finish_parts(packer, &streams, &n))
+    return;
+  for (size_t i = 0; i < n; i++)
+    if (i < npages && i < res->nparts)
+      res->parts[i].deflated = streams[i];
+    else
+      free(streams[i].data);
+  free(streams);
+}
+
 bool er_ofd_write_pages(const er_pages *pages, er_fontset *fs, const er_pdf_info *info,
                         const char *path, er_diag *d) {
   size_t nfaces = er_fontset_face_count(fs);
@@ -186,6 +215,7 @@ bool er_ofd_write_pages(const er_pages *pages, er_fontset *fs, const er_pdf_info
   er_pdf_digest h;
   er_pdf_digest_init(&h);
   er_page_view view = {0};
+  er_deflater *packer = er_deflater_start(ER_OFD_DEFLATE_LEVEL); /* or NULL: the zip deflates */
   for (size_t p = 0; p < pages->npages && ok; p++) {
     const er_page *page = er_pages_view(pages, p, &view);
     if (!page) {
@@ -201,16 +231,23 @@ bool er_ofd_write_pages(const er_pages *pages, er_fontset *fs, const er_pdf_info
     snprintf(name, sizeof name, "Doc_0/Pages/Page_%zu/Content.xml", p);
     er_ofd_package_add_xml(&res, name, &x);
     const er_ofd_part *part = &res.parts[res.nparts - 1];
-    er_pdf_digest_add(&h, part->data, part->len);
+    if (packer) {
+      er_deflater_feed_kept(packer, part->data, part->len); /* freed after the zip */
+      er_deflater_end_part(packer);
+    }
   }
   er_page_view_free(&view);
+  take_deflated(packer, &res, ok ? pages->npages : 0);
+  for (size_t p = 0; ok && p < pages->npages; p++)
+    digest_page(&h, &res.parts[p]);
   ok = er_ofd_fonts_finish(fonts, nfaces, &res, d) && ok; /* made while the pages were written */
   if (ok) {
     entry(&pkg, info, &h);
     document(&pkg, pages, page_ids, next_id - 1);
     public_res(&pkg, fonts, nfaces);
     for (size_t i = 0; i < res.nparts; i++) /* the package takes the parts over */
-      er_ofd_package_add(&pkg, res.parts[i].name, res.parts[i].data, res.parts[i].len);
+      er_ofd_package_add(&pkg, res.parts[i].name, res.parts[i].data, res.parts[i].len)->deflated =
+          res.parts[i].deflated;
     for (size_t i = 0; i < res.nparts; i++)
       free(res.parts[i].name);
     free(res.parts);

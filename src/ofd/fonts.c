@@ -114,6 +114,11 @@ static void *work(void *data) {
   set_mapped(f);               /* also when the plan failed */
   if (f->file && f->face->cff) /* after set_mapped: the pages need only the ids */
     f->file = slimmed(f->file);
+  if (f->file) { /* as the package would, while the pages are being written */
+    unsigned len;
+    const char *data = hb_blob_get_data(f->file, &len);
+    er_zip_deflate(data, len, ER_OFD_DEFLATE_LEVEL, &f->packed);
+  }
   return NULL;
 }
 
@@ -181,7 +186,8 @@ bool er_ofd_fonts_finish(er_ofd_font *fonts, size_t n, er_ofd_package *pkg, er_d
     if (!copy)
       abort();
     memcpy(copy, data, len);
-    er_ofd_package_add(pkg, path, copy, len);
+    er_ofd_package_add(pkg, path, copy, len)->deflated = f->packed; /* the package takes it */
+    f->packed = (er_zip_deflated){0};
   }
   return ok;
 }
@@ -219,6 +225,7 @@ void er_ofd_fonts_free(er_ofd_font *fonts, size_t n) {
     if (f->working)
       pthread_join(f->worker, NULL);
     hb_blob_destroy(f->file);
+    free(f->packed.data);
     hb_map_destroy(f->glyph);
     hb_map_destroy(f->advance);
     if (f->glyph) {

@@ -14,6 +14,7 @@
 #include "model/diag.h"
 #include "pdf/fonts.h"
 #include "pdf/pages.h"
+#include "zip/zipfile.h"
 
 #define ER_OFD_NS "http://www.ofdspec.org/2016"
 
@@ -56,10 +57,13 @@ void er_numbers_free(er_numbers *n);
 
 /* ---- the package (package.c) ---- */
 
+#define ER_OFD_DEFLATE_LEVEL 1 /* fastest: see package.c */
+
 typedef struct er_ofd_part {
   char *name; /* "Doc_0/Pages/Page_0/Content.xml" */
   unsigned char *data;
   size_t len;
+  er_zip_deflated deflated; /* deflated already, or .data NULL */
 } er_ofd_part;
 
 typedef struct er_ofd_package {
@@ -67,8 +71,9 @@ typedef struct er_ofd_package {
   size_t nparts, cap;
 } er_ofd_package;
 
-/* Adds a part; the package takes `data` (malloc'd). */
-void er_ofd_package_add(er_ofd_package *p, const char *name, unsigned char *data, size_t len);
+/* Adds a part; the package takes `data` (malloc'd). Returns the part. */
+er_ofd_part *er_ofd_package_add(er_ofd_package *p, const char *name, unsigned char *data,
+                                size_t len);
 void er_ofd_package_add_xml(er_ofd_package *p, const char *name, er_ox *x);
 bool er_ofd_package_write(const er_ofd_package *p, const char *path, er_diag *d);
 void er_ofd_package_free(er_ofd_package *p);
@@ -82,11 +87,12 @@ typedef struct er_ofd_font {
   unsigned id; /* its unit ID; 0 when the face draws nothing */
   const er_face *face;
   const hb_set_t *used;
-  hb_map_t *glyph;   /* character → glyph id in the subset (0: .notdef) */
-  hb_map_t *advance; /* character → advance in thousandths of an em, as the PDF's widths */
-  hb_blob_t *file;   /* the subset font file */
-  char name[40];     /* its file name in Res/ */
-  unsigned weight;   /* its OS/2 weight class, rounded to a hundred (400 regular, 700 bold) */
+  hb_map_t *glyph;        /* character → glyph id in the subset (0: .notdef) */
+  hb_map_t *advance;      /* character → advance in thousandths of an em, as the PDF's widths */
+  hb_blob_t *file;        /* the subset font file */
+  er_zip_deflated packed; /* … deflated by the worker too, or .data NULL */
+  char name[40];          /* its file name in Res/ */
+  unsigned weight;        /* its OS/2 weight class, rounded to a hundred (400 regular, 700 bold) */
   bool working;
   pthread_t worker;
   /* the worker maps the characters to glyphs first, then makes the file */

@@ -1,9 +1,12 @@
 /* The part's bytes travel from the writer to the deflating thread as a
  * queue of copied chunks (the writer's buffer moves as it grows, so the
- * thread cannot read it in place). Deflating the same bytes gives the
+ * thread cannot read it in place), or of the writer's own bytes where
+ * they stay put. Deflating the same bytes gives the
  * same stream however they were chunked, and the chunks are the same
  * for the same part anyway. */
 #include "zip/deflater.h"
+
+#include "model/grow.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -12,8 +15,10 @@
 
 typedef struct chunk {
   struct chunk *next;
+  const unsigned char *at; /* the bytes: `copy`, or the writer's own */
   size_t len;
-  unsigned char bytes[];
+  bool ends_part; /* no bytes: the part before it is whole */
+  unsigned char copy[];
 } chunk;
 
 struct er_deflater {
@@ -25,8 +30,10 @@ struct er_deflater {
 
   z_stream z; /* the thread's own from here on */
   bool failed;
-  er_zip_deflated out;
+  er_zip_deflated out; /* the part being deflated */
   size_t cap;
+  er_zip_deflated *parts; /* those ended (er_deflater_end_part) */
+  size_t nparts, parts_cap;
 };
 
 /* Deflates `len` bytes (or, with `finish`, ends the stream). */
@@ -55,6 +62,22 @@ static bool deflate_bytes(er_deflater *d, const unsigned char *bytes, size_t len
   }
 }
 
+static void finish_stream(er_deflater *d) {
+  if (!d->failed)
+    d->failed = !deflate_bytes(d, NULL, 0, true);
+  d->out.text = d->z.data_type == Z_TEXT;
+}
+
+/* Finishes the part's stream, keeps it and starts the next one. */
+static void end_part(er_deflater *d) {
+  finish_stream(d);
+  d->parts = er_grow(d->parts, d->nparts, &d->parts_cap, sizeof *d->parts, 16);
+  d->parts[d->nparts++] = d->out;
+  d->out = (er_zip_deflated){.crc = crc32(0L, Z_NULL, 0)};
+  d->cap = 0;
+  d->failed = d->failed || deflateReset(&d->z) != Z_OK;
+}
+
 static void *run(void *arg) {
   er_deflater *d = arg;
   for (;;) {
@@ -70,15 +93,16 @@ static void *run(void *arg) {
     pthread_mutex_unlock(&d->lock);
     if (!c)
       break; /* ended, and every chunk deflated */
-    if (!d->failed) {
-      d->out.crc = crc32(d->out.crc, c->bytes, (uInt)c->len);
+    if (c->ends_part)
+      end_part(d);
+    else if (!d->failed) {
+      d->out.crc = crc32(d->out.crc, c->at, (uInt)c->len);
       d->out.size += c->len;
-      d->failed = !deflate_bytes(d, c->bytes, c->len, false);
+      d->failed = !deflate_bytes(d, c->at, c->len, false);
     }
     free(c);
   }
-  if (!d->failed)
-    d->failed = !deflate_bytes(d, NULL, 0, true);
+  finish_stream(d);
   return NULL;
 }
 
@@ -106,15 +130,17 @@ er_deflater *er_deflater_start(int level) {
   return d;
 }
 
-void er_deflater_feed(er_deflater *d, const void *data, size_t len) {
-  if (!len)
-    return;
-  chunk *c = malloc(sizeof *c + len);
+/* Queues `len` bytes, copied unless `kept`, or the end of a part. */
+static void queue(er_deflater *d, const void *data, size_t len, bool kept, bool ends_part) {
+  chunk *c = malloc(sizeof *c + (kept ? 0 : len));
   if (!c)
     abort();
   c->next = NULL;
   c->len = len;
-  memcpy(c->bytes, data, len);
+  c->ends_part = ends_part;
+  c->at = kept ? data : c->copy;
+  if (len && !kept)
+    memcpy(c->copy, data, len);
   pthread_mutex_lock(&d->lock);
   if (d->tail)
     d->tail->next = c;
@@ -125,7 +151,21 @@ void er_deflater_feed(er_deflater *d, const void *data, size_t len) {
   pthread_mutex_unlock(&d->lock);
 }
 
-bool er_deflater_finish(er_deflater *d, er_zip_deflated *out) {
+void er_deflater_feed(er_deflater *d, const void *data, size_t len) {
+  if (len)
+    queue(d, data, len, false, false);
+}
+
+void er_deflater_feed_kept(er_deflater *d, const void *data, size_t len) {
+  if (len)
+    queue(d, data, len, true, false);
+}
+
+void er_deflater_end_part(er_deflater *d) { queue(d, NULL, 0, false, true); }
+
+/* Ends the queue, waits for the thread and lets go of zlib; false when
+ * zlib failed on any part. */
+static bool stop(er_deflater *d) {
   pthread_mutex_lock(&d->lock);
   d->ended = true;
   pthread_cond_signal(&d->more);
@@ -134,11 +174,34 @@ bool er_deflater_finish(er_deflater *d, er_zip_deflated *out) {
   deflateEnd(&d->z);
   pthread_mutex_destroy(&d->lock);
   pthread_cond_destroy(&d->more);
-  bool ok = !d->failed;
+  return !d->failed;
+}
+
+static void free_parts(er_deflater *d) {
+  for (size_t i = 0; i < d->nparts; i++)
+    free(d->parts[i].data);
+  free(d->parts);
+}
+
+bool er_deflater_finish(er_deflater *d, er_zip_deflated *out) {
+  bool ok = stop(d);
   if (ok)
     *out = d->out;
   else
     free(d->out.data);
+  free_parts(d);
+  free(d);
+  return ok;
+}
+
+bool er_deflater_finish_parts(er_deflater *d, er_zip_deflated **parts, size_t *n) {
+  bool ok = stop(d);
+  free(d->out.data); /* the stream after the last part ended: empty */
+  if (ok) {
+    *parts = d->parts;
+    *n = d->nparts;
+  } else
+    free_parts(d);
   free(d);
   return ok;
 }

@@ -4,8 +4,10 @@
 #include "zip/zipfile.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <minizip/zip.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -27,8 +29,9 @@ static bool write_all(zipFile z, const unsigned char *data, size_t len) {
 static bool add_entry(zipFile z, const er_zip_entry *e, int level, bool store) {
   /* 1980-01-01 00:00:00, the earliest DOS date: the same bytes whatever
    * the clock or the time zone */
-  zip_fileinfo info = {.tmz_date = {.tm_mday = 1, .tm_year = 1980}};
   const er_zip_deflated *pre = e->deflated;
+  zip_fileinfo info = {.tmz_date = {.tm_mday = 1, .tm_year = 1980},
+                       .internal_fa = pre && pre->text ? Z_TEXT : 0};
   size_t size = pre ? pre->size : e->len;
   bool ok = zipOpenNewFileInZip4_64(z, e->name, &info, NULL, 0, NULL, 0, NULL,
                                     store && !pre ? 0 : Z_DEFLATED, store && !pre ? 0 : level,
@@ -38,6 +41,31 @@ static bool add_entry(zipFile z, const er_zip_entry *e, int level, bool store) {
   if (pre)
     return zipCloseFileInZipRaw64(z, pre->size, pre->crc) == ZIP_OK && ok;
   return zipCloseFileInZip(z) == ZIP_OK && ok;
+}
+
+bool er_zip_deflate(const void *data, size_t len, int level, er_zip_deflated *out) {
+  *out = (er_zip_deflated){0};
+  z_stream z = {0};
+  if (len > UINT_MAX ||
+      deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
+    return false;
+  size_t cap = deflateBound(&z, (uLong)len);
+  unsigned char *buf = malloc(cap);
+  bool ok = buf != NULL;
+  if (ok) {
+    z.next_in = (Bytef *)data;
+    z.avail_in = (uInt)len;
+    z.next_out = buf;
+    z.avail_out = (uInt)cap;
+    ok = deflate(&z, Z_FINISH) == Z_STREAM_END;
+  }
+  if (ok)
+    *out = (er_zip_deflated){buf, cap - z.avail_out, len, crc32(0L, data, (uInt)len),
+                             z.data_type == Z_TEXT};
+  else
+    free(buf);
+  deflateEnd(&z);
+  return ok;
 }
 
 const char *er_zip_write(const er_zip_entry *entries, size_t n, int level, const char *path) {
