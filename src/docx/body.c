@@ -20,10 +20,10 @@ typedef struct run_fmt {
 } run_fmt;
 
 static void text_run(er_docxw *w, const run_fmt *f, const char *text) {
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:r");
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:r");
   if (f->bold || f->italic || f->vert || f->size) {
-    er_dx_open(x, "w:rPr");
+    er_xml_open(x, "w:rPr");
     if (f->bold)
       er_dx_empty(x, "w:b", NULL);
     if (f->italic)
@@ -34,10 +34,10 @@ static void text_run(er_docxw *w, const run_fmt *f, const char *text) {
     }
     if (f->vert)
       er_dx_empty(x, "w:vertAlign", f->vert);
-    er_dx_close(x);
+    er_xml_close(x);
   }
   er_docx_text(w, text);
-  er_dx_close(x);
+  er_xml_close(x);
 }
 
 static void runs(er_docxw *w, const er_node *para, const er_node *n, run_fmt f) {
@@ -48,9 +48,9 @@ static void runs(er_docxw *w, const er_node *para, const er_node *n, run_fmt f) 
       text_run(w, &f, c->text);
       break;
     case ER_DOC_BREAK:
-      er_dx_open(&w->x, "w:r");
+      er_xml_open(&w->x, "w:r");
       er_dx_empty(&w->x, "w:br", NULL);
-      er_dx_close(&w->x);
+      er_xml_close(&w->x);
       break;
     case ER_DOC_SUP: {
       const char *mark = er_node_text(w->doc, c);
@@ -90,8 +90,8 @@ void er_docx_runs(er_docxw *w, const er_node *n, long size, bool bold) {
 }
 
 void er_docx_ppr_begin(er_docxw *w, const char *style_id, const char *jc) {
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:pPr");
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:pPr");
   if (style_id)
     er_dx_empty(x, "w:pStyle", style_id);
   if (w->keep_next) {
@@ -130,13 +130,13 @@ static void cover_date_spacing(er_docxw *w, const er_node *date) {
   long before = block_h * 58 / 100 - 2 * p->line_pitch - rows * p->line_pitch * 135 / 200;
   if (!rows)
     before = COVER_GAP * p->line_pitch;
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:spacing");
-  er_dx_attri(x, "w:before", before > 0 ? before : 0);
-  er_dx_attr(x, "w:after", "0");
-  er_dx_attr(x, "w:line", "240");
-  er_dx_attr(x, "w:lineRule", "auto");
-  er_dx_close(x);
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:spacing");
+  er_xml_attri(x, "w:before", before > 0 ? before : 0);
+  er_xml_attr(x, "w:after", "0");
+  er_xml_attr(x, "w:line", "240");
+  er_xml_attr(x, "w:lineRule", "auto");
+  er_xml_close(x);
 }
 
 /* The cover's title as the PDF sets it (src/pdf/cover.c): two grid lines
@@ -157,50 +157,50 @@ static void cover_title_spacing(er_docxw *w, const er_node *title) {
   long block_h = p->height - p->top - p->bottom;
   long fields = block_h * 42 / 100 - rows * p->line_pitch * 135 / 200;
   long after = fields - 2 * p->line_pitch - (lines < 1 ? 1 : lines) * line;
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:spacing");
-  er_dx_attri(x, "w:before", 2 * p->line_pitch);
-  er_dx_attri(x, "w:after", after > 0 ? after : 0);
-  er_dx_attri(x, "w:line", line);
-  er_dx_attr(x, "w:lineRule", "exact");
-  er_dx_close(x);
-  er_dx_open(x, "w:ind");
-  er_dx_attri(x, "w:left", size);
-  er_dx_attri(x, "w:right", size);
-  er_dx_attr(x, "w:firstLineChars", "0");
-  er_dx_attr(x, "w:firstLine", "0");
-  er_dx_close(x);
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:spacing");
+  er_xml_attri(x, "w:before", 2 * p->line_pitch);
+  er_xml_attri(x, "w:after", after > 0 ? after : 0);
+  er_xml_attri(x, "w:line", line);
+  er_xml_attr(x, "w:lineRule", "exact");
+  er_xml_close(x);
+  er_xml_open(x, "w:ind");
+  er_xml_attri(x, "w:left", size);
+  er_xml_attri(x, "w:right", size);
+  er_xml_attr(x, "w:firstLineChars", "0");
+  er_xml_attr(x, "w:firstLine", "0");
+  er_xml_close(x);
 }
 
 static void no_indent(er_docxw *w, long right) {
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:ind");
-  er_dx_attr(x, "w:firstLineChars", "0");
-  er_dx_attr(x, "w:firstLine", "0");
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:ind");
+  er_xml_attr(x, "w:firstLineChars", "0");
+  er_xml_attr(x, "w:firstLine", "0");
   if (right) {
-    er_dx_attri(x, "w:rightChars", right * 100);
-    er_dx_attri(x, "w:right", right * w->portrait.cell);
+    er_xml_attri(x, "w:rightChars", right * 100);
+    er_xml_attri(x, "w:right", right * w->portrait.cell);
   }
-  er_dx_close(x);
+  er_xml_close(x);
 }
 
 /* 附件说明 (GB/T 9704 §7.3.4, class annex-note "附件：1.…", or an
  * outline's own list, class annex-list "附件1：…"): two characters in, a
  * long name hanging after its label, as the PDF sets it (src/pdf/annex.c). */
 static void annex_indent(er_docxw *w, const er_node *n) {
-  er_dx *x = &w->x;
+  er_xml *x = &w->x;
   long label = er_node_has_class(n, "annex-list") ? 350 : 300; /* 附件1： 附件： in 1/100 chars */
-  er_dx_open(x, "w:ind");
-  er_dx_attri(x, "w:leftChars", 200 + label);
-  er_dx_attri(x, "w:left", (200 + label) * w->portrait.cell / 100);
-  er_dx_attri(x, "w:hangingChars", label);
-  er_dx_attri(x, "w:hanging", label * w->portrait.cell / 100);
-  er_dx_close(x);
+  er_xml_open(x, "w:ind");
+  er_xml_attri(x, "w:leftChars", 200 + label);
+  er_xml_attri(x, "w:left", (200 + label) * w->portrait.cell / 100);
+  er_xml_attri(x, "w:hangingChars", label);
+  er_xml_attri(x, "w:hanging", label * w->portrait.cell / 100);
+  er_xml_close(x);
 }
 
 /* A paragraph's style and alignment by its class, as the CSS has them. */
 static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
-  er_dx *x = &w->x;
+  er_xml *x = &w->x;
   const char *jc = NULL;
   bool indent = true;
   long right = 0;
@@ -226,27 +226,27 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
     jc = "center";
     indent = false;
   }
-  er_dx_open(x, "w:p");
+  er_xml_open(x, "w:p");
   er_docx_ppr_begin(w, style_id, NULL);
   if (w->in_cover && er_node_has_class(n, "date")) /* the date at the foot */
     cover_date_spacing(w, n);
   else if (er_node_has_class(n, "signature") &&
            (!n->prev || !er_node_has_class(n->prev, "signature"))) {
-    er_dx_open(x, "w:spacing"); /* 署名 two lines below the text */
-    er_dx_attri(x, "w:before", 2 * w->portrait.line_pitch);
-    er_dx_close(x);
+    er_xml_open(x, "w:spacing"); /* 署名 two lines below the text */
+    er_xml_attri(x, "w:before", 2 * w->portrait.line_pitch);
+    er_xml_close(x);
   } else if (er_node_has_class(n, "issuer") &&
              (!n->prev || !er_node_has_class(n->prev, "issuer"))) {
     /* GB/T 9704 §7.2.2: the mark's top 35 mm below the type area's top;
      * its em box is centred in its line */
     long em = w->size[ER_ROLE_TITLE] * 10; /* twips */
-    er_dx_open(x, "w:spacing");
-    er_dx_attri(x, "w:before", 1984 - (w->portrait.line_pitch - em) / 2);
-    er_dx_close(x);
+    er_xml_open(x, "w:spacing");
+    er_xml_attri(x, "w:before", 1984 - (w->portrait.line_pitch - em) / 2);
+    er_xml_close(x);
   } else if (er_node_has_class(n, "annex-note")) {
-    er_dx_open(x, "w:spacing"); /* 附件说明 one line below the text */
-    er_dx_attri(x, "w:before", w->portrait.line_pitch);
-    er_dx_close(x);
+    er_xml_open(x, "w:spacing"); /* 附件说明 one line below the text */
+    er_xml_attri(x, "w:before", w->portrait.line_pitch);
+    er_xml_close(x);
   }
   if (er_node_has_class(n, "annex-list") || er_node_has_class(n, "annex-note"))
     annex_indent(w, n);
@@ -254,35 +254,35 @@ static void paragraph_of(er_docxw *w, const er_node *n, const char *style_id) {
     no_indent(w, right);
   if (jc)
     er_dx_empty(x, "w:jc", jc);
-  er_dx_close(x);
+  er_xml_close(x);
   er_docx_runs(w, n, 0, false);
-  er_dx_close(x);
+  er_xml_close(x);
 }
 
 void er_docx_paragraph(er_docxw *w, const er_node *n, const char *style_id, const char *jc) {
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:p");
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:p");
   er_docx_ppr_begin(w, style_id, jc);
   if (jc) {
     no_indent(w, 0);
     er_dx_empty(x, "w:jc", jc);
   }
-  er_dx_close(x);
+  er_xml_close(x);
   er_docx_runs(w, n, 0, false);
-  er_dx_close(x);
+  er_xml_close(x);
 }
 
 static void bookmark_start(er_docxw *w, int k) {
-  er_dx_open(&w->x, "w:bookmarkStart");
-  er_dx_attri(&w->x, "w:id", k);
-  er_dx_attrf(&w->x, "w:name", "_Toc%d", k);
-  er_dx_close(&w->x);
+  er_xml_open(&w->x, "w:bookmarkStart");
+  er_xml_attri(&w->x, "w:id", k);
+  er_xml_attrf(&w->x, "w:name", "_Toc%d", k);
+  er_xml_close(&w->x);
 }
 
 static void bookmark_end(er_docxw *w, int k) {
-  er_dx_open(&w->x, "w:bookmarkEnd");
-  er_dx_attri(&w->x, "w:id", k);
-  er_dx_close(&w->x);
+  er_xml_open(&w->x, "w:bookmarkEnd");
+  er_xml_attri(&w->x, "w:id", k);
+  er_xml_close(&w->x);
 }
 
 /* An annex's heading as GB/T 9704 §8 sets it and the PDF does
@@ -295,14 +295,14 @@ static bool annex_heading(er_docxw *w, const er_node *n, int k) {
   size_t skip, label = er_pdf_annex_label(w->doc, n, &text, &skip);
   if (!label)
     return false;
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:p");
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:p");
   er_docx_ppr_begin(w, "AnnexHeading", NULL);
-  er_dx_open(x, "w:spacing");
-  er_dx_attri(x, "w:after", w->portrait.line_pitch);
-  er_dx_close(x);
+  er_xml_open(x, "w:spacing");
+  er_xml_attri(x, "w:after", w->portrait.line_pitch);
+  er_xml_close(x);
   no_indent(w, 0);
-  er_dx_close(x);
+  er_xml_close(x);
   if (k >= 0)
     bookmark_start(w, k);
   char *head = strndup(text, label);
@@ -316,23 +316,23 @@ static bool annex_heading(er_docxw *w, const er_node *n, int k) {
     bookmark_end(w, k);
     er_docx_toc_entry_field(w, text); /* the contents' entry, as the PDF's */
   }
-  er_dx_close(x);
+  er_xml_close(x);
   const char *title = text + label + skip;
   while (*title == ' ')
     title++;
   if (*title) {
-    er_dx_open(x, "w:p");
+    er_xml_open(x, "w:p");
     er_docx_ppr_begin(w, "AnnexTitle", NULL);
-    er_dx_close(x);
+    er_xml_close(x);
     er_docx_lines_begin(w, n); /* the breaks the PDF gave the title */
     text_run(w, &f, title);
-    er_dx_close(x);
+    er_xml_close(x);
   }
   return true;
 }
 
 static void heading(er_docxw *w, const er_node *n) {
-  er_dx *x = &w->x;
+  er_xml *x = &w->x;
   int k = er_docx_listed(n) ? er_docx_heading_index(w, n) : -1;
   if (annex_heading(w, n, k))
     return;
@@ -343,18 +343,18 @@ static void heading(er_docxw *w, const er_node *n) {
    * out as evalreport's does (toc.c) */
   bool unlisted = (level == 2 || level == 3) && (k < 0 || w->in_front);
   snprintf(style, sizeof style, "Heading%d%s", level, unlisted ? "Unlisted" : "");
-  er_dx_open(x, "w:p");
+  er_xml_open(x, "w:p");
   er_docx_ppr_begin(w, style, NULL);
   bool title = w->in_cover && level == 1;
   if (title) /* the cover's title near the top, the fields below it mid-page */
     cover_title_spacing(w, n);
-  er_dx_close(x);
+  er_xml_close(x);
   if (k >= 0)
     bookmark_start(w, k);
   er_docx_runs(w, n, title ? COVER_TITLE_SIZE : 0, false);
   if (k >= 0)
     bookmark_end(w, k);
-  er_dx_close(x);
+  er_xml_close(x);
 }
 
 static void list(er_docxw *w, const er_node *n) {
@@ -363,16 +363,16 @@ static void list(er_docxw *w, const er_node *n) {
     char marker[24];
     snprintf(marker, sizeof marker, n->ordered ? "%d. " : "• ", ++k);
     bool inl = !li->first || er_doc_is_inline(li->first->type);
-    er_dx_open(&w->x, "w:p");
+    er_xml_open(&w->x, "w:p");
     er_docx_ppr_begin(w, NULL, NULL);
-    er_dx_close(&w->x);
+    er_xml_close(&w->x);
     run_fmt f = {0};
     text_run(w, &f, marker);
     if (inl) {
       er_docx_runs(w, li, 0, false);
-      er_dx_close(&w->x);
+      er_xml_close(&w->x);
     } else {
-      er_dx_close(&w->x);
+      er_xml_close(&w->x);
       er_docx_blocks(w, li);
     }
   }
@@ -380,20 +380,20 @@ static void list(er_docxw *w, const er_node *n) {
 
 /* The empty paragraph that ends a section. */
 static void section_break(er_docxw *w) {
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:p");
-  er_dx_open(x, "w:pPr");
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:p");
+  er_xml_open(x, "w:pPr");
   er_dx_empty(x, "w:snapToGrid", "0");
-  er_dx_open(x, "w:spacing");
-  er_dx_attr(x, "w:line", "20");
-  er_dx_attr(x, "w:lineRule", "exact");
-  er_dx_close(x);
-  er_dx_open(x, "w:rPr");
+  er_xml_open(x, "w:spacing");
+  er_xml_attr(x, "w:line", "20");
+  er_xml_attr(x, "w:lineRule", "exact");
+  er_xml_close(x);
+  er_xml_open(x, "w:rPr");
   er_dx_emptyi(x, "w:sz", 2);
-  er_dx_close(x);
+  er_xml_close(x);
   er_docx_sect(w, false);
-  er_dx_close(x);
-  er_dx_close(x);
+  er_xml_close(x);
+  er_xml_close(x);
   w->break_before = false;
 }
 

@@ -12,18 +12,18 @@
 #include <stdlib.h>
 
 static void document(er_docxw *w) {
-  er_dx *x = &w->x;
-  er_dx_begin_deflated(x);
-  er_dx_open(x, "w:document");
-  er_dx_attr(x, "xmlns:w", ER_DX_W);
-  er_dx_attr(x, "xmlns:r", ER_DX_R);
-  er_dx_attr(x, "xmlns:wp",
-             "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
-  er_dx_open(x, "w:body");
+  er_xml *x = &w->x;
+  er_xml_begin_deflated(x, true, ER_DX_DEFLATE_LEVEL);
+  er_xml_open(x, "w:document");
+  er_xml_attr(x, "xmlns:w", ER_DX_W);
+  er_xml_attr(x, "xmlns:r", ER_DX_R);
+  er_xml_attr(x, "xmlns:wp",
+              "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
+  er_xml_open(x, "w:body");
   er_docx_blocks(w, w->doc->root);
   er_docx_sect(w, true);
-  er_dx_close(x);
-  er_dx_close(x);
+  er_xml_close(x);
+  er_xml_close(x);
   er_package_add(&w->pkg, "word/document.xml", ER_CT "wordprocessingml.document.main+xml", x);
 }
 

@@ -10,6 +10,7 @@
 #include "model/diag.h"
 #include "pdf/pdf.h"
 
+#include "zip/xmlpart.h"
 #include "zip/zipfile.h"
 
 #include <libxml/xmlwriter.h>
@@ -17,49 +18,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* ---- XML parts (xml.c) ---- */
-
-#define ER_DX_DEPTH 32 /* elements open at once, more than any part nests */
-
-typedef struct er_dx {
-  xmlBufferPtr buf;             /* what the writer writes to, or NULL: */
-  struct er_deflater *deflater; /* … deflated on a thread as written */
-  xmlTextWriterPtr x;
-  const char *open[ER_DX_DEPTH]; /* the open elements' names (literals) */
-  int depth;
-  bool in_tag;       /* the last start tag still takes attributes */
-  char markup[8192]; /* not yet handed to the writer */
-  size_t nmarkup;
-  xmlBufferPtr escaped; /* an attribute value being escaped */
-  xmlDocPtr utf8;       /* … for a document in UTF-8 */
-} er_dx;
+/* ---- XML parts (zip/xmlpart.h; the shorthands in xml.c) ---- */
 
 #define ER_DX_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define ER_DX_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-void er_dx_begin(er_dx *x);
-/* The same for a large part, deflated on a thread while it is written
- * (deflating document.xml after it was written cost as much as writing
- * it); as er_dx_begin where no thread can be had. */
-void er_dx_begin_deflated(er_dx *x);
-/* Opens element `name`, which must stay valid until it is closed (every
- * caller passes a literal). */
-void er_dx_open(er_dx *x, const char *name);
-void er_dx_attr(er_dx *x, const char *name, const char *value);
-void er_dx_attrf(er_dx *x, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* An attribute of an integer value. */
-void er_dx_attri(er_dx *x, const char *name, long value);
-void er_dx_close(er_dx *x);
 /* <name/> or <name w:val="val"/> when val is not NULL. */
-void er_dx_empty(er_dx *x, const char *name, const char *val);
-void er_dx_emptyi(er_dx *x, const char *name, long val);
-/* Character data. */
-void er_dx_chars(er_dx *x, const char *text);
-/* Ends the part: every element must be closed (package.c). */
-void er_dx_end(er_dx *x);
+void er_dx_empty(er_xml *x, const char *name, const char *val);
+void er_dx_emptyi(er_xml *x, const char *name, long val);
 /* <w:t xml:space="preserve">text</w:t> */
-void er_dx_t(er_dx *x, const char *text);
+void er_dx_t(er_xml *x, const char *text);
 
 /* ---- the package (package.c) ---- */
 
@@ -86,7 +54,7 @@ typedef struct er_package {
 } er_package;
 
 /* Ends the part being written in x and adds it. */
-void er_package_add(er_package *p, const char *name, const char *type, er_dx *x);
+void er_package_add(er_package *p, const char *name, const char *type, er_xml *x);
 /* Adds a part of bytes (a copy); `type` NULL for a relationships part. */
 void er_package_add_bytes(er_package *p, const char *name, const char *type, const void *data,
                           size_t len);
@@ -152,7 +120,7 @@ typedef struct er_docxw {
   const er_style *style;
   er_diag *d;
   er_package pkg;
-  er_dx x; /* document.xml */
+  er_xml x; /* document.xml */
   bool draft;
 
   er_dx_page portrait, landscape;
@@ -180,7 +148,7 @@ typedef struct er_docxw {
   struct er_dx_heading *headings; /* every heading, sorted by address */
   size_t nheadings;
 
-  er_dx notes; /* footnotes.xml */
+  er_xml notes; /* footnotes.xml */
   int nnotes;
   int ncharts;
   er_dx_books books;

@@ -44,63 +44,63 @@ bool er_docx_note_referenced(er_docxw *w, const er_node *aside) {
 }
 
 void er_docx_notes_begin(er_docxw *w) {
-  er_dx *x = &w->notes;
-  er_dx_begin(x);
-  er_dx_open(x, "w:footnotes");
-  er_dx_attr(x, "xmlns:w", ER_DX_W);
-  er_dx_attr(x, "xmlns:r", ER_DX_R);
+  er_xml *x = &w->notes;
+  er_xml_begin(x, true);
+  er_xml_open(x, "w:footnotes");
+  er_xml_attr(x, "xmlns:w", ER_DX_W);
+  er_xml_attr(x, "xmlns:r", ER_DX_R);
   static const char *const kinds[] = {"separator", "continuationSeparator"};
   for (int i = 0; i < 2; i++) {
-    er_dx_open(x, "w:footnote");
-    er_dx_attr(x, "w:type", kinds[i]);
-    er_dx_attri(x, "w:id", i - 1);
-    er_dx_open(x, "w:p");
-    er_dx_open(x, "w:pPr");
-    er_dx_open(x, "w:spacing");
-    er_dx_attr(x, "w:line", "240");
-    er_dx_attr(x, "w:lineRule", "auto");
-    er_dx_close(x);
-    er_dx_close(x);
-    er_dx_open(x, "w:r");
+    er_xml_open(x, "w:footnote");
+    er_xml_attr(x, "w:type", kinds[i]);
+    er_xml_attri(x, "w:id", i - 1);
+    er_xml_open(x, "w:p");
+    er_xml_open(x, "w:pPr");
+    er_xml_open(x, "w:spacing");
+    er_xml_attr(x, "w:line", "240");
+    er_xml_attr(x, "w:lineRule", "auto");
+    er_xml_close(x);
+    er_xml_close(x);
+    er_xml_open(x, "w:r");
     er_dx_empty(x, i == 0 ? "w:separator" : "w:continuationSeparator", NULL);
-    er_dx_close(x);
-    er_dx_close(x);
-    er_dx_close(x);
+    er_xml_close(x);
+    er_xml_close(x);
+    er_xml_close(x);
   }
 }
 
 void er_docx_notes_end(er_docxw *w) {
-  er_dx_close(&w->notes);
+  er_xml_close(&w->notes);
   er_package_add(&w->pkg, "word/footnotes.xml", ER_CT "wordprocessingml.footnotes+xml", &w->notes);
   er_package_rel(&w->pkg, "footnotes.xml", ER_REL "footnotes");
 }
 
-static void mark_run(er_dx *x, const char *mark, bool reference, int id) {
-  er_dx_open(x, "w:r");
-  er_dx_open(x, "w:rPr");
+static void mark_run(er_xml *x, const char *mark, bool reference, int id) {
+  er_xml_open(x, "w:r");
+  er_xml_open(x, "w:rPr");
   er_dx_empty(x, "w:rStyle", "FootnoteReference");
-  er_dx_close(x);
+  er_xml_close(x);
   if (reference) {
-    er_dx_open(x, "w:footnoteReference");
-    er_dx_attr(x, "w:customMarkFollows", "1");
-    er_dx_attri(x, "w:id", id);
-    er_dx_close(x);
+    er_xml_open(x, "w:footnoteReference");
+    er_xml_attr(x, "w:customMarkFollows", "1");
+    er_xml_attri(x, "w:id", id);
+    er_xml_close(x);
   }
   er_dx_t(x, mark);
-  er_dx_close(x);
+  er_xml_close(x);
 }
 
 void er_docx_note_ref(er_docxw *w, const er_node *aside, const char *mark) {
   int id = ++w->nnotes;
   mark_run(&w->x, mark, true, id);
   /* the note: its mark, then its text after the mark */
-  er_dx *x = &w->notes;
-  er_dx_open(x, "w:footnote");
-  er_dx_attri(x, "w:id", id);
-  er_dx_open(x, "w:p");
-  er_dx_open(x, "w:pPr");
+  er_xml *x = &w->notes;
+  er_xml_open(x, "w:footnote");
+  er_xml_attri(x, "w:id", id);
+  er_xml_open(x, "w:p");
+  er_xml_open(x, "w:pPr");
   er_dx_empty(x, "w:pStyle", "FootnoteText");
-  er_dx_close(x);
+  er_xml_close(x);
   mark_run(x, mark, false, id);
   size_t skip = strlen(mark);
   for (const er_node *c = aside->first; c; c = c->next) {
@@ -112,15 +112,15 @@ void er_docx_note_ref(er_docxw *w, const er_node *aside, const char *mark) {
     }
     if (!t[0])
       continue;
-    er_dx_open(x, "w:r");
+    er_xml_open(x, "w:r");
     if (c->type == ER_DOC_STRONG) {
-      er_dx_open(x, "w:rPr");
+      er_xml_open(x, "w:rPr");
       er_dx_empty(x, "w:b", NULL);
-      er_dx_close(x);
+      er_xml_close(x);
     }
     er_dx_t(x, t);
-    er_dx_close(x);
+    er_xml_close(x);
   }
-  er_dx_close(x);
-  er_dx_close(x);
+  er_xml_close(x);
+  er_xml_close(x);
 }

@@ -38,8 +38,8 @@ void er_package_add_bytes(er_package *p, const char *name, const char *type, con
   part->len = len;
 }
 
-void er_package_add(er_package *p, const char *name, const char *type, er_dx *x) {
-  er_dx_end(x);
+void er_package_add(er_package *p, const char *name, const char *type, er_xml *x) {
+  er_xml_end(x);
   if (x->deflater) {
     if (!er_deflater_finish(x->deflater, &new_part(p, name, type)->deflated))
       abort();
@@ -61,56 +61,56 @@ int er_package_rel(er_package *p, const char *target, const char *type) {
   return (int)++p->nrels;
 }
 
-static void rel(er_dx *x, int id, const char *type, const char *target) {
-  er_dx_open(x, "Relationship");
-  er_dx_attrf(x, "Id", "rId%d", id);
-  er_dx_attr(x, "Type", type);
-  er_dx_attr(x, "Target", target);
-  er_dx_close(x);
+static void rel(er_xml *x, int id, const char *type, const char *target) {
+  er_xml_open(x, "Relationship");
+  er_xml_attrf(x, "Id", "rId%d", id);
+  er_xml_attr(x, "Type", type);
+  er_xml_attr(x, "Target", target);
+  er_xml_close(x);
 }
 
 /* The relationships parts and the content types, before the parts. */
 static void manifest(er_package *p, er_package *out) {
-  er_dx x;
-  er_dx_begin(&x);
-  er_dx_open(&x, "Types");
-  er_dx_attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
-  er_dx_open(&x, "Default");
-  er_dx_attr(&x, "Extension", "rels");
-  er_dx_attr(&x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
-  er_dx_close(&x);
-  er_dx_open(&x, "Default");
-  er_dx_attr(&x, "Extension", "xml");
-  er_dx_attr(&x, "ContentType", "application/xml");
-  er_dx_close(&x);
+  er_xml x;
+  er_xml_begin(&x, true);
+  er_xml_open(&x, "Types");
+  er_xml_attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
+  er_xml_open(&x, "Default");
+  er_xml_attr(&x, "Extension", "rels");
+  er_xml_attr(&x, "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
+  er_xml_close(&x);
+  er_xml_open(&x, "Default");
+  er_xml_attr(&x, "Extension", "xml");
+  er_xml_attr(&x, "ContentType", "application/xml");
+  er_xml_close(&x);
   for (size_t i = 0; i < p->nparts; i++) {
     if (!p->parts[i].type)
       continue;
-    er_dx_open(&x, "Override");
-    er_dx_attrf(&x, "PartName", "/%s", p->parts[i].name);
-    er_dx_attr(&x, "ContentType", p->parts[i].type);
-    er_dx_close(&x);
+    er_xml_open(&x, "Override");
+    er_xml_attrf(&x, "PartName", "/%s", p->parts[i].name);
+    er_xml_attr(&x, "ContentType", p->parts[i].type);
+    er_xml_close(&x);
   }
-  er_dx_close(&x);
+  er_xml_close(&x);
   er_package_add(out, "[Content_Types].xml", NULL, &x);
 
-  er_dx_begin(&x);
-  er_dx_open(&x, "Relationships");
-  er_dx_attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/relationships");
+  er_xml_begin(&x, true);
+  er_xml_open(&x, "Relationships");
+  er_xml_attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/relationships");
   rel(&x, 1, ER_REL "officeDocument", "word/document.xml");
   rel(&x, 2,
       "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
       "docProps/core.xml");
   rel(&x, 3, ER_REL "extended-properties", "docProps/app.xml");
-  er_dx_close(&x);
+  er_xml_close(&x);
   er_package_add(out, "_rels/.rels", NULL, &x);
 
-  er_dx_begin(&x);
-  er_dx_open(&x, "Relationships");
-  er_dx_attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/relationships");
+  er_xml_begin(&x, true);
+  er_xml_open(&x, "Relationships");
+  er_xml_attr(&x, "xmlns", "http://schemas.openxmlformats.org/package/2006/relationships");
   for (size_t i = 0; i < p->nrels; i++)
     rel(&x, (int)i + 1, p->rels[i].type, p->rels[i].target);
-  er_dx_close(&x);
+  er_xml_close(&x);
   er_package_add(out, "word/_rels/document.xml.rels", NULL, &x);
 }
 

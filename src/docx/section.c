@@ -56,24 +56,24 @@ er_dx_page er_docx_page(const er_style *s, bool landscape) {
 }
 
 static void footer_ref(er_docxw *w, const char *type, int rel) {
-  er_dx_open(&w->x, "w:footerReference");
-  er_dx_attr(&w->x, "w:type", type);
-  er_dx_attrf(&w->x, "r:id", "rId%d", rel);
-  er_dx_close(&w->x);
+  er_xml_open(&w->x, "w:footerReference");
+  er_xml_attr(&w->x, "w:type", type);
+  er_xml_attrf(&w->x, "r:id", "rId%d", rel);
+  er_xml_close(&w->x);
 }
 
 void er_docx_sect(er_docxw *w, bool last) {
   const er_dx_page *p = w->landscape_on ? &w->landscape : &w->portrait;
   bool cover = w->in_cover;
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:sectPr");
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:sectPr");
   if (w->header_rel) { /* the watermark, on every page */
     static const char *const types[] = {"default", "even", "first"};
     for (int i = 0; i < 3; i++) {
-      er_dx_open(x, "w:headerReference");
-      er_dx_attr(x, "w:type", types[i]);
-      er_dx_attrf(x, "r:id", "rId%d", w->header_rel);
-      er_dx_close(x);
+      er_xml_open(x, "w:headerReference");
+      er_xml_attr(x, "w:type", types[i]);
+      er_xml_attrf(x, "r:id", "rId%d", w->header_rel);
+      er_xml_close(x);
     }
   }
   /* front matter in Roman numerals or unnumbered, as the profile says; the
@@ -83,37 +83,37 @@ void er_docx_sect(er_docxw *w, bool last) {
     footer_ref(w, "default", w->footer_odd);
     footer_ref(w, "even", w->footer_even);
   }
-  er_dx_open(x, "w:pgSz");
-  er_dx_attri(x, "w:w", p->width);
-  er_dx_attri(x, "w:h", p->height);
+  er_xml_open(x, "w:pgSz");
+  er_xml_attri(x, "w:w", p->width);
+  er_xml_attri(x, "w:h", p->height);
   if (w->landscape_on)
-    er_dx_attr(x, "w:orient", "landscape");
-  er_dx_close(x);
-  er_dx_open(x, "w:pgMar");
-  er_dx_attri(x, "w:top", p->top);
-  er_dx_attri(x, "w:right", p->right);
-  er_dx_attri(x, "w:bottom", p->bottom);
-  er_dx_attri(x, "w:left", p->left);
+    er_xml_attr(x, "w:orient", "landscape");
+  er_xml_close(x);
+  er_xml_open(x, "w:pgMar");
+  er_xml_attri(x, "w:top", p->top);
+  er_xml_attri(x, "w:right", p->right);
+  er_xml_attri(x, "w:bottom", p->bottom);
+  er_xml_attri(x, "w:left", p->left);
   /* the footer's baseline 7 mm below the text block, as GB/T 9704 has it */
-  er_dx_attr(x, "w:header", "851");
-  er_dx_attri(x, "w:footer", p->bottom > 397 + 200 ? p->bottom - 397 : 200);
-  er_dx_attr(x, "w:gutter", "0");
-  er_dx_close(x);
+  er_xml_attr(x, "w:header", "851");
+  er_xml_attri(x, "w:footer", p->bottom > 397 + 200 ? p->bottom - 397 : 200);
+  er_xml_attr(x, "w:gutter", "0");
+  er_xml_close(x);
   if (numbered && (w->restart || w->in_front)) {
-    er_dx_open(x, "w:pgNumType");
+    er_xml_open(x, "w:pgNumType");
     if (w->in_front)
-      er_dx_attr(x, "w:fmt", "upperRoman");
+      er_xml_attr(x, "w:fmt", "upperRoman");
     if (w->restart)
-      er_dx_attr(x, "w:start", "1");
-    er_dx_close(x);
+      er_xml_attr(x, "w:start", "1");
+    er_xml_close(x);
   }
-  er_dx_open(x, "w:docGrid");
-  er_dx_attr(x, "w:type", w->landscape_on ? "lines" : "linesAndChars");
-  er_dx_attri(x, "w:linePitch", p->line_pitch);
+  er_xml_open(x, "w:docGrid");
+  er_xml_attr(x, "w:type", w->landscape_on ? "lines" : "linesAndChars");
+  er_xml_attri(x, "w:linePitch", p->line_pitch);
   if (!w->landscape_on)
-    er_dx_attri(x, "w:charSpace", p->char_space);
-  er_dx_close(x);
-  er_dx_close(x);
+    er_xml_attri(x, "w:charSpace", p->char_space);
+  er_xml_close(x);
+  er_xml_close(x);
   (void)last;
   w->sections++;
   w->restart = cover; /* numbered from the page after the cover */
@@ -121,48 +121,48 @@ void er_docx_sect(er_docxw *w, bool last) {
 
 /* One footer: — PAGE — at the side of the page away from the binding. */
 static int footer(er_docxw *w, const char *name, bool odd) {
-  er_dx x;
-  er_dx_begin(&x);
-  er_dx_open(&x, "w:ftr");
-  er_dx_attr(&x, "xmlns:w", ER_DX_W);
-  er_dx_attr(&x, "xmlns:r", ER_DX_R);
-  er_dx_open(&x, "w:p");
-  er_dx_open(&x, "w:pPr");
+  er_xml x;
+  er_xml_begin(&x, true);
+  er_xml_open(&x, "w:ftr");
+  er_xml_attr(&x, "xmlns:w", ER_DX_W);
+  er_xml_attr(&x, "xmlns:r", ER_DX_R);
+  er_xml_open(&x, "w:p");
+  er_xml_open(&x, "w:pPr");
   er_dx_empty(&x, "w:pStyle", "Footer");
-  er_dx_open(&x, "w:ind");
+  er_xml_open(&x, "w:ind");
   /* one body character in */
-  er_dx_attri(&x, odd ? "w:right" : "w:left", w->size[ER_ROLE_BODY] * 10);
-  er_dx_close(&x);
+  er_xml_attri(&x, odd ? "w:right" : "w:left", w->size[ER_ROLE_BODY] * 10);
+  er_xml_close(&x);
   er_dx_empty(&x, "w:jc", odd ? "right" : "left");
-  er_dx_close(&x);
+  er_xml_close(&x);
   static const char *const parts[] = {"— ", NULL, " —"};
   for (int i = 0; i < 3; i++) {
     if (parts[i]) {
-      er_dx_open(&x, "w:r");
+      er_xml_open(&x, "w:r");
       er_dx_t(&x, parts[i]);
-      er_dx_close(&x);
+      er_xml_close(&x);
       continue;
     }
     static const char *const fld[] = {"begin", NULL, "separate", "1", "end"};
     for (int k = 0; k < 5; k++) {
-      er_dx_open(&x, "w:r");
+      er_xml_open(&x, "w:r");
       if (k == 1) {
-        er_dx_open(&x, "w:instrText");
-        er_dx_attr(&x, "xml:space", "preserve");
-        er_dx_chars(&x, " PAGE ");
-        er_dx_close(&x);
+        er_xml_open(&x, "w:instrText");
+        er_xml_attr(&x, "xml:space", "preserve");
+        er_xml_chars(&x, " PAGE ");
+        er_xml_close(&x);
       } else if (k == 3) {
         er_dx_t(&x, fld[k]);
       } else {
-        er_dx_open(&x, "w:fldChar");
-        er_dx_attr(&x, "w:fldCharType", fld[k]);
-        er_dx_close(&x);
+        er_xml_open(&x, "w:fldChar");
+        er_xml_attr(&x, "w:fldCharType", fld[k]);
+        er_xml_close(&x);
       }
-      er_dx_close(&x);
+      er_xml_close(&x);
     }
   }
-  er_dx_close(&x); /* p */
-  er_dx_close(&x); /* ftr */
+  er_xml_close(&x); /* p */
+  er_xml_close(&x); /* ftr */
   char part[64];
   snprintf(part, sizeof part, "word/%s", name);
   er_package_add(&w->pkg, part, ER_CT "wordprocessingml.footer+xml", &x);
@@ -172,42 +172,42 @@ static int footer(er_docxw *w, const char *name, bool odd) {
 /* 草稿 across the page, light grey, behind the text: a VML text path in
  * the header, as Word's own watermarks are. */
 static int watermark(er_docxw *w) {
-  er_dx x;
-  er_dx_begin(&x);
-  er_dx_open(&x, "w:hdr");
-  er_dx_attr(&x, "xmlns:w", ER_DX_W);
-  er_dx_attr(&x, "xmlns:r", ER_DX_R);
-  er_dx_attr(&x, "xmlns:v", "urn:schemas-microsoft-com:vml");
-  er_dx_attr(&x, "xmlns:o", "urn:schemas-microsoft-com:office:office");
-  er_dx_open(&x, "w:p");
-  er_dx_open(&x, "w:pPr");
+  er_xml x;
+  er_xml_begin(&x, true);
+  er_xml_open(&x, "w:hdr");
+  er_xml_attr(&x, "xmlns:w", ER_DX_W);
+  er_xml_attr(&x, "xmlns:r", ER_DX_R);
+  er_xml_attr(&x, "xmlns:v", "urn:schemas-microsoft-com:vml");
+  er_xml_attr(&x, "xmlns:o", "urn:schemas-microsoft-com:office:office");
+  er_xml_open(&x, "w:p");
+  er_xml_open(&x, "w:pPr");
   er_dx_empty(&x, "w:pStyle", "Header");
-  er_dx_close(&x);
-  er_dx_open(&x, "w:r");
-  er_dx_open(&x, "w:pict");
-  er_dx_open(&x, "v:shape");
-  er_dx_attr(&x, "id", "ErDraftWatermark");
-  er_dx_attr(&x, "o:spid", "_x0000_s1025");
-  er_dx_attr(&x, "type", "#_x0000_t136");
-  er_dx_attr(&x, "style",
-             "position:absolute;margin-left:0;margin-top:0;width:400pt;height:200pt;"
-             "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
-             "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
-             "mso-position-vertical-relative:margin");
-  er_dx_attr(&x, "fillcolor", "#d9d9d9");
-  er_dx_attr(&x, "stroked", "f");
-  er_dx_open(&x, "v:fill");
-  er_dx_attr(&x, "opacity", ".5");
-  er_dx_close(&x);
-  er_dx_open(&x, "v:textpath");
-  er_dx_attr(&x, "style", "font-family:\"黑体\";font-size:150pt");
-  er_dx_attr(&x, "string", "草稿");
-  er_dx_close(&x);
-  er_dx_close(&x); /* shape */
-  er_dx_close(&x); /* pict */
-  er_dx_close(&x); /* r */
-  er_dx_close(&x); /* p */
-  er_dx_close(&x); /* hdr */
+  er_xml_close(&x);
+  er_xml_open(&x, "w:r");
+  er_xml_open(&x, "w:pict");
+  er_xml_open(&x, "v:shape");
+  er_xml_attr(&x, "id", "ErDraftWatermark");
+  er_xml_attr(&x, "o:spid", "_x0000_s1025");
+  er_xml_attr(&x, "type", "#_x0000_t136");
+  er_xml_attr(&x, "style",
+              "position:absolute;margin-left:0;margin-top:0;width:400pt;height:200pt;"
+              "rotation:315;z-index:-251657216;mso-position-horizontal:center;"
+              "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
+              "mso-position-vertical-relative:margin");
+  er_xml_attr(&x, "fillcolor", "#d9d9d9");
+  er_xml_attr(&x, "stroked", "f");
+  er_xml_open(&x, "v:fill");
+  er_xml_attr(&x, "opacity", ".5");
+  er_xml_close(&x);
+  er_xml_open(&x, "v:textpath");
+  er_xml_attr(&x, "style", "font-family:\"黑体\";font-size:150pt");
+  er_xml_attr(&x, "string", "草稿");
+  er_xml_close(&x);
+  er_xml_close(&x); /* shape */
+  er_xml_close(&x); /* pict */
+  er_xml_close(&x); /* r */
+  er_xml_close(&x); /* p */
+  er_xml_close(&x); /* hdr */
   er_package_add(&w->pkg, "word/header1.xml", ER_CT "wordprocessingml.header+xml", &x);
   return er_package_rel(&w->pkg, "header1.xml", ER_REL "header");
 }

@@ -211,11 +211,11 @@ static const er_dx_table_layout *layout_of(const er_docxw *w, const er_node *tab
   return NULL;
 }
 
-static void width_el(er_dx *x, const char *name, long twips) {
-  er_dx_open(x, name);
-  er_dx_attri(x, "w:w", twips);
-  er_dx_attr(x, "w:type", "dxa");
-  er_dx_close(x);
+static void width_el(er_xml *x, const char *name, long twips) {
+  er_xml_open(x, name);
+  er_xml_attri(x, "w:w", twips);
+  er_xml_attr(x, "w:type", "dxa");
+  er_xml_close(x);
 }
 
 typedef struct table_ctx {
@@ -229,24 +229,24 @@ typedef struct table_ctx {
 } table_ctx;
 
 static void cell_paragraph(table_ctx *t, const er_node *n, const char *jc, bool bold) {
-  er_dx *x = &t->w->x;
-  er_dx_open(x, "w:p");
-  er_dx_open(x, "w:pPr");
+  er_xml *x = &t->w->x;
+  er_xml_open(x, "w:p");
+  er_xml_open(x, "w:pPr");
   er_dx_empty(x, "w:pStyle", "TableText");
   if (t->keep) /* Word keeps a row whose paragraphs all keep with the next */
     er_dx_empty(x, "w:keepNext", NULL);
   if (t->layout) { /* the PDF's line height for the table's size */
-    er_dx_open(x, "w:spacing");
-    er_dx_attri(x, "w:line", t->layout->line);
-    er_dx_attr(x, "w:lineRule", "exact");
-    er_dx_close(x);
+    er_xml_open(x, "w:spacing");
+    er_xml_attri(x, "w:line", t->layout->line);
+    er_xml_attr(x, "w:lineRule", "exact");
+    er_xml_close(x);
   }
   if (jc)
     er_dx_empty(x, "w:jc", jc);
-  er_dx_close(x);
+  er_xml_close(x);
   if (n)
     er_docx_runs(t->w, n, t->fields ? t->w->size[ER_ROLE_BODY] : t->size, bold);
-  er_dx_close(x);
+  er_xml_close(x);
 }
 
 static void cell_content(table_ctx *t, const er_node *c, const char *jc, bool bold) {
@@ -271,31 +271,31 @@ static long span_width(const table_ctx *t, int col, int span) {
 }
 
 static void tc_begin(table_ctx *t, int col, int span, const char *vmerge, bool bottom_rule) {
-  er_dx *x = &t->w->x;
-  er_dx_open(x, "w:tc");
-  er_dx_open(x, "w:tcPr");
+  er_xml *x = &t->w->x;
+  er_xml_open(x, "w:tc");
+  er_xml_open(x, "w:tcPr");
   width_el(x, "w:tcW", span_width(t, col, span));
   if (span > 1)
     er_dx_emptyi(x, "w:gridSpan", span);
   if (vmerge)
     er_dx_empty(x, "w:vMerge", strcmp(vmerge, "continue") ? vmerge : NULL);
   if (bottom_rule) {
-    er_dx_open(x, "w:tcBorders");
-    er_dx_open(x, "w:bottom");
-    er_dx_attr(x, "w:val", "single");
-    er_dx_attr(x, "w:sz", "6");
-    er_dx_attr(x, "w:space", "0");
-    er_dx_attr(x, "w:color", "000000");
-    er_dx_close(x);
-    er_dx_close(x);
+    er_xml_open(x, "w:tcBorders");
+    er_xml_open(x, "w:bottom");
+    er_xml_attr(x, "w:val", "single");
+    er_xml_attr(x, "w:sz", "6");
+    er_xml_attr(x, "w:space", "0");
+    er_xml_attr(x, "w:color", "000000");
+    er_xml_close(x);
+    er_xml_close(x);
   }
   if (t->fields && col == 0 && t->g.ncols == 2) { /* the character's gap after the label */
-    er_dx_open(x, "w:tcMar");
+    er_xml_open(x, "w:tcMar");
     width_el(x, "w:right", t->w->size[ER_ROLE_BODY] * 10);
-    er_dx_close(x);
+    er_xml_close(x);
   }
   er_dx_empty(x, "w:vAlign", "center");
-  er_dx_close(x);
+  er_xml_close(x);
 }
 
 static const char *cell_jc(const table_ctx *t, const er_node *c) {
@@ -334,19 +334,19 @@ static bool keeps_with_next(const table_ctx *t, const er_node *part, const er_no
 }
 
 static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pending, int *span) {
-  er_dx *x = &t->w->x;
-  er_dx_open(x, "w:tr");
-  er_dx_open(x, "w:trPr");
+  er_xml *x = &t->w->x;
+  er_xml_open(x, "w:tr");
+  er_xml_open(x, "w:trPr");
   er_dx_empty(x, "w:cantSplit", NULL);
   if (t->fields) { /* the cover's fields 1.35 grid lines apart, as in the PDF */
-    er_dx_open(x, "w:trHeight");
-    er_dx_attri(x, "w:val", t->w->portrait.line_pitch * 135 / 100);
-    er_dx_attr(x, "w:hRule", "atLeast");
-    er_dx_close(x);
+    er_xml_open(x, "w:trHeight");
+    er_xml_attri(x, "w:val", t->w->portrait.line_pitch * 135 / 100);
+    er_xml_attr(x, "w:hRule", "atLeast");
+    er_xml_close(x);
   }
   if (header)
     er_dx_empty(x, "w:tblHeader", NULL);
-  er_dx_close(x);
+  er_xml_close(x);
   int col = 0;
   const er_node *c = r->first;
   while (col < t->g.ncols && (c || pending[col] > 0)) {
@@ -354,7 +354,7 @@ static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pen
       int s = span[col];
       tc_begin(t, col, s, "continue", false);
       cell_paragraph(t, NULL, NULL, false);
-      er_dx_close(x);
+      er_xml_close(x);
       col += s;
       continue;
     }
@@ -363,7 +363,7 @@ static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pen
       s = t->g.ncols - col;
     tc_begin(t, col, s, c->rowspan > 1 ? "restart" : NULL, t->fields && !c->header);
     cell_content(t, c, cell_jc(t, c), !t->fields && (c->header || bold));
-    er_dx_close(x);
+    er_xml_close(x);
     if (c->rowspan > 1)
       for (int k = 0; k < s; k++) {
         pending[col + k] = k == 0 ? c->rowspan : 0;
@@ -376,9 +376,9 @@ static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pen
   for (; col < t->g.ncols; col++) {
     tc_begin(t, col, 1, NULL, false);
     cell_paragraph(t, NULL, NULL, false);
-    er_dx_close(x);
+    er_xml_close(x);
   }
-  er_dx_close(x);
+  er_xml_close(x);
   for (int k = 0; k < t->g.ncols; k++)
     if (pending[k] > 0)
       pending[k]--;
@@ -388,35 +388,35 @@ static void row(table_ctx *t, const er_node *r, bool header, bool bold, int *pen
  * (one point), or the space the PDF leaves under a table, which also
  * keeps two tables apart (Word joins adjacent ones). */
 static void spacer(er_docxw *w, long twips) {
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:p");
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:p");
   er_docx_ppr_begin(w, NULL, NULL);
   er_dx_empty(x, "w:snapToGrid", "0");
-  er_dx_open(x, "w:spacing");
-  er_dx_attri(x, "w:line", twips);
-  er_dx_attr(x, "w:lineRule", "exact");
-  er_dx_close(x);
-  er_dx_close(x);
-  er_dx_close(x);
+  er_xml_open(x, "w:spacing");
+  er_xml_attri(x, "w:line", twips);
+  er_xml_attr(x, "w:lineRule", "exact");
+  er_xml_close(x);
+  er_xml_close(x);
+  er_xml_close(x);
 }
 
 /* The caption above the table, kept with it, with the room the PDF leaves
  * above a table (0.3 of a grid line). */
 static void caption(er_docxw *w, const er_node *c) {
-  er_dx *x = &w->x;
-  er_dx_open(x, "w:p");
+  er_xml *x = &w->x;
+  er_xml_open(x, "w:p");
   w->keep_next = true;
   er_docx_ppr_begin(w, "Caption", NULL);
-  er_dx_open(x, "w:spacing");
-  er_dx_attri(x, "w:before", w->portrait.line_pitch * 3 / 10);
-  er_dx_close(x);
-  er_dx_close(x);
+  er_xml_open(x, "w:spacing");
+  er_xml_attri(x, "w:before", w->portrait.line_pitch * 3 / 10);
+  er_xml_close(x);
+  er_xml_close(x);
   er_docx_runs(w, c, 0, false);
-  er_dx_close(x);
+  er_xml_close(x);
 }
 
 void er_docx_table(er_docxw *w, const er_node *n) {
-  er_dx *x = &w->x;
+  er_xml *x = &w->x;
   const er_dx_page *page = w->landscape_on ? &w->landscape : &w->portrait;
   long block = page->width - page->left - page->right;
   table_ctx t = {.w = w, .table = n, .fields = er_node_has_class(n, "fields")};
@@ -450,18 +450,18 @@ void er_docx_table(er_docxw *w, const er_node *n) {
   } else
     measure(w, n, &t.g, total);
 
-  er_dx_open(x, "w:tbl");
-  er_dx_open(x, "w:tblPr");
+  er_xml_open(x, "w:tbl");
+  er_xml_open(x, "w:tblPr");
   er_dx_empty(x, "w:tblStyle", "TableGrid");
   width_el(x, "w:tblW", total);
   er_dx_empty(x, "w:jc", "center");
   if (t.fields) {
-    er_dx_open(x, "w:tblBorders");
+    er_xml_open(x, "w:tblBorders");
     static const char *const sides[] = {"w:top",   "w:left",    "w:bottom",
                                         "w:right", "w:insideH", "w:insideV"};
     for (int i = 0; i < 6; i++)
       er_dx_empty(x, sides[i], "nil");
-    er_dx_close(x);
+    er_xml_close(x);
   }
   er_dx_empty(x, "w:tblLayout", "fixed");
   if (t.fields) {
@@ -469,25 +469,25 @@ void er_docx_table(er_docxw *w, const er_node *n) {
      * over its five characters, the value its line as wide as the rule —
      * a value the PDF sets on one line (2018年南充市城乡低保补助资金专项支出,
      * 288 of 293 pt) would otherwise wrap its last character */
-    er_dx_open(x, "w:tblCellMar");
+    er_xml_open(x, "w:tblCellMar");
     width_el(x, "w:left", 0);
     width_el(x, "w:right", 0);
-    er_dx_close(x);
+    er_xml_close(x);
   } else if (t.layout) { /* the PDF's padding inside the cells */
-    er_dx_open(x, "w:tblCellMar");
+    er_xml_open(x, "w:tblCellMar");
     static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
     for (int i = 0; i < 4; i++)
       width_el(x, sides[i], i % 2 ? t.layout->padx : t.layout->pady);
-    er_dx_close(x);
+    er_xml_close(x);
   }
-  er_dx_close(x);
-  er_dx_open(x, "w:tblGrid");
+  er_xml_close(x);
+  er_xml_open(x, "w:tblGrid");
   for (int i = 0; i < t.g.ncols; i++) {
-    er_dx_open(x, "w:gridCol");
-    er_dx_attri(x, "w:w", (long)(t.g.width[i] + 0.5));
-    er_dx_close(x);
+    er_xml_open(x, "w:gridCol");
+    er_xml_attri(x, "w:w", (long)(t.g.width[i] + 0.5));
+    er_xml_close(x);
   }
-  er_dx_close(x);
+  er_xml_close(x);
   bool total_row = er_node_has_class(n, "total");
   for (const er_node *part = n->first; part; part = part->next) {
     if (part->type != ER_DOC_THEAD && part->type != ER_DOC_TBODY)
@@ -499,7 +499,7 @@ void er_docx_table(er_docxw *w, const er_node *n) {
       row(&t, r, part->type == ER_DOC_THEAD, bold, t.g.pending, t.g.span);
     }
   }
-  er_dx_close(x); /* tbl */
+  er_xml_close(x); /* tbl */
   free(t.g.width);
   free(t.g.pending);
   free(t.g.span);

@@ -64,21 +64,21 @@ int er_docx_heading_index(const er_docxw *w, const er_node *h) {
   return found ? found->index : -1;
 }
 
-static void fld(er_dx *x, const char *type) {
-  er_dx_open(x, "w:r");
-  er_dx_open(x, "w:fldChar");
-  er_dx_attr(x, "w:fldCharType", type);
-  er_dx_close(x);
-  er_dx_close(x);
+static void fld(er_xml *x, const char *type) {
+  er_xml_open(x, "w:r");
+  er_xml_open(x, "w:fldChar");
+  er_xml_attr(x, "w:fldCharType", type);
+  er_xml_close(x);
+  er_xml_close(x);
 }
 
-static void instr(er_dx *x, const char *text) {
-  er_dx_open(x, "w:r");
-  er_dx_open(x, "w:instrText");
-  er_dx_attr(x, "xml:space", "preserve");
-  er_dx_chars(x, text);
-  er_dx_close(x);
-  er_dx_close(x);
+static void instr(er_xml *x, const char *text) {
+  er_xml_open(x, "w:r");
+  er_xml_open(x, "w:instrText");
+  er_xml_attr(x, "xml:space", "preserve");
+  er_xml_chars(x, text);
+  er_xml_close(x);
+  er_xml_close(x);
 }
 
 void er_docx_toc_entry_field(er_docxw *w, const char *entry) {
@@ -101,25 +101,25 @@ void er_docx_toc_entry_field(er_docxw *w, const char *entry) {
 }
 
 static void entry(er_docxw *w, const er_node *h, bool first, bool last) {
-  er_dx *x = &w->x;
+  er_xml *x = &w->x;
   int k = er_docx_heading_index(w, h);
-  er_dx_open(x, "w:p");
+  er_xml_open(x, "w:p");
   er_docx_ppr_begin(w, h->level == 2 ? "TOC1" : "TOC2", NULL);
-  er_dx_close(x);
+  er_xml_close(x);
   if (first) {
     fld(x, "begin");
     instr(x, TOC_INSTR);
     fld(x, "separate");
   }
-  er_dx_open(x, "w:hyperlink");
-  er_dx_attrf(x, "w:anchor", "_Toc%d", k);
-  er_dx_attr(x, "w:history", "1");
+  er_xml_open(x, "w:hyperlink");
+  er_xml_attrf(x, "w:anchor", "_Toc%d", k);
+  er_xml_attr(x, "w:history", "1");
   w->in_contents = true; /* the entry's lines, not the heading's */
   er_docx_runs(w, h, 0, false);
   w->in_contents = false;
-  er_dx_open(x, "w:r");
+  er_xml_open(x, "w:r");
   er_dx_empty(x, "w:tab", NULL);
-  er_dx_close(x);
+  er_xml_close(x);
   fld(x, "begin");
   char text[48];
   snprintf(text, sizeof text, " PAGEREF _Toc%d \\h ", k);
@@ -127,14 +127,14 @@ static void entry(er_docxw *w, const er_node *h, bool first, bool last) {
   fld(x, "separate");
   int folio = w->folios && k >= 0 && (size_t)k < w->nfolios ? w->folios[k] : 0;
   snprintf(text, sizeof text, "%d", folio);
-  er_dx_open(x, "w:r");
+  er_xml_open(x, "w:r");
   er_dx_t(x, folio > 0 ? text : "");
-  er_dx_close(x);
+  er_xml_close(x);
   fld(x, "end");
-  er_dx_close(x); /* hyperlink */
+  er_xml_close(x); /* hyperlink */
   if (last)
     fld(x, "end");
-  er_dx_close(x);
+  er_xml_close(x);
 }
 
 void er_docx_toc(er_docxw *w, const er_node *nav) {

@@ -23,7 +23,7 @@
 #define MAX_LEVELS 8
 #define NO_POS ((er_pos){0, 0})
 
-static void box_element(er_ox *x, const char *name, double w, double h) {
+static void box_element(er_xml *x, const char *name, double w, double h) {
   er_numbers n = {0};
   er_numbers_add(&n, 0);
   er_numbers_add(&n, 0);
@@ -42,10 +42,10 @@ static const er_page_style *default_paper(const er_pages *pages) {
 }
 
 /* Bookmarks nested by level, each going to the top of its heading. */
-static void outlines(er_ox *x, const er_pages *pages, const unsigned *page_ids) {
+static void outlines(er_xml *x, const er_pages *pages, const unsigned *page_ids) {
   if (pages->noutlines == 0)
     return;
-  er_ox_open(x, "ofd:Outlines");
+  er_xml_open(x, "ofd:Outlines");
   int depth = 0; /* OutlineElem open */
   for (size_t i = 0; i < pages->noutlines; i++) {
     const er_outline *o = &pages->outlines[i];
@@ -55,57 +55,57 @@ static void outlines(er_ox *x, const er_pages *pages, const unsigned *page_ids) 
     /* a level below one that is missing hangs from the nearest above */
     int at = level - 1 < depth ? level - 1 : depth;
     for (; depth > at; depth--)
-      er_ox_close(x);
-    er_ox_open(x, "ofd:OutlineElem");
-    er_ox_attr(x, "Title", o->title);
+      er_xml_close(x);
+    er_xml_open(x, "ofd:OutlineElem");
+    er_xml_attr(x, "Title", o->title);
     if (level > 1)
-      er_ox_attr(x, "Expanded", "false");
-    er_ox_open(x, "ofd:Actions");
-    er_ox_open(x, "ofd:Action");
-    er_ox_attr(x, "Event", "CLICK");
-    er_ox_open(x, "ofd:Goto");
-    er_ox_open(x, "ofd:Dest");
-    er_ox_attr(x, "Type", "XYZ");
+      er_xml_attr(x, "Expanded", "false");
+    er_xml_open(x, "ofd:Actions");
+    er_xml_open(x, "ofd:Action");
+    er_xml_attr(x, "Event", "CLICK");
+    er_xml_open(x, "ofd:Goto");
+    er_xml_open(x, "ofd:Dest");
+    er_xml_attr(x, "Type", "XYZ");
     er_ox_attr_id(x, "PageID", page_ids[o->page]);
-    er_ox_attr(x, "Left", "0");
+    er_xml_attr(x, "Left", "0");
     er_ox_attr_mm(x, "Top", er_ofd_mm(o->y));
-    er_ox_close(x);
-    er_ox_close(x);
-    er_ox_close(x);
-    er_ox_close(x);
+    er_xml_close(x);
+    er_xml_close(x);
+    er_xml_close(x);
+    er_xml_close(x);
     depth++;
   }
   for (; depth > 0; depth--)
-    er_ox_close(x);
-  er_ox_close(x);
+    er_xml_close(x);
+  er_xml_close(x);
 }
 
 static void document(er_ofd_package *pkg, const er_pages *pages, const unsigned *page_ids,
                      unsigned max_id) {
-  er_ox x;
+  er_xml x;
   er_ox_begin(&x, "ofd:Document");
-  er_ox_open(&x, "ofd:CommonData");
+  er_xml_open(&x, "ofd:CommonData");
   char id[16];
   snprintf(id, sizeof id, "%u", max_id);
   er_ox_element(&x, "ofd:MaxUnitID", id);
   const er_page_style *paper = default_paper(pages);
-  er_ox_open(&x, "ofd:PageArea");
+  er_xml_open(&x, "ofd:PageArea");
   box_element(&x, "ofd:PhysicalBox", paper->width, paper->height);
-  er_ox_close(&x);
+  er_xml_close(&x);
   er_ox_element(&x, "ofd:PublicRes", "PublicRes.xml");
-  er_ox_close(&x);
-  er_ox_open(&x, "ofd:Pages");
+  er_xml_close(&x);
+  er_xml_open(&x, "ofd:Pages");
   for (size_t p = 0; p < pages->npages; p++) {
     char loc[64];
     snprintf(loc, sizeof loc, "Pages/Page_%zu/Content.xml", p);
-    er_ox_open(&x, "ofd:Page");
+    er_xml_open(&x, "ofd:Page");
     er_ox_attr_id(&x, "ID", page_ids[p]);
-    er_ox_attr(&x, "BaseLoc", loc);
-    er_ox_close(&x);
+    er_xml_attr(&x, "BaseLoc", loc);
+    er_xml_close(&x);
   }
-  er_ox_close(&x);
+  er_xml_close(&x);
   outlines(&x, pages, page_ids);
-  er_ox_close(&x);
+  er_xml_close(&x);
   er_ofd_package_add_xml(pkg, "Doc_0/Document.xml", &x);
 }
 
@@ -113,12 +113,12 @@ static void document(er_ofd_package *pkg, const er_pages *pages, const unsigned 
  * DocID is a digest of the pages and the information, so that the same
  * report has the same ID. */
 static void entry(er_ofd_package *pkg, const er_pdf_info *info, er_pdf_digest *h) {
-  er_ox x;
+  er_xml x;
   er_ox_begin(&x, "ofd:OFD");
-  er_ox_attr(&x, "Version", "1.0");
-  er_ox_attr(&x, "DocType", "OFD");
-  er_ox_open(&x, "ofd:DocBody");
-  er_ox_open(&x, "ofd:DocInfo");
+  er_xml_attr(&x, "Version", "1.0");
+  er_xml_attr(&x, "DocType", "OFD");
+  er_xml_open(&x, "ofd:DocBody");
+  er_xml_open(&x, "ofd:DocInfo");
   const char *text[] = {info->title, info->author, info->subject, info->keywords};
   for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
     if (text[i])
@@ -144,7 +144,7 @@ static void entry(er_ofd_package *pkg, const er_pdf_info *info, er_pdf_digest *h
     er_ox_element(&x, "ofd:ModDate", date);
   }
   if (info->keywords && info->keywords[0]) {
-    er_ox_open(&x, "ofd:Keywords");
+    er_xml_open(&x, "ofd:Keywords");
     /* the PDF's keywords are one string, comma separated */
     char *words = strdup(info->keywords), *save = NULL;
     if (!words)
@@ -156,20 +156,20 @@ static void entry(er_ofd_package *pkg, const er_pdf_info *info, er_pdf_digest *h
         er_ox_element(&x, "ofd:Keyword", w);
     }
     free(words);
-    er_ox_close(&x);
+    er_xml_close(&x);
   }
   er_ox_element(&x, "ofd:Creator", info->creator ? info->creator : "evalreport");
-  er_ox_close(&x);
+  er_xml_close(&x);
   er_ox_element(&x, "ofd:DocRoot", "Doc_0/Document.xml");
-  er_ox_close(&x);
-  er_ox_close(&x);
+  er_xml_close(&x);
+  er_xml_close(&x);
   er_ofd_package_add_xml(pkg, "OFD.xml", &x);
 }
 
 static void public_res(er_ofd_package *pkg, const er_ofd_font *fonts, size_t n) {
-  er_ox x;
+  er_xml x;
   er_ox_begin(&x, "ofd:Res");
-  er_ox_attr(&x, "BaseLoc", "Res");
+  er_xml_attr(&x, "BaseLoc", "Res");
   er_ofd_fonts_res(&x, fonts, n);
   er_ofd_package_add_xml(pkg, "Doc_0/PublicRes.xml", &x);
 }
@@ -225,7 +225,7 @@ bool er_ofd_write_pages(const er_pages *pages, er_fontset *fs, const er_pdf_info
       break;
     }
     page_ids[p] = next_id++;
-    er_ox x;
+    er_xml x;
     er_ofd_page(&x, page, fonts, nfaces, &next_id);
     char name[64];
     snprintf(name, sizeof name, "Doc_0/Pages/Page_%zu/Content.xml", p);

@@ -201,22 +201,22 @@ static void font_name(const er_face *face, char *out, unsigned size) {
     snprintf(out, size, "%s", face->family);
 }
 
-void er_ofd_fonts_res(er_ox *x, const er_ofd_font *fonts, size_t n) {
-  er_ox_open(x, "ofd:Fonts");
+void er_ofd_fonts_res(er_xml *x, const er_ofd_font *fonts, size_t n) {
+  er_xml_open(x, "ofd:Fonts");
   for (size_t i = 0; i < n; i++) {
     const er_ofd_font *f = &fonts[i];
     if (!f->id)
       continue;
     char name[128];
     font_name(f->face, name, sizeof name);
-    er_ox_open(x, "ofd:Font");
+    er_xml_open(x, "ofd:Font");
     er_ox_attr_id(x, "ID", f->id);
-    er_ox_attr(x, "FontName", name);
-    er_ox_attr(x, "FamilyName", f->face->family);
+    er_xml_attr(x, "FontName", name);
+    er_xml_attr(x, "FamilyName", f->face->family);
     er_ox_element(x, "ofd:FontFile", f->name);
-    er_ox_close(x);
+    er_xml_close(x);
   }
-  er_ox_close(x);
+  er_xml_close(x);
 }
 
 void er_ofd_fonts_free(er_ofd_font *fonts, size_t n) {

@@ -14,6 +14,7 @@
 #include "model/diag.h"
 #include "pdf/fonts.h"
 #include "pdf/pages.h"
+#include "zip/xmlpart.h"
 #include "zip/zipfile.h"
 
 #define ER_OFD_NS "http://www.ofdspec.org/2016"
@@ -21,26 +22,17 @@
 /* Points to millimetres. */
 static inline double er_ofd_mm(double pt) { return pt * 25.4 / 72.0; }
 
-/* ---- XML parts (xml.c) ---- */
-
-typedef struct er_ox {
-  xmlBufferPtr buf;
-  xmlTextWriterPtr x;
-} er_ox;
+/* ---- XML parts (zip/xmlpart.h; the OFD's shorthands in xml.c) ---- */
 
 /* A part whose root element is `root` ("ofd:Page"), in the OFD namespace. */
-void er_ox_begin(er_ox *x, const char *root);
-void er_ox_open(er_ox *x, const char *name);
-void er_ox_close(er_ox *x);
-void er_ox_attr(er_ox *x, const char *name, const char *value);
-void er_ox_attr_id(er_ox *x, const char *name, unsigned id);
+void er_ox_begin(er_xml *x, const char *root);
+void er_ox_attr_id(er_xml *x, const char *name, unsigned id);
 /* A length in millimetres, to a ten-thousandth. */
-void er_ox_attr_mm(er_ox *x, const char *name, double mm);
+void er_ox_attr_mm(er_xml *x, const char *name, double mm);
 /* <name>text</name> */
-void er_ox_element(er_ox *x, const char *name, const char *text);
-void er_ox_chars(er_ox *x, const char *text);
-/* The part's bytes (malloc'd); the writer is freed. */
-unsigned char *er_ox_end(er_ox *x, size_t *len);
+void er_ox_element(er_xml *x, const char *name, const char *text);
+/* Closes what is still open and returns the part's bytes (malloc'd). */
+unsigned char *er_ox_end(er_xml *x, size_t *len);
 
 /* Space-separated numbers, as in Boundary, DeltaX and AbbreviatedData. */
 typedef struct er_numbers {
@@ -74,7 +66,7 @@ typedef struct er_ofd_package {
 /* Adds a part; the package takes `data` (malloc'd). Returns the part. */
 er_ofd_part *er_ofd_package_add(er_ofd_package *p, const char *name, unsigned char *data,
                                 size_t len);
-void er_ofd_package_add_xml(er_ofd_package *p, const char *name, er_ox *x);
+void er_ofd_package_add_xml(er_ofd_package *p, const char *name, er_xml *x);
 bool er_ofd_package_write(const er_ofd_package *p, const char *path, er_diag *d);
 void er_ofd_package_free(er_ofd_package *p);
 
@@ -111,13 +103,13 @@ void er_ofd_fonts_mapped(er_ofd_font *fonts, size_t n, unsigned *next_id);
  * False, with an error in `d`, when a face could not be subset. */
 bool er_ofd_fonts_finish(er_ofd_font *fonts, size_t n, er_ofd_package *pkg, er_diag *d);
 /* <ofd:Fonts> of the document's public resources. */
-void er_ofd_fonts_res(er_ox *x, const er_ofd_font *fonts, size_t n);
+void er_ofd_fonts_res(er_xml *x, const er_ofd_font *fonts, size_t n);
 void er_ofd_fonts_free(er_ofd_font *fonts, size_t n);
 
 /* ---- pages (page.c) ---- */
 
 /* The Content.xml of a page; its objects take unit IDs from *next_id. */
-void er_ofd_page(er_ox *x, const er_page *page, const er_ofd_font *fonts, size_t nfonts,
+void er_ofd_page(er_xml *x, const er_page *page, const er_ofd_font *fonts, size_t nfonts,
                  unsigned *next_id);
 
 #endif

@@ -23,7 +23,7 @@ er_ofd_part *er_ofd_package_add(er_ofd_package *p, const char *name, unsigned ch
   return part;
 }
 
-void er_ofd_package_add_xml(er_ofd_package *p, const char *name, er_ox *x) {
+void er_ofd_package_add_xml(er_ofd_package *p, const char *name, er_xml *x) {
   size_t len;
   unsigned char *data = er_ox_end(x, &len);
   er_ofd_package_add(p, name, data, len);

@@ -16,7 +16,7 @@
 #include "pdf/shapepath.h"
 
 typedef struct page_writer {
-  er_ox *x;
+  er_xml *x;
   const er_page *page;
   const er_ofd_font *fonts;
   size_t nfonts;
@@ -26,19 +26,19 @@ typedef struct page_writer {
   size_t text_cap;
 } page_writer;
 
-static void color(er_ox *x, const char *name, uint32_t rgb) {
+static void color(er_xml *x, const char *name, uint32_t rgb) {
   char v[16];
   snprintf(v, sizeof v, "%u %u %u", (rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
-  er_ox_open(x, name);
-  er_ox_attr(x, "Value", v);
-  er_ox_close(x);
+  er_xml_open(x, name);
+  er_xml_attr(x, "Value", v);
+  er_xml_close(x);
 }
 
 static void numbers_attr(page_writer *w, const char *name, const double *v, size_t n) {
   er_numbers_clear(&w->b);
   for (size_t i = 0; i < n; i++)
     er_numbers_add(&w->b, v[i]);
-  er_ox_attr(w->x, name, w->b.s);
+  er_xml_attr(w->x, name, w->b.s);
 }
 
 /* ---- text ---- */
@@ -74,8 +74,8 @@ static void text_object(page_writer *w, const er_placed_run *run, const double *
     width += pending;
   }
   double margin = size / 2;
-  er_ox *x = w->x;
-  er_ox_open(x, "ofd:TextObject");
+  er_xml *x = w->x;
+  er_xml_open(x, "ofd:TextObject");
   er_ox_attr_id(x, "ID", (*w->next_id)++);
   double box[4];
   if (ctm) { /* the whole page: the transformed run stays inside it */
@@ -100,28 +100,28 @@ static void text_object(page_writer *w, const er_placed_run *run, const double *
   if (weight && weight != 400)
     er_ox_attr_id(x, "Weight", weight);
   if (run->stroke > 0) { /* synthetic bold: filled, and the outline stroked */
-    er_ox_attr(x, "Stroke", "true");
+    er_xml_attr(x, "Stroke", "true");
     er_ox_attr_mm(x, "LineWidth", er_ofd_mm(run->stroke));
   }
   if (run->color)
     color(x, "ofd:FillColor", run->color);
   if (run->stroke > 0)
     color(x, "ofd:StrokeColor", run->color);
-  er_ox_open(x, "ofd:CGTransform");
-  er_ox_attr(x, "CodePosition", "0");
+  er_xml_open(x, "ofd:CGTransform");
+  er_xml_attr(x, "CodePosition", "0");
   er_ox_attr_id(x, "CodeCount", (unsigned)n);
   er_ox_attr_id(x, "GlyphCount", (unsigned)n);
   er_ox_element(x, "ofd:Glyphs", glyphs.s ? glyphs.s : "");
-  er_ox_close(x);
+  er_xml_close(x);
   er_numbers_free(&glyphs);
-  er_ox_open(x, "ofd:TextCode");
+  er_xml_open(x, "ofd:TextCode");
   er_ox_attr_mm(x, "X", ctm ? 0 : margin);
   er_ox_attr_mm(x, "Y", ctm ? 0 : 1.5 * size);
   if (w->a.len)
-    er_ox_attr(x, "DeltaX", w->a.s);
-  er_ox_chars(x, w->text);
-  er_ox_close(x);
-  er_ox_close(x);
+    er_xml_attr(x, "DeltaX", w->a.s);
+  er_xml_chars(x, w->text);
+  er_xml_close(x);
+  er_xml_close(x);
 }
 
 /* Which runs a pass writes, as the PDF's content does. */
@@ -218,52 +218,52 @@ static void path_object(page_writer *w, const er_shape *s) {
     break;
   }
   }
-  er_ox *x = w->x;
-  er_ox_open(x, "ofd:PathObject");
+  er_xml *x = w->x;
+  er_xml_open(x, "ofd:PathObject");
   er_ox_attr_id(x, "ID", (*w->next_id)++);
   numbers_attr(w, "Boundary", box, 4);
   if (stroke)
     er_ox_attr_mm(x, "LineWidth", er_ofd_mm(s->stroke));
   else
-    er_ox_attr(x, "Stroke", "false");
+    er_xml_attr(x, "Stroke", "false");
   if (fill)
-    er_ox_attr(x, "Fill", "true");
+    er_xml_attr(x, "Fill", "true");
   if (s->kind == ER_SHAPE_LINE && s->dotted)
-    er_ox_attr(x, "Cap", "Round");
+    er_xml_attr(x, "Cap", "Round");
   if (stroke)
     color(x, "ofd:StrokeColor", s->color);
   if (fill)
     color(x, "ofd:FillColor", s->fill);
   er_ox_element(x, "ofd:AbbreviatedData", w->a.s ? w->a.s : "");
-  er_ox_close(x);
+  er_xml_close(x);
 }
 
-void er_ofd_page(er_ox *x, const er_page *page, const er_ofd_font *fonts, size_t nfonts,
+void er_ofd_page(er_xml *x, const er_page *page, const er_ofd_font *fonts, size_t nfonts,
                  unsigned *next_id) {
   page_writer w = {x, page, fonts, nfonts, next_id, {0}, {0}, NULL, 0};
   er_ox_begin(x, "ofd:Page");
   if (er_page_turned(page)) { /* landscape: a page area of its own */
     double box[4] = {0, 0, er_ofd_mm(page->style.width), er_ofd_mm(page->style.height)};
-    er_ox_open(x, "ofd:Area");
+    er_xml_open(x, "ofd:Area");
     er_numbers_clear(&w.b);
     for (size_t i = 0; i < 4; i++)
       er_numbers_add(&w.b, box[i]);
     er_ox_element(x, "ofd:PhysicalBox", w.b.s);
-    er_ox_close(x);
+    er_xml_close(x);
   }
-  er_ox_open(x, "ofd:Content");
-  er_ox_open(x, "ofd:Layer");
+  er_xml_open(x, "ofd:Content");
+  er_xml_open(x, "ofd:Layer");
   er_ox_attr_id(x, "ID", (*next_id)++);
-  er_ox_attr(x, "Type", "Body");
+  er_xml_attr(x, "Type", "Body");
   runs(&w, BEHIND);
   for (size_t i = 0; i < page->nshapes; i++)
     path_object(&w, &page->shapes[i]);
   runs(&w, FRONT);
   if (er_page_turned(page))
     runs(&w, SHEET);
-  er_ox_close(x);
-  er_ox_close(x);
-  er_ox_close(x);
+  er_xml_close(x);
+  er_xml_close(x);
+  er_xml_close(x);
   er_numbers_free(&w.a);
   er_numbers_free(&w.b);
   free(w.text);

@@ -1,4 +1,4 @@
-/* Writing an OFD XML part over libxml2's xmlTextWriter, and the lists of
+/* The OFD's shorthands over an XML part (zip/xmlpart.h), and the lists of
  * numbers its attributes and elements carry (ofdw.h). */
 #include "ofd/ofdw.h"
 
@@ -7,59 +7,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-void er_ox_begin(er_ox *x, const char *root) {
-  x->buf = xmlBufferCreate();
-  if (x->buf) /* libxml2 2.9 grows a buffer by what is added: quadratic */
-    xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT);
-  x->x = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
-  if (!x->x)
-    abort();
-  xmlTextWriterStartDocument(x->x, NULL, "UTF-8", NULL);
-  er_ox_open(x, root);
-  er_ox_attr(x, "xmlns:ofd", ER_OFD_NS);
+void er_ox_begin(er_xml *x, const char *root) {
+  er_xml_begin(x, false);
+  er_xml_open(x, root);
+  er_xml_attr(x, "xmlns:ofd", ER_OFD_NS);
 }
 
-void er_ox_open(er_ox *x, const char *name) { xmlTextWriterStartElement(x->x, BAD_CAST name); }
+void er_ox_attr_id(er_xml *x, const char *name, unsigned id) { er_xml_attri(x, name, (long)id); }
 
-void er_ox_close(er_ox *x) { xmlTextWriterEndElement(x->x); }
-
-void er_ox_attr(er_ox *x, const char *name, const char *value) {
-  xmlTextWriterWriteAttribute(x->x, BAD_CAST name, BAD_CAST value);
-}
-
-void er_ox_attr_id(er_ox *x, const char *name, unsigned id) {
-  char buf[16];
-  snprintf(buf, sizeof buf, "%u", id);
-  er_ox_attr(x, name, buf);
-}
-
-void er_ox_attr_mm(er_ox *x, const char *name, double mm) {
+void er_ox_attr_mm(er_xml *x, const char *name, double mm) {
   er_numbers n = {0};
   er_numbers_add(&n, mm);
-  er_ox_attr(x, name, n.s);
+  er_xml_attr(x, name, n.s);
   er_numbers_free(&n);
 }
 
-void er_ox_chars(er_ox *x, const char *text) { xmlTextWriterWriteString(x->x, BAD_CAST text); }
-
-void er_ox_element(er_ox *x, const char *name, const char *text) {
-  er_ox_open(x, name);
-  er_ox_chars(x, text);
-  er_ox_close(x);
+void er_ox_element(er_xml *x, const char *name, const char *text) {
+  er_xml_open(x, name);
+  er_xml_chars(x, text);
+  er_xml_close(x);
 }
 
-unsigned char *er_ox_end(er_ox *x, size_t *len) {
-  xmlTextWriterEndDocument(x->x);
-  xmlFreeTextWriter(x->x);
-  *len = (size_t)xmlBufferLength(x->buf);
-  unsigned char *data = malloc(*len ? *len : 1);
-  if (!data)
-    abort();
-  memcpy(data, xmlBufferContent(x->buf), *len);
-  xmlBufferFree(x->buf);
-  x->x = NULL;
-  x->buf = NULL;
-  return data;
+unsigned char *er_ox_end(er_xml *x, size_t *len) {
+  while (x->depth) /* the root and what else is open, as an XML writer's end does */
+    er_xml_close(x);
+  return er_xml_end_bytes(x, len);
 }
 
 static void reserve(er_numbers *n, size_t more) {

@@ -17,32 +17,32 @@ static const char *const texts[] = {
     "", "plain", "a<b & c>d \"q\" 'a'", "行\r\n\t末", "仿宋_GB2312", "&amp; &#x41;", "]]>",
 };
 
-/* One part written through er_dx. */
-static void write_er(er_dx *x, const char *long_text) {
-  er_dx_open(x, "w:document");
-  er_dx_attr(x, "xmlns:w", ER_DX_W);
+/* One part written through er_xml. */
+static void write_er(er_xml *x, const char *long_text) {
+  er_xml_open(x, "w:document");
+  er_xml_attr(x, "xmlns:w", ER_DX_W);
   for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-    er_dx_open(x, "w:p");
-    er_dx_open(x, "w:pPr");
+    er_xml_open(x, "w:p");
+    er_xml_open(x, "w:pPr");
     er_dx_empty(x, "w:pStyle", texts[i]);
     er_dx_emptyi(x, "w:ind", -(long)i * 420);
     er_dx_empty(x, "w:keepNext", NULL);
-    er_dx_close(x);
-    er_dx_open(x, "w:r");
+    er_xml_close(x);
+    er_xml_open(x, "w:r");
     er_dx_t(x, texts[i]);
-    er_dx_close(x);
-    er_dx_open(x, "w:empty");
-    er_dx_close(x);
-    er_dx_open(x, "w:hasEmptyText");
-    er_dx_chars(x, "");
-    er_dx_close(x);
-    er_dx_close(x);
+    er_xml_close(x);
+    er_xml_open(x, "w:empty");
+    er_xml_close(x);
+    er_xml_open(x, "w:hasEmptyText");
+    er_xml_chars(x, "");
+    er_xml_close(x);
+    er_xml_close(x);
   }
-  er_dx_open(x, "w:long");
-  er_dx_attr(x, "w:val", long_text);
-  er_dx_chars(x, long_text);
-  er_dx_close(x);
-  er_dx_close(x);
+  er_xml_open(x, "w:long");
+  er_xml_attr(x, "w:val", long_text);
+  er_xml_chars(x, long_text);
+  er_xml_close(x);
+  er_xml_close(x);
 }
 
 /* The same through xmlTextWriter alone. */
@@ -87,7 +87,7 @@ static void write_libxml2(xmlTextWriterPtr w, const char *long_text) {
 
 /* Longer than the markup buffer, with something to escape at its end. */
 static char *long_text(void) {
-  size_t n = 3 * sizeof((er_dx *)0)->markup;
+  size_t n = 3 * sizeof((er_xml *)0)->markup;
   char *s = malloc(n + 8);
   assert_non_null(s);
   for (size_t i = 0; i < n; i++)
@@ -104,15 +104,15 @@ static xmlBufferPtr expected(const char *text) {
   return buf;
 }
 
-/* The test part written through er_dx into `pkg`, in memory or deflated;
+/* The test part written through er_xml into `pkg`, in memory or deflated;
  * what xmlTextWriter writes for it. */
 static xmlBufferPtr write_part(er_package *pkg, bool deflated) {
   char *text = long_text();
-  er_dx x;
+  er_xml x;
   if (deflated)
-    er_dx_begin_deflated(&x);
+    er_xml_begin_deflated(&x, true, ER_DX_DEFLATE_LEVEL);
   else
-    er_dx_begin(&x);
+    er_xml_begin(&x, true);
   write_er(&x, text);
   er_package_add(pkg, "word/document.xml", "t", &x);
   xmlBufferPtr want = expected(text);
