@@ -15,6 +15,7 @@
 
 #include "model/arena.h"
 #include "pdf/cffslim.h"
+#include "zip/deflater.h"
 
 static void set_mapped(er_ofd_font *f) {
   pthread_mutex_lock(&f->lock);

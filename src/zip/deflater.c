@@ -8,6 +8,7 @@
 
 #include "model/grow.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,14 +107,42 @@ static void *run(void *arg) {
   return NULL;
 }
 
+/* A stream raw, as a zip entry holds it, with the largest window and
+ * memory level: zipfile.c has minizip deflate with the same, so a part
+ * deflated here is the bytes minizip would have written. */
+static bool raw_init(z_stream *z, int level) {
+  return deflateInit2(z, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) == Z_OK;
+}
+
+bool er_zip_deflate(const void *data, size_t len, int level, er_zip_deflated *out) {
+  *out = (er_zip_deflated){0};
+  z_stream z = {0};
+  if (len > UINT_MAX || !raw_init(&z, level))
+    return false;
+  size_t cap = deflateBound(&z, (uLong)len);
+  unsigned char *buf = malloc(cap);
+  bool ok = buf != NULL;
+  if (ok) {
+    z.next_in = (Bytef *)data;
+    z.avail_in = (uInt)len;
+    z.next_out = buf;
+    z.avail_out = (uInt)cap;
+    ok = deflate(&z, Z_FINISH) == Z_STREAM_END;
+  }
+  if (ok)
+    *out = (er_zip_deflated){buf, cap - z.avail_out, len, crc32(0L, data, (uInt)len),
+                             z.data_type == Z_TEXT};
+  else
+    free(buf);
+  deflateEnd(&z);
+  return ok;
+}
+
 er_deflater *er_deflater_start(int level) {
   er_deflater *d = calloc(1, sizeof *d);
   if (!d)
     return NULL;
-  /* raw, as a zip entry holds it, with the largest window and memory
-   * level (zipfile.c deflates with the same) */
-  if (deflateInit2(&d->z, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) !=
-      Z_OK) {
+  if (!raw_init(&d->z, level)) {
     free(d);
     return NULL;
   }

@@ -11,6 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Deflates `len` bytes at `level` into *out, here and now, as the zip
+ * would in the archive; false (and *out empty) when zlib fails. */
+bool er_zip_deflate(const void *data, size_t len, int level, er_zip_deflated *out);
+
 typedef struct er_deflater er_deflater;
 
 /* Starts the thread, deflating at `level` (1 fastest … 9 smallest), raw

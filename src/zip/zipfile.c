@@ -4,10 +4,8 @@
 #include "zip/zipfile.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <minizip/zip.h>
 #include <stdbool.h>
-#include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
@@ -41,31 +39,6 @@ static bool add_entry(zipFile z, const er_zip_entry *e, int level, bool store) {
   if (pre)
     return zipCloseFileInZipRaw64(z, pre->size, pre->crc) == ZIP_OK && ok;
   return zipCloseFileInZip(z) == ZIP_OK && ok;
-}
-
-bool er_zip_deflate(const void *data, size_t len, int level, er_zip_deflated *out) {
-  *out = (er_zip_deflated){0};
-  z_stream z = {0};
-  if (len > UINT_MAX ||
-      deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
-    return false;
-  size_t cap = deflateBound(&z, (uLong)len);
-  unsigned char *buf = malloc(cap);
-  bool ok = buf != NULL;
-  if (ok) {
-    z.next_in = (Bytef *)data;
-    z.avail_in = (uInt)len;
-    z.next_out = buf;
-    z.avail_out = (uInt)cap;
-    ok = deflate(&z, Z_FINISH) == Z_STREAM_END;
-  }
-  if (ok)
-    *out = (er_zip_deflated){buf, cap - z.avail_out, len, crc32(0L, data, (uInt)len),
-                             z.data_type == Z_TEXT};
-  else
-    free(buf);
-  deflateEnd(&z);
-  return ok;
 }
 
 const char *er_zip_write(const er_zip_entry *entries, size_t n, int level, const char *path) {

@@ -15,10 +15,6 @@ typedef struct er_zip_deflated {
   bool text; /* zlib took the bytes for text: the entry says so, as minizip's own do */
 } er_zip_deflated;
 
-/* Deflates `len` bytes at `level` into *out, as er_zip_write would in the
- * archive; false (and *out empty) when zlib fails. */
-bool er_zip_deflate(const void *data, size_t len, int level, er_zip_deflated *out);
-
 typedef struct er_zip_entry {
   const char *name; /* "word/document.xml" */
   const void *data;
