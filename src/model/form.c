@@ -4,8 +4,48 @@
 
 #include <string.h>
 
-const char *const er_form_row_labels[ER_FORM_ROWS] = {"年度资金总额", "其中：当年财政拨款",
-                                                      "上年结转资金", "其他资金"};
+/* The national form's wording (财预〔2020〕10号 附件1). */
+static const char *const national_labels[ER_FL_COUNT] = {
+    [ER_FL_TITLE] = "项目支出绩效自评表",
+    [ER_FL_NAME] = "项目名称",
+    [ER_FL_DEPARTMENT] = "主管部门",
+    [ER_FL_IMPLEMENTER] = "实施单位",
+    [ER_FL_FUNDS] = "项目资金",
+    [ER_FL_INITIAL] = "年初预算数",
+    [ER_FL_PLANNED] = "全年预算数",
+    [ER_FL_SPENT] = "全年执行数",
+    [ER_FL_WEIGHT] = "分值",
+    [ER_FL_RATE] = "执行率",
+    [ER_FL_SCORE] = "得分",
+    [ER_FL_ALL] = "年度资金总额",
+    [ER_FL_CURRENT] = "其中：当年财政拨款",
+    [ER_FL_CARRYOVER] = "上年结转资金",
+    [ER_FL_OTHER] = "其他资金",
+    [ER_FL_OVERALL] = "年度总体目标",
+    [ER_FL_EXPECTED] = "预期目标",
+    [ER_FL_ACHIEVED] = "实际完成情况",
+    [ER_FL_INDICATORS] = "绩效指标",
+    [ER_FL_LEVEL1] = "一级指标",
+    [ER_FL_LEVEL2] = "二级指标",
+    [ER_FL_LEVEL3] = "三级指标",
+    [ER_FL_NATURE] = "指标性质",
+    [ER_FL_TARGET] = "年度指标值",
+    [ER_FL_UNIT] = "度量单位",
+    [ER_FL_ACTUAL] = "实际完成值",
+    [ER_FL_DEVIATION] = "偏差原因分析及改进措施",
+    [ER_FL_TOTAL] = "总分",
+    [ER_FL_CONCLUSION] = "结论",
+    [ER_FL_PROBLEMS] = "问题",
+    [ER_FL_IMPROVEMENT] = "改进措施",
+};
+
+const char *er_form_label_text(const er_eval *ev, er_form_label k) {
+  if (ev->form_labels.text[k].s)
+    return ev->form_labels.text[k].s;
+  if (k == ER_FL_PLANNED && ev->form.index == ER_FORM_SICHUAN)
+    return "调整后预算数";
+  return national_labels[k];
+}
 
 int er_form_row_of(const er_source *s) {
   switch (s->level.index) {
@@ -205,6 +245,8 @@ static void score_target(er_form_target *x) {
 void er_form_build(const er_eval *ev, er_arena *arena, er_form *f) {
   memset(f, 0, sizeof *f);
   f->profile = ev->form.index == ER_FORM_SICHUAN ? ER_FORM_SICHUAN : ER_FORM_NATIONAL;
+  for (int k = 0; k < ER_FL_COUNT; k++)
+    f->labels[k] = er_form_label_text(ev, (er_form_label)k);
   f->execution = find_execution(&ev->indicators);
   f->fund = f->execution ? f->execution->fund.s : NULL;
   build_funds(ev, f);

@@ -9,9 +9,8 @@
 #include "model/expr.h"
 #include "model/model.h"
 
-/* The rows of the funds block. */
+/* The rows of the funds block, labelled labels[ER_FL_ALL + row]. */
 enum { ER_FORM_ALL, ER_FORM_CURRENT, ER_FORM_CARRYOVER, ER_FORM_OTHER, ER_FORM_ROWS };
-extern const char *const er_form_row_labels[ER_FORM_ROWS]; /* 年度资金总额, 其中：当年财政拨款 … */
 
 typedef struct er_form_funds_row {
   er_dec initial, budget, spent; /* 年初预算数, 全年预算数, 全年执行数 */
@@ -45,6 +44,7 @@ typedef struct er_form_target {
 
 typedef struct er_form {
   er_form_profile profile;
+  const char *labels[ER_FL_COUNT]; /* the profile's wording, or the data's `form_labels` */
   const char *fund; /* the fund item the block is about (the execution leaf's), or NULL for all */
   er_form_funds_row rows[ER_FORM_ROWS];
   const er_indicator *execution; /* the leaf scored by 执行率, or NULL */
@@ -55,6 +55,9 @@ typedef struct er_form {
   bool is_tree;         /* the targets are the tree's leaves: 总分 is the evaluation's total */
 } er_form;
 
+/* What the form of `ev` prints for `k`: the data's `form_labels`, else
+ * the profile's wording (Sichuan's 调整后预算数, the national form's). */
+const char *er_form_label_text(const er_eval *ev, er_form_label k);
 /* The row (ER_FORM_CURRENT …) a source's money belongs to. */
 int er_form_row_of(const er_source *s);
 /* 度量单位 of a row on Sichuan's form: the target's unit ("%" for a

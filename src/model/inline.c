@@ -33,6 +33,7 @@ const er_ref_kind er_ref_kinds[] = {
     {"project.basis", ER_REF_NONE},
     {"project.period", ER_REF_NONE},
     {"project.report_month", ER_REF_NONE},
+    {"form.title", ER_REF_NONE},
     {"respondents", ER_REF_GROUP},
     {"table", ER_REF_ID},
     {"figure", ER_REF_ID},

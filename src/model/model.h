@@ -368,11 +368,52 @@ typedef struct er_signature {
 typedef enum er_kind { ER_KIND_FULL, ER_KIND_SELF } er_kind;
 /* The layout of the 项目支出绩效自评表. */
 typedef enum er_form_profile { ER_FORM_NATIONAL, ER_FORM_SICHUAN } er_form_profile;
+/* The wording the 自评表 prints (`form_labels`), each replaceable where a
+ * region's form words it otherwise (全年实际值 for 实际完成值 …). */
+typedef enum er_form_label {
+  ER_FL_TITLE,       /* 项目支出绩效自评表 */
+  ER_FL_NAME,        /* 项目名称 */
+  ER_FL_DEPARTMENT,  /* 主管部门 */
+  ER_FL_IMPLEMENTER, /* 实施单位 */
+  ER_FL_FUNDS,       /* 项目资金 */
+  ER_FL_INITIAL,     /* 年初预算数 */
+  ER_FL_PLANNED,     /* 全年预算数; Sichuan: 调整后预算数 */
+  ER_FL_SPENT,       /* 全年执行数 */
+  ER_FL_WEIGHT,      /* 分值 */
+  ER_FL_RATE,        /* 执行率 */
+  ER_FL_SCORE,       /* 得分 */
+  ER_FL_ALL,         /* 年度资金总额, then the funds block's 其中 rows */
+  ER_FL_CURRENT,
+  ER_FL_CARRYOVER,
+  ER_FL_OTHER,
+  ER_FL_OVERALL,    /* 年度总体目标 */
+  ER_FL_EXPECTED,   /* 预期目标 */
+  ER_FL_ACHIEVED,   /* 实际完成情况 */
+  ER_FL_INDICATORS, /* 绩效指标 */
+  ER_FL_LEVEL1,
+  ER_FL_LEVEL2,
+  ER_FL_LEVEL3,
+  ER_FL_NATURE, /* 指标性质 (Sichuan) */
+  ER_FL_TARGET, /* 年度指标值 */
+  ER_FL_UNIT,   /* 度量单位 (Sichuan) */
+  ER_FL_ACTUAL, /* 实际完成值 */
+  ER_FL_DEVIATION,
+  ER_FL_TOTAL,      /* 总分 */
+  ER_FL_CONCLUSION, /* Sichuan's closing rows: 结论, 问题, 改进措施 */
+  ER_FL_PROBLEMS,
+  ER_FL_IMPROVEMENT,
+  ER_FL_COUNT
+} er_form_label;
+typedef struct er_form_labels {
+  er_text text[ER_FL_COUNT];
+  er_pos pos;
+} er_form_labels;
 
 typedef struct er_eval {
   er_num version;
   er_choice kind;
   er_choice form; /* er_form_profile; -1: national */
+  er_form_labels form_labels;
   er_project project;
   er_funds funds;
   ER_LIST(er_beneficiary) beneficiaries;

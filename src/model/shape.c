@@ -309,11 +309,55 @@ static const er_field signature_shape_fields[] = {TEXT("org", org, 0, "落款单
 static SHAPE(signature_shape, "落款", "落款");
 #undef S
 
+/* ---- the 自评表's wording ---- */
+#define S er_form_labels
+#define LABEL(key, id, doc) TEXT(key, text[id], 0, doc)
+static const er_field form_labels_shape_fields[] = {
+    LABEL("title", ER_FL_TITLE, "表名，默认“项目支出绩效自评表”"),
+    LABEL("name", ER_FL_NAME, "默认“项目名称”"),
+    LABEL("department", ER_FL_DEPARTMENT, "默认“主管部门”"),
+    LABEL("implementer", ER_FL_IMPLEMENTER, "默认“实施单位”"),
+    LABEL("funds", ER_FL_FUNDS, "资金栏，默认“项目资金”，其后注明（万元）"),
+    LABEL("initial", ER_FL_INITIAL, "默认“年初预算数”"),
+    LABEL("planned", ER_FL_PLANNED, "默认“全年预算数”（四川：“调整后预算数”）"),
+    LABEL("spent", ER_FL_SPENT, "默认“全年执行数”"),
+    LABEL("weight", ER_FL_WEIGHT, "默认“分值”"),
+    LABEL("rate", ER_FL_RATE, "默认“执行率”"),
+    LABEL("score", ER_FL_SCORE, "默认“得分”"),
+    LABEL("all", ER_FL_ALL, "默认“年度资金总额”"),
+    LABEL("current", ER_FL_CURRENT, "默认“其中：当年财政拨款”"),
+    LABEL("carryover", ER_FL_CARRYOVER, "默认“上年结转资金”"),
+    LABEL("other", ER_FL_OTHER, "默认“其他资金”"),
+    LABEL("overall", ER_FL_OVERALL, "默认“年度总体目标”"),
+    LABEL("expected", ER_FL_EXPECTED, "默认“预期目标”"),
+    LABEL("achieved", ER_FL_ACHIEVED, "默认“实际完成情况”"),
+    LABEL("indicators", ER_FL_INDICATORS, "默认“绩效指标”"),
+    LABEL("level1", ER_FL_LEVEL1, "默认“一级指标”"),
+    LABEL("level2", ER_FL_LEVEL2, "默认“二级指标”"),
+    LABEL("level3", ER_FL_LEVEL3, "默认“三级指标”"),
+    LABEL("nature", ER_FL_NATURE, "默认“指标性质”（四川）"),
+    LABEL("target", ER_FL_TARGET, "默认“年度指标值”"),
+    LABEL("unit", ER_FL_UNIT, "默认“度量单位”（四川）"),
+    LABEL("actual", ER_FL_ACTUAL, "默认“实际完成值”"),
+    LABEL("deviation", ER_FL_DEVIATION, "默认“偏差原因分析及改进措施”"),
+    LABEL("total", ER_FL_TOTAL, "默认“总分”"),
+    LABEL("conclusion", ER_FL_CONCLUSION, "默认“结论”（四川）"),
+    LABEL("problems", ER_FL_PROBLEMS, "默认“问题”（四川）"),
+    LABEL("improvement", ER_FL_IMPROVEMENT, "默认“改进措施”（四川）"),
+    END};
+#undef LABEL
+_Static_assert(sizeof form_labels_shape_fields / sizeof *form_labels_shape_fields ==
+                   ER_FL_COUNT + 1,
+               "one key per label of the form");
+static SHAPE(form_labels_shape, "自评表用语", "自评表各栏的名称，与所用表式不同时填写");
+#undef S
+
 #define S er_eval
 static const er_field eval_fields[] = {
     NUM("evalreport", version, ER_REQUIRED | ER_INTEGER, "格式版本，总是 1"),
     CHOICE("kind", kind, 0, kind_names, "full：第三方评价报告；self：绩效自评报告"),
     CHOICE("form", form, 0, form_names, "自评表格式：national 全国通用（默认），sichuan 四川省"),
+    OBJECT("form_labels", form_labels, form_labels_shape, "自评表各栏的名称（与表式不同时）"),
     OBJECT("project", project, project_shape, "项目基本信息"),
     OBJECT("funds", funds, funds_shape, "资金投入和使用"),
     LIST("beneficiaries", beneficiaries, 0, beneficiary_shape, "保障对象"),

@@ -4,6 +4,7 @@
  * the end of the walk, so a paragraph may cite a table that comes later. */
 #include "view/view_impl.h"
 
+#include "model/form.h"
 #include "model/funds.h"
 #include "model/inline.h"
 #include "model/outline_check.h"
@@ -123,6 +124,8 @@ static const char *resolve(er_view *v, const char *name, const char *arg) {
     return fund_figure(v, name + 6);
   if (strncmp(name, "project.", 8) == 0)
     return project_field(v, name + 8);
+  if (strcmp(name, "form.title") == 0)
+    return er_form_label_text(ev, ER_FL_TITLE);
   if (strcmp(name, "respondents") == 0)
     return respondents(v, arg);
   return arg ? indicator_figure(v, name, arg) : "";

@@ -75,7 +75,7 @@ static void fund_rows(er_view *v, er_dict *table, const er_form *f) {
   for (int r = 0; r < ER_FORM_ROWS; r++) {
     const er_form_funds_row *x = &f->rows[r];
     er_dict *row = er_dict_add(table, "FUND_ROW");
-    er_dict_set(row, "LABEL", er_form_row_labels[r]);
+    er_dict_set(row, "LABEL", f->labels[ER_FL_ALL + r]);
     er_dict_set(row, "INITIAL", er_fmt_amount(v->arena, x->initial, v->yuan));
     er_dict_set(row, "PLANNED", er_fmt_amount(v->arena, x->budget, v->yuan));
     er_dict_set(row, "SPENT", er_fmt_amount(v->arena, x->spent, v->yuan));
@@ -144,18 +144,53 @@ static void target_rows(er_view *v, er_dict *table, const er_form *f, bool sichu
   }
 }
 
+/* The form's wording, to the template: L_TITLE, L_NAME … */
+static const char *const label_keys[ER_FL_COUNT] = {
+    [ER_FL_TITLE] = "L_TITLE",
+    [ER_FL_NAME] = "L_NAME",
+    [ER_FL_DEPARTMENT] = "L_DEPARTMENT",
+    [ER_FL_IMPLEMENTER] = "L_IMPLEMENTER",
+    [ER_FL_FUNDS] = "L_FUNDS",
+    [ER_FL_INITIAL] = "L_INITIAL",
+    [ER_FL_PLANNED] = "L_PLANNED",
+    [ER_FL_SPENT] = "L_SPENT",
+    [ER_FL_WEIGHT] = "L_WEIGHT",
+    [ER_FL_RATE] = "L_RATE",
+    [ER_FL_SCORE] = "L_SCORE",
+    [ER_FL_ALL] = "L_ALL",
+    [ER_FL_CURRENT] = "L_CURRENT",
+    [ER_FL_CARRYOVER] = "L_CARRYOVER",
+    [ER_FL_OTHER] = "L_OTHER",
+    [ER_FL_OVERALL] = "L_OVERALL",
+    [ER_FL_EXPECTED] = "L_EXPECTED",
+    [ER_FL_ACHIEVED] = "L_ACHIEVED",
+    [ER_FL_INDICATORS] = "L_INDICATORS",
+    [ER_FL_LEVEL1] = "L_LEVEL1",
+    [ER_FL_LEVEL2] = "L_LEVEL2",
+    [ER_FL_LEVEL3] = "L_LEVEL3",
+    [ER_FL_NATURE] = "L_NATURE",
+    [ER_FL_TARGET] = "L_TARGET",
+    [ER_FL_UNIT] = "L_UNIT",
+    [ER_FL_ACTUAL] = "L_ACTUAL",
+    [ER_FL_DEVIATION] = "L_DEVIATION",
+    [ER_FL_TOTAL] = "L_TOTAL",
+    [ER_FL_CONCLUSION] = "L_CONCLUSION",
+    [ER_FL_PROBLEMS] = "L_PROBLEMS",
+    [ER_FL_IMPROVEMENT] = "L_IMPROVEMENT",
+};
+
 /* Sichuan's form ends with 结论, 问题 and 改进措施. */
 static void closing_rows(er_view *v, er_dict *table, const er_form *f) {
   const er_eval *ev = v->ev;
   er_dict *c = er_dict_add(table, "CLOSING");
-  er_dict_set(c, "LABEL", "结论");
+  er_dict_set(c, "LABEL", f->labels[ER_FL_CONCLUSION]);
   if (!er_view_prose(v, c, "TEXT", &ev->narrative.conclusion, 4))
     er_view_para(v, er_dict_add(c, "TEXT"),
                  er_arena_printf(
                      v->arena, "综合得分%s分，评价等级为%s。", er_fmt_score(v->arena, f->total, 2),
                      er_grade_for(v->ev, f->total) ? er_grade_for(v->ev, f->total) : ""));
   c = er_dict_add(table, "CLOSING");
-  er_dict_set(c, "LABEL", "问题");
+  er_dict_set(c, "LABEL", f->labels[ER_FL_PROBLEMS]);
   er_dict *text = er_dict_add(c, "TEXT");
   for (size_t i = 0; i < ev->problems.count; i++) {
     const er_finding_item *p = &ev->problems.items[i];
@@ -165,7 +200,7 @@ static void closing_rows(er_view *v, er_dict *table, const er_form *f) {
   if (!ev->problems.count)
     er_view_para(v, text, "无。");
   c = er_dict_add(table, "CLOSING");
-  er_dict_set(c, "LABEL", "改进措施");
+  er_dict_set(c, "LABEL", f->labels[ER_FL_IMPROVEMENT]);
   if (!er_view_prose(v, c, "TEXT", &ev->narrative.improvement, 4)) {
     text = er_dict_add(c, "TEXT");
     for (size_t i = 0; i < ev->recommendations.count; i++) {
@@ -204,7 +239,8 @@ void er_view_self_table(er_view *v, er_dict *d) {
   const int *w = sichuan ? provincial : national;
   for (int k = 0; k < cols; k++)
     er_dict_setf(er_dict_add(table, "SELF_COL"), "WIDTH", "%d", w[k]);
-  er_dict_set(table, "PLANNED_HEAD", sichuan ? "调整后预算数" : "全年预算数");
+  for (int k = 0; k < ER_FL_COUNT; k++)
+    er_dict_set(table, label_keys[k], f.labels[k]);
   er_dict_set(table, "UNIT", v->yuan ? "元" : "万元");
   fund_rows(v, table, &f);
   if (!er_view_prose(v, table, "OVERALL", &ev->targets.overall, 4))

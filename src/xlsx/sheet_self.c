@@ -101,19 +101,19 @@ static void amount_cell(er_xsheet *s, int row, int col, const char *formula, er_
 static block write_funds(er_xsheet *s, const cols *c, int row, const er_form *form) {
   er_xbook *b = s->book;
   const er_xfmt *f = &b->f;
-  bool sichuan = form->profile == ER_FORM_SICHUAN;
   int C_INI = c->funds, C_BUD = c->funds + 1, C_SPENT = c->funds + 2, C_W = c->funds + 3,
       C_RATE = c->funds + 4, C_SC = c->funds + 5;
   block k = {.weight_col = C_W, .score_col = C_SC};
   char unit[64];
-  snprintf(unit, sizeof unit, "项目资金\n（%s）", b->ev->funds.unit.index == 1 ? "元" : "万元");
+  snprintf(unit, sizeof unit, "%s\n（%s）", form->labels[ER_FL_FUNDS],
+           b->ev->funds.unit.index == 1 ? "元" : "万元");
   er_xsheet_text(s, row, c->label, row + 4, c->label, unit, f->center, ER_X_BODY_PT);
   er_xsheet_text(s, row, c->l1, row, C_INI - 1, NULL, f->head, ER_X_BODY_PT);
-  const char *heads[] = {"年初预算数", sichuan ? "调整后预算数" : "全年预算数",
-                         "全年执行数", "分值",
-                         "执行率",     "得分"};
+  static const er_form_label heads[] = {ER_FL_INITIAL, ER_FL_PLANNED, ER_FL_SPENT,
+                                        ER_FL_WEIGHT,  ER_FL_RATE,    ER_FL_SCORE};
   for (int i = 0; i < 6; i++)
-    er_xsheet_text(s, row, C_INI + i, row, C_INI + i, heads[i], f->head, ER_X_BODY_PT);
+    er_xsheet_text(s, row, C_INI + i, row, C_INI + i, form->labels[heads[i]], f->head,
+                   ER_X_BODY_PT);
   for (int r = 0; r < ER_FORM_ROWS; r++)
     k.rows[r] = row + 1 + r;
 
@@ -122,7 +122,7 @@ static block write_funds(er_xsheet *s, const cols *c, int row, const er_form *fo
   /* 其中 rows: 年初预算数 and 全年预算数 over 资金情况's sources */
   for (int r = ER_FORM_CURRENT; r < ER_FORM_ROWS; r++) {
     int y = k.rows[r];
-    er_xsheet_text(s, y, c->l1, y, C_INI - 1, er_form_row_labels[r], f->center, ER_X_BODY_PT);
+    er_xsheet_text(s, y, c->l1, y, C_INI - 1, form->labels[ER_FL_ALL + r], f->center, ER_X_BODY_PT);
     int srccol[2] = {b->funds_col_initial, b->funds_col_planned};
     er_dec v[2] = {form->rows[r].initial, form->rows[r].budget};
     for (int i = 0; i < 2; i++) {
@@ -173,8 +173,7 @@ static block write_funds(er_xsheet *s, const cols *c, int row, const er_form *fo
 
   /* 年度资金总额: the sums of the 其中 rows */
   int t = k.rows[ER_FORM_ALL];
-  er_xsheet_text(s, t, c->l1, t, C_INI - 1, er_form_row_labels[ER_FORM_ALL], f->center,
-                 ER_X_BODY_PT);
+  er_xsheet_text(s, t, c->l1, t, C_INI - 1, form->labels[ER_FL_ALL], f->center, ER_X_BODY_PT);
   const er_form_funds_row *all = &form->rows[ER_FORM_ALL];
   er_dec totals[3] = {all->initial, all->budget, all->spent};
   for (int i = 0; i < 3; i++) {
@@ -432,7 +431,8 @@ static int write_closing(er_xsheet *s, const cols *c, int row, int total_row, in
                                             : "");
       er_xstr_add(&measures, "%s%zu.%s", i ? "\n" : "", i + 1, first ? first : "");
     }
-  const char *labels[] = {"结论", "问题", "改进措施"};
+  const char *labels[] = {form->labels[ER_FL_CONCLUSION], form->labels[ER_FL_PROBLEMS],
+                          form->labels[ER_FL_IMPROVEMENT]};
   const char *texts[] = {conclusion, problems.len ? problems.s : "无。",
                          measures.len ? measures.s : "无。"};
   for (int i = 0; i < 3; i++, row++) {
@@ -484,18 +484,20 @@ void er_xsheet_self_write(er_xbook *b) {
   }
   set_widths(&s, &c, &form, sichuan);
 
-  er_xsheet_text(&s, 0, 0, 0, c.deviation, "项目支出绩效自评表", f->title, ER_X_TITLE_PT);
+  er_xsheet_text(&s, 0, 0, 0, c.deviation, form.labels[ER_FL_TITLE], f->title, ER_X_TITLE_PT);
   er_xsheet_min_height(&s, 0, 32);
   char year[64] = "";
   if (ev->project.year.set)
     snprintf(year, sizeof year, "（%lld年度）",
              (long long)(ev->project.year.v.units / ER_DEC_SCALE));
   er_xsheet_text(&s, 1, 0, 1, c.deviation, year, f->info_center, ER_X_BODY_PT);
-  er_xsheet_text(&s, 2, c.label, 2, c.label, "项目名称", f->center, ER_X_BODY_PT);
+  er_xsheet_text(&s, 2, c.label, 2, c.label, form.labels[ER_FL_NAME], f->center, ER_X_BODY_PT);
   er_xsheet_text(&s, 2, c.l1, 2, c.deviation, ev->project.name.s, f->text, ER_X_BODY_PT);
-  er_xsheet_text(&s, 3, c.label, 3, c.label, "主管部门", f->center, ER_X_BODY_PT);
+  er_xsheet_text(&s, 3, c.label, 3, c.label, form.labels[ER_FL_DEPARTMENT], f->center,
+                 ER_X_BODY_PT);
   er_xsheet_text(&s, 3, c.l1, 3, c.l3, ev->project.department.s, f->text, ER_X_BODY_PT);
-  er_xsheet_text(&s, 3, c.l3 + 1, 3, c.target, "实施单位", f->center, ER_X_BODY_PT);
+  er_xsheet_text(&s, 3, c.l3 + 1, 3, c.target, form.labels[ER_FL_IMPLEMENTER], f->center,
+                 ER_X_BODY_PT);
   er_xsheet_text(&s, 3, c.target + 1, 3, c.deviation,
                  ev->project.implementer.s ? ev->project.implementer.s : ev->project.department.s,
                  f->text, ER_X_BODY_PT);
@@ -506,9 +508,11 @@ void er_xsheet_self_write(er_xbook *b) {
   char *overall = prose_or_null(&ev->targets.overall),
        *actual = prose_or_null(&ev->targets.overall_actual);
   int mid = c.actual;
-  er_xsheet_text(&s, row, c.label, row + 1, c.label, "年度总体目标", f->center, ER_X_BODY_PT);
-  er_xsheet_text(&s, row, c.l1, row, mid - 1, "预期目标", f->head, ER_X_BODY_PT);
-  er_xsheet_text(&s, row, mid, row, c.deviation, "实际完成情况", f->head, ER_X_BODY_PT);
+  er_xsheet_text(&s, row, c.label, row + 1, c.label, form.labels[ER_FL_OVERALL], f->center,
+                 ER_X_BODY_PT);
+  er_xsheet_text(&s, row, c.l1, row, mid - 1, form.labels[ER_FL_EXPECTED], f->head, ER_X_BODY_PT);
+  er_xsheet_text(&s, row, mid, row, c.deviation, form.labels[ER_FL_ACHIEVED], f->head,
+                 ER_X_BODY_PT);
   er_xsheet_text(&s, row + 1, c.l1, row + 1, mid - 1, overall ? overall : "—", f->in_text,
                  ER_X_BODY_PT);
   er_xsheet_text(&s, row + 1, mid, row + 1, c.deviation, actual ? actual : "—", f->in_text,
@@ -517,16 +521,17 @@ void er_xsheet_self_write(er_xbook *b) {
   free(actual);
 
   int head = row + 2, first = head + 1;
-  const char *national[] = {"一级指标",   "二级指标", "三级指标", "年度指标值",
-                            "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施",
-                            "编码"};
-  const char *provincial[] = {
-      "一级指标", "二级指标",   "三级指标", "指标性质", "年度指标值",
-      "度量单位", "实际完成值", "分值",     "得分",     "偏差原因分析及改进措施",
-      "编码"};
-  const char *const *heads = sichuan ? provincial : national;
-  for (int i = 0; i < c.n - 1; i++)
-    er_xsheet_text(&s, head, c.l1 + i, head, c.l1 + i, heads[i], f->head, ER_X_BODY_PT);
+  static const er_form_label national[] = {ER_FL_LEVEL1, ER_FL_LEVEL2,   ER_FL_LEVEL3,
+                                           ER_FL_TARGET, ER_FL_ACTUAL,   ER_FL_WEIGHT,
+                                           ER_FL_SCORE,  ER_FL_DEVIATION};
+  static const er_form_label provincial[] = {
+      ER_FL_LEVEL1, ER_FL_LEVEL2, ER_FL_LEVEL3, ER_FL_NATURE, ER_FL_TARGET,
+      ER_FL_UNIT,   ER_FL_ACTUAL, ER_FL_WEIGHT, ER_FL_SCORE,  ER_FL_DEVIATION};
+  const er_form_label *heads = sichuan ? provincial : national;
+  for (int i = 0; i < c.n - 2; i++)
+    er_xsheet_text(&s, head, c.l1 + i, head, c.l1 + i, form.labels[heads[i]], f->head,
+                   ER_X_BODY_PT);
+  er_xsheet_text(&s, head, c.key, head, c.key, "编码", f->head, ER_X_BODY_PT);
   size_t n = form.ntargets;
   write_levels(&s, &c, first, &form);
   int *rows = malloc((n + 1) * sizeof *rows);
@@ -537,12 +542,13 @@ void er_xsheet_self_write(er_xbook *b) {
     write_target(&s, &c, rows[i], i, &form.targets[i], sichuan);
   }
   int last = first + (int)n - 1;
-  er_xsheet_text(&s, head, c.label, last > head ? last : head, c.label, "绩效指标", f->center,
-                 ER_X_BODY_PT);
+  er_xsheet_text(&s, head, c.label, last > head ? last : head, c.label,
+                 form.labels[ER_FL_INDICATORS], f->center, ER_X_BODY_PT);
 
   /* 总分 = the funds block's 得分 + the indicators' */
   int tr = last + 1, gr = tr + 1;
-  er_xsheet_text(&s, tr, c.label, tr, c.actual, "总分", f->tot_text, ER_X_BODY_PT);
+  er_xsheet_text(&s, tr, c.label, tr, c.actual, form.labels[ER_FL_TOTAL], f->tot_text,
+                 ER_X_BODY_PT);
   er_xstr x = {0};
   int cols2[2] = {c.weight, c.score}, fcols[2] = {k.weight_col, k.score_col};
   er_dec cached[2] = {form.weight, form.total};
