@@ -112,11 +112,15 @@ bool er_inline_parse(const char *text, er_span_fn fn, void *ctx, const char **er
 }
 
 er_pos er_inline_pos(const er_text *t, size_t offset) {
-  /* a scalar's text starts where it does in the file (a quote aside);
-   * multi-line scalars reach here as paragraphs joined onto one line */
+  /* a scalar's text starts where it does in the file (a quote aside); a
+   * literal block's lines each start at its indentation, the column of
+   * its first character */
   er_pos pos = t->pos;
   for (size_t i = 0; i < offset && t->s[i]; i++)
-    if (((unsigned char)t->s[i] & 0xC0) != 0x80)
+    if (t->s[i] == '\n') {
+      pos.line++;
+      pos.col = t->pos.col;
+    } else if (((unsigned char)t->s[i] & 0xC0) != 0x80)
       pos.col++;
   return pos;
 }

@@ -739,6 +739,20 @@ static er_pos mark_pos(const struct fy_mark *m) {
   return m ? (er_pos){(uint32_t)m->line + 1, (uint32_t)m->column + 1} : (er_pos){0, 0};
 }
 
+/* Where a scalar's text starts. A block scalar's (| or >) token starts at
+ * the beginning of its first line; its text starts at that line's
+ * indentation, the column every line of a literal block starts at. */
+static er_pos block_scalar_pos(const ybuild *b, struct fy_token *t) {
+  const struct fy_mark *m = fy_token_start_mark(t);
+  er_pos pos = mark_pos(m);
+  enum fy_scalar_style style = fy_token_scalar_style(t);
+  if (!m || m->column != 0 || (style != FYSS_LITERAL && style != FYSS_FOLDED))
+    return pos;
+  for (size_t i = m->input_pos; i < b->len && b->text[i] == ' '; i++)
+    pos.col++;
+  return pos;
+}
+
 /* Counts a value; false (reported) when there are too many. */
 static bool count_value(ybuild *b, struct fy_event *e) {
   if (++b->values <= MAX_VALUES)
@@ -888,7 +902,7 @@ static void on_event(ybuild *b, struct fy_event *e) {
     n.type = Y_SCALAR;
     n.s = scalar_text(b, t, &n.len);
     n.plain = fy_token_scalar_style(t) == FYSS_PLAIN;
-    n.pos = mark_pos(fy_token_start_mark(t));
+    n.pos = block_scalar_pos(b, t);
     /* control characters, written or escaped ("\a"), show in no report;
      * an escaped NUL ("\0") would cut the text short */
     for (size_t i = 0; i < n.len; i++) {
