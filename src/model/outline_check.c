@@ -4,6 +4,7 @@
 #include "model/inline.h"
 #include "model/shape.h"
 #include "model/text.h"
+#include "model/usertable.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -261,6 +262,14 @@ static void check_block(const er_body_item *b, const er_eval *ev, names *ids, er
              "只有 problems、experience、recommendations 可以只列一组（group）");
   else if (b->group.s && list && !has_group(list, b->group.s))
     er_warn(d, b->group.pos, "block-option", "%s 中没有分组为“%s”的条目", name, b->group.s);
+  if (strcmp(name, "table") == 0)
+    er_utable_check(b, d);
+  else {
+    const er_text *own[] = {&b->rows, &b->title, &b->unit, &b->total};
+    for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+      if (own[i]->s)
+        er_error(d, own[i]->pos, "block-option", "只有 table 用 rows、title、unit 和 total");
+  }
   if (b->id.s)
     add_name(ids, b->id.s, b->id.pos, true, d);
   add_block_names(ids, k, ev);
@@ -293,6 +302,8 @@ static void check_texts(const er_outline_sections *secs, const er_eval *ev, cons
       check_text(&s->body.items[j].text, ev, ids, d);
       check_text(&s->body.items[j].note, ev, ids, d);
       check_text(&s->body.items[j].empty, ev, ids, d);
+      check_text(&s->body.items[j].title, ev, ids, d);
+      check_text(&s->body.items[j].rows, ev, ids, d);
     }
     check_texts(&s->sections, ev, ids, d);
   }

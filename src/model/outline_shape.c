@@ -21,6 +21,11 @@ static const er_field er_body_item_shape_fields[] = {
     TEXT("key", key, 0, "narrative：叙述文字的字段名（可用 | 列出备选）；fund_item：资金项目名称"),
     TEXT("note", note, 0, "表下注"),
     TEXT("empty", empty, 0, "没有内容时显示的文字"),
+    TEXT("title", title, 0, "table：表题（表号之后）"),
+    TEXT("unit", unit, 0, "table：计量单位，表题后写作（单位：…）"),
+    TEXT("rows", rows, 0,
+         "table：第一行为表头，以下每行一行数据，格之间用 | 分开；格中可用 {funds.planned} 等引用"),
+    TEXT("total", total, 0, "table：合计行的名称，如“合计”；各数字列之和由程序计算"),
     CHOICE("align", align, 0, align_names, "段落对齐：left（不缩进）、center、right"),
     END};
 static SHAPE_ID(er_body_item_shape, "body_item", "正文内容",
@@ -131,6 +136,7 @@ const er_outline_block er_outline_blocks[] = {
     {"recommendations_summary", NULL, NULL},
     {"summary_basics", NULL, NULL},
     {"annex_list", NULL, NULL},
+    {"table", NULL, NULL},
     {NULL, NULL, NULL},
 };
 

@@ -228,6 +228,14 @@ static bool annex_list(block_ctx *c) {
   return true;
 }
 
+/* A table typed in the data: always something to show (check refuses
+ * one without rows). */
+static bool user_table(block_ctx *c) {
+  if (c->entry)
+    er_view_user_table(c->v, section(c), c->b);
+  return c->b->rows.s != NULL;
+}
+
 /* ---- blocks that show one builder's tables when the data has any ---- */
 
 static bool has_funds(const er_eval *ev) { return ev->funds.items.count > 0; }
@@ -271,6 +279,7 @@ static const struct {
     {"recommendations_summary", item_summaries, NULL, NULL, NULL, NULL},
     {"summary_basics", summary_basics, NULL, NULL, NULL, NULL},
     {"annex_list", annex_list, NULL, NULL, NULL, NULL},
+    {"table", user_table, NULL, NULL, NULL, NULL},
 };
 
 bool er_view_block(er_view *v, er_dict *entry, const er_body_item *b, int level) {

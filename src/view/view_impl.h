@@ -36,13 +36,13 @@ typedef struct er_view {
   int chapter;                      /* the level-1 section the walk is in */
   int tables, figures;
   int annexes, footnotes;
-  bool yuan;               /* amounts in the data are in 元 */
-  int max_depth;           /* of the indicator tree */
-  const char *block_id;    /* the id the outline gives the block being built */
-  const char *section_id;  /* the heading the walk is under */
-  const char *id_prefix;   /* of generated heading ids: "s" in the body, "sum" in the 摘要 */
-  er_view_anchor **marks;  /* draft panel links, indicator code or part → element id: a hash
-                              table of chains, by key (in the arena) */
+  bool yuan;              /* amounts in the data are in 元 */
+  int max_depth;          /* of the indicator tree */
+  const char *block_id;   /* the id the outline gives the block being built */
+  const char *section_id; /* the heading the walk is under */
+  const char *id_prefix;  /* of generated heading ids: "s" in the body, "sum" in the 摘要 */
+  er_view_anchor **marks; /* draft panel links, indicator code or part → element id: a hash
+                             table of chains, by key (in the arena) */
   size_t nmarks, mark_buckets;
   er_view_pending *pending, **pending_tail;
 } er_view;
@@ -133,6 +133,11 @@ int er_view_tree_depth(const er_indicators *nodes);
 /* 扣分说明 of a leaf: its note, else 未扣分 at full marks, else "". */
 const char *er_view_note(er_view *v, const er_indicator *n);
 const char *er_view_score_text(er_view *v, const er_indicator *n);
+
+/* ---- view_table.c ---- */
+/* USER_TABLE: a table typed in the data (block: table), with its
+ * CAPTION (NO, TITLE, UNIT), HEAD cells, ROW cells and the TOTAL row. */
+void er_view_user_table(er_view *v, er_dict *d, const er_body_item *b);
 
 /* ---- view_sheet.c ---- */
 void er_view_score_sheet(er_view *v, er_dict *d);

@@ -144,12 +144,38 @@ static void the_tree_as_the_form(void **state) {
   er_diag_free(&d);
 }
 
+/* The form's wording: the national form's, Sichuan's 调整后预算数, and
+ * the data's own `form_labels` over either. */
+static void labels_by_profile_and_data(void **state) {
+  (void)state;
+  er_diag d = {0};
+  er_form f;
+#define TREE "indicators:\n  - {code: A, name: 执行, weight: 100, rule: execution}\n"
+  er_eval *ev =
+      build(HEAD FUNDS("") TREE "form: sichuan\nform_labels: {actual: 全年实际值}\n", &f, &d);
+  assert_string_equal(f.labels[ER_FL_PLANNED], "调整后预算数");
+  assert_string_equal(f.labels[ER_FL_ACTUAL], "全年实际值");
+  assert_string_equal(f.labels[ER_FL_CURRENT], "其中：当年财政拨款");
+  assert_string_equal(er_form_label_text(ev, ER_FL_TITLE), "项目支出绩效自评表");
+  er_eval_free(ev);
+  er_diag_free(&d);
+  er_diag d2 = {0};
+  ev = build(HEAD FUNDS("") TREE "form_labels: {planned: 全年预算数(A), title: 绩效目标自评表}\n",
+             &f, &d2);
+#undef TREE
+  assert_string_equal(f.labels[ER_FL_PLANNED], "全年预算数(A)");
+  assert_string_equal(er_form_label_text(ev, ER_FL_TITLE), "绩效目标自评表");
+  er_eval_free(ev);
+  er_diag_free(&d2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(funds_rows_spend_carryover_first),
       cmocka_unit_test(funds_rows_take_a_sources_spent),
       cmocka_unit_test(targets_scored_by_the_forms_rule),
       cmocka_unit_test(the_tree_as_the_form),
+      cmocka_unit_test(labels_by_profile_and_data),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,236 @@
+#include "model/usertable.h"
+
+#include "model/inline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- rows and cells ---- */
+
+static bool is_space_at(const char *s, size_t len, size_t *width) {
+  if (len >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r')) {
+    *width = 1;
+    return true;
+  }
+  if (len >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0) { /* U+3000, the ideographic space */
+    *width = 3;
+    return true;
+  }
+  return false;
+}
+
+/* [from, to) of s without the spaces around it. */
+static void trim(const char *s, size_t *from, size_t *to) {
+  size_t w;
+  while (*from < *to && is_space_at(s + *from, *to - *from, &w))
+    *from += w;
+  while (*to > *from) {
+    size_t back = s[*to - 1] == '\x80' && *to - *from >= 3 ? 3 : 1;
+    if (!is_space_at(s + *to - back, back, &w) || w != back)
+      break;
+    *to -= back;
+  }
+}
+
+/* A Markdown rule under the header: cells of '-' and ':' only. */
+static bool is_rule(const char *s, size_t len) {
+  bool dash = false;
+  for (size_t i = 0; i < len; i++) {
+    if (s[i] == '-')
+      dash = true;
+    else if (s[i] != ':' && s[i] != '|' && s[i] != ' ' && s[i] != '\t')
+      return false;
+  }
+  return dash;
+}
+
+static void parse_line(const char *text, size_t from, size_t to, char sep, er_arena *arena,
+                       er_utable_row *row) {
+  trim(text, &from, &to);
+  /* "| a | b |": the outer bars frame the row */
+  if (sep == '|' && to - from >= 2 && text[from] == '|' && text[to - 1] == '|') {
+    from++;
+    to--;
+  }
+  size_t n = 1;
+  for (size_t i = from; i < to; i++)
+    n += text[i] == sep;
+  row->cells = er_arena_alloc(arena, n * sizeof *row->cells);
+  row->ncells = n;
+  row->offset = from;
+  size_t start = from, k = 0;
+  for (size_t i = from; i <= to; i++) {
+    if (i < to && text[i] != sep)
+      continue;
+    size_t a = start, b = i;
+    trim(text, &a, &b);
+    row->cells[k].text = er_arena_strndup(arena, text + a, b - a);
+    row->cells[k].offset = a;
+    k++;
+    start = i + 1;
+  }
+}
+
+void er_utable_parse(const char *text, er_arena *arena, er_utable *out) {
+  memset(out, 0, sizeof *out);
+  if (!text)
+    return;
+  char sep = strchr(text, '|') ? '|' : '\t';
+  size_t lines = 1;
+  for (const char *p = text; *p; p++)
+    lines += *p == '\n';
+  out->rows = er_arena_alloc(arena, lines * sizeof *out->rows);
+  size_t len = strlen(text);
+  for (size_t from = 0; from < len;) {
+    const char *nl = memchr(text + from, '\n', len - from);
+    size_t to = nl ? (size_t)(nl - text) : len;
+    size_t a = from, b = to;
+    trim(text, &a, &b);
+    if (a < b && !(out->nrows == 1 && is_rule(text + a, b - a)))
+      parse_line(text, from, to, sep, arena, &out->rows[out->nrows++]);
+    from = to + 1;
+  }
+}
+
+/* ---- figures ---- */
+
+er_ucell_figure er_ucell_read(const char *text) {
+  er_ucell_figure f = {ER_UCELL_TEXT, {0}, 0, false};
+  size_t len = strlen(text);
+  if (!len || strcmp(text, "—") == 0 || strcmp(text, "-") == 0 || strcmp(text, "－") == 0 ||
+      strcmp(text, "——") == 0) {
+    f.kind = ER_UCELL_BLANK;
+    return f;
+  }
+  bool percent = text[len - 1] == '%';
+  if (percent)
+    len--;
+  char digits[64];
+  size_t n = 0;
+  bool point = false, digit = false;
+  for (size_t i = 0; i < len; i++) {
+    char c = text[i];
+    if (c == ',' && digit && !point) {
+      f.separators = true;
+      continue;
+    }
+    if (c >= '0' && c <= '9') {
+      digit = true;
+      f.places += point;
+    } else if (c == '.' && !point)
+      point = true;
+    else if (!((c == '-' || c == '+') && i == 0))
+      return f;
+    if (n == sizeof digits - 1)
+      return f;
+    digits[n++] = c;
+  }
+  if (!digit || er_dec_parse(digits, n, &f.value) != ER_DEC_OK)
+    return f;
+  f.kind = percent ? ER_UCELL_PERCENT : ER_UCELL_NUMBER;
+  return f;
+}
+
+er_ucolumn_sum er_ucolumn_sum_of(const char *const *cells, size_t n) {
+  er_ucolumn_sum s = {false, {0}, 0, false};
+  bool any = false;
+  for (size_t i = 0; i < n; i++) {
+    er_ucell_figure f = er_ucell_read(cells[i]);
+    if (f.kind == ER_UCELL_BLANK)
+      continue;
+    if (f.kind != ER_UCELL_NUMBER || !er_dec_add_ok(s.sum, f.value, &s.sum))
+      return (er_ucolumn_sum){false, {0}, 0, false};
+    any = true;
+    s.places = f.places > s.places ? f.places : s.places;
+    s.separators |= f.separators;
+  }
+  s.summed = any;
+  return s;
+}
+
+char *er_ucell_format(er_dec v, int places, bool separators, char buf[48]) {
+  char plain[ER_DEC_BUFSIZE];
+  er_dec_format(v, places, plain);
+  if (!separators) {
+    snprintf(buf, 48, "%s", plain);
+    return buf;
+  }
+  const char *p = plain;
+  size_t n = 0;
+  if (*p == '-')
+    buf[n++] = *p++;
+  size_t whole = strcspn(p, ".");
+  for (size_t i = 0; i < whole; i++) {
+    if (i && (whole - i) % 3 == 0)
+      buf[n++] = ',';
+    buf[n++] = p[i];
+  }
+  snprintf(buf + n, 48 - n, "%s", p + whole);
+  return buf;
+}
+
+/* ---- check ---- */
+
+/* The figures of column `col` in rows [1, end). */
+static er_ucolumn_sum body_sum(const er_utable *t, size_t col, size_t end, er_arena *arena) {
+  const char **cells = er_arena_alloc(arena, (end ? end : 1) * sizeof *cells);
+  size_t n = 0;
+  for (size_t r = 1; r < end; r++)
+    if (col < t->rows[r].ncells)
+      cells[n++] = t->rows[r].cells[col].text;
+  return er_ucolumn_sum_of(cells, n);
+}
+
+static bool is_total_label(const char *s) {
+  return strcmp(s, "合计") == 0 || strcmp(s, "总计") == 0 || strcmp(s, "合 计") == 0;
+}
+
+void er_utable_check(const er_body_item *b, er_diag *d) {
+  if (!b->rows.s) {
+    er_error(d, b->pos, "block-option",
+             "table 需要 rows：第一行是表头，以下每行一行数据，格之间用 | 分开");
+    return;
+  }
+  er_arena arena = {0};
+  er_utable t;
+  er_utable_parse(b->rows.s, &arena, &t);
+  if (t.nrows < 2)
+    er_error(d, b->rows.pos, "table-rows", "table 的 rows 至少要有表头和一行数据");
+  size_t width = t.nrows ? t.rows[0].ncells : 0;
+  bool mismatch = false;
+  for (size_t r = 1; r < t.nrows; r++)
+    if (t.rows[r].ncells != width) {
+      er_error(d, er_inline_pos(&b->rows, t.rows[r].offset), "table-rows",
+               "表格第 %zu 行有 %zu 格，表头有 %zu 格：每行的格数应与表头相同（格之间用 | 分开）",
+               r + 1, t.rows[r].ncells, width);
+      mismatch = true;
+    }
+  if (mismatch || t.nrows < 2) {
+    er_arena_free(&arena);
+    return;
+  }
+  bool summable = false;
+  for (size_t c = 0; c < width; c++)
+    summable |= body_sum(&t, c, t.nrows, &arena).summed;
+  if (b->total.s && !summable)
+    er_warn(d, b->total.pos, "table-total", "表格中没有全为数字的列，total（合计行）无可合计");
+  /* a 合计 typed in: its figures against the rows above it */
+  const er_utable_row *last = &t.rows[t.nrows - 1];
+  if (!b->total.s && t.nrows > 2 && is_total_label(last->cells[0].text))
+    for (size_t c = 1; c < width; c++) {
+      er_ucell_figure typed = er_ucell_read(last->cells[c].text);
+      er_ucolumn_sum s = body_sum(&t, c, t.nrows - 1, &arena);
+      if (typed.kind != ER_UCELL_NUMBER || !s.summed)
+        continue;
+      if (er_dec_cmp(er_dec_round(s.sum, typed.places), typed.value) != 0) {
+        char a[48];
+        er_warn(d, er_inline_pos(&b->rows, last->cells[c].offset), "table-total",
+                "表格%s%s%s的%s行第 %zu 列为 %s，上面各行之和为 %s：请核对，或删去这一行并写 "
+                "total: %s 由程序合计",
+                b->title.s ? "“" : "", b->title.s ? b->title.s : "", b->title.s ? "”" : "",
+                last->cells[0].text, c + 1, last->cells[c].text,
+                er_ucell_format(s.sum, typed.places, typed.separators, a), last->cells[0].text);
+      }
+    }
+  er_arena_free(&arena);
+}

@@ -1,0 +1,67 @@
+/* A table typed in the data (block: table): its header and rows as
+ * written, references resolved, figures right-aligned, and the `total`
+ * row summed here, exactly, column by column. */
+#include "view/view_impl.h"
+
+#include "model/usertable.h"
+
+#include <string.h>
+
+/* A CELL of `row`: the text (its references resolved at the end of the
+ * walk) and CLASS num where it is a figure, center for a blank "—". */
+static void add_cell(er_view *v, er_dict *row, const char *raw, const char *now) {
+  er_dict *cell = er_dict_add(row, "CELL");
+  er_view_set_inline(v, cell, "TEXT", raw);
+  er_ucell_kind kind = er_ucell_read(now).kind;
+  if (kind == ER_UCELL_NUMBER || kind == ER_UCELL_PERCENT)
+    er_dict_set(er_dict_add(cell, "CLASS"), "NAME", "num");
+  else if (kind == ER_UCELL_BLANK)
+    er_dict_set(er_dict_add(cell, "CLASS"), "NAME", "center"); /* "—" where a figure would stand */
+}
+
+void er_view_user_table(er_view *v, er_dict *d, const er_body_item *b) {
+  er_utable t;
+  er_utable_parse(b->rows.s, v->arena, &t);
+  if (!t.nrows)
+    return;
+  er_dict *table = er_dict_add(d, "USER_TABLE");
+  if (b->title.s) {
+    er_dict *caption = er_dict_add(table, "CAPTION");
+    er_dict_set(caption, "NO", er_view_table_no(v, NULL));
+    er_view_set_inline(v, caption, "TITLE", b->title.s);
+    if (b->unit.s)
+      er_dict_set(er_dict_add(caption, "UNIT"), "TEXT", b->unit.s);
+  }
+  size_t width = t.rows[0].ncells;
+  for (size_t c = 0; c < width; c++)
+    er_view_set_inline(v, er_dict_add(table, "HEAD"), "TEXT", t.rows[0].cells[c].text);
+  /* the body's cells as they read now, for the figures and their sums */
+  size_t nbody = t.nrows - 1;
+  const char **now = er_arena_alloc(v->arena, (nbody ? nbody : 1) * width * sizeof *now);
+  for (size_t r = 0; r < nbody; r++) {
+    const er_utable_row *row = &t.rows[r + 1];
+    er_dict *tr = er_dict_add(table, "ROW");
+    for (size_t c = 0; c < width; c++) {
+      const char *raw = c < row->ncells ? row->cells[c].text : ""; /* check refuses short rows */
+      now[c * nbody + r] = er_view_inline_now(v, raw);
+      add_cell(v, tr, raw, now[c * nbody + r]);
+    }
+  }
+  if (!b->total.s)
+    return;
+  er_dict_show(table, "TOTALED");
+  er_dict *total = er_dict_add(table, "TOTAL");
+  er_dict_set(total, "LABEL", b->total.s);
+  for (size_t c = 1; c < width; c++) {
+    er_ucolumn_sum s = er_ucolumn_sum_of(now + c * nbody, nbody);
+    er_dict *cell = er_dict_add(total, "CELL");
+    if (!s.summed) {
+      er_dict_set(cell, "TEXT", "");
+      continue;
+    }
+    char buf[48];
+    er_ucell_format(s.sum, s.places, s.separators, buf);
+    er_dict_setf(cell, "TEXT", "%s", buf);
+    er_dict_set(er_dict_add(cell, "CLASS"), "NAME", "num");
+  }
+}

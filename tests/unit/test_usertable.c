@@ -1,0 +1,148 @@
+/* Tables typed in the data (model/usertable.c, outline block `table`):
+ * rows and cells split at '|' or tabs, a Markdown rule skipped; which
+ * cells are figures; a column's exact sum and how the total row prints
+ * it; and check's findings — a row of the wrong width at its line and
+ * column, and a typed 合计 that is not the sum of the rows above it. */
+#include "support.h"
+
+#include "model/usertable.h"
+
+#include <string.h>
+
+static void rows_and_cells(void **state) {
+  (void)state;
+  er_arena a = {0};
+  er_utable t;
+  er_utable_parse("| 乡镇 | 人数 |\n|---|---|\n\n|　甲镇　| 1,030 |\n乙镇|27\n", &a, &t);
+  assert_int_equal(t.nrows, 3);
+  assert_int_equal(t.rows[0].ncells, 2);
+  assert_string_equal(t.rows[0].cells[0].text, "乡镇");
+  assert_string_equal(t.rows[1].cells[0].text, "甲镇"); /* ideographic spaces trimmed */
+  assert_string_equal(t.rows[1].cells[1].text, "1,030");
+  assert_string_equal(t.rows[2].cells[1].text, "27");
+  /* offsets point into the text, for positions */
+  const char *text = "a\tb\nc\td";
+  er_utable_parse(text, &a, &t);
+  assert_int_equal(t.nrows, 2);
+  assert_int_equal(t.rows[1].cells[1].offset, 6);
+  er_arena_free(&a);
+}
+
+static void figures_and_sums(void **state) {
+  (void)state;
+  assert_int_equal(er_ucell_read("1,234.50").kind, ER_UCELL_NUMBER);
+  assert_int_equal(er_ucell_read("1,234.50").places, 2);
+  assert_true(er_ucell_read("1,234.50").separators);
+  assert_int_equal(er_ucell_read("98.42%").kind, ER_UCELL_PERCENT);
+  assert_int_equal(er_ucell_read("—").kind, ER_UCELL_BLANK);
+  assert_int_equal(er_ucell_read("").kind, ER_UCELL_BLANK);
+  assert_int_equal(er_ucell_read("-3").kind, ER_UCELL_NUMBER);
+  assert_int_equal(er_ucell_read("3-5").kind, ER_UCELL_TEXT);
+  assert_int_equal(er_ucell_read("约30").kind, ER_UCELL_TEXT);
+  assert_int_equal(er_ucell_read(",5").kind, ER_UCELL_TEXT);
+
+  const char *money[] = {"0.1", "0.2", "—", "1,000.05"};
+  er_ucolumn_sum s = er_ucolumn_sum_of(money, 4);
+  assert_true(s.summed);
+  char buf[48];
+  assert_string_equal(er_ucell_format(s.sum, s.places, s.separators, buf), "1,000.35");
+  assert_string_equal(er_ucell_format(dec("-1234567.5"), 1, true, buf), "-1,234,567.5");
+  const char *rates[] = {"10%", "20%"};
+  assert_false(er_ucolumn_sum_of(rates, 2).summed); /* percentages are not added */
+  const char *words[] = {"1", "若干"};
+  assert_false(er_ucolumn_sum_of(words, 2).summed);
+}
+
+static er_eval *with_table(const char *options, er_diag *d) {
+  char yaml[2048];
+  snprintf(yaml, sizeof yaml,
+           HEAD "indicators:\n  - {code: A, name: 甲, weight: 100, rule: score, score: 90}\n"
+                "outline:\n"
+                "  - title: 表\n"
+                "    body:\n"
+                "      - block: table\n"
+                "%s",
+           options);
+  return eval_yaml(yaml, d);
+}
+
+static void a_short_row_at_its_line(void **state) {
+  (void)state;
+  er_diag d = {0};
+  /* lines 1-4 the head and the tree, 9 "rows: |", 10 the header, 12 the short row */
+  er_eval *ev = with_table("        rows: |\n"
+                           "          项目 | 金额\n"
+                           "          甲 | 1\n"
+                           "          乙\n",
+                           &d);
+  const er_finding *f = find_finding(&d, "table-rows");
+  assert_non_null(f);
+  assert_int_equal(f->pos.line, 12);
+  assert_int_equal(f->pos.col, 11);
+  assert_non_null(strstr(f->message, "第 3 行有 1 格，表头有 2 格"));
+  er_eval_free(ev);
+  er_diag_free(&d);
+}
+
+static void a_typed_total_is_checked(void **state) {
+  (void)state;
+  er_diag d = {0};
+  er_eval *ev = with_table("        title: 分配\n"
+                           "        rows: |\n"
+                           "          项目 | 金额 | 占比\n"
+                           "          甲 | 1.25 | 40%\n"
+                           "          乙 | 2 | 60%\n"
+                           "          合计 | 3.35 | 100%\n",
+                           &d);
+  const er_finding *f = find_finding(&d, "table-total");
+  assert_non_null(f);
+  assert_int_equal(f->pos.line, 14);
+  assert_int_equal(f->pos.col, 16);
+  assert_non_null(strstr(f->message, "第 2 列为 3.35，上面各行之和为 3.25"));
+  er_eval_free(ev);
+  er_diag_free(&d);
+
+  /* right, or summed by the engine: nothing to say */
+  er_diag d2 = {0};
+  ev = with_table("        rows: |\n"
+                  "          项目 | 金额\n"
+                  "          甲 | 1.25\n"
+                  "          乙 | 2\n"
+                  "          合计 | 3.25\n",
+                  &d2);
+  assert_null(find_finding(&d2, "table-total"));
+  er_eval_free(ev);
+  er_diag_free(&d2);
+}
+
+static void options_belong_to_table(void **state) {
+  (void)state;
+  er_diag d = {0};
+  char yaml[1024];
+  snprintf(yaml, sizeof yaml,
+           HEAD "indicators:\n  - {code: A, name: 甲, weight: 100, rule: score, score: 90}\n"
+                "outline:\n"
+                "  - title: 表\n"
+                "    body:\n"
+                "      - {block: score_table, total: 合计}\n"
+                "      - {block: table}\n");
+  er_eval *ev = eval_yaml(yaml, &d);
+  const er_finding *f = find_finding(&d, "block-option");
+  assert_non_null(f);
+  assert_non_null(strstr(f->message, "只有 table 用"));
+  size_t errors = 0;
+  for (size_t i = 0; i < d.count; i++)
+    errors += strstr(d.items[i].message, "[block-option]") != NULL;
+  assert_int_equal(errors, 2); /* and the table without rows */
+  er_eval_free(ev);
+  er_diag_free(&d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(rows_and_cells),          cmocka_unit_test(figures_and_sums),
+      cmocka_unit_test(a_short_row_at_its_line), cmocka_unit_test(a_typed_total_is_checked),
+      cmocka_unit_test(options_belong_to_table),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
