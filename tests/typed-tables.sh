@@ -6,6 +6,10 @@
 # summed by the engine (1,087 and 50.00, a percentage column left blank) in
 # the HTML, the PDF and the DOCX; a short row is refused at its line and
 # column, and a typed 合计 that is not the sum of its rows is pointed out.
+# A chart typed in the data (block: chart): numbered 图1-1 and cited, its
+# scale 0 to 25 in steps of 5 alike in the HTML, the PDF and the DOCX's
+# native chart (with the values cached); a value that is no figure is
+# refused at its line and column.
 set -u
 bin=$1 src=$2 out=$3
 fail=0
@@ -33,6 +37,17 @@ outline:
           乙镇 | 27 | 9.5 | —
           丙镇 | 1,030 | {funds.planned} | 31.67%
         total: 合计
+      - 各季度救助人次见{figure:quarters}。
+      - block: chart
+        id: quarters
+        title: 各季度临时救助人次
+        unit: 人次
+        rows: |
+          季度 | 人次
+          第一季度 | 18
+          第二季度 | 25
+          第三季度 | 21
+          第四季度 | 23
   - title: 附表
     annex: true
     body: [{block: self_table}]
@@ -61,6 +76,20 @@ grep -qF '合计 1,087 50.00' "$out/pdf.txt" || bad "PDF: the row 合计 1,087 5
 unzip -p "$out/towns.docx" word/document.xml | sed 's/<[^>]*>//g' >"$out/docx.txt"
 grep -qF '丙镇1,03030.0031.67%合计1,08750.00' "$out/docx.txt" || bad "DOCX: the rows and 合计 1,087 50.00 not found"
 
+# the chart: caption, citation, the values and one scale in every format
+grep -qF '<p>各季度救助人次见图1-1。</p>' "$html" || bad "HTML: the chart is not cited as 图1-1"
+grep -qF '<title>图1-1 各季度临时救助人次</title>' "$html" || bad "HTML: no chart 图1-1 各季度临时救助人次"
+ticks=$(grep -o 'fill="#444">[0-9.]*人次' "$html" | sed 's/.*>//' | tr '\n' ' ')
+[ "$ticks" = "0人次 5人次 10人次 15人次 20人次 25人次 " ] || bad "HTML: the chart's scale is $ticks"
+grep -qF '图1-1 各季度临时救助人次' "$out/pdf.txt" || bad "PDF: no caption 图1-1"
+for t in 0人次 5人次 25人次 18人次 23人次; do
+  grep -q "\(^\| \)$t\( \|$\)" "$out/pdf.txt" || bad "PDF: the chart lacks $t"
+done
+chart=$(unzip -p "$out/towns.docx" word/charts/chart1.xml)
+for want in '<c:max val="25"/>' '<c:majorUnit val="5"/>' '<c:v>第二季度</c:v>' '<c:v>25</c:v>'; do
+  printf '%s' "$chart" | grep -qF "$want" || bad "DOCX chart lacks $want"
+done
+
 # check: a short row, and a typed 合计 that is off
 sed -e 's/^          乙镇 | 27 | 9.5 | —$/          乙镇 | 27/' "$data" >"$out/short.yaml"
 "$bin" check "$out/short.yaml" >"$out/short.out" 2>&1
@@ -76,5 +105,13 @@ grep -q '第 2 列为 1,088，上面各行之和为 1,087.*\[table-total\]' "$ou
   bad "check did not find the typed 合计 1,088 off the sum 1,087: $(cat "$out/typed.out")"
 grep -q '第 4 列' "$out/typed.out" && bad "check added up a column of percentages"
 
-[ "$fail" = 0 ] && echo "ok: a typed table in HTML, PDF and DOCX, summed by the engine; check places its faults"
+sed -e 's/^          第三季度 | 21$/          第三季度 | 约21/' "$data" >"$out/word.yaml"
+"$bin" check "$out/word.yaml" >"$out/word.out" 2>&1
+rc=$?
+line=$(grep -n '第三季度 | 约21$' "$out/word.yaml" | cut -d: -f1)
+[ "$rc" = 1 ] || bad "check of a chart value in words exited $rc, not 1"
+grep -q "word.yaml:$line:18: error: 图的第 4 行的数值“约21”不是数字" "$out/word.out" ||
+  bad "check did not place the chart's value at $line:18: $(cat "$out/word.out")"
+
+[ "$fail" = 0 ] && echo "ok: a typed table and chart in HTML, PDF and DOCX, summed and scaled by the engine; check places their faults"
 exit "$fail"

@@ -49,6 +49,7 @@
 #define ER_DOC_H
 
 #include "model/arena.h"
+#include "model/decimal.h"
 #include "model/diag.h"
 
 #include <stdbool.h>
@@ -154,6 +155,17 @@ const char *er_node_text(er_doc *doc, const er_node *n);
 /* Depth-first traversal: the node after n in document order, staying
  * within `root`; NULL at the end. */
 er_node *er_node_following(const er_node *root, const er_node *n);
+
+/* The value scale of a bar chart (ER_DOC_CHART): its data-max when it
+ * gives one, in four intervals (a score chart's 0–100 in 25s); else the
+ * largest value rounded up to a top of 4 or 5 equal steps, each 1, 2, 2.5
+ * or 5 × 10^k, whichever comes closest (25 → 0, 5 … 25; 98 → 0, 25 … 100).
+ * Every writer draws and labels the same grid. */
+typedef struct er_chart_scale {
+  er_dec max;
+  int intervals;
+} er_chart_scale;
+er_chart_scale er_chart_scale_of(const er_node *chart, er_dec largest);
 
 /* The body's first block, after the front matter (the cover, 摘要 and the
  * contents): the block whose page is — 1 —; NULL without front matter. */

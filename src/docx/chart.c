@@ -151,8 +151,22 @@ static void axes(er_xml *x, const er_node *chart, bool horizontal) {
   val(x, "c:axId", "2");
   er_xml_open(x, "c:scaling");
   val(x, "c:orientation", "minMax");
-  if (chart->max && chart->chart != ER_CHART_STACKED)
-    val(x, "c:max", chart->max);
+  /* the bars' scale as the PDF draws it: its top and its grid's step */
+  bool scaled = chart->chart != ER_CHART_STACKED;
+  er_chart_scale scale = {{0}, 0};
+  char top[ER_DEC_BUFSIZE], step[ER_DEC_BUFSIZE];
+  if (scaled) {
+    er_dec largest = er_dec_zero();
+    for (const er_node *d = chart->first; d; d = d->next) {
+      er_dec v;
+      if (d->type == ER_DOC_DATUM && er_dec_parse(d->value, strlen(d->value), &v) == ER_DEC_OK)
+        largest = er_dec_max(largest, v);
+    }
+    scale = er_chart_scale_of(chart, largest);
+    er_dec_format_trim(scale.max, 6, top);
+    er_dec_format_trim(er_dec_div(scale.max, er_dec_int(scale.intervals)), 6, step);
+    val(x, "c:max", top);
+  }
   val(x, "c:min", "0");
   er_xml_close(x);
   val(x, "c:delete", "0");
@@ -167,6 +181,8 @@ static void axes(er_xml *x, const er_node *chart, bool horizontal) {
   val(x, "c:crossAx", "1");
   val(x, "c:crosses", horizontal ? "max" : "autoZero");
   val(x, "c:crossBetween", "between");
+  if (scaled)
+    val(x, "c:majorUnit", step);
   er_xml_close(x);
 }
 

@@ -20,6 +20,7 @@ typedef struct chart {
   datum data[MAX_DATA];
   size_t count;
   er_dec max, total;
+  int intervals; /* of the value scale */
   const char *unit;
   const char *name; /* the figcaption's text: the drawing's accessible name */
   FILE *out;
@@ -42,21 +43,6 @@ static er_dec dec(int64_t n) { return er_dec_int(n); }
 /* a × b / c */
 static er_dec scale(er_dec a, er_dec b, er_dec c) {
   return er_dec_is_zero(c) ? er_dec_zero() : er_dec_div(er_dec_mul(a, b), c);
-}
-
-/* 1, 2, 2.5 or 5 × 10^k at or above v. */
-static er_dec nice_ceiling(er_dec v) {
-  er_dec step = {ER_DEC_SCALE / 100}; /* 0.01 */
-  static const int64_t mult[] = {10, 20, 25, 50};
-  for (int guard = 0; guard < 40; guard++) {
-    for (size_t i = 0; i < 4; i++) {
-      er_dec c = er_dec_div(er_dec_mul(step, dec(mult[i])), dec(10));
-      if (er_dec_cmp(c, v) >= 0)
-        return c;
-    }
-    step = er_dec_mul(step, dec(10));
-  }
-  return v;
 }
 
 static size_t utf8_chars(const char *s) {
@@ -114,9 +100,9 @@ static void bars(chart *c) {
   er_dec plot_w = dec(W - left - right), plot_h = dec(H - top - bottom), base = dec(H - bottom);
   char a[ER_DEC_BUFSIZE], b[ER_DEC_BUFSIZE], e[ER_DEC_BUFSIZE], f[ER_DEC_BUFSIZE];
   svg_open(c, W, H);
-  for (int i = 0; i <= 4; i++) { /* grid and scale */
-    er_dec y = er_dec_sub(base, scale(plot_h, dec(i), dec(4)));
-    er_dec tick = scale(c->max, dec(i), dec(4));
+  for (int i = 0; i <= c->intervals; i++) { /* grid and scale */
+    er_dec y = er_dec_sub(base, scale(plot_h, dec(i), dec(c->intervals)));
+    er_dec tick = scale(c->max, dec(i), dec(c->intervals));
     fprintf(out,
             "<line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\" stroke=\"%s\" stroke-width=\"1\"/>\n",
             left, num(y, a), W - right, num(y, b), i ? "#d9d9d9" : "#333");
@@ -259,11 +245,9 @@ void er_html_chart(er_doc *doc, const er_node *n, FILE *out) {
   }
   if (!c.count)
     return;
-  er_dec max;
-  if (n->max && er_dec_parse(n->max, strlen(n->max), &max) == ER_DEC_OK && max.units > 0)
-    c.max = max;
-  else
-    c.max = nice_ceiling(c.max.units > 0 ? c.max : dec(1));
+  er_chart_scale axis = er_chart_scale_of(n, c.max);
+  c.max = axis.max;
+  c.intervals = axis.intervals;
   switch (n->chart) {
   case ER_CHART_BAR:
     bars(&c);

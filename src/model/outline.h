@@ -20,10 +20,11 @@ typedef struct er_body_item {
   er_text key;     /* narrative: the narrative key */
   er_text note;    /* a note set under the block (a table's footnote) */
   er_text empty;   /* what to print when the block has nothing to show */
-  er_text title;   /* table: its caption after its number */
-  er_text unit;    /* table: （单位：…） after the title */
-  er_text rows;    /* table: the header line, then a line per row, cells split at | */
+  er_text title;   /* table, chart: its caption after its number */
+  er_text unit;    /* table: （单位：…） after the title; chart: the values' unit */
+  er_text rows;    /* table, chart: the header line, then a line per row, cells split at | */
   er_text total;   /* table: the label of a last row the engine sums */
+  er_choice kind;  /* chart: bar (default), hbar, pie */
   er_choice align; /* paragraphs: left (no indent), center, right */
   er_pos pos;
 } er_body_item;

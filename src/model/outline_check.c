@@ -262,14 +262,21 @@ static void check_block(const er_body_item *b, const er_eval *ev, names *ids, er
              "只有 problems、experience、recommendations 可以只列一组（group）");
   else if (b->group.s && list && !has_group(list, b->group.s))
     er_warn(d, b->group.pos, "block-option", "%s 中没有分组为“%s”的条目", name, b->group.s);
-  if (strcmp(name, "table") == 0)
+  bool table = strcmp(name, "table") == 0, chart = strcmp(name, "chart") == 0;
+  if (table)
     er_utable_check(b, d);
+  else if (chart)
+    er_uchart_check(b, d);
   else {
-    const er_text *own[] = {&b->rows, &b->title, &b->unit, &b->total};
+    const er_text *own[] = {&b->rows, &b->title, &b->unit};
     for (size_t i = 0; i < sizeof own / sizeof *own; i++)
       if (own[i]->s)
-        er_error(d, own[i]->pos, "block-option", "只有 table 用 rows、title、unit 和 total");
+        er_error(d, own[i]->pos, "block-option", "只有 table 和 chart 用 rows、title 和 unit");
   }
+  if (b->total.s && !table)
+    er_error(d, b->total.pos, "block-option", "只有 table 用 total（合计行）");
+  if (b->kind.index >= 0 && !chart)
+    er_error(d, b->kind.text.pos, "block-option", "只有 chart 用 kind（图的类型）");
   if (b->id.s)
     add_name(ids, b->id.s, b->id.pos, true, d);
   add_block_names(ids, k, ev);

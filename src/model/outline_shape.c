@@ -9,6 +9,7 @@
 static const char *const align_names[] = {"left", "center", "right", NULL};
 static const char *const summary_names[] = {"off", "generated", NULL};
 static const char *const table_number_names[] = {"chapter", "continuous", NULL};
+static const char *const chart_kind_names[] = {"bar", "hbar", "pie", NULL};
 
 #define S er_body_item
 static const er_field er_body_item_shape_fields[] = {
@@ -21,11 +22,13 @@ static const er_field er_body_item_shape_fields[] = {
     TEXT("key", key, 0, "narrative：叙述文字的字段名（可用 | 列出备选）；fund_item：资金项目名称"),
     TEXT("note", note, 0, "表下注"),
     TEXT("empty", empty, 0, "没有内容时显示的文字"),
-    TEXT("title", title, 0, "table：表题（表号之后）"),
-    TEXT("unit", unit, 0, "table：计量单位，表题后写作（单位：…）"),
+    TEXT("title", title, 0, "table、chart：表题或图题（表号、图号之后）"),
+    TEXT("unit", unit, 0, "table：计量单位，表题后写作（单位：…）；chart：数值的单位"),
     TEXT("rows", rows, 0,
-         "table：第一行为表头，以下每行一行数据，格之间用 | 分开；格中可用 {funds.planned} 等引用"),
+         "table、chart：第一行为表头，以下每行一行数据，格之间用 | 分开；格中可用 {funds.planned} "
+         "等引用；chart 每行为名称和数值"),
     TEXT("total", total, 0, "table：合计行的名称，如“合计”；各数字列之和由程序计算"),
+    CHOICE("kind", kind, 0, chart_kind_names, "chart：bar 柱形图（默认）、hbar 条形图、pie 饼图"),
     CHOICE("align", align, 0, align_names, "段落对齐：left（不缩进）、center、right"),
     END};
 static SHAPE_ID(er_body_item_shape, "body_item", "正文内容",
@@ -137,6 +140,7 @@ const er_outline_block er_outline_blocks[] = {
     {"summary_basics", NULL, NULL},
     {"annex_list", NULL, NULL},
     {"table", NULL, NULL},
+    {"chart", NULL, NULL},
     {NULL, NULL, NULL},
 };
 

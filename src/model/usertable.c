@@ -234,3 +234,35 @@ void er_utable_check(const er_body_item *b, er_diag *d) {
     }
   er_arena_free(&arena);
 }
+
+void er_uchart_check(const er_body_item *b, er_diag *d) {
+  if (!b->rows.s) {
+    er_error(d, b->pos, "block-option",
+             "chart 需要 rows：第一行是表头（名称 | 数值的名称），以下每行一个名称和它的数值");
+    return;
+  }
+  er_arena arena = {0};
+  er_utable t;
+  er_utable_parse(b->rows.s, &arena, &t);
+  if (t.nrows < 2)
+    er_error(d, b->rows.pos, "table-rows", "chart 的 rows 至少要有表头和一行数据");
+  for (size_t r = 1; r < t.nrows; r++) {
+    const er_utable_row *row = &t.rows[r];
+    if (row->ncells != 2) {
+      er_error(d, er_inline_pos(&b->rows, row->offset), "table-rows",
+               "图的第 %zu 行有 %zu 格：每行应为名称和数值两格，用 | 分开", r + 1, row->ncells);
+      continue;
+    }
+    const er_utable_cell *c = &row->cells[1];
+    if (strchr(c->text, '{'))
+      continue; /* a reference: its figure is known when the report is built */
+    er_ucell_figure f = er_ucell_read(c->text);
+    if (f.kind != ER_UCELL_NUMBER && f.kind != ER_UCELL_PERCENT)
+      er_error(d, er_inline_pos(&b->rows, c->offset), "chart-value",
+               "图的第 %zu 行的数值“%s”不是数字", r + 1, c->text);
+    else if (f.value.units < 0)
+      er_error(d, er_inline_pos(&b->rows, c->offset), "chart-value",
+               "图的第 %zu 行的数值 %s 小于 0：图只画 0 及以上的数值", r + 1, c->text);
+  }
+  er_arena_free(&arena);
+}

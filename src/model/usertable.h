@@ -1,7 +1,8 @@
-/* A table typed in the data file (outline block `table`): its `rows` text
- * holds one line per row, the first the header, cells split at '|' (or at
- * tabs, as a spreadsheet copies them). The engine reads which columns are
- * figures, and adds the `total` row itself, so a 合计 is never typed in. */
+/* A table typed in the data file (outline blocks `table` and `chart`): its
+ * `rows` text holds one line per row, the first the header, cells split at
+ * '|' (or at tabs, as a spreadsheet copies them). The engine reads which
+ * columns are figures, and adds the `total` row itself, so a 合计 is never
+ * typed in; a chart draws each row's name and value. */
 #ifndef ER_USERTABLE_H
 #define ER_USERTABLE_H
 
@@ -64,5 +65,9 @@ char *er_ucell_format(er_dec v, int places, bool separators, char buf[48]);
  * header, no body rows, a `total` over no figure column, and a typed
  * 合计 row whose figures are not the sums of the rows above it. */
 void er_utable_check(const er_body_item *b, er_diag *d);
+
+/* check's findings about a `chart` block: no rows, a row without a name
+ * and a value, a value that is not a figure or is below zero. */
+void er_uchart_check(const er_body_item *b, er_diag *d);
 
 #endif

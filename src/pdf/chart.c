@@ -31,6 +31,7 @@ typedef struct chart {
   datum data[MAX_DATA];
   size_t count;
   er_dec max, total;
+  int intervals; /* of the value scale */
   const char *unit;
 } chart;
 
@@ -39,21 +40,6 @@ static double num(er_dec v) { return (double)v.units / (double)ER_DEC_SCALE; }
 /* a × b / c */
 static er_dec scale(er_dec a, er_dec b, er_dec c) {
   return er_dec_is_zero(c) ? er_dec_zero() : er_dec_div(er_dec_mul(a, b), c);
-}
-
-/* 1, 2, 2.5 or 5 × 10^k at or above v. */
-static er_dec nice_ceiling(er_dec v) {
-  er_dec step = {ER_DEC_SCALE / 100};
-  static const int64_t mult[] = {10, 20, 25, 50};
-  for (int guard = 0; guard < 40; guard++) {
-    for (size_t i = 0; i < 4; i++) {
-      er_dec c = er_dec_div(er_dec_mul(step, er_dec_int(mult[i])), er_dec_int(10));
-      if (er_dec_cmp(c, v) >= 0)
-        return c;
-    }
-    step = er_dec_mul(step, er_dec_int(10));
-  }
-  return v;
 }
 
 /* ---- text ---- */
@@ -130,12 +116,12 @@ static double bars_height(chart *c) {
 static void bars(chart *c) {
   double plot_w = c->width - BAR_LEFT - 8, base = c->y + BAR_TOP + BAR_PLOT;
   double left = c->x + BAR_LEFT, tick = 0.85 * c->size;
-  for (int i = 0; i <= 4; i++) {
-    double y = base - BAR_PLOT * i / 4;
+  for (int i = 0; i <= c->intervals; i++) {
+    double y = base - BAR_PLOT * i / c->intervals;
     rule(c, left, y, plot_w, 0, i ? 0.5 : 0.8, i ? 0xD9D9D9 : 0x333333);
     char buf[ER_DEC_BUFSIZE];
-    const char *t =
-        with_unit(c, er_dec_format_trim(scale(c->max, er_dec_int(i), er_dec_int(4)), 2, buf));
+    const char *t = with_unit(
+        c, er_dec_format_trim(scale(c->max, er_dec_int(i), er_dec_int(c->intervals)), 2, buf));
     text_at(c, t, tick, ER_ALIGN_END, c->x, BAR_LEFT - 5, y + 0.35 * tick, 1);
   }
   double slot = plot_w / (double)c->count, bar = fmin(slot / 2, 54);
@@ -254,11 +240,9 @@ static bool read_data(chart *c, const er_node *n) {
   }
   if (!c->count)
     return false;
-  er_dec max;
-  if (n->max && er_dec_parse(n->max, strlen(n->max), &max) == ER_DEC_OK && max.units > 0)
-    c->max = max;
-  else
-    c->max = nice_ceiling(c->max.units > 0 ? c->max : er_dec_int(1));
+  er_chart_scale axis = er_chart_scale_of(n, c->max);
+  c->max = axis.max;
+  c->intervals = axis.intervals;
   return true;
 }
 

@@ -228,11 +228,17 @@ static bool annex_list(block_ctx *c) {
   return true;
 }
 
-/* A table typed in the data: always something to show (check refuses
- * one without rows). */
+/* A table or chart typed in the data: always something to show (check
+ * refuses one without rows). */
 static bool user_table(block_ctx *c) {
   if (c->entry)
     er_view_user_table(c->v, section(c), c->b);
+  return c->b->rows.s != NULL;
+}
+
+static bool user_chart(block_ctx *c) {
+  if (c->entry)
+    er_view_user_chart(c->v, section(c), c->b);
   return c->b->rows.s != NULL;
 }
 
@@ -280,6 +286,7 @@ static const struct {
     {"summary_basics", summary_basics, NULL, NULL, NULL, NULL},
     {"annex_list", annex_list, NULL, NULL, NULL, NULL},
     {"table", user_table, NULL, NULL, NULL, NULL},
+    {"chart", user_chart, NULL, NULL, NULL, NULL},
 };
 
 bool er_view_block(er_view *v, er_dict *entry, const er_body_item *b, int level) {

@@ -138,6 +138,9 @@ const char *er_view_score_text(er_view *v, const er_indicator *n);
 /* USER_TABLE: a table typed in the data (block: table), with its
  * CAPTION (NO, TITLE, UNIT), HEAD cells, ROW cells and the TOTAL row. */
 void er_view_user_table(er_view *v, er_dict *d, const er_body_item *b);
+/* USER_CHART: a chart typed in the data (block: chart): KIND, UNIT, a
+ * DATUM (LABEL, VALUE) per row, and its CAPTION (NO, TITLE). */
+void er_view_user_chart(er_view *v, er_dict *d, const er_body_item *b);
 
 /* ---- view_sheet.c ---- */
 void er_view_score_sheet(er_view *v, er_dict *d);

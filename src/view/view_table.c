@@ -1,6 +1,8 @@
 /* A table typed in the data (block: table): its header and rows as
  * written, references resolved, figures right-aligned, and the `total`
- * row summed here, exactly, column by column. */
+ * row summed here, exactly, column by column. A chart typed in the data
+ * (block: chart): each row's name and value, drawn like the computed
+ * charts. */
 #include "view/view_impl.h"
 
 #include "model/usertable.h"
@@ -63,5 +65,35 @@ void er_view_user_table(er_view *v, er_dict *d, const er_body_item *b) {
     er_ucell_format(s.sum, s.places, s.separators, buf);
     er_dict_setf(cell, "TEXT", "%s", buf);
     er_dict_set(er_dict_add(cell, "CLASS"), "NAME", "num");
+  }
+}
+
+void er_view_user_chart(er_view *v, er_dict *d, const er_body_item *b) {
+  static const char *const kinds[] = {"bar", "hbar", "pie"};
+  er_utable t;
+  er_utable_parse(b->rows.s, v->arena, &t);
+  er_dict *chart = er_dict_add(d, "USER_CHART");
+  er_dict_set(chart, "KIND", kinds[b->kind.index > 0 ? b->kind.index : 0]);
+  bool percent = false;
+  for (size_t r = 1; r < t.nrows; r++) {
+    const er_utable_row *row = &t.rows[r];
+    if (row->ncells != 2)
+      continue; /* check refuses it */
+    er_ucell_figure f = er_ucell_read(er_view_inline_now(v, row->cells[1].text));
+    if ((f.kind != ER_UCELL_NUMBER && f.kind != ER_UCELL_PERCENT) || f.value.units < 0)
+      continue; /* a reference that has no figure here ("—") */
+    percent |= f.kind == ER_UCELL_PERCENT;
+    char buf[ER_DEC_BUFSIZE];
+    er_dict *datum = er_dict_add(chart, "DATUM");
+    er_dict_setf(datum, "VALUE", "%s", er_dec_format(f.value, f.places, buf));
+    er_view_set_inline(v, datum, "LABEL", row->cells[0].text);
+  }
+  const char *unit = b->unit.s ? b->unit.s : percent ? "%" : NULL;
+  if (unit)
+    er_dict_set(er_dict_add(chart, "UNIT"), "TEXT", unit);
+  if (b->title.s) {
+    er_dict *caption = er_dict_add(chart, "CAPTION");
+    er_dict_set(caption, "NO", er_view_figure_no(v, NULL));
+    er_view_set_inline(v, caption, "TITLE", b->title.s);
   }
 }

@@ -202,9 +202,31 @@ static void style_profile_and_role_map_read_together(void **state) {
   }
 }
 
+/* A bar chart's scale: data-max in four steps; else a round top of 4 or
+ * 5 round steps, the one closest above the largest value. */
+static void chart_scales_are_round(void **state) {
+  (void)state;
+  er_node chart = {.type = ER_DOC_CHART};
+  static const struct {
+    const char *largest, *max;
+    int intervals;
+  } cases[] = {{"25", "25", 5},     {"98", "100", 4}, {"7", "8", 4},      {"0.3", "0.4", 4},
+               {"1087", "1250", 5}, {"0", "1", 4},    {"12.5", "12.5", 5}};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    er_chart_scale s = er_chart_scale_of(&chart, dec(cases[i].largest));
+    assert_int_equal(s.max.units, dec(cases[i].max).units);
+    assert_int_equal(s.intervals, cases[i].intervals);
+  }
+  chart.max = "100";
+  er_chart_scale s = er_chart_scale_of(&chart, dec("30"));
+  assert_string_equal(dec_str(s.max, 0), "100");
+  assert_int_equal(s.intervals, 4);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_language_parses),
+      cmocka_unit_test(chart_scales_are_round),
       cmocka_unit_test(outside_the_language_is_an_error_with_its_line),
       cmocka_unit_test(whitespace_collapses_and_vanishes_between_chinese),
       cmocka_unit_test(numbering_and_figures),
