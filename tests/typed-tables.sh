@@ -5,8 +5,9 @@
 # figures right-aligned, a reference resolved in a cell, and the 合计 row
 # summed by the engine (1,087 and 50.00, a percentage column left blank) in
 # the HTML, the PDF and the DOCX; a short row is refused at its line and
-# column, and a typed 合计 that is not the sum of its rows is pointed out.
-# A chart typed in the data (block: chart): numbered 图1-1 and cited, its
+# column, and a typed 合计 that is not the sum of its rows is pointed out;
+# "^" and "<" merge cells (a two-row header, a name over its rows) in every
+# format. A chart typed in the data (block: chart): numbered 图1-1 and cited, its
 # scale 0 to 25 in steps of 5 alike in the HTML, the PDF and the DOCX's
 # native chart (with the values cached); a value that is no figure is
 # refused at its line and column.
@@ -48,6 +49,16 @@ outline:
           第二季度 | 25
           第三季度 | 21
           第四季度 | 23
+      - block: table
+        title: 资金来源及使用情况
+        header: 2
+        rows: |
+          资金项目 | 资金来源 | < | < | 支出
+          ^ | 中央 | 省级 | 县级 | ^
+          临时救助 | 10 | 5 | 15 | 30
+          ^ | 2 | 1 | 0.5 | 3.5
+          特困供养 | 20 | — | 4 | 24
+        total: 合计
   - title: 附表
     annex: true
     body: [{block: self_table}]
@@ -75,6 +86,17 @@ grep -qF '丙镇 1,030 30.00 31.67%' "$out/pdf.txt" || bad "PDF: the row 丙镇 
 grep -qF '合计 1,087 50.00' "$out/pdf.txt" || bad "PDF: the row 合计 1,087 50.00 not found"
 unzip -p "$out/towns.docx" word/document.xml | sed 's/<[^>]*>//g' >"$out/docx.txt"
 grep -qF '丙镇1,03030.0031.67%合计1,08750.00' "$out/docx.txt" || bad "DOCX: the rows and 合计 1,087 50.00 not found"
+
+# merged cells: a two-row header, a name over two rows, sums over the body
+grep -qF '<th scope="colgroup" colspan="3">资金来源</th>' "$html" || bad "HTML: 资金来源 does not span 3 columns"
+grep -qF 'rowspan="2">资金项目</th>' "$html" || bad "HTML: 资金项目 does not span the 2 header rows"
+grep -qF 'rowspan="2">临时救助</th>' "$html" || bad "HTML: 临时救助 does not span its 2 rows"
+grep -qF '<td class="center">合计</td><td class="num">32</td><td class="num">6</td><td class="num">19.5</td><td class="num">57.5</td>' "$html" ||
+  bad "HTML: the merged table's 合计 is not 32 6 19.5 57.5"
+grep -qF '合计 32 6 19.5 57.5' "$out/pdf.txt" || bad "PDF: the merged table's 合计 32 6 19.5 57.5 not found"
+unzip -p "$out/towns.docx" word/document.xml >"$out/document.xml"
+grep -qF '<w:gridSpan w:val="3"/>' "$out/document.xml" || bad "DOCX: no cell spans 3 columns"
+grep -qF '<w:vMerge w:val="restart"/>' "$out/document.xml" || bad "DOCX: no cell merged down"
 
 # the chart: caption, citation, the values and one scale in every format
 grep -qF '<p>各季度救助人次见图1-1。</p>' "$html" || bad "HTML: the chart is not cited as 图1-1"

@@ -25,6 +25,7 @@ typedef struct er_body_item {
   er_text rows;    /* table, chart: the header line, then a line per row, cells split at | */
   er_text total;   /* table: the label of a last row the engine sums */
   er_choice kind;  /* chart: bar (default), hbar, pie */
+  er_num header;   /* table: how many of the rows head it (default 1) */
   er_choice align; /* paragraphs: left (no indent), center, right */
   er_pos pos;
 } er_body_item;

@@ -29,6 +29,8 @@ static const er_field er_body_item_shape_fields[] = {
          "等引用；chart 每行为名称和数值"),
     TEXT("total", total, 0, "table：合计行的名称，如“合计”；各数字列之和由程序计算"),
     CHOICE("kind", kind, 0, chart_kind_names, "chart：bar 柱形图（默认）、hbar 条形图、pie 饼图"),
+    NUM("header", header, ER_INTEGER | ER_NONNEG,
+        "table：表头的行数，默认 1；格中写 ^ 与上格合并，写 < 与左格合并"),
     CHOICE("align", align, 0, align_names, "段落对齐：left（不缩进）、center、right"),
     END};
 static SHAPE_ID(er_body_item_shape, "body_item", "正文内容",

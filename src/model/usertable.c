@@ -98,7 +98,7 @@ er_ucell_figure er_ucell_read(const char *text) {
   er_ucell_figure f = {ER_UCELL_TEXT, {0}, 0, false};
   size_t len = strlen(text);
   if (!len || strcmp(text, "—") == 0 || strcmp(text, "-") == 0 || strcmp(text, "－") == 0 ||
-      strcmp(text, "——") == 0) {
+      strcmp(text, "——") == 0 || strcmp(text, "^") == 0 || strcmp(text, "<") == 0) {
     f.kind = ER_UCELL_BLANK;
     return f;
   }
@@ -169,13 +169,80 @@ char *er_ucell_format(er_dec v, int places, bool separators, char buf[48]) {
   return buf;
 }
 
+/* ---- merged cells ---- */
+
+static bool is_marker(const char *s) { return (s[0] == '^' || s[0] == '<') && !s[1]; }
+
+size_t er_utable_header_rows(const er_body_item *b, const er_utable *t) {
+  size_t n = 1;
+  if (b->header.set && b->header.v.units >= ER_DEC_SCALE && b->header.v.units / ER_DEC_SCALE < 64)
+    n = (size_t)(b->header.v.units / ER_DEC_SCALE);
+  return n < t->nrows ? n : t->nrows;
+}
+
+static const char *cell_at(const er_utable *t, size_t r, size_t c) {
+  return c < t->rows[r].ncells ? t->rows[r].cells[c].text : "";
+}
+
+static void marker_problem(er_diag *d, const er_text *text, const er_utable *t, size_t r, size_t c,
+                           const char *what) {
+  if (d && text && c < t->rows[r].ncells)
+    er_error(d, er_inline_pos(text, t->rows[r].cells[c].offset), "table-merge",
+             "表格第 %zu 行第 %zu 格：%s", r + 1, c + 1, what);
+}
+
+er_uspan **er_utable_spans(const er_utable *t, size_t header, er_arena *arena, er_diag *d,
+                           const er_text *text) {
+  size_t width = t->nrows ? t->rows[0].ncells : 0;
+  er_uspan **span = er_arena_alloc(arena, (t->nrows ? t->nrows : 1) * sizeof *span);
+  bool **taken = er_arena_alloc(arena, (t->nrows ? t->nrows : 1) * sizeof *taken);
+  for (size_t r = 0; r < t->nrows; r++) {
+    span[r] = er_arena_alloc(arena, (width ? width : 1) * sizeof **span);
+    taken[r] = er_arena_alloc(arena, (width ? width : 1) * sizeof **taken);
+  }
+  for (size_t r = 0; r < t->nrows; r++) {
+    size_t end = r < header ? header : t->nrows; /* a block stays in its part */
+    for (size_t c = 0; c < width; c++) {
+      if (taken[r][c])
+        continue;
+      taken[r][c] = true;
+      span[r][c] = (er_uspan){1, 1};
+      const char *s = cell_at(t, r, c);
+      if (is_marker(s)) {
+        marker_problem(d, text, t, r, c,
+                       s[0] == '^' ? "“^”与上格合并，但上面没有可合并的格"
+                                   : "“<”与左格合并，但左边没有可合并的格");
+        continue;
+      }
+      size_t cols = 1, rows = 1;
+      while (c + cols < width && !taken[r][c + cols] && strcmp(cell_at(t, r, c + cols), "<") == 0)
+        cols++;
+      while (r + rows < end && !taken[r + rows][c] && strcmp(cell_at(t, r + rows, c), "^") == 0)
+        rows++;
+      span[r][c] = (er_uspan){(int)rows, (int)cols};
+      for (size_t rr = r; rr < r + rows; rr++)
+        for (size_t cc = c; cc < c + cols; cc++) {
+          if (rr == r && cc == c)
+            continue;
+          if (!is_marker(cell_at(t, rr, cc)))
+            marker_problem(d, text, t, rr, cc,
+                           "在上面或左边合并成的方块之内，应写 ^ 或 <（合并的区域须为矩形）");
+          taken[rr][cc] = true;
+          span[rr][cc] = (er_uspan){0, 0};
+        }
+    }
+  }
+  return span;
+}
+
 /* ---- check ---- */
 
-/* The figures of column `col` in rows [1, end). */
-static er_ucolumn_sum body_sum(const er_utable *t, size_t col, size_t end, er_arena *arena) {
+/* The figures of column `col` in rows [from, end). */
+static er_ucolumn_sum body_sum(const er_utable *t, size_t col, size_t from, size_t end,
+                               er_arena *arena) {
   const char **cells = er_arena_alloc(arena, (end ? end : 1) * sizeof *cells);
   size_t n = 0;
-  for (size_t r = 1; r < end; r++)
+  for (size_t r = from; r < end; r++)
     if (col < t->rows[r].ncells)
       cells[n++] = t->rows[r].cells[col].text;
   return er_ucolumn_sum_of(cells, n);
@@ -209,17 +276,27 @@ void er_utable_check(const er_body_item *b, er_diag *d) {
     er_arena_free(&arena);
     return;
   }
+  size_t head = er_utable_header_rows(b, &t);
+  if (b->header.set && (head != (size_t)(b->header.v.units / ER_DEC_SCALE) || head >= t.nrows ||
+                        b->header.v.units % ER_DEC_SCALE)) {
+    er_error(d, b->header.pos, "table-rows",
+             "header 是表头的行数，应为 1 到 %zu 之间的整数（rows 共 %zu 行，至少留一行数据）",
+             t.nrows - 1, t.nrows);
+    er_arena_free(&arena);
+    return;
+  }
+  er_utable_spans(&t, head, &arena, d, &b->rows);
   bool summable = false;
   for (size_t c = 0; c < width; c++)
-    summable |= body_sum(&t, c, t.nrows, &arena).summed;
+    summable |= body_sum(&t, c, head, t.nrows, &arena).summed;
   if (b->total.s && !summable)
     er_warn(d, b->total.pos, "table-total", "表格中没有全为数字的列，total（合计行）无可合计");
   /* a 合计 typed in: its figures against the rows above it */
   const er_utable_row *last = &t.rows[t.nrows - 1];
-  if (!b->total.s && t.nrows > 2 && is_total_label(last->cells[0].text))
+  if (!b->total.s && t.nrows > head + 1 && is_total_label(last->cells[0].text))
     for (size_t c = 1; c < width; c++) {
       er_ucell_figure typed = er_ucell_read(last->cells[c].text);
-      er_ucolumn_sum s = body_sum(&t, c, t.nrows - 1, &arena);
+      er_ucolumn_sum s = body_sum(&t, c, head, t.nrows - 1, &arena);
       if (typed.kind != ER_UCELL_NUMBER || !s.summed)
         continue;
       if (er_dec_cmp(er_dec_round(s.sum, typed.places), typed.value) != 0) {

@@ -26,8 +26,23 @@ typedef struct er_utable {
   size_t nrows;
 } er_utable;
 
-/* A figure a cell holds: "1,234.5", "-3", "98.42%"; "—", "-" and "" are
- * blanks, which a figure column may have. */
+/* Merged cells: a cell of just "^" is part of the cell above it, one of
+ * just "<" part of the cell on its left. Each other cell is the origin of
+ * a block of rowspan × colspan: the "<" run on its right, the "^" run
+ * below it (within the header or the body: a block never crosses them). */
+typedef struct er_uspan {
+  int rows, cols; /* 0 × 0: covered by another cell's block */
+} er_uspan;
+/* The spans of t's cells, spans[r][c], from `header` header rows; with
+ * `d` and `text`, check's findings about markers that merge into nothing
+ * or into a block that is not a rectangle, at their positions. */
+er_uspan **er_utable_spans(const er_utable *t, size_t header, er_arena *arena, er_diag *d,
+                           const er_text *text);
+/* How many rows head a table block: `header`, at least 1, at most all. */
+size_t er_utable_header_rows(const er_body_item *b, const er_utable *t);
+
+/* A figure a cell holds: "1,234.5", "-3", "98.42%"; "—", "-", "" and the
+ * merge markers "^" "<" are blanks, which a figure column may have. */
 typedef enum er_ucell_kind {
   ER_UCELL_TEXT,
   ER_UCELL_BLANK,

@@ -9,48 +9,39 @@
 
 #include <string.h>
 
-/* A CELL of `row`: the text (its references resolved at the end of the
- * walk) and CLASS num where it is a figure, center for a blank "—". */
-static void add_cell(er_view *v, er_dict *row, const char *raw, const char *now) {
+/* A CELL of `row` (HEAD_ROW or ROW): the text (its references resolved
+ * at the end of the walk), its SPAN where merged, and CLASS num where it
+ * is a figure, center for a blank "—". */
+static er_dict *add_cell(er_view *v, er_dict *row, const char *raw, const char *now,
+                         er_uspan span) {
   er_dict *cell = er_dict_add(row, "CELL");
   er_view_set_inline(v, cell, "TEXT", raw);
+  if (span.rows > 1 || span.cols > 1) {
+    er_dict *sp = er_dict_add(cell, "SPAN");
+    er_dict_setf(sp, "ROWS", "%d", span.rows);
+    er_dict_setf(sp, "COLS", "%d", span.cols);
+  }
   er_ucell_kind kind = er_ucell_read(now).kind;
   if (kind == ER_UCELL_NUMBER || kind == ER_UCELL_PERCENT)
     er_dict_set(er_dict_add(cell, "CLASS"), "NAME", "num");
   else if (kind == ER_UCELL_BLANK)
     er_dict_set(er_dict_add(cell, "CLASS"), "NAME", "center"); /* "—" where a figure would stand */
+  return cell;
 }
 
-void er_view_user_table(er_view *v, er_dict *d, const er_body_item *b) {
-  er_utable t;
-  er_utable_parse(b->rows.s, v->arena, &t);
-  if (!t.nrows)
+static void caption(er_view *v, er_dict *table, const er_body_item *b) {
+  if (!b->title.s)
     return;
-  er_dict *table = er_dict_add(d, "USER_TABLE");
-  if (b->title.s) {
-    er_dict *caption = er_dict_add(table, "CAPTION");
-    er_dict_set(caption, "NO", er_view_table_no(v, NULL));
-    er_view_set_inline(v, caption, "TITLE", b->title.s);
-    if (b->unit.s)
-      er_dict_set(er_dict_add(caption, "UNIT"), "TEXT", b->unit.s);
-  }
-  size_t width = t.rows[0].ncells;
-  for (size_t c = 0; c < width; c++)
-    er_view_set_inline(v, er_dict_add(table, "HEAD"), "TEXT", t.rows[0].cells[c].text);
-  /* the body's cells as they read now, for the figures and their sums */
-  size_t nbody = t.nrows - 1;
-  const char **now = er_arena_alloc(v->arena, (nbody ? nbody : 1) * width * sizeof *now);
-  for (size_t r = 0; r < nbody; r++) {
-    const er_utable_row *row = &t.rows[r + 1];
-    er_dict *tr = er_dict_add(table, "ROW");
-    for (size_t c = 0; c < width; c++) {
-      const char *raw = c < row->ncells ? row->cells[c].text : ""; /* check refuses short rows */
-      now[c * nbody + r] = er_view_inline_now(v, raw);
-      add_cell(v, tr, raw, now[c * nbody + r]);
-    }
-  }
-  if (!b->total.s)
-    return;
+  er_dict *c = er_dict_add(table, "CAPTION");
+  er_dict_set(c, "NO", er_view_table_no(v, NULL));
+  er_view_set_inline(v, c, "TITLE", b->title.s);
+  if (b->unit.s)
+    er_dict_set(er_dict_add(c, "UNIT"), "TEXT", b->unit.s);
+}
+
+/* The 合计 row: each column of figures summed over the body as it reads. */
+static void total_row(er_dict *table, const er_body_item *b, const char **now, size_t nbody,
+                      size_t width) {
   er_dict_show(table, "TOTALED");
   er_dict *total = er_dict_add(table, "TOTAL");
   er_dict_set(total, "LABEL", b->total.s);
@@ -66,6 +57,34 @@ void er_view_user_table(er_view *v, er_dict *d, const er_body_item *b) {
     er_dict_setf(cell, "TEXT", "%s", buf);
     er_dict_set(er_dict_add(cell, "CLASS"), "NAME", "num");
   }
+}
+
+void er_view_user_table(er_view *v, er_dict *d, const er_body_item *b) {
+  er_utable t;
+  er_utable_parse(b->rows.s, v->arena, &t);
+  if (!t.nrows)
+    return;
+  er_dict *table = er_dict_add(d, "USER_TABLE");
+  caption(v, table, b);
+  size_t width = t.rows[0].ncells, head = er_utable_header_rows(b, &t);
+  er_uspan **span = er_utable_spans(&t, head, v->arena, NULL, NULL);
+  /* the body's cells as they read now, for the figures and their sums */
+  size_t nbody = t.nrows - head;
+  const char **now = er_arena_alloc(v->arena, (nbody ? nbody : 1) * width * sizeof *now);
+  for (size_t r = 0; r < t.nrows; r++) {
+    const er_utable_row *row = &t.rows[r];
+    er_dict *tr = er_dict_add(table, r < head ? "HEAD_ROW" : "ROW");
+    for (size_t c = 0; c < width; c++) {
+      const char *raw = c < row->ncells ? row->cells[c].text : ""; /* check refuses short rows */
+      const char *text = er_view_inline_now(v, raw);
+      if (r >= head)
+        now[c * nbody + r - head] = text;
+      if (span[r][c].rows) /* not inside another cell's block */
+        add_cell(v, tr, raw, text, span[r][c]);
+    }
+  }
+  if (b->total.s)
+    total_row(table, b, now, nbody, width);
 }
 
 void er_view_user_chart(er_view *v, er_dict *d, const er_body_item *b) {

@@ -138,11 +138,54 @@ static void options_belong_to_table(void **state) {
   er_diag_free(&d);
 }
 
+/* "^" and "<" merge a cell into the one above or on its left; a block
+ * stays within the header or the body, and must be a rectangle. */
+static void merged_cells(void **state) {
+  (void)state;
+  er_arena a = {0};
+  er_utable t;
+  er_utable_parse("项目 | 来源 | < | 支出\n"
+                  "^ | 中央 | 省级 | ^\n"
+                  "甲 | 1 | 2 | 3\n"
+                  "^ | 4 | 5 | 6\n",
+                  &a, &t);
+  er_uspan **s = er_utable_spans(&t, 2, &a, NULL, NULL);
+  assert_int_equal(s[0][0].rows, 2); /* 项目 over both header rows */
+  assert_int_equal(s[0][1].cols, 2); /* 来源 over 中央 and 省级 */
+  assert_int_equal(s[0][2].rows, 0); /* covered */
+  assert_int_equal(s[0][3].rows, 2);
+  assert_int_equal(s[1][1].rows, 1);
+  assert_int_equal(s[2][0].rows, 2); /* 甲 over its two body rows */
+  assert_int_equal(s[3][0].rows, 0);
+
+  /* a "^" under the header's last row starts the body: nothing to merge */
+  er_diag d = {0};
+  er_text text = {"项目 | 金额\n^ | 1\n", {5, 7}};
+  er_utable_parse(text.s, &a, &t);
+  er_utable_spans(&t, 1, &a, &d, &text);
+  const er_finding *f = find_finding(&d, "table-merge");
+  assert_non_null(f);
+  assert_int_equal(f->pos.line, 6);
+  assert_int_equal(f->pos.col, 7);
+  er_diag_free(&d);
+
+  /* a block that is not a rectangle: 乙 stands inside 甲's */
+  er_diag d2 = {0};
+  text.s = "a | b | c\n甲 | < | 1\n^ | 乙 | 2\n";
+  er_utable_parse(text.s, &a, &t);
+  er_utable_spans(&t, 1, &a, &d2, &text);
+  f = find_finding(&d2, "table-merge");
+  assert_non_null(f);
+  assert_non_null(strstr(f->message, "第 3 行第 2 格"));
+  er_diag_free(&d2);
+  er_arena_free(&a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(rows_and_cells),          cmocka_unit_test(figures_and_sums),
       cmocka_unit_test(a_short_row_at_its_line), cmocka_unit_test(a_typed_total_is_checked),
-      cmocka_unit_test(options_belong_to_table),
+      cmocka_unit_test(options_belong_to_table), cmocka_unit_test(merged_cells),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
