@@ -4,39 +4,42 @@
 
 #include <string.h>
 
-/* The national form's wording (财预〔2020〕10号 附件1). */
-static const char *const national_labels[ER_FL_COUNT] = {
-    [ER_FL_TITLE] = "项目支出绩效自评表",
-    [ER_FL_NAME] = "项目名称",
-    [ER_FL_DEPARTMENT] = "主管部门",
-    [ER_FL_IMPLEMENTER] = "实施单位",
-    [ER_FL_FUNDS] = "项目资金",
-    [ER_FL_INITIAL] = "年初预算数",
-    [ER_FL_PLANNED] = "全年预算数",
-    [ER_FL_SPENT] = "全年执行数",
-    [ER_FL_WEIGHT] = "分值",
-    [ER_FL_RATE] = "执行率",
-    [ER_FL_SCORE] = "得分",
-    [ER_FL_ALL] = "年度资金总额",
-    [ER_FL_CURRENT] = "其中：当年财政拨款",
-    [ER_FL_CARRYOVER] = "上年结转资金",
-    [ER_FL_OTHER] = "其他资金",
-    [ER_FL_OVERALL] = "年度总体目标",
-    [ER_FL_EXPECTED] = "预期目标",
-    [ER_FL_ACHIEVED] = "实际完成情况",
-    [ER_FL_INDICATORS] = "绩效指标",
-    [ER_FL_LEVEL1] = "一级指标",
-    [ER_FL_LEVEL2] = "二级指标",
-    [ER_FL_LEVEL3] = "三级指标",
-    [ER_FL_NATURE] = "指标性质",
-    [ER_FL_TARGET] = "年度指标值",
-    [ER_FL_UNIT] = "度量单位",
-    [ER_FL_ACTUAL] = "实际完成值",
-    [ER_FL_DEVIATION] = "偏差原因分析及改进措施",
-    [ER_FL_TOTAL] = "总分",
-    [ER_FL_CONCLUSION] = "结论",
-    [ER_FL_PROBLEMS] = "问题",
-    [ER_FL_IMPROVEMENT] = "改进措施",
+/* Each label's key in `form_labels` and the national form's wording
+ * (财预〔2020〕10号 附件1). */
+static const struct {
+  const char *key, *national;
+} labels[ER_FL_COUNT] = {
+    [ER_FL_TITLE] = {"title", "项目支出绩效自评表"},
+    [ER_FL_NAME] = {"name", "项目名称"},
+    [ER_FL_DEPARTMENT] = {"department", "主管部门"},
+    [ER_FL_IMPLEMENTER] = {"implementer", "实施单位"},
+    [ER_FL_FUNDS] = {"funds", "项目资金"},
+    [ER_FL_INITIAL] = {"initial", "年初预算数"},
+    [ER_FL_PLANNED] = {"planned", "全年预算数"},
+    [ER_FL_SPENT] = {"spent", "全年执行数"},
+    [ER_FL_WEIGHT] = {"weight", "分值"},
+    [ER_FL_RATE] = {"rate", "执行率"},
+    [ER_FL_SCORE] = {"score", "得分"},
+    [ER_FL_ALL] = {"all", "年度资金总额"},
+    [ER_FL_CURRENT] = {"current", "其中：当年财政拨款"},
+    [ER_FL_CARRYOVER] = {"carryover", "上年结转资金"},
+    [ER_FL_OTHER] = {"other", "其他资金"},
+    [ER_FL_OVERALL] = {"overall", "年度总体目标"},
+    [ER_FL_EXPECTED] = {"expected", "预期目标"},
+    [ER_FL_ACHIEVED] = {"achieved", "实际完成情况"},
+    [ER_FL_INDICATORS] = {"indicators", "绩效指标"},
+    [ER_FL_LEVEL1] = {"level1", "一级指标"},
+    [ER_FL_LEVEL2] = {"level2", "二级指标"},
+    [ER_FL_LEVEL3] = {"level3", "三级指标"},
+    [ER_FL_NATURE] = {"nature", "指标性质"},
+    [ER_FL_TARGET] = {"target", "年度指标值"},
+    [ER_FL_UNIT] = {"unit", "度量单位"},
+    [ER_FL_ACTUAL] = {"actual", "实际完成值"},
+    [ER_FL_DEVIATION] = {"deviation", "偏差原因分析及改进措施"},
+    [ER_FL_TOTAL] = {"total", "总分"},
+    [ER_FL_CONCLUSION] = {"conclusion", "结论"},
+    [ER_FL_PROBLEMS] = {"problems", "问题"},
+    [ER_FL_IMPROVEMENT] = {"improvement", "改进措施"},
 };
 
 const char *er_form_label_text(const er_eval *ev, er_form_label k) {
@@ -44,8 +47,10 @@ const char *er_form_label_text(const er_eval *ev, er_form_label k) {
     return ev->form_labels.text[k].s;
   if (k == ER_FL_PLANNED && ev->form.index == ER_FORM_SICHUAN)
     return "调整后预算数";
-  return national_labels[k];
+  return labels[k].national;
 }
+
+const char *er_form_label_key(er_form_label k) { return labels[k].key; }
 
 int er_form_row_of(const er_source *s) {
   switch (s->level.index) {

@@ -58,6 +58,8 @@ typedef struct er_form {
 /* What the form of `ev` prints for `k`: the data's `form_labels`, else
  * the profile's wording (Sichuan's 调整后预算数, the national form's). */
 const char *er_form_label_text(const er_eval *ev, er_form_label k);
+/* The key of `k` in `form_labels` ("actual"). */
+const char *er_form_label_key(er_form_label k);
 /* The row (ER_FORM_CURRENT …) a source's money belongs to. */
 int er_form_row_of(const er_source *s);
 /* 度量单位 of a row on Sichuan's form: the target's unit ("%" for a

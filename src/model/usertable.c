@@ -252,17 +252,24 @@ static bool is_total_label(const char *s) {
   return strcmp(s, "合计") == 0 || strcmp(s, "总计") == 0 || strcmp(s, "合 计") == 0;
 }
 
-void er_utable_check(const er_body_item *b, er_diag *d) {
+/* The block's rows, parsed into t; false (reported) when it has none. */
+static bool read_rows(const er_body_item *b, const char *what_rows_hold, er_arena *arena,
+                      er_utable *t, er_diag *d) {
   if (!b->rows.s) {
-    er_error(d, b->pos, "block-option",
-             "table 需要 rows：第一行是表头，以下每行一行数据，格之间用 | 分开");
-    return;
+    er_error(d, b->pos, "block-option", "%s 需要 rows：%s", b->block.s, what_rows_hold);
+    return false;
   }
+  er_utable_parse(b->rows.s, arena, t);
+  if (t->nrows < 2)
+    er_error(d, b->rows.pos, "table-rows", "%s 的 rows 至少要有表头和一行数据", b->block.s);
+  return true;
+}
+
+void er_utable_check(const er_body_item *b, er_diag *d) {
   er_arena arena = {0};
   er_utable t;
-  er_utable_parse(b->rows.s, &arena, &t);
-  if (t.nrows < 2)
-    er_error(d, b->rows.pos, "table-rows", "table 的 rows 至少要有表头和一行数据");
+  if (!read_rows(b, "第一行是表头，以下每行一行数据，格之间用 | 分开", &arena, &t, d))
+    return;
   size_t width = t.nrows ? t.rows[0].ncells : 0;
   bool mismatch = false;
   for (size_t r = 1; r < t.nrows; r++)
@@ -313,16 +320,10 @@ void er_utable_check(const er_body_item *b, er_diag *d) {
 }
 
 void er_uchart_check(const er_body_item *b, er_diag *d) {
-  if (!b->rows.s) {
-    er_error(d, b->pos, "block-option",
-             "chart 需要 rows：第一行是表头（名称 | 数值的名称），以下每行一个名称和它的数值");
-    return;
-  }
   er_arena arena = {0};
   er_utable t;
-  er_utable_parse(b->rows.s, &arena, &t);
-  if (t.nrows < 2)
-    er_error(d, b->rows.pos, "table-rows", "chart 的 rows 至少要有表头和一行数据");
+  if (!read_rows(b, "第一行是表头（名称 | 数值的名称），以下每行一个名称和它的数值", &arena, &t, d))
+    return;
   for (size_t r = 1; r < t.nrows; r++) {
     const er_utable_row *row = &t.rows[r];
     if (row->ncells != 2) {

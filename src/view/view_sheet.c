@@ -6,6 +6,7 @@
 #include "model/funds.h"
 #include "model/score.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* ---- 绩效评价指标体系评分表 ---- */
@@ -144,41 +145,6 @@ static void target_rows(er_view *v, er_dict *table, const er_form *f, bool sichu
   }
 }
 
-/* The form's wording, to the template: L_TITLE, L_NAME … */
-static const char *const label_keys[ER_FL_COUNT] = {
-    [ER_FL_TITLE] = "L_TITLE",
-    [ER_FL_NAME] = "L_NAME",
-    [ER_FL_DEPARTMENT] = "L_DEPARTMENT",
-    [ER_FL_IMPLEMENTER] = "L_IMPLEMENTER",
-    [ER_FL_FUNDS] = "L_FUNDS",
-    [ER_FL_INITIAL] = "L_INITIAL",
-    [ER_FL_PLANNED] = "L_PLANNED",
-    [ER_FL_SPENT] = "L_SPENT",
-    [ER_FL_WEIGHT] = "L_WEIGHT",
-    [ER_FL_RATE] = "L_RATE",
-    [ER_FL_SCORE] = "L_SCORE",
-    [ER_FL_ALL] = "L_ALL",
-    [ER_FL_CURRENT] = "L_CURRENT",
-    [ER_FL_CARRYOVER] = "L_CARRYOVER",
-    [ER_FL_OTHER] = "L_OTHER",
-    [ER_FL_OVERALL] = "L_OVERALL",
-    [ER_FL_EXPECTED] = "L_EXPECTED",
-    [ER_FL_ACHIEVED] = "L_ACHIEVED",
-    [ER_FL_INDICATORS] = "L_INDICATORS",
-    [ER_FL_LEVEL1] = "L_LEVEL1",
-    [ER_FL_LEVEL2] = "L_LEVEL2",
-    [ER_FL_LEVEL3] = "L_LEVEL3",
-    [ER_FL_NATURE] = "L_NATURE",
-    [ER_FL_TARGET] = "L_TARGET",
-    [ER_FL_UNIT] = "L_UNIT",
-    [ER_FL_ACTUAL] = "L_ACTUAL",
-    [ER_FL_DEVIATION] = "L_DEVIATION",
-    [ER_FL_TOTAL] = "L_TOTAL",
-    [ER_FL_CONCLUSION] = "L_CONCLUSION",
-    [ER_FL_PROBLEMS] = "L_PROBLEMS",
-    [ER_FL_IMPROVEMENT] = "L_IMPROVEMENT",
-};
-
 /* Sichuan's form ends with 结论, 问题 and 改进措施. */
 static void closing_rows(er_view *v, er_dict *table, const er_form *f) {
   const er_eval *ev = v->ev;
@@ -239,8 +205,15 @@ void er_view_self_table(er_view *v, er_dict *d) {
   const int *w = sichuan ? provincial : national;
   for (int k = 0; k < cols; k++)
     er_dict_setf(er_dict_add(table, "SELF_COL"), "WIDTH", "%d", w[k]);
-  for (int k = 0; k < ER_FL_COUNT; k++)
-    er_dict_set(table, label_keys[k], f.labels[k]);
+  /* the form's wording, L_ACTUAL for form_labels' `actual` … */
+  for (int k = 0; k < ER_FL_COUNT; k++) {
+    char var[32] = "L_";
+    size_t n = 2;
+    for (const char *p = er_form_label_key((er_form_label)k); *p && n < sizeof var - 1; p++)
+      var[n++] = (char)toupper((unsigned char)*p);
+    var[n] = '\0';
+    er_dict_set(table, var, f.labels[k]);
+  }
   er_dict_set(table, "UNIT", v->yuan ? "元" : "万元");
   fund_rows(v, table, &f);
   if (!er_view_prose(v, table, "OVERALL", &ev->targets.overall, 4))

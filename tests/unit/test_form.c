@@ -5,7 +5,9 @@
 #include "support.h"
 
 #include "model/form.h"
+#include "model/shape.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -169,6 +171,20 @@ static void labels_by_profile_and_data(void **state) {
   er_diag_free(&d2);
 }
 
+/* Every key of `form_labels` names the label the form prints under it. */
+static void label_keys_agree(void **state) {
+  (void)state;
+  const er_field *f = er_shape_field(&er_eval_shape, "form_labels", strlen("form_labels"));
+  assert_non_null(f);
+  size_t n = 0;
+  for (const er_field *k = f->shape->fields; k->key; k++, n++) {
+    size_t label = (k->offset - offsetof(er_form_labels, text)) / sizeof(er_text);
+    assert_true(label < ER_FL_COUNT);
+    assert_string_equal(k->key, er_form_label_key((er_form_label)label));
+  }
+  assert_int_equal(n, ER_FL_COUNT);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(funds_rows_spend_carryover_first),
@@ -176,6 +192,7 @@ int main(void) {
       cmocka_unit_test(targets_scored_by_the_forms_rule),
       cmocka_unit_test(the_tree_as_the_form),
       cmocka_unit_test(labels_by_profile_and_data),
+      cmocka_unit_test(label_keys_agree),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
