@@ -269,7 +269,7 @@ static void check_block(const er_body_item *b, const er_eval *ev, names *ids, er
     er_uchart_check(b, d);
   else {
     const er_text *own[] = {&b->rows, &b->title, &b->unit};
-    for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+    for (size_t i = 0; i < sizeof own / sizeof(const er_text *); i++)
       if (own[i]->s)
         er_error(d, own[i]->pos, "block-option", "只有 table 和 chart 用 rows、title 和 unit");
   }

@@ -194,7 +194,7 @@ static void marker_problem(er_diag *d, const er_text *text, const er_utable *t, 
 er_uspan **er_utable_spans(const er_utable *t, size_t header, er_arena *arena, er_diag *d,
                            const er_text *text) {
   size_t width = t->nrows ? t->rows[0].ncells : 0;
-  er_uspan **span = er_arena_alloc(arena, (t->nrows ? t->nrows : 1) * sizeof *span);
+  er_uspan **span = er_arena_alloc(arena, (t->nrows ? t->nrows : 1) * sizeof(er_uspan *));
   bool **taken = er_arena_alloc(arena, (t->nrows ? t->nrows : 1) * sizeof *taken);
   for (size_t r = 0; r < t->nrows; r++) {
     span[r] = er_arena_alloc(arena, (width ? width : 1) * sizeof **span);
