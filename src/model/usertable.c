@@ -44,27 +44,43 @@ static bool is_rule(const char *s, size_t len) {
   return dash;
 }
 
+/* A separator at text[i]: '|' written "\\|" is a bar in the cell. */
+static bool separates(const char *text, size_t from, size_t i, char sep) {
+  return text[i] == sep && !(sep == '|' && i > from && text[i - 1] == '\\');
+}
+
+/* The cell text[a, b) with each "\\|" written as "|". */
+static const char *cell_text(const char *text, size_t a, size_t b, er_arena *arena) {
+  char *out = er_arena_alloc(arena, b - a + 1);
+  size_t n = 0;
+  for (size_t i = a; i < b; i++)
+    if (!(text[i] == '\\' && i + 1 < b && text[i + 1] == '|'))
+      out[n++] = text[i];
+  out[n] = '\0';
+  return out;
+}
+
 static void parse_line(const char *text, size_t from, size_t to, char sep, er_arena *arena,
                        er_utable_row *row) {
   trim(text, &from, &to);
   /* "| a | b |": the outer bars frame the row */
-  if (sep == '|' && to - from >= 2 && text[from] == '|' && text[to - 1] == '|') {
+  if (sep == '|' && to - from >= 2 && text[from] == '|' && separates(text, from, to - 1, sep)) {
     from++;
     to--;
   }
   size_t n = 1;
   for (size_t i = from; i < to; i++)
-    n += text[i] == sep;
+    n += separates(text, from, i, sep);
   row->cells = er_arena_alloc(arena, n * sizeof *row->cells);
   row->ncells = n;
   row->offset = from;
   size_t start = from, k = 0;
   for (size_t i = from; i <= to; i++) {
-    if (i < to && text[i] != sep)
+    if (i < to && !separates(text, from, i, sep))
       continue;
     size_t a = start, b = i;
     trim(text, &a, &b);
-    row->cells[k].text = er_arena_strndup(arena, text + a, b - a);
+    row->cells[k].text = cell_text(text, a, b, arena);
     row->cells[k].offset = a;
     k++;
     start = i + 1;

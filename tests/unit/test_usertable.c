@@ -20,6 +20,10 @@ static void rows_and_cells(void **state) {
   assert_string_equal(t.rows[1].cells[0].text, "甲镇"); /* ideographic spaces trimmed */
   assert_string_equal(t.rows[1].cells[1].text, "1,030");
   assert_string_equal(t.rows[2].cells[1].text, "27");
+  /* a bar written \\| stays in its cell */
+  er_utable_parse("条件 | 分值\n90≤x\\|100 | 5\n", &a, &t);
+  assert_int_equal(t.rows[1].ncells, 2);
+  assert_string_equal(t.rows[1].cells[0].text, "90≤x|100");
   /* offsets point into the text, for positions */
   const char *text = "a\tb\nc\td";
   er_utable_parse(text, &a, &t);
