@@ -19,7 +19,8 @@ cat "$src/docs/example.yaml" "$src/docs/outline-example.yaml" >"$dir/with-outlin
 "$bin" render "$dir/with-outline.yaml" -o "$dir" --format html >/dev/null
 for want in '<p class="doc-number">某民发〔2024〕3号</p>' '>（一）资金使用情况</h3>' \
   '项目预算1600.00万元，执行率98.16%，详见表1-1。' '>附件：评分表</h2>' \
-  '<p class="imprint">某市民政局办公室　　2024年10月16日印发</p>'; do
+  '<p class="imprint">某市民政局办公室　　2024年10月16日印发</p>' \
+  '<td class="center">合计</td><td class="num">215</td><td class="num">154.80</td>'; do
   grep -qF -- "$want" "$dir/with-outline.html" || { echo "outline example: no $want"; exit 1; }
 done
 "$bin" score "$src/docs/example.yaml" --json | grep -q '"total": 94.66,'
