@@ -1,4 +1,4 @@
-{{! A table typed in the data (block: table): header rows, rows as written with their merged cells, figures right-aligned, and the total row the engine sums. }}{{#USER_TABLE}}<table{{#TOTALED}} class="total"{{/TOTALED}}>
+{{! A table typed in the data (block: table): header rows, rows as written with their merged cells, figures right-aligned, and the total row the engine sums. }}{{#USER_TABLE}}<table{{#TABLE_CLASS}} class="{{NAME}}"{{/TABLE_CLASS}}>
 {{#CAPTION}}<caption>{{NO}} {{TITLE}}{{#UNIT}}（单位：{{TEXT}}）{{/UNIT}}</caption>
 {{/CAPTION}}<thead>
 {{#HEAD_ROW}}<tr>{{#CELL}}<th{{#SPAN}} rowspan="{{ROWS}}" colspan="{{COLS}}"{{/SPAN}}>{{TEXT}}</th>{{/CELL}}</tr>

@@ -7,7 +7,7 @@
 # the HTML, the PDF and the DOCX; a short row is refused at its line and
 # column, and a typed 合计 that is not the sum of its rows is pointed out;
 # "^" and "<" merge cells (a two-row header, a name over its rows) in every
-# format. A chart typed in the data (block: chart): numbered 图1-1 and cited, its
+# format, and landscape: true turns its pages. A chart typed in the data (block: chart): numbered 图1-1 and cited, its
 # scale 0 to 25 in steps of 5 alike in the HTML, the PDF and the DOCX's
 # native chart (with the values cached); a value that is no figure is
 # refused at its line and column.
@@ -63,6 +63,7 @@ outline:
       - block: table
         title: 资金来源及使用情况
         header: 2
+        landscape: true
         rows: |
           资金项目 | 资金来源 | < | < | 支出
           ^ | 中央 | 省级 | 县级 | ^
@@ -108,6 +109,9 @@ grep -qF '合计 32 6 19.5 57.5' "$out/pdf.txt" || bad "PDF: the merged table's 
 unzip -p "$out/towns.docx" word/document.xml >"$out/document.xml"
 grep -qF '<w:gridSpan w:val="3"/>' "$out/document.xml" || bad "DOCX: no cell spans 3 columns"
 grep -qF '<w:vMerge w:val="restart"/>' "$out/document.xml" || bad "DOCX: no cell merged down"
+# landscape: true turns the merged table's pages, in the PDF and the DOCX
+pdfinfo -f 1 -l 99 "$out/towns.pdf" | grep -q 'rot: *90' || bad "PDF: no page turned (/Rotate 90)"
+grep -qF 'w:orient="landscape"' "$out/document.xml" || bad "DOCX: no landscape section"
 
 # the chart: caption, citation, the values and one scale in every format
 grep -qF '<p>各季度救助人次见图1-1。</p>' "$html" || bad "HTML: the chart is not cited as 图1-1"

@@ -12,21 +12,22 @@
 /* One entry of a section's body: a paragraph (`text`, with inline marks and
  * references) or a computed block (`block`, with its options). */
 typedef struct er_body_item {
-  er_text text;    /* a paragraph */
-  er_text block;   /* or the name of a computed block: fund_tables, score_sheet, … */
-  er_text id;      /* the block's id, cited as {table:ID} or {figure:ID} */
-  er_text group;   /* problems / experience / recommendations: one group only */
-  er_text code;    /* dimension: the first-level indicator's code */
-  er_text key;     /* narrative: the narrative key */
-  er_text note;    /* a note set under the block (a table's footnote) */
-  er_text empty;   /* what to print when the block has nothing to show */
-  er_text title;   /* table, chart: its caption after its number */
-  er_text unit;    /* table: （单位：…） after the title; chart: the values' unit */
-  er_text rows;    /* table, chart: the header line, then a line per row, cells split at | */
-  er_text total;   /* table: the label of a last row the engine sums */
-  er_choice kind;  /* chart: bar (default), hbar, pie */
-  er_num header;   /* table: how many of the rows head it (default 1) */
-  er_choice align; /* paragraphs: left (no indent), center, right */
+  er_text text;      /* a paragraph */
+  er_text block;     /* or the name of a computed block: fund_tables, score_sheet, … */
+  er_text id;        /* the block's id, cited as {table:ID} or {figure:ID} */
+  er_text group;     /* problems / experience / recommendations: one group only */
+  er_text code;      /* dimension: the first-level indicator's code */
+  er_text key;       /* narrative: the narrative key */
+  er_text note;      /* a note set under the block (a table's footnote) */
+  er_text empty;     /* what to print when the block has nothing to show */
+  er_text title;     /* table, chart: its caption after its number */
+  er_text unit;      /* table: （单位：…） after the title; chart: the values' unit */
+  er_text rows;      /* table, chart: the header line, then a line per row, cells split at | */
+  er_text total;     /* table: the label of a last row the engine sums */
+  er_choice kind;    /* chart: bar (default), hbar, pie */
+  er_num header;     /* table: how many of the rows head it (default 1) */
+  er_flag landscape; /* table: on landscape pages, as the score sheet */
+  er_choice align;   /* paragraphs: left (no indent), center, right */
   er_pos pos;
 } er_body_item;
 typedef ER_LIST(er_body_item) er_body;

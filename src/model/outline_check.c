@@ -275,6 +275,9 @@ static void check_block(const er_body_item *b, const er_eval *ev, names *ids, er
   }
   if (b->total.s && !table)
     er_error(d, b->total.pos, "block-option", "只有 table 用 total（合计行）");
+  if ((b->header.set || b->landscape.set) && !table)
+    er_error(d, b->header.set ? b->header.pos : b->landscape.pos, "block-option",
+             "只有 table 用 header 和 landscape");
   if (b->kind.index >= 0 && !chart)
     er_error(d, b->kind.text.pos, "block-option", "只有 chart 用 kind（图的类型）");
   if (b->id.s)

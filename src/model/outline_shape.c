@@ -31,6 +31,7 @@ static const er_field er_body_item_shape_fields[] = {
     CHOICE("kind", kind, 0, chart_kind_names, "chart：bar 柱形图（默认）、hbar 条形图、pie 饼图"),
     NUM("header", header, ER_INTEGER | ER_NONNEG,
         "table：表头的行数，默认 1；格中写 ^ 与上格合并，写 < 与左格合并"),
+    FLAG("landscape", landscape, "table：排在横向页上（列多的宽表）"),
     CHOICE("align", align, 0, align_names, "段落对齐：left（不缩进）、center、right"),
     END};
 static SHAPE_ID(er_body_item_shape, "body_item", "正文内容",

@@ -42,7 +42,6 @@ static void caption(er_view *v, er_dict *table, const er_body_item *b) {
 /* The 合计 row: each column of figures summed over the body as it reads. */
 static void total_row(er_dict *table, const er_body_item *b, const char **now, size_t nbody,
                       size_t width) {
-  er_dict_show(table, "TOTALED");
   er_dict *total = er_dict_add(table, "TOTAL");
   er_dict_set(total, "LABEL", b->total.s);
   for (size_t c = 1; c < width; c++) {
@@ -65,6 +64,12 @@ void er_view_user_table(er_view *v, er_dict *d, const er_body_item *b) {
   if (!t.nrows)
     return;
   er_dict *table = er_dict_add(d, "USER_TABLE");
+  /* the table's classes: total (its last row bold), landscape (its pages turned) */
+  if (b->total.s || b->landscape.v)
+    er_dict_set(er_dict_add(table, "TABLE_CLASS"), "NAME",
+                b->total.s && b->landscape.v ? "total landscape"
+                : b->total.s                 ? "total"
+                                             : "landscape");
   caption(v, table, b);
   size_t width = t.rows[0].ncells, head = er_utable_header_rows(b, &t);
   er_uspan **span = er_utable_spans(&t, head, v->arena, NULL, NULL);
