@@ -124,24 +124,32 @@ er_ucell_figure er_ucell_read(const char *text) {
   char digits[64];
   size_t n = 0;
   bool point = false, digit = false;
+  int group = 0; /* digits since the last thousands separator */
   for (size_t i = 0; i < len; i++) {
     char c = text[i];
     if (c == ',' && digit && !point) {
+      if (f.separators && group != 3)
+        return f; /* "1,23,456": not thousands */
       f.separators = true;
+      group = 0;
       continue;
     }
     if (c >= '0' && c <= '9') {
       digit = true;
       f.places += point;
-    } else if (c == '.' && !point)
+      group += !point;
+    } else if (c == '.' && !point) {
+      if (f.separators && group != 3)
+        return f;
       point = true;
-    else if (!((c == '-' || c == '+') && i == 0))
+    } else if (!((c == '-' || c == '+') && i == 0))
       return f;
     if (n == sizeof digits - 1)
       return f;
     digits[n++] = c;
   }
-  if (!digit || er_dec_parse(digits, n, &f.value) != ER_DEC_OK)
+  if (!digit || (f.separators && !point && group != 3) ||
+      er_dec_parse(digits, n, &f.value) != ER_DEC_OK)
     return f;
   f.kind = percent ? ER_UCELL_PERCENT : ER_UCELL_NUMBER;
   return f;

@@ -44,6 +44,9 @@ static void figures_and_sums(void **state) {
   assert_int_equal(er_ucell_read("3-5").kind, ER_UCELL_TEXT);
   assert_int_equal(er_ucell_read("约30").kind, ER_UCELL_TEXT);
   assert_int_equal(er_ucell_read(",5").kind, ER_UCELL_TEXT);
+  assert_int_equal(er_ucell_read("1,2").kind, ER_UCELL_TEXT); /* not thousands */
+  assert_int_equal(er_ucell_read("1,23,456").kind, ER_UCELL_TEXT);
+  assert_int_equal(er_ucell_read("12,345,678.9").kind, ER_UCELL_NUMBER);
 
   const char *money[] = {"0.1", "0.2", "—", "1,000.05"};
   er_ucolumn_sum s = er_ucolumn_sum_of(money, 4);
