@@ -2,7 +2,11 @@
  * writers (doc.h, er_chart_scale_of). */
 #include "doc/doc.h"
 
+#include "model/usertable.h"
+
 #include <string.h>
+
+_Static_assert(ER_UCHART_MAX_ROWS <= ER_CHART_MAX_DATA, "a typed chart's every row is drawn");
 
 /* The smallest step of 1, 2, 2.5 or 5 × 10^k (k ≥ −2) at or above v. */
 static er_dec round_step(er_dec v) {

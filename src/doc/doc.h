@@ -156,6 +156,10 @@ const char *er_node_text(er_doc *doc, const er_node *n);
  * within `root`; NULL at the end. */
 er_node *er_node_following(const er_node *root, const er_node *n);
 
+/* The most values a chart draws (its first DATUMs); a chart typed in the
+ * data may have no more (model/usertable.h, ER_UCHART_MAX_ROWS). */
+#define ER_CHART_MAX_DATA 64
+
 /* The value scale of a bar chart (ER_DOC_CHART): its data-max when it
  * gives one, in four intervals (a score chart's 0–100 in 25s); else the
  * largest value rounded up to a top of 4 or 5 equal steps, each 1, 2, 2.5

@@ -6,8 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-#define MAX_DATA 64
-
 static const char *const palette[] = {"#2f5597", "#c55a11", "#548235", "#bf9000",
                                       "#7030a0", "#2e75b6", "#843c0c", "#7f7f7f"};
 
@@ -17,7 +15,7 @@ typedef struct datum {
 } datum;
 
 typedef struct chart {
-  datum data[MAX_DATA];
+  datum data[ER_CHART_MAX_DATA];
   size_t count;
   er_dec max, total;
   int intervals; /* of the value scale */
@@ -231,7 +229,7 @@ void er_html_chart(er_doc *doc, const er_node *n, FILE *out) {
   for (const er_node *k = n->first; k; k = k->next)
     if (k->type == ER_DOC_FIGCAPTION)
       c.name = er_node_text(doc, k);
-  for (const er_node *k = n->first; k && c.count < MAX_DATA; k = k->next) {
+  for (const er_node *k = n->first; k && c.count < ER_CHART_MAX_DATA; k = k->next) {
     if (k->type != ER_DOC_DATUM)
       continue;
     datum *d = &c.data[c.count++];

@@ -348,6 +348,10 @@ void er_uchart_check(const er_body_item *b, er_diag *d) {
   er_utable t;
   if (!read_rows(b, "第一行是表头（名称 | 数值的名称），以下每行一个名称和它的数值", &arena, &t, d))
     return;
+  if (t.nrows > ER_UCHART_MAX_ROWS + 1)
+    er_error(d, er_inline_pos(&b->rows, t.rows[ER_UCHART_MAX_ROWS + 1].offset), "table-rows",
+             "图有 %zu 项，最多 %d 项：请合并较小的项，或改用 table", t.nrows - 1,
+             ER_UCHART_MAX_ROWS);
   for (size_t r = 1; r < t.nrows; r++) {
     const er_utable_row *row = &t.rows[r];
     if (row->ncells != 2) {

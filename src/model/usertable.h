@@ -81,8 +81,12 @@ char *er_ucell_format(er_dec v, int places, bool separators, char buf[48]);
  * 合计 row whose figures are not the sums of the rows above it. */
 void er_utable_check(const er_body_item *b, er_diag *d);
 
-/* check's findings about a `chart` block: no rows, a row without a name
- * and a value, a value that is not a figure or is below zero. */
+/* The most rows a `chart` block may have: as many values as a chart draws
+ * (doc/doc.h, ER_CHART_MAX_DATA). */
+#define ER_UCHART_MAX_ROWS 64
+/* check's findings about a `chart` block: no rows, more than
+ * ER_UCHART_MAX_ROWS, a row without a name and a value, a value that is
+ * not a figure or is below zero. */
 void er_uchart_check(const er_body_item *b, er_diag *d);
 
 #endif

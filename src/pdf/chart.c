@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_DATA 64
 #define LABEL_LINE 1.3 /* of the label size */
 
 static const uint32_t palette[] = {0x2f5597, 0xc55a11, 0x548235, 0xbf9000,
@@ -28,7 +27,7 @@ typedef struct chart {
   size_t page;
   double x, y, width; /* the chart's top-left corner on the paper and its width, pt */
   double size;        /* labels and values, pt */
-  datum data[MAX_DATA];
+  datum data[ER_CHART_MAX_DATA];
   size_t count;
   er_dec max, total;
   int intervals; /* of the value scale */
@@ -226,7 +225,7 @@ static void stacked(chart *c) {
 /* ---- the figure ---- */
 
 static bool read_data(chart *c, const er_node *n) {
-  for (const er_node *k = n->first; k && c->count < MAX_DATA; k = k->next) {
+  for (const er_node *k = n->first; k && c->count < ER_CHART_MAX_DATA; k = k->next) {
     if (k->type != ER_DOC_DATUM)
       continue;
     datum *d = &c->data[c->count++];

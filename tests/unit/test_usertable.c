@@ -7,6 +7,7 @@
 
 #include "model/usertable.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void rows_and_cells(void **state) {
@@ -188,11 +189,36 @@ static void merged_cells(void **state) {
   er_arena_free(&a);
 }
 
+/* A chart draws at most ER_UCHART_MAX_ROWS values: one more is refused
+ * at the row that does not fit. */
+static void a_chart_too_long(void **state) {
+  (void)state;
+  char rows[4096] = "名称 | 值\n";
+  for (int i = 0; i <= ER_UCHART_MAX_ROWS; i++)
+    snprintf(rows + strlen(rows), sizeof rows - strlen(rows), "项%d | %d\n", i, i);
+  er_body_item b = {.block = {"chart", {0, 0}}, .rows = {rows, {1, 1}}};
+  er_diag d = {0};
+  er_uchart_check(&b, &d);
+  const er_finding *f = find_finding(&d, "table-rows");
+  assert_non_null(f);
+  assert_int_equal(f->pos.line, 1 + ER_UCHART_MAX_ROWS + 1);
+  assert_non_null(strstr(f->message, "最多 64 项"));
+  er_diag_free(&d);
+  /* exactly as many: drawn whole */
+  *strrchr(rows, '\n') = '\0';
+  *(strrchr(rows, '\n') + 1) = '\0';
+  er_diag d2 = {0};
+  er_uchart_check(&b, &d2);
+  assert_null(find_finding(&d2, "table-rows"));
+  er_diag_free(&d2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(rows_and_cells),          cmocka_unit_test(figures_and_sums),
       cmocka_unit_test(a_short_row_at_its_line), cmocka_unit_test(a_typed_total_is_checked),
       cmocka_unit_test(options_belong_to_table), cmocka_unit_test(merged_cells),
+      cmocka_unit_test(a_chart_too_long),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
