@@ -4,6 +4,7 @@
 
 #include "model/score.h"
 
+#include <ctype.h>
 #include <string.h>
 
 er_view_kind er_view_kind_of(const er_eval *ev) {
@@ -61,6 +62,16 @@ const char *er_view_number_of(const er_view *v, const char *name) {
   char key[512];
   snprintf(key, sizeof key, NUMBER_KEY "%s", name);
   return er_view_marked(v, key);
+}
+
+const char *er_view_marker_name(char *out, size_t size, const char *prefix, const char *key) {
+  size_t n = 0;
+  for (const char *p = prefix; *p && n + 1 < size; p++)
+    out[n++] = *p;
+  for (const char *p = key; *p && n + 1 < size; p++)
+    out[n++] = (char)toupper((unsigned char)*p);
+  out[n] = '\0';
+  return out;
 }
 
 const char *er_view_table_no(er_view *v, const char *name) {

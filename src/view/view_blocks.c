@@ -5,7 +5,6 @@
 
 #include "model/outline_check.h"
 
-#include <ctype.h>
 #include <string.h>
 
 typedef struct block_ctx {
@@ -17,12 +16,8 @@ typedef struct block_ctx {
 
 /* The block's own section of the entry, B_FUND_TABLES for fund_tables. */
 static er_dict *section(const block_ctx *c) {
-  char name[64] = "B_";
-  size_t n = 2;
-  for (const char *p = c->b->block.s; *p && n < sizeof name - 1; p++)
-    name[n++] = (char)toupper((unsigned char)*p);
-  name[n] = '\0';
-  return er_dict_add(c->entry, name);
+  char name[64];
+  return er_dict_add(c->entry, er_view_marker_name(name, sizeof name, "B_", c->b->block.s));
 }
 
 /* Remembers where a part of the report is, for the draft panel's links. */

@@ -60,6 +60,9 @@ const char *er_view_table_no(er_view *v, const char *name);
 const char *er_view_figure_no(er_view *v, const char *name);
 /* The number a table or figure name (or a block's id) was given, or NULL. */
 const char *er_view_number_of(const er_view *v, const char *name);
+/* A template marker name from a data key: `prefix` and the key in capitals
+ * ("B_" and fund_tables → B_FUND_TABLES), cut to fit out[size]. */
+const char *er_view_marker_name(char *out, size_t size, const char *prefix, const char *key);
 /* The number of the n-th heading at `level` in the report's style. */
 const char *er_view_number(er_view *v, int level, int n);
 /* Remembers that `key` (an indicator code or a part name) is shown at the

@@ -6,7 +6,6 @@
 #include "model/funds.h"
 #include "model/score.h"
 
-#include <ctype.h>
 #include <string.h>
 
 /* ---- 绩效评价指标体系评分表 ---- */
@@ -207,12 +206,10 @@ void er_view_self_table(er_view *v, er_dict *d) {
     er_dict_setf(er_dict_add(table, "SELF_COL"), "WIDTH", "%d", w[k]);
   /* the form's wording, L_ACTUAL for form_labels' `actual` … */
   for (int k = 0; k < ER_FL_COUNT; k++) {
-    char var[32] = "L_";
-    size_t n = 2;
-    for (const char *p = er_form_label_key((er_form_label)k); *p && n < sizeof var - 1; p++)
-      var[n++] = (char)toupper((unsigned char)*p);
-    var[n] = '\0';
-    er_dict_set(table, var, f.labels[k]);
+    char var[32];
+    er_dict_set(table,
+                er_view_marker_name(var, sizeof var, "L_", er_form_label_key((er_form_label)k)),
+                f.labels[k]);
   }
   er_dict_set(table, "UNIT", v->yuan ? "元" : "万元");
   fund_rows(v, table, &f);
